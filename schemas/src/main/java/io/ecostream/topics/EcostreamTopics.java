@@ -1,0 +1,72 @@
+package io.ecostream.topics;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.Alert;
+import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.Station;
+import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.avro.WaterSample;
+import io.ecostream.serde.AvroSerde;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of one ecostream deployment. Names share a prefix ({@code ecostream} by default) so
+ * that one cluster can host several deployments. Keys are strings: station ids on input, composite
+ * ids such as {@code binzhou@2024-01-15} on outputs.
+ */
+public record EcostreamTopics(
+    String prefix,
+    Topic<String, Station> stations,
+    Topic<String, AirReading> airReadings,
+    Topic<String, WaterSample> waterReadings,
+    Topic<String, StationHourlyAqi> stationHourly,
+    Topic<String, CityDaily> cityDaily,
+    Topic<String, Alert> alerts,
+    Topic<String, DeadLetter> deadLetters) {
+
+  public static final String DEFAULT_PREFIX = "ecostream";
+  public static final int DEFAULT_PARTITIONS = 3;
+  private static final Pattern VALID_PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+  public static EcostreamTopics withDefaultPrefix() {
+    return withPrefix(DEFAULT_PREFIX);
+  }
+
+  public static EcostreamTopics withPrefix(String prefix) {
+    if (prefix == null || !VALID_PREFIX.matcher(prefix).matches()) {
+      throw new IllegalArgumentException(
+          "topic prefix must be 1-100 characters of [A-Za-z0-9._-], got '" + prefix + "'");
+    }
+    Serde<String> keys = Serdes.String();
+    int p = DEFAULT_PARTITIONS;
+    return new EcostreamTopics(
+        prefix,
+        new Topic<>(prefix + ".stations", keys, AvroSerde.of(Station.class), p, true),
+        new Topic<>(prefix + ".air.readings", keys, AvroSerde.of(AirReading.class), p, false),
+        new Topic<>(prefix + ".water.readings", keys, AvroSerde.of(WaterSample.class), p, false),
+        new Topic<>(
+            prefix + ".air.station-hourly", keys, AvroSerde.of(StationHourlyAqi.class), p, true),
+        new Topic<>(prefix + ".air.city-daily", keys, AvroSerde.of(CityDaily.class), p, true),
+        new Topic<>(prefix + ".alerts", keys, AvroSerde.of(Alert.class), p, true),
+        new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
+  }
+
+  public List<Topic<String, ?>> all() {
+    return List.of(
+        stations, airReadings, waterReadings, stationHourly, cityDaily, alerts, deadLetters);
+  }
+
+  /** The topics the streams application writes figures to (not dead letters, not alerts). */
+  public List<Topic<String, ?>> outputs() {
+    return List.of(stationHourly, cityDaily);
+  }
+
+  public Optional<Topic<String, ?>> byName(String name) {
+    return all().stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}

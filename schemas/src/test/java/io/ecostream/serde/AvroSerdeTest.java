@@ -1,0 +1,132 @@
+package io.ecostream.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.CityDaily;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdeTest {
+
+  private static final Instant TEN_O_CLOCK_BEIJING = Instant.parse("2024-01-15T02:00:00Z");
+
+  private final AvroSerde<AirReading> readings = AvroSerde.of(AirReading.class);
+
+  @Test
+  void shouldRoundTripARecordWithNullsAndLogicalTypes() {
+    AirReading reading =
+        AirReading.newBuilder()
+            .setStationId("BZ-A01")
+            .setCityId("binzhou")
+            .setHourStart(TEN_O_CLOCK_BEIJING)
+            .setPm25(80.0)
+            .setCo(1.2)
+            .build();
+
+    AirReading decoded = readings.deserialize("t", readings.serialize("t", reading));
+
+    assertThat(decoded).isEqualTo(reading);
+    assertThat(decoded.getPm10()).isNull();
+    assertThat(decoded.getHourStart()).isEqualTo(TEN_O_CLOCK_BEIJING);
+  }
+
+  @Test
+  void shouldWriteSingleObjectEncodingWithTheSchemaFingerprint() {
+    byte[] bytes =
+        readings.serialize(
+            "t", AirReading.newBuilder().setStationId("s").setCityId("c").setHourStart(TEN_O_CLOCK_BEIJING).build());
+
+    long fingerprint =
+        org.apache.avro.SchemaNormalization.parsingFingerprint64(AirReading.getClassSchema());
+    ByteBuffer header = ByteBuffer.wrap(bytes, 0, 10).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(header.get()).isEqualTo((byte) 0xC3);
+    assertThat(header.get()).isEqualTo((byte) 0x01);
+    assertThat(header.getLong()).isEqualTo(fingerprint);
+  }
+
+  @Test
+  void shouldPassNullsThroughForTombstones() {
+    assertThat(readings.serialize("t", null)).isNull();
+    assertThat(readings.deserialize("t", null)).isNull();
+  }
+
+  @Test
+  void shouldReadARecordWrittenWithAnOlderVersionOfTheSchema() throws IOException {
+    Schema older = olderAirReadingSchema();
+    GenericRecord written = new GenericData.Record(older);
+    written.put("stationId", "BZ-A01");
+    written.put("cityId", "binzhou");
+    written.put("hourStart", TEN_O_CLOCK_BEIJING.toEpochMilli());
+    written.put("pm25", 80.0);
+    written.put("temperature", -3.5);
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(written).array();
+
+    AirReading read =
+        AvroSerde.of(AirReading.class, SchemaHistory.of(List.of(older))).deserialize("t", bytes);
+
+    assertThat(read.getStationId()).isEqualTo("BZ-A01");
+    assertThat(read.getHourStart()).isEqualTo(TEN_O_CLOCK_BEIJING);
+    assertThat(read.getPm25()).isEqualTo(80.0);
+    assertThat(read.getO3()).as("field added since: its default").isNull();
+  }
+
+  @Test
+  void shouldRejectARecordOfAnUnknownSchemaVersionWithASerializationException() throws IOException {
+    Schema older = olderAirReadingSchema();
+    GenericRecord written = new GenericData.Record(older);
+    written.put("stationId", "BZ-A01");
+    written.put("cityId", "binzhou");
+    written.put("hourStart", 0L);
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(written).array();
+
+    assertThatThrownBy(() -> readings.deserialize("air", bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("AirReading")
+        .hasMessageContaining("air");
+  }
+
+  @Test
+  void shouldRejectBytesThatAreNotAvroWithASerializationException() {
+    AvroSerde<CityDaily> daily = AvroSerde.of(CityDaily.class);
+
+    assertThatThrownBy(() -> daily.deserialize("t", "not avro".getBytes()))
+        .isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void shouldRenderRecordsAsJsonWithIsoTimes() {
+    CityDaily daily =
+        CityDaily.newBuilder()
+            .setCityId("binzhou")
+            .setDate(LocalDate.of(2024, 1, 15))
+            .setPm25(42.5)
+            .setStationsReporting(2)
+            .setStationsValid(2)
+            .setHoursReported(48)
+            .setRevision(3)
+            .build();
+
+    assertThat(AvroJson.toJson(daily))
+        .isEqualTo(
+            "{\"cityId\":\"binzhou\",\"date\":\"2024-01-15\",\"pm25\":42.5,\"stationsReporting\":2,"
+                + "\"stationsValid\":2,\"hoursReported\":48,\"revision\":3}");
+  }
+
+  private static Schema olderAirReadingSchema() throws IOException {
+    try (InputStream in = AvroSerdeTest.class.getResourceAsStream("/older/AirReading-draft.avsc")) {
+      return new Schema.Parser().parse(in);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.ecostream.streams;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.internal.CityDayPm25State;
+import io.ecostream.serde.AvroSerde;
+import io.ecostream.streams.air.CityDailyPm25;
+import io.ecostream.streams.air.StationHourlyAqiMapper;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.intake.AirReadingValidator;
+import io.ecostream.streams.intake.DecodeAndValidate;
+import io.ecostream.streams.intake.Intake;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.topics.EcostreamTopics;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The air pipeline: raw readings are decoded and validated (the rest goes to dead letters), then
+ * give each station-hour's real-time AQI and each city-day's mean PM2.5. Every processor, store
+ * and repartition topic is named, since a renamed store silently loses its state.
+ */
+public final class EcostreamTopology {
+
+  public static final String CITY_DAY_PM25_STORE = "city-day-pm25-store";
+  public static final String CITY_DAY_PM25_REPARTITION = "city-day-pm25";
+
+  private EcostreamTopology() {}
+
+  public static Topology build(
+      EcostreamTopics topics, PipelineSettings settings, PipelineMetrics metrics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, AirReading> readings = validAirReadings(builder, topics, metrics);
+    stationHourlyAqi(readings, topics, settings);
+    cityDailyPm25(readings, topics, settings);
+    return builder.build();
+  }
+
+  private static KStream<String, AirReading> validAirReadings(
+      StreamsBuilder builder, EcostreamTopics topics, PipelineMetrics metrics) {
+    Map<String, KStream<String, Intake<AirReading>>> intake =
+        builder.stream(
+                topics.airReadings().name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("air-readings"))
+            .processValues(
+                () -> new DecodeAndValidate<>(
+                        topics.airReadings().valueSerde().deserializer(),
+                        new AirReadingValidator(),
+                        metrics),
+                Named.as("air-readings-intake"))
+            .split(Named.as("air-readings-"))
+            .branch((key, outcome) -> outcome.isAccepted(), Branched.as("accepted"))
+            .defaultBranch(Branched.as("rejected"));
+
+    intake
+        .get("air-readings-rejected")
+        .map(
+            (key, outcome) -> KeyValue.pair(deadLetterKey(outcome.deadLetter()), outcome.deadLetter()),
+            Named.as("air-readings-dead-letter"))
+        .to(
+            topics.deadLetters().name(),
+            Produced.with(topics.deadLetters().keySerde(), topics.deadLetters().valueSerde())
+                .withName("air-readings-dead-letters"));
+
+    return intake
+        .get("air-readings-accepted")
+        .mapValues(Intake::value, Named.as("air-readings-valid"));
+  }
+
+  private static void stationHourlyAqi(
+      KStream<String, AirReading> readings, EcostreamTopics topics, PipelineSettings settings) {
+    StationHourlyAqiMapper mapper = new StationHourlyAqiMapper(settings.zone());
+    readings
+        .map(
+            (station, reading) -> KeyValue.pair(mapper.key(reading), mapper.toHourlyAqi(reading)),
+            Named.as("station-hourly-aqi"))
+        .to(
+            topics.stationHourly().name(),
+            Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde())
+                .withName("station-hourly-sink"));
+  }
+
+  private static void cityDailyPm25(
+      KStream<String, AirReading> readings, EcostreamTopics topics, PipelineSettings settings) {
+    CityDailyPm25 cityDaily = new CityDailyPm25(settings.zone(), settings.minHoursPerDay());
+    readings
+        .filter((station, reading) -> reading.getPm25() != null, Named.as("has-pm25"))
+        .selectKey((station, reading) -> cityDaily.key(reading), Named.as("key-by-city-day"))
+        .groupByKey(
+            Grouped.with(
+                CITY_DAY_PM25_REPARTITION, Serdes.String(), topics.airReadings().valueSerde()))
+        .aggregate(
+            CityDailyPm25::initial,
+            cityDaily::add,
+            Named.as("city-day-pm25-aggregate"),
+            Materialized.<String, CityDayPm25State, KeyValueStore<Bytes, byte[]>>as(
+                    CITY_DAY_PM25_STORE)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(AvroSerde.of(CityDayPm25State.class)))
+        .toStream(Named.as("city-day-pm25-updates"))
+        .mapValues(cityDaily::figure, Named.as("city-daily-figure"))
+        .to(
+            topics.cityDaily().name(),
+            Produced.with(topics.cityDaily().keySerde(), topics.cityDaily().valueSerde())
+                .withName("city-daily-sink"));
+  }
+
+  private static String deadLetterKey(DeadLetter letter) {
+    return letter.getSourceTopic() + "/" + letter.getPartition() + "/" + letter.getOffset();
+  }
+}

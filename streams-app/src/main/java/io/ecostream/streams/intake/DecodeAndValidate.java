@@ -1,0 +1,85 @@
+package io.ecostream.streams.intake;
+
+import io.ecostream.avro.DeadLetter;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Turns the raw bytes of an input topic into a decoded, validated value or a dead letter. Input
+ * values are read as bytes, not through a value serde, so that one undecodable record becomes a
+ * dead letter carrying its topic, partition and offset instead of stopping the stream thread.
+ */
+public final class DecodeAndValidate<V> implements FixedKeyProcessor<String, byte[], Intake<V>> {
+
+  private final Deserializer<V> deserializer;
+  private final Validator<V> validator;
+  private final PipelineMetrics metrics;
+  private FixedKeyProcessorContext<String, Intake<V>> context;
+
+  public DecodeAndValidate(
+      Deserializer<V> deserializer, Validator<V> validator, PipelineMetrics metrics) {
+    this.deserializer = deserializer;
+    this.validator = validator;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Intake<V>> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, byte[]> record) {
+    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
+    metrics.recordIn(topic);
+    Intake<V> intake = intake(topic, record);
+    if (!intake.isAccepted()) {
+      metrics.deadLetter(intake.deadLetter().getReason());
+    }
+    context.forward(record.withValue(intake));
+  }
+
+  private Intake<V> intake(String topic, FixedKeyRecord<String, byte[]> record) {
+    if (record.value() == null) {
+      return reject(record, Rejection.undecodable("empty value (tombstone) on an input topic"));
+    }
+    V value;
+    try {
+      value = deserializer.deserialize(topic, record.value());
+    } catch (SerializationException e) {
+      return reject(record, Rejection.undecodable(e.getMessage()));
+    }
+    Optional<Rejection> rejection = validator.check(value);
+    return rejection.isPresent() ? reject(record, rejection.get()) : Intake.accepted(value);
+  }
+
+  private Intake<V> reject(FixedKeyRecord<String, byte[]> record, Rejection rejection) {
+    Optional<RecordMetadata> source = context.recordMetadata();
+    return Intake.rejected(
+        DeadLetter.newBuilder()
+            .setSourceTopic(source.map(RecordMetadata::topic).orElse("unknown"))
+            .setPartition(source.map(RecordMetadata::partition).orElse(-1))
+            .setOffset(source.map(RecordMetadata::offset).orElse(-1L))
+            .setRecordTimestamp(Instant.ofEpochMilli(record.timestamp()))
+            .setReason(rejection.reason().code())
+            .setDetail(rejection.detail())
+            .setKey(
+                record.key() == null
+                    ? null
+                    : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
+            .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+            .build());
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,26 @@
+package io.ecostream.streams;
+
+import io.ecostream.avro.AirReading;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/** Test fixtures: air readings stamped in Beijing local time. */
+public final class AirReadings {
+
+  public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+  private AirReadings() {}
+
+  /** A reading of the hour that starts at {@code localHourStart} (Beijing time). */
+  public static AirReading.Builder reading(String stationId, String cityId, LocalDateTime localHourStart) {
+    return AirReading.newBuilder()
+        .setStationId(stationId)
+        .setCityId(cityId)
+        .setHourStart(localHourStart.atZone(BEIJING).toInstant());
+  }
+
+  public static AirReading pm25(
+      String stationId, String cityId, LocalDateTime localHourStart, double pm25) {
+    return reading(stationId, cityId, localHourStart).setPm25(pm25).build();
+  }
+}
