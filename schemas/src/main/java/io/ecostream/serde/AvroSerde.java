@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecord>
     implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-  /** Package of the classes generated from ecostream's own schemas. */
+  /** Package of the classes generated from ecostream's own schemas (and its subpackages). */
   private static final String GENERATED_PACKAGE = "io.ecostream.avro";
 
   static {
@@ -32,7 +32,12 @@ public final class AvroSerde<T extends SpecificRecord>
     ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
     ClassSecurityValidator.setGlobal(
         ClassSecurityValidator.composite(
-            current, type -> type.getPackageName().equals(GENERATED_PACKAGE)));
+            current, AvroSerde::isGenerated));
+  }
+
+  private static boolean isGenerated(Class<?> type) {
+    String name = type.getPackageName();
+    return name.equals(GENERATED_PACKAGE) || name.startsWith(GENERATED_PACKAGE + ".");
   }
 
   private final Class<T> type;

@@ -1,0 +1,170 @@
+package io.ecostream.streams;
+
+import static io.ecostream.streams.AirReadings.pm25;
+import static io.ecostream.streams.AirReadings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.topics.EcostreamTopics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EcostreamTopologyTest {
+
+  private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
+
+  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
+  private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
+  private final Topology topology =
+      EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics);
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, AirReading> readings;
+  private TestInputTopic<String, byte[]> rawReadings;
+  private TestOutputTopic<String, StationHourlyAqi> stationHourly;
+  private TestOutputTopic<String, CityDaily> cityDaily;
+  private TestOutputTopic<String, DeadLetter> deadLetters;
+
+  @BeforeEach
+  void startDriver() {
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-topology-test");
+    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+    driver = new TopologyTestDriver(topology, config);
+    readings =
+        driver.createInputTopic(
+            topics.airReadings().name(),
+            new StringSerializer(),
+            topics.airReadings().valueSerde().serializer());
+    rawReadings =
+        driver.createInputTopic(
+            topics.airReadings().name(), new StringSerializer(), new ByteArraySerializer());
+    stationHourly =
+        driver.createOutputTopic(
+            topics.stationHourly().name(),
+            new StringDeserializer(),
+            topics.stationHourly().valueSerde().deserializer());
+    cityDaily =
+        driver.createOutputTopic(
+            topics.cityDaily().name(),
+            new StringDeserializer(),
+            topics.cityDaily().valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters().name(),
+            new StringDeserializer(),
+            topics.deadLetters().valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private void send(AirReading reading) {
+    readings.pipeInput(reading.getStationId(), reading, reading.getHourStart());
+  }
+
+  @Test
+  void shouldSendUndecodableBytesToDeadLettersWithTheirCoordinatesAndCountThem() {
+    byte[] garbage = "not an avro record".getBytes(StandardCharsets.UTF_8);
+    rawReadings.pipeInput("BZ-A01", garbage);
+
+    List<KeyValue<String, DeadLetter>> letters = deadLetters.readKeyValuesToList();
+    assertThat(letters).hasSize(1);
+    DeadLetter letter = letters.get(0).value;
+    assertThat(letters.get(0).key).isEqualTo("ecostream.air.readings/0/0");
+    assertThat(letter.getReason()).isEqualTo("undecodable");
+    assertThat(letter.getSourceTopic()).isEqualTo("ecostream.air.readings");
+    assertThat(letter.getValue().array()).isEqualTo(garbage);
+    assertThat(letter.getKey().array()).isEqualTo("BZ-A01".getBytes(StandardCharsets.UTF_8));
+    assertThat(metrics.deadLetterCount("undecodable")).isEqualTo(1.0);
+    assertThat(stationHourly.isEmpty()).isTrue();
+    assertThat(cityDaily.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldSendAnInvalidReadingToDeadLettersWithTheReason() {
+    send(reading("BZ-A01", "binzhou", DAY.atTime(3, 0)).setPm25(-5.0).build());
+
+    DeadLetter letter = deadLetters.readValue();
+    assertThat(letter.getReason()).isEqualTo("invalid");
+    assertThat(letter.getDetail()).isEqualTo("pm25 is negative: -5.0");
+    assertThat(metrics.deadLetterCount("invalid")).isEqualTo(1.0);
+    assertThat(stationHourly.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldEmitTheStationHourlyAqiKeyedByStationAndLocalHour() {
+    send(
+        reading("BZ-A01", "binzhou", DAY.atTime(10, 0))
+            .setSo2(10.0).setNo2(45.0).setCo(1.2).setO3(150.0).setPm10(120.0).setPm25(80.0)
+            .build());
+
+    KeyValue<String, StationHourlyAqi> hour = stationHourly.readKeyValue();
+    assertThat(hour.key).isEqualTo("BZ-A01@2024-01-15T10");
+    assertThat(hour.value.getAqi()).isEqualTo(107); // PM2.5 80 on the 2012 table
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldEmitTheCityDailyMeanAsStationsReport() {
+    for (int h = 0; h < 24; h++) {
+      send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h)); // mean 30 + 11.5 = 41.5
+      send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 60)); // mean 60
+    }
+    send(pm25("BZ-A01", "binzhou", DAY.plusDays(1).atTime(0, 0), 99)); // next day
+
+    List<KeyValue<String, CityDaily>> updates = cityDaily.readKeyValuesToList();
+    CityDaily last15th =
+        updates.stream().filter(kv -> kv.key.equals("binzhou@2024-01-15")).reduce((a, b) -> b).orElseThrow().value;
+    assertThat(last15th.getPm25()).isEqualTo(50.75); // (41.5 + 60) / 2
+    assertThat(last15th.getStationsValid()).isEqualTo(2);
+    assertThat(last15th.getHoursReported()).isEqualTo(48);
+    assertThat(last15th.getRevision()).isEqualTo(48);
+    assertThat(updates.get(updates.size() - 1).key).isEqualTo("binzhou@2024-01-16");
+  }
+
+  @Test
+  void shouldNameEveryStoreAndRepartitionTopic() {
+    Set<String> stores = new HashSet<>();
+    Set<String> sources = new HashSet<>();
+    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Processor processor) {
+          stores.addAll(processor.stores());
+        }
+        if (node instanceof TopologyDescription.Source source) {
+          sources.addAll(source.topicSet());
+        }
+      }
+    }
+    assertThat(stores).containsExactly("city-day-pm25-store");
+    assertThat(sources)
+        .containsExactlyInAnyOrder("ecostream.air.readings", "city-day-pm25-repartition");
+  }
+}
