@@ -1,0 +1,186 @@
+package io.ecostream.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.serde.AvroJson;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.KafkaClientConfig;
+import io.ecostream.topics.Topic;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ecostream tail TOPIC}: decoded records of any ecostream topic, one JSON object a line. */
+@Command(
+    name = "tail",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the records of an ecostream topic as JSON lines: {\"key\", \"partition\", \"offset\", \"timestamp\", \"value\"}.",
+      "TOPIC is a full name (ecostream.air.city-daily) or the name without the prefix (air.city-daily)."
+    })
+public final class TailCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "TOPIC", description = "Topic to print.")
+  String topicName;
+
+  @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones.")
+  boolean fromBeginning;
+
+  @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
+  Long max;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Stop when no record arrives for this long, e.g. 10s (default: wait forever).")
+  Duration idleTimeout;
+
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,...]",
+      description = "Kafka bootstrap servers (default: $ECOSTREAM_BOOTSTRAP_SERVERS, else localhost:9092).")
+  String bootstrapServers;
+
+  @Option(
+      names = "--command-config",
+      paramLabel = "FILE",
+      description = "Properties file with client settings, e.g. SASL/SSL for a real cluster.")
+  Path commandConfig;
+
+  @Option(
+      names = "--topic-prefix",
+      defaultValue = EcostreamTopics.DEFAULT_PREFIX,
+      description = "Prefix of every topic name (default: ${DEFAULT-VALUE}).")
+  String topicPrefix;
+
+  @Override
+  public Integer call() {
+    if (max != null && max < 1) {
+      throw new ParameterException(spec.commandLine(), "--max must be at least 1, got " + max);
+    }
+    Topic<String, ?> topic = resolveTopic();
+    PrintWriter out = spec.commandLine().getOut();
+    Properties defaults = new Properties();
+    defaults.put(ConsumerConfig.GROUP_ID_CONFIG, "ecostream-tail-" + UUID.randomUUID());
+    defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+    defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    Properties properties = KafkaClientConfig.layered(defaults, commandConfig, bootstrapServers);
+
+    AtomicBoolean stopping = new AtomicBoolean();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+      Thread main = Thread.currentThread();
+      Thread hook =
+          new Thread(
+              () -> {
+                stopping.set(true);
+                consumer.wakeup();
+                try {
+                  main.join(5_000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      Runtime.getRuntime().addShutdownHook(hook);
+      consumer.subscribe(List.of(topic.name()));
+      long printed = 0;
+      long lastRecordAt = System.nanoTime();
+      try {
+        while (max == null || printed < max) {
+          var records = consumer.poll(Duration.ofMillis(500));
+          if (records.isEmpty()) {
+            if (idleTimeout != null && System.nanoTime() - lastRecordAt > idleTimeout.toNanos()) {
+              break;
+            }
+            continue;
+          }
+          lastRecordAt = System.nanoTime();
+          for (ConsumerRecord<String, byte[]> record : records) {
+            out.println(line(topic, record));
+            if (max != null && ++printed >= max) {
+              break;
+            }
+          }
+          out.flush();
+        }
+      } catch (WakeupException e) {
+        if (!stopping.get()) {
+          throw e;
+        }
+      }
+      if (!stopping.get()) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Topic<String, ?> resolveTopic() {
+    EcostreamTopics topics;
+    try {
+      topics = EcostreamTopics.withPrefix(topicPrefix);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--topic-prefix: " + e.getMessage());
+    }
+    return topics
+        .byName(topicName)
+        .or(() -> topics.byName(topicPrefix + "." + topicName))
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    "unknown topic '"
+                        + topicName
+                        + "'; ecostream topics are: "
+                        + topics.all().stream().map(Topic::name).collect(Collectors.joining(", "))));
+  }
+
+  private static String line(Topic<String, ?> topic, ConsumerRecord<String, byte[]> record) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("key", record.key());
+    line.put("partition", record.partition());
+    line.put("offset", record.offset());
+    line.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
+    if (record.value() == null) {
+      line.putNull("value");
+    } else {
+      try {
+        Object value = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+        line.set("value", AvroJson.toTree((IndexedRecord) value));
+      } catch (SerializationException e) {
+        line.putNull("value");
+        line.put("error", e.getMessage());
+      }
+    }
+    return line.toString();
+  }
+}

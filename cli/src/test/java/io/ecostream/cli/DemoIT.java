@@ -1,0 +1,50 @@
+package io.ecostream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecostream.localkafka.LocalKafkaBroker;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo end to end: a real broker, streams-app and simulator as separate JVMs, status lines. */
+class DemoIT {
+
+  private static final Pattern STATUS =
+      Pattern.compile(
+          "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+), air.city-daily (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
+
+  @TempDir Path workDir;
+
+  @Test
+  void shouldRunAllPartsAndShowRecordsFlowingIntoEveryOutputTopic() {
+    CliRun run =
+        CliRun.of(
+            "demo",
+            "--duration", "35s",
+            "--speed", "14400",
+            "--port", Integer.toString(LocalKafkaBroker.freePort()),
+            "--controller-port", Integer.toString(LocalKafkaBroker.freePort()),
+            "--metrics-port", Integer.toString(LocalKafkaBroker.freePort()),
+            "--work-dir", workDir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> statusLines = run.errLines().stream().filter(l -> STATUS.matcher(l).matches()).toList();
+    assertThat(statusLines).as(run.err()).hasSizeGreaterThanOrEqualTo(2);
+    Matcher last = STATUS.matcher(statusLines.get(statusLines.size() - 1));
+    assertThat(last.matches()).isTrue();
+    long airIn = Long.parseLong(last.group(1));
+    long waterIn = Long.parseLong(last.group(2));
+    long stationHourly = Long.parseLong(last.group(3));
+    long cityDaily = Long.parseLong(last.group(4));
+    assertThat(airIn).as("air readings in").isPositive();
+    assertThat(waterIn).as("water samples in").isPositive();
+    assertThat(stationHourly).as("station-hourly out").isPositive();
+    assertThat(cityDaily).as("city-daily out").isPositive();
+    assertThat(Long.parseLong(last.group(5))).as("dead letters of valid simulated data").isZero();
+    assertThat(run.err()).contains("ecostream demo: stopped");
+  }
+}

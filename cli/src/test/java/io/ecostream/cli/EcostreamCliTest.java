@@ -1,0 +1,102 @@
+package io.ecostream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class EcostreamCliTest {
+
+  @Test
+  void shouldRequireACommand() {
+    CliRun run = CliRun.of();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream: a command is required: demo, simulate, run, tail, broker (see 'ecostream --help')");
+  }
+
+  @Test
+  void shouldRejectAnUnknownCommandInOneLine() {
+    CliRun run = CliRun.of("demos");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith("ecostream: Unmatched argument at index 0: 'demos'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "simulate", "run", "tail", "broker"})
+  void shouldPrintHelpForEveryCommand(String command) {
+    CliRun run = CliRun.of(command, "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: ecostream " + command);
+  }
+
+  @Test
+  void shouldRejectABadDemoDurationInOneLine() {
+    CliRun run = CliRun.of("demo", "--duration", "soon");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith("ecostream demo: ").contains("--duration").contains("soon");
+  }
+
+  @Test
+  void shouldRejectABadDemoSpeedInOneLine() {
+    CliRun run = CliRun.of("demo", "--speed", "fast");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream demo: --speed must be a positive number or 'max', got 'fast' (see 'ecostream demo --help')");
+  }
+
+  @Test
+  void shouldRejectClashingDemoPorts() {
+    CliRun run = CliRun.of("demo", "--port", "9093");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("must all differ");
+  }
+
+  @Test
+  void shouldRejectAnUnknownTopicNamingTheKnownOnes() {
+    CliRun run = CliRun.of("tail", "air.nothing");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err())
+        .startsWith("ecostream tail: unknown topic 'air.nothing'; ecostream topics are: ecostream.stations,");
+  }
+
+  @Test
+  void shouldRejectANonNumericMax() {
+    CliRun run = CliRun.of("tail", "air.city-daily", "--max", "lots");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+  }
+
+  @Test
+  void shouldRejectAnOutOfRangeMetricsPortBeforeConnecting() {
+    CliRun run = CliRun.of("run", "--metrics-port", "70000");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream run: --metrics-port must be -1 (off) or 0-65535, got 70000 (see 'ecostream run --help')");
+  }
+
+  @Test
+  void shouldRejectAMissingClientPropertiesFileInOneLine() {
+    CliRun run = CliRun.of("tail", "air.city-daily", "--command-config", "/nonexistent/client.properties");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.errLines())
+        .containsExactly("ecostream tail: cannot read client properties file /nonexistent/client.properties");
+  }
+}
