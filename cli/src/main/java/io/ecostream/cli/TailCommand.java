@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecostream.producer.cli.DurationConverter;
 import io.ecostream.serde.AvroJson;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.KafkaClientConfig;
+import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.Topic;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,23 +62,7 @@ public final class TailCommand implements Callable<Integer> {
       description = "Stop when no record arrives for this long, e.g. 10s (default: wait forever).")
   Duration idleTimeout;
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka bootstrap servers (default: $ECOSTREAM_BOOTSTRAP_SERVERS, else localhost:9092).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--command-config",
-      paramLabel = "FILE",
-      description = "Properties file with client settings, e.g. SASL/SSL for a real cluster.")
-  Path commandConfig;
-
-  @Option(
-      names = "--topic-prefix",
-      defaultValue = EcostreamTopics.DEFAULT_PREFIX,
-      description = "Prefix of every topic name (default: ${DEFAULT-VALUE}).")
-  String topicPrefix;
+  @Mixin ClusterOptions cluster;
 
   @Override
   public Integer call() {
@@ -92,7 +76,7 @@ public final class TailCommand implements Callable<Integer> {
     defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
     defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    Properties properties = KafkaClientConfig.layered(defaults, commandConfig, bootstrapServers);
+    Properties properties = cluster.clientProperties(defaults);
 
     AtomicBoolean stopping = new AtomicBoolean();
     try (KafkaConsumer<String, byte[]> consumer =
@@ -145,15 +129,10 @@ public final class TailCommand implements Callable<Integer> {
   }
 
   private Topic<String, ?> resolveTopic() {
-    EcostreamTopics topics;
-    try {
-      topics = EcostreamTopics.withPrefix(topicPrefix);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--topic-prefix: " + e.getMessage());
-    }
+    EcostreamTopics topics = cluster.topics();
     return topics
         .byName(topicName)
-        .or(() -> topics.byName(topicPrefix + "." + topicName))
+        .or(() -> topics.byName(topics.prefix() + "." + topicName))
         .orElseThrow(
             () ->
                 new ParameterException(

@@ -95,8 +95,10 @@ class EcostreamCliTest {
   void shouldRejectAMissingClientPropertiesFileInOneLine() {
     CliRun run = CliRun.of("tail", "air.city-daily", "--command-config", "/nonexistent/client.properties");
 
-    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
-        .containsExactly("ecostream tail: cannot read client properties file /nonexistent/client.properties");
+        .containsExactly(
+            "ecostream tail: --command-config: cannot read client properties file"
+                + " /nonexistent/client.properties (see 'ecostream tail --help')");
   }
 }

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -23,30 +24,23 @@ public final class KafkaClientConfig {
   /**
    * @param defaults settings of the command, overridden by the file
    * @param file properties file, or null
+   * @param environment the process environment (injected for tests)
    * @param flags settings given as command-line flags (only those actually given); they win
    */
-  public static Properties layered(Properties defaults, Path file, Properties flags) {
+  public static Properties layered(
+      Properties defaults, Path file, Map<String, String> environment, Properties flags) {
     Properties merged = new Properties();
     merged.putAll(defaults);
     merged.putIfAbsent(BOOTSTRAP, DEFAULT_BOOTSTRAP);
     if (file != null) {
       merged.putAll(load(file));
     }
-    String fromEnv = System.getenv(BOOTSTRAP_ENV);
+    String fromEnv = environment.get(BOOTSTRAP_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
       merged.put(BOOTSTRAP, fromEnv.strip());
     }
     merged.putAll(flags);
     return merged;
-  }
-
-  /** {@link #layered(Properties, Path, Properties)} where the only flag is the bootstrap list. */
-  public static Properties layered(Properties defaults, Path file, String bootstrapFlag) {
-    Properties flags = new Properties();
-    if (bootstrapFlag != null && !bootstrapFlag.isBlank()) {
-      flags.put(BOOTSTRAP, bootstrapFlag.strip());
-    }
-    return layered(defaults, file, flags);
   }
 
   public static Properties load(Path file) {

@@ -4,6 +4,7 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.TopicCreator;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,23 +41,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka bootstrap servers (default: $ECOSTREAM_BOOTSTRAP_SERVERS, else localhost:9092).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--command-config",
-      paramLabel = "FILE",
-      description = "Properties file with client and Streams settings, e.g. SASL/SSL for a real cluster.")
-  Path commandConfig;
-
-  @Option(
-      names = "--topic-prefix",
-      defaultValue = EcostreamTopics.DEFAULT_PREFIX,
-      description = "Prefix of every topic name (default: ${DEFAULT-VALUE}).")
-  String topicPrefix;
+  @Mixin ClusterOptions cluster;
 
   @Option(
       names = "--application-id",
@@ -90,12 +76,13 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    EcostreamTopics topics = topics();
+    EcostreamTopics topics = cluster.topics();
     if (metricsPort < -1 || metricsPort > 65_535) {
       throw new ParameterException(
           spec.commandLine(), "--metrics-port must be -1 (off) or 0-65535, got " + metricsPort);
     }
-    Properties properties = StreamsAppConfig.streamsProperties(commandConfig, flags());
+    Properties properties =
+        cluster.clientProperties(StreamsAppConfig.defaults(), System.getenv(), flags());
     if (createTopics) {
       createTopics(properties, topics, err);
     }
@@ -149,19 +136,8 @@ public final class RunCommand implements Callable<Integer> {
     return failure.get() == null ? 0 : 1;
   }
 
-  private EcostreamTopics topics() {
-    try {
-      return EcostreamTopics.withPrefix(topicPrefix);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--topic-prefix: " + e.getMessage());
-    }
-  }
-
   private Properties flags() {
     Properties flags = new Properties();
-    if (bootstrapServers != null) {
-      flags.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    }
     if (applicationId != null) {
       flags.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     }

@@ -12,6 +12,7 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.KafkaClientConfig;
 import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -65,7 +66,7 @@ class AirPipelineIT {
         new KafkaStreams(
             EcostreamTopology.build(
                 topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry())),
-            StreamsAppConfig.streamsProperties(null, flags));
+            KafkaClientConfig.layered(StreamsAppConfig.defaults(), null, Map.of(), flags));
     streams.start();
   }
 

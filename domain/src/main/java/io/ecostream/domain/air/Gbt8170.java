@@ -20,7 +20,7 @@ import java.math.RoundingMode;
 public final class Gbt8170 {
 
   /**
-   * Below this magnitude a double's decimal value can be decided without strings: the error of {@code x * 10} stays
+   * Below this magnitude a double's decimal value can be decided without strings: the error of {@code x * 100} stays
    * far below {@link #TIE_WINDOW}, and no shorter decimal than the tie itself can denote the same double.
    */
   private static final double EXACT_LIMIT = 1e9;
@@ -49,6 +49,17 @@ public final class Gbt8170 {
    */
   public static long roundedTenths(double value) {
     return rounded(value, 10, 1);
+  }
+
+  /**
+   * The value rounded to two decimals, half to even on its decimal value, returned in hundredths: 3.675 → 368
+   * (3.68), 3.665 → 366 (3.66). For figures published to two decimals, such as the composite index (综合指数).
+   *
+   * @throws IllegalArgumentException if the value is NaN or infinite
+   * @throws ArithmeticException if the result does not fit in a {@code long}
+   */
+  public static long roundedHundredths(double value) {
+    return rounded(value, 100, 2);
   }
 
   private static long rounded(double value, int scale, int decimals) {

@@ -1,0 +1,16 @@
+package io.ecostream.producer;
+
+import java.time.Instant;
+
+/** Told after every simulated hour; must be cheap (it runs in the simulation loop). */
+@FunctionalInterface
+public interface ProgressListener {
+
+  ProgressListener NONE = (reached, hours) -> {};
+
+  /**
+   * @param simulatedUpTo end of the hour just emitted: simulated time reached
+   * @param hoursDone simulated hours emitted so far
+   */
+  void hourDone(Instant simulatedUpTo, long hoursDone);
+}

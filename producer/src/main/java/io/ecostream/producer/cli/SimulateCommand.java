@@ -1,0 +1,374 @@
+package io.ecostream.producer.cli;
+
+import io.ecostream.producer.Pacing;
+import io.ecostream.producer.SimulationResult;
+import io.ecostream.producer.Simulator;
+import io.ecostream.producer.Sleeper;
+import io.ecostream.producer.catalog.StationCatalog;
+import io.ecostream.producer.kafka.KafkaReadingSink;
+import io.ecostream.topics.ClusterOptions;
+import io.ecostream.topics.EcostreamTopics;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code simulate}: runs the station simulator against a Kafka cluster. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulates the air stations and water sections of the 16 cities of Shandong and sends their"
+          + " metadata, hourly air readings and water samples to Kafka, with event time as the"
+          + " record timestamp.",
+      "Same seed and options, same records. Progress goes to stderr every 10 s, a summary to"
+          + " stdout at the end; Ctrl-C stops cleanly."
+    })
+public final class SimulateCommand implements Callable<Integer> {
+
+  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+  /** How long a Ctrl-C waits for the producer to flush and close. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  private static final Duration FAILED_CLOSE = Duration.ofSeconds(5);
+
+  private static final ZoneId ZONE = StationCatalog.TIME_ZONE;
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private ClusterOptions cluster;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description = "Random seed; the same seed gives the same records. Default: ${DEFAULT-VALUE}.")
+  private long seed;
+
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      converter = LocalDateConverter.class,
+      description = "First simulated day (Asia/Shanghai), e.g. 2024-01-01. Default: today.")
+  private LocalDate from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      converter = LocalDateConverter.class,
+      description = "First day not simulated (exclusive). Default: no end.")
+  private LocalDate to;
+
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      description = "Number of days to simulate; instead of --to.")
+  private Integer days;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "N|max",
+      defaultValue = "3600",
+      description =
+          "Simulated seconds per wall-clock second (3600: an hour per second), or max."
+              + " Default: ${DEFAULT-VALUE}.")
+  private String speed;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "TIME",
+      converter = DurationConverter.class,
+      description = "Stop after this wall-clock time, e.g. 90s, 5m, 2h. Default: no limit.")
+  private Duration duration;
+
+  @Option(
+      names = "--cities",
+      paramLabel = "CITY",
+      split = ",",
+      description = "Only these cities (lower-case pinyin, e.g. binzhou,jinan). Default: all 16.")
+  private List<String> cities;
+
+  @Option(names = "--no-water", description = "Simulate air stations only.")
+  private boolean noWater;
+
+  private final Map<String, String> environment;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
+  private final ShutdownHooks shutdownHooks;
+
+  public SimulateCommand() {
+    this(
+        System.getenv(),
+        Clock.systemUTC(),
+        Sleeper.SYSTEM,
+        config -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+        ShutdownHooks.RUNTIME);
+  }
+
+  SimulateCommand(
+      Map<String, String> environment,
+      Clock clock,
+      Sleeper sleeper,
+      Function<Map<String, Object>, Producer<byte[], byte[]>> producers,
+      ShutdownHooks shutdownHooks) {
+    this.environment = Map.copyOf(environment);
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.producers = producers;
+    this.shutdownHooks = shutdownHooks;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SimulateCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    SimulationSettings settings = settings();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EcostreamTopics topics = EcostreamTopics.withPrefix(settings.topicPrefix());
+    Instant start = settings.from().atStartOfDay(ZONE).toInstant();
+    KafkaReadingSink sink =
+        new KafkaReadingSink(
+            topics, producers.apply(settings.producerConfig()), Optional.of(start));
+    Simulator simulator;
+    try {
+      simulator = simulator(settings, sink, err);
+    } catch (RuntimeException e) {
+      sink.close();
+      throw e;
+    }
+    err.printf(
+        Locale.ROOT,
+        "simulating %d air stations and %d water sections from %s at %s to %s (topics %s.*)%n",
+        simulator.catalog().airStations().size(),
+        settings.water() ? simulator.catalog().waterSections().size() : 0,
+        settings.from(),
+        settings.pacing(),
+        settings.producerConfig().get("bootstrap.servers"),
+        settings.topicPrefix());
+    err.flush();
+
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onCtrlC =
+        new Thread(
+            () -> {
+              simulator.stop();
+              awaitQuietly(finished, SHUTDOWN_GRACE);
+            },
+            "ecostream-simulate-shutdown");
+    shutdownHooks.add(onCtrlC);
+    Instant wallStart = clock.instant();
+    SimulationResult result = null;
+    RuntimeException failure = null;
+    try {
+      result = simulator.run();
+    } catch (RuntimeException e) {
+      failure = e;
+    } finally {
+      // Closing flushes; an interrupt flag left by an interrupted run would abort it.
+      boolean interrupted = Thread.interrupted();
+      try {
+        boolean healthy = failure == null && sink.firstError().isEmpty();
+        // After a failure the remaining records cannot be delivered either: do not wait long.
+        sink.close(healthy ? SHUTDOWN_GRACE : FAILED_CLOSE);
+      } catch (RuntimeException e) {
+        failure = failure != null ? failure : e;
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      Duration elapsed = Duration.between(wallStart, clock.instant());
+      out.println(summary(result, sink, elapsed));
+      out.flush();
+      Optional<Exception> error = sink.firstError();
+      if (failure != null || error.isPresent()) {
+        String message = failure != null ? failure.getMessage() : error.get().getMessage();
+        err.println("error: " + message);
+        err.flush();
+        return 1;
+      }
+      return 0;
+    } finally {
+      finished.countDown();
+      shutdownHooks.remove(onCtrlC);
+    }
+  }
+
+  private Simulator simulator(SimulationSettings settings, KafkaReadingSink sink, PrintWriter err) {
+    Simulator.Builder builder =
+        Simulator.builder(settings.seed(), settings.from())
+            .pacing(settings.pacing())
+            .cities(settings.cities())
+            .water(settings.water())
+            .clock(clock)
+            .sleeper(sleeper)
+            .progress(
+                new ProgressReporter(clock, PROGRESS_INTERVAL, ZONE, sink::sentPerTopic, err));
+    settings.to().ifPresent(builder::endExclusive);
+    settings.duration().ifPresent(builder::wallClockLimit);
+    return builder.build(sink);
+  }
+
+  private static String summary(SimulationResult result, KafkaReadingSink sink, Duration elapsed) {
+    String period =
+        result == null
+            ? "simulation failed"
+            : String.format(
+                Locale.ROOT,
+                "simulated %s .. %s (+08:00), %d h, %s",
+                ProgressReporter.LOCAL_TIME.format(result.simulatedFrom().atZone(ZONE)),
+                ProgressReporter.LOCAL_TIME.format(result.simulatedUpTo().atZone(ZONE)),
+                result.hours(),
+                switch (result.reason()) {
+                  case END -> "end reached";
+                  case DURATION -> "duration elapsed";
+                  case STOPPED -> "stopped";
+                });
+    return String.format(
+        Locale.ROOT,
+        "%s, in %.1f s%nsent %s (%s records/s)%s",
+        period,
+        elapsed.toNanos() / 1e9,
+        ProgressReporter.describe(sink.sentPerTopic()),
+        ProgressReporter.rate(sink.totalSent(), elapsed),
+        sink.failedSends() > 0 ? ", " + sink.failedSends() + " failed" : "");
+  }
+
+  /** Validates the options into settings; reads the --command-config file. */
+  SimulationSettings settings() {
+    Pacing pacing = pacing();
+    if (to != null && days != null) {
+      throw invalid("--to and --days are mutually exclusive; give one of them");
+    }
+    if (days != null && days < 1) {
+      throw invalid("--days must be at least 1, got " + days);
+    }
+    LocalDate first = from != null ? from : LocalDate.now(clock.withZone(ZONE));
+    Optional<LocalDate> end =
+        Optional.ofNullable(to).or(() -> Optional.ofNullable(days).map(first::plusDays));
+    if (end.isPresent() && !end.get().isAfter(first)) {
+      throw invalid("--to (" + end.get() + ") must be after --from (" + first + ")");
+    }
+    if (!pacing.isPaced() && end.isEmpty() && duration == null) {
+      throw invalid("--speed max needs an end: give --to, --days or --duration");
+    }
+    EcostreamTopics topics = cluster.topics();
+    return new SimulationSettings(
+        KafkaReadingSink.producerConfig(
+            cluster.clientProperties(KafkaReadingSink.defaults(), environment, new Properties())),
+        topics.prefix(),
+        seed,
+        first,
+        end,
+        pacing,
+        Optional.ofNullable(duration),
+        cityIds(),
+        !noWater);
+  }
+
+  private Pacing pacing() {
+    String value = speed.trim();
+    if (value.equalsIgnoreCase("max")) {
+      return Pacing.asFastAsPossible();
+    }
+    try {
+      double n = Double.parseDouble(value);
+      if (n > 0 && Double.isFinite(n)) {
+        return Pacing.speed(n);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid("--speed must be a positive number or 'max', got '" + speed + "'");
+  }
+
+  private List<String> cityIds() {
+    if (cities == null) {
+      return List.of();
+    }
+    StationCatalog catalog = StationCatalog.shandong();
+    List<String> ids = new ArrayList<>();
+    for (String city : cities) {
+      String id = city.trim().toLowerCase(Locale.ROOT);
+      if (id.isEmpty()) {
+        throw invalid("--cities must name cities, e.g. binzhou,jinan; got an empty name");
+      }
+      if (catalog.city(id).isEmpty()) {
+        throw invalid(
+            "--cities: unknown city '"
+                + city
+                + "' (known: "
+                + String.join(",", catalog.cityIds())
+                + ")");
+      }
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private ParameterException invalid(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Registers the Ctrl-C handler; tests pass one that does not touch the JVM's hooks. */
+  interface ShutdownHooks {
+    ShutdownHooks RUNTIME =
+        new ShutdownHooks() {
+          @Override
+          public void add(Thread hook) {
+            Runtime.getRuntime().addShutdownHook(hook);
+          }
+
+          @Override
+          public void remove(Thread hook) {
+            try {
+              Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+              // The JVM is already shutting down: the hook is running, nothing to remove.
+            }
+          }
+        };
+
+    void add(Thread hook);
+
+    void remove(Thread hook);
+  }
+}

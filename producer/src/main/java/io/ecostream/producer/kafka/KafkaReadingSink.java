@@ -1,0 +1,222 @@
+package io.ecostream.producer.kafka;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.Station;
+import io.ecostream.avro.WaterSample;
+import io.ecostream.producer.ReadingSink;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.Topic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the simulator's records to the input topics: key = station id, record timestamp = event
+ * time (hourStart, sampledAt), values in the topics' own serdes. One producer serves the three
+ * topics, so it works on bytes and each record is serialised with its topic's serdes before the
+ * send.
+ *
+ * <p>Counts acknowledged records per topic. A failed send is never silent: the first failure is
+ * logged and kept ({@link #firstError()}), and every later call to this sink throws, so that the
+ * simulation stops instead of producing into a broken pipe.
+ */
+public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaReadingSink.class);
+
+  /** Producer settings the simulator needs unless a properties file says otherwise. */
+  public static final Map<String, String> DEFAULTS =
+      Map.of(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+          ProducerConfig.CLIENT_ID_CONFIG, "ecostream-simulator",
+          ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+          ProducerConfig.ACKS_CONFIG, "all",
+          ProducerConfig.LINGER_MS_CONFIG, "5",
+          ProducerConfig.BATCH_SIZE_CONFIG, "65536",
+          ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+
+  private final Producer<byte[], byte[]> producer;
+  private final Optional<Instant> stationTimestamp;
+  private final Target<Station> stations;
+  private final Target<AirReading> air;
+  private final Target<WaterSample> water;
+  private final AtomicReference<Exception> firstError = new AtomicReference<>();
+  private final AtomicLong failed = new AtomicLong();
+
+  /**
+   * @param producer takes ownership: {@link #close()} closes it
+   * @param stationTimestamp timestamp of the station metadata records; the simulation start is a
+   *     good one, so that metadata is older than every reading it describes (an as-of join by event
+   *     time finds it). Empty: the producer's current time.
+   */
+  public KafkaReadingSink(
+      EcostreamTopics topics,
+      Producer<byte[], byte[]> producer,
+      Optional<Instant> stationTimestamp) {
+    this.producer = producer;
+    this.stationTimestamp = stationTimestamp;
+    this.stations = new Target<>(topics.stations());
+    this.air = new Target<>(topics.airReadings());
+    this.water = new Target<>(topics.waterReadings());
+  }
+
+  /** A sink on a new {@link KafkaProducer} with the given client configuration. */
+  public static KafkaReadingSink create(
+      EcostreamTopics topics, Map<String, Object> config, Optional<Instant> stationTimestamp) {
+    return new KafkaReadingSink(
+        topics,
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+        stationTimestamp);
+  }
+
+  /** {@link #DEFAULTS} as the base layer of the client settings (see ClusterOptions). */
+  public static Properties defaults() {
+    Properties defaults = new Properties();
+    defaults.putAll(DEFAULTS);
+    return defaults;
+  }
+
+  /**
+   * The producer configuration from the layered client settings, without serializer settings: the
+   * sink hands the producer bytes it serialised with the topics' serdes.
+   */
+  public static Map<String, Object> producerConfig(Properties clientSettings) {
+    Map<String, Object> config = new HashMap<>();
+    clientSettings.stringPropertyNames().forEach(name -> config.put(name, clientSettings.getProperty(name)));
+    config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+    config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+    return config;
+  }
+
+  @Override
+  public void station(Station station) {
+    stations.send(station.getStationId(), station, stationTimestamp.orElse(null));
+  }
+
+  @Override
+  public void air(AirReading reading) {
+    air.send(reading.getStationId(), reading, reading.getHourStart());
+  }
+
+  @Override
+  public void water(WaterSample sample) {
+    water.send(sample.getStationId(), sample, sample.getSampledAt());
+  }
+
+  /**
+   * Waits for every record sent so far to be acknowledged.
+   *
+   * @throws KafkaSinkException if any send has failed
+   */
+  @Override
+  public void flush() {
+    producer.flush();
+    throwIfFailed();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  public void close(Duration timeout) {
+    producer.close(timeout);
+  }
+
+  public long stationsSent() {
+    return stations.acknowledged.get();
+  }
+
+  public long airReadingsSent() {
+    return air.acknowledged.get();
+  }
+
+  public long waterSamplesSent() {
+    return water.acknowledged.get();
+  }
+
+  public long totalSent() {
+    return stationsSent() + airReadingsSent() + waterSamplesSent();
+  }
+
+  /** Acknowledged records per topic name, in the order stations, air readings, water readings. */
+  public Map<String, Long> sentPerTopic() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put(stations.topic.name(), stationsSent());
+    counts.put(air.topic.name(), airReadingsSent());
+    counts.put(water.topic.name(), waterSamplesSent());
+    return counts;
+  }
+
+  public long failedSends() {
+    return failed.get();
+  }
+
+  public Optional<Exception> firstError() {
+    return Optional.ofNullable(firstError.get());
+  }
+
+  private void throwIfFailed() {
+    Exception error = firstError.get();
+    if (error != null) {
+      throw new KafkaSinkException(
+          "sending to Kafka failed: " + error.getMessage() + " (" + failed.get() + " failed sends)",
+          error);
+    }
+  }
+
+  /** One topic with its serialisers, its acknowledgement count and a shared callback. */
+  private final class Target<V> implements Callback {
+    private final Topic<String, V> topic;
+    private final Serializer<String> keys;
+    private final Serializer<V> values;
+    private final AtomicLong acknowledged = new AtomicLong();
+
+    Target(Topic<String, V> topic) {
+      this.topic = topic;
+      this.keys = topic.keySerde().serializer();
+      this.values = topic.valueSerde().serializer();
+    }
+
+    void send(String key, V value, Instant timestamp) {
+      throwIfFailed();
+      String name = topic.name();
+      producer.send(
+          new ProducerRecord<>(
+              name,
+              null,
+              timestamp == null ? null : timestamp.toEpochMilli(),
+              keys.serialize(name, key),
+              values.serialize(name, value)),
+          this);
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+      if (exception == null) {
+        acknowledged.incrementAndGet();
+        return;
+      }
+      failed.incrementAndGet();
+      if (firstError.compareAndSet(null, exception)) {
+        LOG.error("sending to {} failed; stopping the simulation", topic.name(), exception);
+      }
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package io.ecostream.producer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ecostream.producer.Pacing;
+import io.ecostream.producer.fixtures.FakeClock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+class SimulateCommandTest {
+
+  /** 2024-03-01 17:00 UTC is already 2 March in Beijing. */
+  private static final Instant NOW = Instant.parse("2024-03-01T17:00:00Z");
+
+  private final FakeClock wall = new FakeClock(NOW);
+  private final MockProducer<byte[], byte[]> producer =
+      new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+  private final List<Map<String, Object>> producerConfigs = new ArrayList<>();
+  private final List<Thread> hooks = new ArrayList<>();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldDefaultToTodayInBeijingAtAnHourPerSecondOnAllCities() {
+    SimulationSettings settings = settings();
+
+    assertThat(settings.from()).isEqualTo(LocalDate.of(2024, 3, 2));
+    assertThat(settings.to()).isEmpty();
+    assertThat(settings.pacing()).isEqualTo(Pacing.speed(3600));
+    assertThat(settings.seed()).isEqualTo(42);
+    assertThat(settings.topicPrefix()).isEqualTo("ecostream");
+    assertThat(settings.cities()).isEmpty();
+    assertThat(settings.water()).isTrue();
+    assertThat(settings.duration()).isEmpty();
+    assertThat(settings.producerConfig()).containsEntry("bootstrap.servers", "localhost:9092");
+  }
+
+  @Test
+  void shouldReadEveryOption() {
+    SimulationSettings settings =
+        settings(
+            "--seed",
+            "7",
+            "--from",
+            "2024-01-01",
+            "--days",
+            "3",
+            "--speed",
+            "max",
+            "--duration",
+            "90s",
+            "--cities",
+            "Binzhou, weihai",
+            "--no-water",
+            "--topic-prefix",
+            "demo");
+
+    assertThat(settings.seed()).isEqualTo(7);
+    assertThat(settings.to()).contains(LocalDate.of(2024, 1, 4));
+    assertThat(settings.pacing().isPaced()).isFalse();
+    assertThat(settings.duration()).contains(Duration.ofSeconds(90));
+    assertThat(settings.cities()).containsExactly("binzhou", "weihai");
+    assertThat(settings.water()).isFalse();
+    assertThat(settings.topicPrefix()).isEqualTo("demo");
+  }
+
+  @Test
+  void shouldTakeBootstrapServersFromTheFlagThenTheEnvironmentThenTheFile() throws IOException {
+    Path file = dir.resolve("client.properties");
+    Files.writeString(file, "bootstrap.servers=from-file:9093\nsecurity.protocol=SSL\n");
+    Map<String, String> env = Map.of(io.ecostream.topics.KafkaClientConfig.BOOTSTRAP_ENV, "from-env:9092");
+
+    assertThat(settings(Map.of(), "--command-config", file.toString()).producerConfig())
+        .containsEntry("bootstrap.servers", "from-file:9093")
+        .containsEntry("security.protocol", "SSL");
+    assertThat(settings(env, "--command-config", file.toString()).producerConfig())
+        .containsEntry("bootstrap.servers", "from-env:9092");
+    assertThat(
+            settings(env, "--command-config", file.toString(), "--bootstrap-servers", "flag:9092")
+                .producerConfig())
+        .containsEntry("bootstrap.servers", "flag:9092");
+  }
+
+  @Test
+  void shouldRejectASpeedThatIsNeitherANumberNorMax() {
+    assertInvalid("--speed must be a positive number or 'max', got 'fast'", "--speed", "fast");
+    assertInvalid("--speed must be a positive number or 'max', got '0'", "--speed", "0");
+    assertInvalid("--speed must be a positive number or 'max', got '-60'", "--speed=-60");
+  }
+
+  @Test
+  void shouldRejectContradictoryOrEmptyPeriods() {
+    assertInvalid(
+        "--to and --days are mutually exclusive; give one of them",
+        "--to",
+        "2024-02-01",
+        "--days",
+        "3");
+    assertInvalid("--days must be at least 1, got 0", "--days", "0");
+    assertInvalid(
+        "--to (2024-01-01) must be after --from (2024-01-05)",
+        "--from",
+        "2024-01-05",
+        "--to",
+        "2024-01-01");
+    assertInvalid("--speed max needs an end: give --to, --days or --duration", "--speed", "max");
+  }
+
+  @Test
+  void shouldRejectUnknownCitiesBadPrefixesAndMissingConfigFiles() {
+    assertInvalid(
+        "--cities: unknown city 'beijing' (known: jinan,qingdao,zibo,zaozhuang,dongying,yantai,"
+            + "weifang,jining,taian,weihai,rizhao,linyi,dezhou,liaocheng,binzhou,heze)",
+        "--cities",
+        "binzhou,beijing");
+    assertInvalid(
+        "--topic-prefix: topic prefix must be 1-100 characters of [A-Za-z0-9._-], got 'my topics'",
+        "--topic-prefix",
+        "my topics");
+    Path missing = dir.resolve("missing.properties");
+    assertInvalid(
+        "--command-config: cannot read client properties file " + missing,
+        "--command-config",
+        missing.toString());
+  }
+
+  @Test
+  void shouldExplainBadDatesAndDurationsInOneLine() {
+    assertThatThrownBy(() -> settings("--from", "yesterday"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage(
+            "Invalid value for option '--from': expected a date like 2024-01-15, got 'yesterday'");
+    assertThatThrownBy(() -> settings("--duration", "5 minutes"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage(
+            "Invalid value for option '--duration': expected a duration like 90s, 5m, 2h or 1d,"
+                + " got '5 minutes'");
+  }
+
+  @Test
+  void shouldSendADayOfBinzhouAndPrintASummary() {
+    int exitCode =
+        execute("--from", "2024-01-01", "--days", "1", "--speed", "max", "--cities", "binzhou");
+
+    assertThat(exitCode).isZero();
+    assertThat(producer.history().stream().map(ProducerRecord::topic).distinct())
+        .containsExactly(
+            "ecostream.stations", "ecostream.air.readings", "ecostream.water.readings");
+    assertThat(out.toString())
+        .contains("simulated 2024-01-01 00:00 .. 2024-01-02 00:00 (+08:00), 24 h, end reached")
+        .contains(
+            "sent ecostream.stations 17, ecostream.air.readings 96, ecostream.water.readings 66");
+    assertThat(err.toString())
+        .startsWith("simulating 4 air stations and 13 water sections from 2024-01-01 at max");
+    assertThat(producer.closed()).isTrue();
+    assertThat(producerConfigs)
+        .singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("acks", "all"));
+  }
+
+  @Test
+  void shouldStopAfterTheWallClockDuration() {
+    int exitCode =
+        execute("--from", "2024-01-01", "--duration", "5s", "--cities", "binzhou", "--no-water");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString())
+        .contains("5 h, duration elapsed")
+        .contains("ecostream.air.readings 20");
+  }
+
+  @Test
+  void shouldRegisterACtrlCHandlerThatStopsTheRunAndRemoveItAtTheEnd() {
+    execute("--from", "2024-01-01", "--days", "1", "--speed", "max", "--cities", "heze");
+
+    assertThat(hooks).isEmpty();
+  }
+
+  @Test
+  void shouldExitNonZeroWhenRecordsCannotBeDelivered() {
+    SimulateCommand command = command(Map.of(), config -> failingProducer());
+    CommandLine cli =
+        new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+    int exitCode = cli.execute("--from", "2024-01-01", "--days", "1", "--speed", "max");
+
+    assertThat(exitCode).isOne();
+    assertThat(err.toString()).contains("error: sending to Kafka failed: broker unreachable");
+    assertThat(out.toString()).contains("simulation failed");
+  }
+
+  private int execute(String... args) {
+    CommandLine cli =
+        new CommandLine(command(Map.of(), this::recordingProducer))
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private Producer<byte[], byte[]> recordingProducer(Map<String, Object> config) {
+    producerConfigs.add(config);
+    return producer;
+  }
+
+  private SimulateCommand command(
+      Map<String, String> env, Function<Map<String, Object>, Producer<byte[], byte[]>> producers) {
+    return new SimulateCommand(
+        env,
+        wall,
+        wall.sleeper(),
+        producers,
+        new SimulateCommand.ShutdownHooks() {
+          @Override
+          public void add(Thread hook) {
+            hooks.add(hook);
+          }
+
+          @Override
+          public void remove(Thread hook) {
+            hooks.remove(hook);
+          }
+        });
+  }
+
+  private SimulationSettings settings(String... args) {
+    return settings(Map.of(), args);
+  }
+
+  private SimulationSettings settings(Map<String, String> env, String... args) {
+    SimulateCommand command = command(env, this::recordingProducer);
+    new CommandLine(command).parseArgs(args);
+    return command.settings();
+  }
+
+  private void assertInvalid(String message, String... args) {
+    assertThatThrownBy(() -> settings(args))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage(message);
+  }
+
+  private static MockProducer<byte[], byte[]> failingProducer() {
+    return new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+      @Override
+      public synchronized Future<RecordMetadata> send(
+          ProducerRecord<byte[], byte[]> record, Callback callback) {
+        TimeoutException failure = new TimeoutException("broker unreachable");
+        callback.onCompletion(null, failure);
+        return CompletableFuture.failedFuture(failure);
+      }
+    };
+  }
+}
