@@ -201,7 +201,9 @@ public final class DemoCommand implements Callable<Integer> {
           }
         }
         counter.catchUp(Duration.ofMillis(200));
-        if (System.nanoTime() >= nextStatus) {
+        boolean finalLineComesNext =
+            duration != null && System.nanoTime() - started >= duration.toNanos();
+        if (System.nanoTime() >= nextStatus && !finalLineComesNext) {
           err.println(status(topics, counter, System.nanoTime() - started));
           err.flush();
           nextStatus += STATUS_INTERVAL.toNanos();
@@ -217,7 +219,7 @@ public final class DemoCommand implements Callable<Integer> {
               < counter.count(topics.airReadings())
           && System.nanoTime() < drainDeadline
           && children.get(0).isAlive());
-      err.println(status(topics, counter, System.nanoTime() - started));
+      err.println(status(topics, counter, System.nanoTime() - started) + " | final");
       err.flush();
     }
     return 0;
