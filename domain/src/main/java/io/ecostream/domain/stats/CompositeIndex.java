@@ -46,16 +46,19 @@ public record CompositeIndex(double value, double rounded, PollutantValues subIn
     if (!statistics.complete()) {
       return UNDEFINED;
     }
+    for (Pollutant pollutant : POLLUTANTS) {
+      double concentration = statistics.get(pollutant);
+      if (concentration < 0 || concentration == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException(
+            pollutant.label() + " statistic must be finite and ≥ 0, was " + concentration);
+      }
+    }
     PollutantValues c = roundFirst ? statistics.published() : statistics;
     double[] sub = new double[POLLUTANTS.length];
     BigInteger numerator = BigInteger.ZERO;
     BigInteger denominator = BigInteger.ONE;
     for (Pollutant pollutant : POLLUTANTS) {
       double concentration = c.get(pollutant);
-      if (!(concentration >= 0) || concentration == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException(
-            pollutant.label() + " statistic must be finite and ≥ 0, was " + concentration);
-      }
       double weight = definition.weights().get(pollutant);
       double limit = definition.limits().get(pollutant);
       sub[pollutant.ordinal()] = weight * concentration / limit;
