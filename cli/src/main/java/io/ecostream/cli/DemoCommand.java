@@ -240,10 +240,10 @@ public final class DemoCommand implements Callable<Integer> {
     line.append(" | alerts ").append(counter.count(topics.alerts()));
     CityDaily daily = counter.latestCityDaily();
     if (daily != null) {
-      line.append(String.format(Locale.ROOT, " | latest %s %s PM2.5 %s (%d/%d stations valid)",
+      line.append(String.format(Locale.ROOT, " | latest %s %s PM2.5 %s (%d/%d stations complete)",
           daily.getCityId(), daily.getDate(),
           daily.getPm25() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", daily.getPm25()),
-          daily.getStationsValid(), daily.getStationsReporting()));
+          daily.getStationsComplete(), daily.getStationsReporting()));
     }
     return line.toString();
   }

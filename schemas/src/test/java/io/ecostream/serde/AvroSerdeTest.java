@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecostream.avro.AirReading;
-import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.Alert;
+import io.ecostream.avro.AlertStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -99,29 +100,32 @@ class AvroSerdeTest {
 
   @Test
   void shouldRejectBytesThatAreNotAvroWithASerializationException() {
-    AvroSerde<CityDaily> daily = AvroSerde.of(CityDaily.class);
+    AvroSerde<Alert> alerts = AvroSerde.of(Alert.class);
 
-    assertThatThrownBy(() -> daily.deserialize("t", "not avro".getBytes()))
+    assertThatThrownBy(() -> alerts.deserialize("t", "not avro".getBytes()))
         .isInstanceOf(SerializationException.class);
   }
 
   @Test
-  void shouldRenderRecordsAsJsonWithIsoTimes() {
-    CityDaily daily =
-        CityDaily.newBuilder()
+  void shouldRenderRecordsAsJsonWithIsoTimesEnumSymbolsAndNulls() {
+    Alert alert =
+        Alert.newBuilder()
+            .setAlertId("heavy-pollution@binzhou@2024-01-15")
+            .setType("HEAVY_POLLUTION_DAY")
+            .setStatus(AlertStatus.PROVISIONAL)
             .setCityId("binzhou")
             .setDate(LocalDate.of(2024, 1, 15))
-            .setPm25(42.5)
-            .setStationsReporting(2)
-            .setStationsValid(2)
-            .setHoursReported(48)
-            .setRevision(3)
+            .setValue(215.0)
+            .setMessage("AQI 215")
+            .setEventTime(TEN_O_CLOCK_BEIJING)
             .build();
 
-    assertThat(AvroJson.toJson(daily))
+    assertThat(AvroJson.toJson(alert))
         .isEqualTo(
-            "{\"cityId\":\"binzhou\",\"date\":\"2024-01-15\",\"pm25\":42.5,\"stationsReporting\":2,"
-                + "\"stationsValid\":2,\"hoursReported\":48,\"revision\":3}");
+            "{\"alertId\":\"heavy-pollution@binzhou@2024-01-15\",\"type\":\"HEAVY_POLLUTION_DAY\","
+                + "\"status\":\"PROVISIONAL\",\"cityId\":\"binzhou\",\"stationId\":null,"
+                + "\"date\":\"2024-01-15\",\"value\":215.0,\"message\":\"AQI 215\","
+                + "\"eventTime\":\"2024-01-15T02:00:00Z\"}");
   }
 
   private static Schema olderAirReadingSchema() throws IOException {

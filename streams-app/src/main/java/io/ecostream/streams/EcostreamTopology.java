@@ -2,9 +2,9 @@ package io.ecostream.streams;
 
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.DeadLetter;
-import io.ecostream.avro.internal.CityDayPm25State;
+import io.ecostream.avro.internal.CityDayState;
 import io.ecostream.serde.AvroSerde;
-import io.ecostream.streams.air.CityDailyPm25;
+import io.ecostream.streams.air.CityDayAggregation;
 import io.ecostream.streams.air.StationHourlyAqiMapper;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.intake.AirReadingValidator;
@@ -29,13 +29,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The air pipeline: raw readings are decoded and validated (the rest goes to dead letters), then
- * give each station-hour's real-time AQI and each city-day's mean PM2.5. Every processor, store
+ * give each station-hour's real-time AQI and each city-day's figures. Every processor, store
  * and repartition topic is named, since a renamed store silently loses its state.
  */
 public final class EcostreamTopology {
 
-  public static final String CITY_DAY_PM25_STORE = "city-day-pm25-store";
-  public static final String CITY_DAY_PM25_REPARTITION = "city-day-pm25";
+  public static final String CITY_DAY_STORE = "city-day-store";
+  public static final String CITY_DAY_REPARTITION = "city-day";
 
   private EcostreamTopology() {}
 
@@ -44,7 +44,7 @@ public final class EcostreamTopology {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, AirReading> readings = validAirReadings(builder, topics, metrics);
     stationHourlyAqi(readings, topics, settings);
-    cityDailyPm25(readings, topics, settings);
+    cityDaily(readings, topics, settings);
     return builder.build();
   }
 
@@ -92,25 +92,23 @@ public final class EcostreamTopology {
                 .withName("station-hourly-sink"));
   }
 
-  private static void cityDailyPm25(
+  private static void cityDaily(
       KStream<String, AirReading> readings, EcostreamTopics topics, PipelineSettings settings) {
-    CityDailyPm25 cityDaily = new CityDailyPm25(settings.zone(), settings.minHoursPerDay());
+    CityDayAggregation cityDay =
+        new CityDayAggregation(settings.zone(), settings.validity(), settings.dustRule());
     readings
-        .filter((station, reading) -> reading.getPm25() != null, Named.as("has-pm25"))
-        .selectKey((station, reading) -> cityDaily.key(reading), Named.as("key-by-city-day"))
+        .selectKey((station, reading) -> cityDay.key(reading), Named.as("key-by-city-day"))
         .groupByKey(
-            Grouped.with(
-                CITY_DAY_PM25_REPARTITION, Serdes.String(), topics.airReadings().valueSerde()))
+            Grouped.with(CITY_DAY_REPARTITION, Serdes.String(), topics.airReadings().valueSerde()))
         .aggregate(
-            CityDailyPm25::initial,
-            cityDaily::add,
-            Named.as("city-day-pm25-aggregate"),
-            Materialized.<String, CityDayPm25State, KeyValueStore<Bytes, byte[]>>as(
-                    CITY_DAY_PM25_STORE)
+            CityDayAggregation::initial,
+            cityDay::add,
+            Named.as("city-day-aggregate"),
+            Materialized.<String, CityDayState, KeyValueStore<Bytes, byte[]>>as(CITY_DAY_STORE)
                 .withKeySerde(Serdes.String())
-                .withValueSerde(AvroSerde.of(CityDayPm25State.class)))
-        .toStream(Named.as("city-day-pm25-updates"))
-        .mapValues(cityDaily::figure, Named.as("city-daily-figure"))
+                .withValueSerde(AvroSerde.of(CityDayState.class)))
+        .toStream(Named.as("city-day-updates"))
+        .mapValues(cityDay::figure, Named.as("city-daily-figure"))
         .to(
             topics.cityDaily().name(),
             Produced.with(topics.cityDaily().keySerde(), topics.cityDaily().valueSerde())

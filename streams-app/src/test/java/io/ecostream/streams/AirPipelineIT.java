@@ -2,8 +2,10 @@ package io.ecostream.streams;
 
 import static io.ecostream.streams.AirReadings.pm25;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.ecostream.avro.AirReading;
+import io.ecostream.avro.AqiCategory;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.StationHourlyAqi;
@@ -75,21 +77,28 @@ class AirPipelineIT {
     streams.close(Duration.ofSeconds(30));
   }
 
+  /** All six pollutants of one station-hour. */
+  private static AirReading hour(
+      String station, String city, int h, double so2, double no2, double pm10, double pm25, double co, double o3) {
+    return AirReadings.reading(station, city, DAY.atTime(h, 0))
+        .setSo2(so2).setNo2(no2).setPm10(pm10).setPm25(pm25).setCo(co).setO3(o3)
+        .build();
+  }
+
   @Test
-  void shouldComputeCityDailyPm25FromReadingsSentThroughTheBroker() {
+  void shouldComputeCityDailyFiguresFromReadingsSentThroughTheBroker() {
     List<AirReading> readings = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
-      // 16 hours at 35 and 8 hours at 59: (560 + 472) / 24 = 43.0
-      readings.add(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), h >= 8 && h < 16 ? 59 : 35));
+      // BZ-A01: O3 40 in hours 0-7, 160 in 8-15, 80 in 16-23: MDA8 160 (window 08-16), 1-h max 160
+      readings.add(hour("BZ-A01", "binzhou", h, 10, 40, 100, 60, 1.0, h < 8 ? 40 : h < 16 ? 160 : 80));
+      readings.add(hour("BZ-A02", "binzhou", h, 20, 60, 140, 80, 1.4, 100));
       readings.add(pm25("JN-A01", "jinan", DAY.atTime(h, 0), 80));
     }
-    for (int h = 0; h < 21; h++) {
-      readings.add(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 50)); // 21 hours: valid, 50
+    for (int h = 0; h < 19; h++) {
+      // 19 hours: no valid daily mean, no valid 1-h max; its MDA8 (14 valid windows) is valid
+      readings.add(hour("BZ-A03", "binzhou", h, 300, 300, 400, 200, 5.0, 100));
     }
-    readings.add(pm25("BZ-A02", "binzhou", DAY.atTime(3, 0), 50)); // re-sent: counts once
-    for (int h = 0; h < 12; h++) {
-      readings.add(pm25("BZ-A03", "binzhou", DAY.atTime(h, 0), 200)); // 12 hours: not valid
-    }
+    readings.add(hour("BZ-A02", "binzhou", 3, 20, 60, 140, 80, 1.4, 100)); // re-sent: counts once
     send(readings);
     sendRaw("BZ-A01", "garbage".getBytes(StandardCharsets.UTF_8));
     send(List.of(pm25("BZ-A01", "binzhou", DAY.atTime(4, 0), -1)));
@@ -98,14 +107,28 @@ class AirPipelineIT {
         latestByKey(
             topics.cityDaily(),
             latest ->
-                hours(latest.get("binzhou@2024-01-15")) == 24 + 21 + 12
-                    && hours(latest.get("jinan@2024-01-15")) == 24);
+                stationHours(latest.get("binzhou@2024-01-15")) == 24 + 24 + 19
+                    && stationHours(latest.get("jinan@2024-01-15")) == 24);
 
     CityDaily binzhou = daily.get("binzhou@2024-01-15");
-    assertThat(binzhou.getPm25()).isEqualTo(46.5); // (43.0 + 50.0) / 2; BZ-A03 has too few hours
+    assertThat(binzhou.getSo2()).isEqualTo(15.0); // (10 + 20) / 2
+    assertThat(binzhou.getNo2()).isEqualTo(50.0);
+    assertThat(binzhou.getPm10()).isEqualTo(120.0);
+    assertThat(binzhou.getPm25()).isEqualTo(70.0);
+    assertThat(binzhou.getCo()).isCloseTo(1.2, within(1e-12));
+    assertThat(binzhou.getO3Mda8()).isEqualTo(120.0); // (160 + 100 + 100) / 3
+    assertThat(binzhou.getO3Max1h()).isEqualTo(130.0); // (160 + 100) / 2
+    // 2012 daily IAQIs: SO2 15, NO2 63, PM10 85, PM2.5 94, CO 30, O3 8h 67, O3 1h 41 -> AQI 94
+    assertThat(binzhou.getAqi()).isEqualTo(94);
+    assertThat(binzhou.getCategory()).isEqualTo(AqiCategory.GOOD);
+    assertThat(binzhou.getPrimaryPollutants()).containsExactly("PM2.5");
     assertThat(binzhou.getStationsReporting()).isEqualTo(3);
-    assertThat(binzhou.getStationsValid()).isEqualTo(2);
-    assertThat(daily.get("jinan@2024-01-15").getPm25()).isEqualTo(80.0);
+    assertThat(binzhou.getStationsComplete()).isEqualTo(2);
+    CityDaily jinan = daily.get("jinan@2024-01-15");
+    assertThat(jinan.getPm25()).isEqualTo(80.0);
+    // PM2.5 80 alone: IAQI 100 + ceil(50 * 5 / 40) = 107 > 100, so the AQI is published with 5 pollutants missing
+    assertThat(jinan.getAqi()).isEqualTo(107);
+    assertThat(jinan.getValid()).isTrue();
 
     Map<String, DeadLetter> deadLetters = latestByKey(topics.deadLetters(), latest -> latest.size() == 2);
     assertThat(deadLetters.values())
@@ -113,15 +136,18 @@ class AirPipelineIT {
         .containsExactlyInAnyOrder("undecodable", "invalid");
 
     Map<String, StationHourlyAqi> hourly =
-        latestByKey(topics.stationHourly(), latest -> latest.size() == 24 + 24 + 21 + 12);
-    // PM2.5 59 on the 2012 table: 50 + ceil(50 * 24 / 40) = 80; PM2.5 alone: published only > 100
+        latestByKey(topics.stationHourly(), latest -> latest.size() == 24 + 24 + 24 + 19);
+    // 2012 real-time table, 1-h values: SO2 10 -> 4, NO2 40 -> 20, CO 1.0 -> 10, O3 160 -> 50,
+    // PM10 100 -> 75, PM2.5 60 -> 50 + ceil(50 * 25 / 40) = 82: AQI 82, primary PM2.5
     StationHourlyAqi tenAm = hourly.get("BZ-A01@2024-01-15T10");
-    assertThat(tenAm.getIaqiPm25()).isEqualTo(80);
-    assertThat(tenAm.getAqi()).isNull();
+    assertThat(tenAm.getIaqiPm25()).isEqualTo(82);
+    assertThat(tenAm.getIaqiO3()).isEqualTo(50);
+    assertThat(tenAm.getAqi()).isEqualTo(82);
+    assertThat(tenAm.getPrimaryPollutants()).containsExactly("PM2.5");
   }
 
-  private static int hours(CityDaily daily) {
-    return daily == null ? -1 : daily.getHoursReported();
+  private static int stationHours(CityDaily daily) {
+    return daily == null ? -1 : daily.getStationHours();
   }
 
   private void send(List<AirReading> readings) {

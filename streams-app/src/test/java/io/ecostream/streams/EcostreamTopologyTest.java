@@ -132,7 +132,7 @@ class EcostreamTopologyTest {
   }
 
   @Test
-  void shouldEmitTheCityDailyMeanAsStationsReport() {
+  void shouldEmitTheCityDailyFigureAsStationsReport() {
     for (int h = 0; h < 24; h++) {
       send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h)); // mean 30 + 11.5 = 41.5
       send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 60)); // mean 60
@@ -143,8 +143,8 @@ class EcostreamTopologyTest {
     CityDaily last15th =
         updates.stream().filter(kv -> kv.key.equals("binzhou@2024-01-15")).reduce((a, b) -> b).orElseThrow().value;
     assertThat(last15th.getPm25()).isEqualTo(50.75); // (41.5 + 60) / 2
-    assertThat(last15th.getStationsValid()).isEqualTo(2);
-    assertThat(last15th.getHoursReported()).isEqualTo(48);
+    assertThat(last15th.getStationsReporting()).isEqualTo(2);
+    assertThat(last15th.getStationHours()).isEqualTo(48);
     assertThat(last15th.getRevision()).isEqualTo(48);
     assertThat(updates.get(updates.size() - 1).key).isEqualTo("binzhou@2024-01-16");
   }
@@ -163,8 +163,8 @@ class EcostreamTopologyTest {
         }
       }
     }
-    assertThat(stores).containsExactly("city-day-pm25-store");
+    assertThat(stores).containsExactly("city-day-store");
     assertThat(sources)
-        .containsExactlyInAnyOrder("ecostream.air.readings", "city-day-pm25-repartition");
+        .containsExactlyInAnyOrder("ecostream.air.readings", "city-day-repartition");
   }
 }

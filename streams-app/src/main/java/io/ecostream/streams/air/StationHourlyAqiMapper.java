@@ -8,11 +8,8 @@ import io.ecostream.domain.air.AqiResult;
 import io.ecostream.domain.air.HourlyAqi;
 import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Indicator;
-import io.ecostream.domain.air.Pollutant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A station-hour's real-time AQI from its six 1-hour concentrations, by the HJ 633 edition in force
@@ -69,26 +66,13 @@ public final class StationHourlyAqiMapper {
         .setAqi(result.available() ? result.aqi() : null)
         .setCategory(
             result.available() ? AqiCategory.valueOf(result.category().name()) : null)
-        .setPrimaryPollutants(labels(result))
+        .setPrimaryPollutants(AqiLabels.primaryPollutants(result))
         .build();
   }
 
   private static Integer iaqi(AqiResult result, Indicator indicator) {
     int value = result.iaqi(indicator);
     return value == Iaqi.NONE ? null : value;
-  }
-
-  private static List<String> labels(AqiResult result) {
-    if (!result.available()) {
-      return List.of();
-    }
-    List<String> labels = new ArrayList<>(2);
-    for (Pollutant pollutant : Pollutant.values()) {
-      if (result.isPrimary(pollutant)) {
-        labels.add(pollutant.label());
-      }
-    }
-    return labels;
   }
 
   private static String twoDigits(int hour) {

@@ -1,0 +1,135 @@
+package io.ecostream.domain.stats;
+
+import io.ecostream.domain.air.AqiEdition;
+import io.ecostream.domain.air.AqiResult;
+import io.ecostream.domain.air.DailyAqi;
+import io.ecostream.domain.air.Pollutant;
+import java.time.LocalDate;
+import java.util.Collection;
+
+/**
+ * A city's natural day from the hourly values of its stations. Each station's daily statistics
+ * follow GB 3095 Table 4 ({@link ValidityRules}: daily means need 20 hours, the MDA8 its 8-hour
+ * windows); the city value of a pollutant is the arithmetic mean of the values of the stations
+ * that have a valid one (HJ 663 [R]: the mean of the concentrations of the valid stations, not of
+ * their AQIs); the daily AQI is computed from the city values by the HJ 633 edition in force on
+ * that date.
+ *
+ * @param values daily means of SO2, NO2, PM10, PM2.5, CO and, as {@code o3}, the O3 MDA8; NaN where
+ *     no station has a valid value
+ * @param o3Max1h O3 daily maximum 1-hour value (enters the 2012 daily AQI), NaN when missing
+ * @param aqi the daily AQI with its IAQIs, primary pollutants and category
+ * @param stationsReporting stations with at least one hourly value that day
+ * @param stationsComplete stations with a valid daily value for all six pollutants
+ * @param stationHours station-hours with at least one pollutant's value
+ * @param dustAffected whether {@link DustRule} flags the day from the city's PM values as published
+ *     (rounded), the values the period statistics see
+ */
+public record CityDay(
+    LocalDate date,
+    AqiEdition edition,
+    PollutantValues values,
+    double o3Max1h,
+    AqiResult aqi,
+    int stationsReporting,
+    int stationsComplete,
+    int stationHours,
+    boolean dustAffected) {
+
+  private static final Pollutant[] POLLUTANTS = Pollutant.values();
+
+  /**
+   * @param stationDays each station's day in the {@link StationDay} layout
+   */
+  public static CityDay of(
+      LocalDate date, Collection<double[]> stationDays, ValidityRules rules, DustRule dust) {
+    double[] sums = new double[POLLUTANTS.length];
+    int[] counts = new int[POLLUTANTS.length];
+    double max1hSum = 0;
+    int max1hCount = 0;
+    int reporting = 0;
+    int complete = 0;
+    int stationHours = 0;
+    double[] hourly = new double[StationDay.HOURS];
+    for (double[] day : stationDays) {
+      int hoursWithData = hoursWithAnyValue(day);
+      stationHours += hoursWithData;
+      reporting += hoursWithData > 0 ? 1 : 0;
+      int validPollutants = 0;
+      for (Pollutant pollutant : POLLUTANTS) {
+        StationDay.hourly(day, pollutant, hourly);
+        double value =
+            pollutant == Pollutant.O3
+                ? Ozone.dailyMax8h(hourly, rules).valueOrNaN()
+                : rules.dailyMean(hourly);
+        if (!Double.isNaN(value)) {
+          sums[pollutant.ordinal()] += value;
+          counts[pollutant.ordinal()]++;
+          validPollutants++;
+        }
+        if (pollutant == Pollutant.O3) {
+          double max1h = Ozone.dailyMax1h(hourly, rules);
+          if (!Double.isNaN(max1h)) {
+            max1hSum += max1h;
+            max1hCount++;
+          }
+        }
+      }
+      complete += validPollutants == POLLUTANTS.length ? 1 : 0;
+    }
+    PollutantValues values =
+        new PollutantValues(
+            mean(sums, counts, Pollutant.SO2),
+            mean(sums, counts, Pollutant.NO2),
+            mean(sums, counts, Pollutant.PM10),
+            mean(sums, counts, Pollutant.PM2_5),
+            mean(sums, counts, Pollutant.CO),
+            mean(sums, counts, Pollutant.O3));
+    double o3Max1h = max1hCount == 0 ? Double.NaN : max1hSum / max1hCount;
+    AqiEdition edition = AqiEdition.forDate(date);
+    AqiResult aqi =
+        DailyAqi.builder(edition)
+            .so2(present(values.so2()))
+            .no2(present(values.no2()))
+            .co(present(values.co()))
+            .pm10(present(values.pm10()))
+            .pm25(present(values.pm25()))
+            .o3Max8h(present(values.o3()))
+            .o3Max1h(present(o3Max1h))
+            .compute();
+    PollutantValues published = values.published();
+    boolean dustAffected =
+        !Double.isNaN(published.pm10())
+            && !Double.isNaN(published.pm25())
+            && dust.matches(published.pm10(), published.pm25());
+    return new CityDay(
+        date, edition, values, o3Max1h, aqi, reporting, complete, stationHours, dustAffected);
+  }
+
+  /** The day as an input of the period statistics. */
+  public DailyRecord toDailyRecord(boolean flaggedAsDust) {
+    return DailyRecord.of(date, values, aqi, flaggedAsDust || dustAffected);
+  }
+
+  private static int hoursWithAnyValue(double[] day) {
+    int hours = 0;
+    for (int hour = 0; hour < StationDay.HOURS; hour++) {
+      for (Pollutant pollutant : POLLUTANTS) {
+        if (!Double.isNaN(day[StationDay.index(pollutant, hour)])) {
+          hours++;
+          break;
+        }
+      }
+    }
+    return hours;
+  }
+
+  private static double mean(double[] sums, int[] counts, Pollutant pollutant) {
+    int count = counts[pollutant.ordinal()];
+    return count == 0 ? Double.NaN : sums[pollutant.ordinal()] / count;
+  }
+
+  private static Double present(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+}

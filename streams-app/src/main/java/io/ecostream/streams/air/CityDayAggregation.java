@@ -1,0 +1,147 @@
+package io.ecostream.streams.air;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.AqiCategory;
+import io.ecostream.avro.AqiEdition;
+import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.internal.CityDayState;
+import io.ecostream.domain.air.AqiResult;
+import io.ecostream.domain.air.Iaqi;
+import io.ecostream.domain.air.Indicator;
+import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.stats.CityDay;
+import io.ecostream.domain.stats.DustRule;
+import io.ecostream.domain.stats.StationDay;
+import io.ecostream.domain.stats.ValidityRules;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A city's natural day as readings arrive: the state keeps each station's hourly values, so that a
+ * re-sent or corrected station-hour replaces its slot rather than counting twice; the figure is
+ * computed from the state by the domain's {@link CityDay}.
+ */
+public final class CityDayAggregation {
+
+  private final ZoneId zone;
+  private final ValidityRules rules;
+  private final DustRule dust;
+
+  public CityDayAggregation(ZoneId zone, ValidityRules rules, DustRule dust) {
+    this.zone = zone;
+    this.rules = rules;
+    this.dust = dust;
+  }
+
+  /** {@code cityId@yyyy-MM-dd}, the key of the city's day. */
+  public String key(AirReading reading) {
+    return reading.getCityId() + "@" + LocalDate.ofInstant(reading.getHourStart(), zone);
+  }
+
+  public static CityDayState initial() {
+    return CityDayState.newBuilder()
+        .setCityId("")
+        .setDate(LocalDate.EPOCH)
+        .setHourlyByStation(new HashMap<>())
+        .setRevision(0)
+        .build();
+  }
+
+  /** Puts the reading's values into its station-hour slots; any changed slot is a new revision. */
+  public CityDayState add(String key, AirReading reading, CityDayState state) {
+    LocalDateTime local = LocalDateTime.ofInstant(reading.getHourStart(), zone);
+    if (state.getRevision() == 0) {
+      state.setCityId(reading.getCityId());
+      state.setDate(local.toLocalDate());
+    }
+    Map<String, List<Double>> stations = state.getHourlyByStation();
+    List<Double> day = stations.computeIfAbsent(reading.getStationId(), id -> emptyDay());
+    int hour = local.getHour();
+    boolean changed = false;
+    changed |= put(day, Pollutant.SO2, hour, reading.getSo2());
+    changed |= put(day, Pollutant.NO2, hour, reading.getNo2());
+    changed |= put(day, Pollutant.PM10, hour, reading.getPm10());
+    changed |= put(day, Pollutant.PM2_5, hour, reading.getPm25());
+    changed |= put(day, Pollutant.CO, hour, reading.getCo());
+    changed |= put(day, Pollutant.O3, hour, reading.getO3());
+    if (changed) {
+      state.setRevision(state.getRevision() + 1);
+    }
+    return state;
+  }
+
+  public CityDaily figure(CityDayState state) {
+    List<double[]> stationDays = new ArrayList<>(state.getHourlyByStation().size());
+    for (List<Double> values : state.getHourlyByStation().values()) {
+      double[] day = new double[StationDay.SIZE];
+      for (int i = 0; i < StationDay.SIZE; i++) {
+        day[i] = values.get(i);
+      }
+      stationDays.add(day);
+    }
+    CityDay city = CityDay.of(state.getDate(), stationDays, rules, dust);
+    AqiResult aqi = city.aqi();
+    return CityDaily.newBuilder()
+        .setCityId(state.getCityId())
+        .setDate(state.getDate())
+        .setEdition(AqiEdition.valueOf(city.edition().name()))
+        .setSo2(present(city.values().so2()))
+        .setNo2(present(city.values().no2()))
+        .setPm10(present(city.values().pm10()))
+        .setPm25(present(city.values().pm25()))
+        .setCo(present(city.values().co()))
+        .setO3Mda8(present(city.values().o3()))
+        .setO3Max1h(present(city.o3Max1h()))
+        .setIaqiSo2(iaqi(aqi, Indicator.SO2_24H))
+        .setIaqiNo2(iaqi(aqi, Indicator.NO2_24H))
+        .setIaqiPm10(iaqi(aqi, Indicator.PM10_24H))
+        .setIaqiPm25(iaqi(aqi, Indicator.PM2_5_24H))
+        .setIaqiCo(iaqi(aqi, Indicator.CO_24H))
+        .setIaqiO38h(iaqi(aqi, Indicator.O3_8H))
+        .setIaqiO31h(iaqi(aqi, Indicator.O3_1H))
+        .setAqi(aqi.available() ? aqi.aqi() : null)
+        .setCategory(aqi.available() ? AqiCategory.valueOf(aqi.category().name()) : null)
+        .setPrimaryPollutants(AqiLabels.primaryPollutants(aqi))
+        .setValid(aqi.available())
+        .setDustAffected(city.dustAffected())
+        .setStationsReporting(city.stationsReporting())
+        .setStationsComplete(city.stationsComplete())
+        .setStationHours(city.stationHours())
+        .setRevision(state.getRevision())
+        .build();
+  }
+
+  private static boolean put(List<Double> day, Pollutant pollutant, int hour, Double value) {
+    if (value == null) {
+      return false;
+    }
+    int slot = StationDay.index(pollutant, hour);
+    if (Double.compare(day.get(slot), value) == 0) {
+      return false;
+    }
+    day.set(slot, value);
+    return true;
+  }
+
+  private static List<Double> emptyDay() {
+    List<Double> day = new ArrayList<>(StationDay.SIZE);
+    for (int i = 0; i < StationDay.SIZE; i++) {
+      day.add(Double.NaN);
+    }
+    return day;
+  }
+
+  private static Integer iaqi(AqiResult result, Indicator indicator) {
+    int value = result.iaqi(indicator);
+    return value == Iaqi.NONE ? null : value;
+  }
+
+  private static Double present(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+}
