@@ -3,6 +3,7 @@ package io.ecostream.domain.stats;
 import io.ecostream.domain.air.AqiEdition;
 import io.ecostream.domain.air.AqiResult;
 import io.ecostream.domain.air.DailyAqi;
+import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Pollutant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -24,6 +25,10 @@ import java.util.Collection;
  * @param stationHours station-hours with at least one pollutant's value
  * @param dustAffected whether {@link DustRule} flags the day from the city's PM values as published
  *     (rounded), the values the period statistics see
+ * @param runningAqi the AQI of the hours received so far, with every station-pollutant that has any
+ *     hour counted (no 20-hour rule, MDA8 from the valid 8-hour windows so far): an early sign of
+ *     the day's AQI while it is open, for provisional alerts; {@link
+ *     io.ecostream.domain.air.Iaqi#NONE} when not available
  */
 public record CityDay(
     LocalDate date,
@@ -34,7 +39,8 @@ public record CityDay(
     int stationsReporting,
     int stationsComplete,
     int stationHours,
-    boolean dustAffected) {
+    boolean dustAffected,
+    int runningAqi) {
 
   private static final Pollutant[] POLLUTANTS = Pollutant.values();
 
@@ -43,6 +49,26 @@ public record CityDay(
    */
   public static CityDay of(
       LocalDate date, Collection<double[]> stationDays, ValidityRules rules, DustRule dust) {
+    int runningAqi = compute(date, stationDays, runningRules(rules), dust, Iaqi.NONE).aqi().aqi();
+    return compute(date, stationDays, rules, dust, runningAqi);
+  }
+
+  /** The rules of the running figure: any hour counts, 8-hour windows keep their 6-hour rule. */
+  private static ValidityRules runningRules(ValidityRules rules) {
+    return new ValidityRules(
+        1,
+        rules.minHoursPer8h(),
+        1,
+        rules.mda8ValidAboveLimit(),
+        rules.mda8Limit(),
+        1,
+        rules.minDaysPerMonth(),
+        rules.minDaysPerFebruary(),
+        rules.minDaysPerYear());
+  }
+
+  private static CityDay compute(
+      LocalDate date, Collection<double[]> stationDays, ValidityRules rules, DustRule dust, int runningAqi) {
     double[] sums = new double[POLLUTANTS.length];
     int[] counts = new int[POLLUTANTS.length];
     double max1hSum = 0;
@@ -103,7 +129,7 @@ public record CityDay(
             && !Double.isNaN(published.pm25())
             && dust.matches(published.pm10(), published.pm25());
     return new CityDay(
-        date, edition, values, o3Max1h, aqi, reporting, complete, stationHours, dustAffected);
+        date, edition, values, o3Max1h, aqi, reporting, complete, stationHours, dustAffected, runningAqi);
   }
 
   /** The day as an input of the period statistics. */

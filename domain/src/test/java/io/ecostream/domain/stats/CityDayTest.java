@@ -122,6 +122,22 @@ class CityDayTest {
   }
 
   @Test
+  void shouldGiveARunningAqiFromTheFirstHoursOfAnOpenDay() {
+    // 6 hours of a heavy episode morning: PM2.5 160 -> 150..250: 200 + ceil(100 * 10 / 100) = 210
+    CityDay morning = CityDay.of(JAN_15_2024, List.of(day(6, 30, 60, 200, 160, 2.0, 20)), rules, DustRule.defaults());
+
+    assertThat(morning.aqi().available()).as("no valid daily mean before 20 hours").isFalse();
+    assertThat(morning.runningAqi()).isEqualTo(210);
+  }
+
+  @Test
+  void shouldGiveTheSameRunningAqiAsTheDailyAqiOnceTheDayIsComplete() {
+    CityDay city = CityDay.of(JAN_15_2024, List.of(stationA(), stationB()), rules, DustRule.defaults());
+
+    assertThat(city.runningAqi()).isEqualTo(city.aqi().aqi());
+  }
+
+  @Test
   void shouldCountNoStationForAnEmptyCity() {
     CityDay city = CityDay.of(JAN_15_2024, List.of(), rules, DustRule.defaults());
 

@@ -107,6 +107,7 @@ public final class CityDayAggregation {
         .setAqi(aqi.available() ? aqi.aqi() : null)
         .setCategory(aqi.available() ? AqiCategory.valueOf(aqi.category().name()) : null)
         .setPrimaryPollutants(AqiLabels.primaryPollutants(aqi))
+        .setRunningAqi(city.runningAqi() == Iaqi.NONE ? null : city.runningAqi())
         .setValid(aqi.available())
         .setDustAffected(city.dustAffected())
         .setStationsReporting(city.stationsReporting())
