@@ -19,6 +19,7 @@ import picocli.CommandLine.ParameterException;
       io.ecostream.producer.cli.SimulateCommand.class,
       RunCommand.class,
       TailCommand.class,
+      AqiCommand.class,
       BrokerCommand.class
     })
 public final class EcostreamCli implements Runnable {

@@ -15,7 +15,8 @@ class DemoIT {
 
   private static final Pattern STATUS =
       Pattern.compile(
-          "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+), air.city-daily (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
+          "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+), air.city-daily (\\d+),"
+              + " air.city-period (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
 
   @TempDir Path workDir;
 
@@ -44,7 +45,8 @@ class DemoIT {
     assertThat(waterIn).as("water samples in").isPositive();
     assertThat(stationHourly).as("station-hourly out").isPositive();
     assertThat(cityDaily).as("city-daily out").isPositive();
-    assertThat(Long.parseLong(last.group(5))).as("dead letters of valid simulated data").isZero();
+    assertThat(Long.parseLong(last.group(5))).as("city-period out").isPositive();
+    assertThat(Long.parseLong(last.group(6))).as("dead letters of valid simulated data").isZero();
     assertThat(run.err()).contains("ecostream demo: stopped");
   }
 }

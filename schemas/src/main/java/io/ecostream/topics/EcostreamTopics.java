@@ -3,6 +3,7 @@ package io.ecostream.topics;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
@@ -26,6 +27,7 @@ public record EcostreamTopics(
     Topic<String, WaterSample> waterReadings,
     Topic<String, StationHourlyAqi> stationHourly,
     Topic<String, CityDaily> cityDaily,
+    Topic<String, CityPeriod> cityPeriod,
     Topic<String, Alert> alerts,
     Topic<String, DeadLetter> deadLetters) {
 
@@ -52,18 +54,26 @@ public record EcostreamTopics(
         new Topic<>(
             prefix + ".air.station-hourly", keys, AvroSerde.of(StationHourlyAqi.class), p, true),
         new Topic<>(prefix + ".air.city-daily", keys, AvroSerde.of(CityDaily.class), p, true),
+        new Topic<>(prefix + ".air.city-period", keys, AvroSerde.of(CityPeriod.class), p, true),
         new Topic<>(prefix + ".alerts", keys, AvroSerde.of(Alert.class), p, true),
         new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
   }
 
   public List<Topic<String, ?>> all() {
     return List.of(
-        stations, airReadings, waterReadings, stationHourly, cityDaily, alerts, deadLetters);
+        stations,
+        airReadings,
+        waterReadings,
+        stationHourly,
+        cityDaily,
+        cityPeriod,
+        alerts,
+        deadLetters);
   }
 
   /** The topics the streams application writes figures to (not dead letters, not alerts). */
   public List<Topic<String, ?>> outputs() {
-    return List.of(stationHourly, cityDaily);
+    return List.of(stationHourly, cityDaily, cityPeriod);
   }
 
   public Optional<Topic<String, ?>> byName(String name) {

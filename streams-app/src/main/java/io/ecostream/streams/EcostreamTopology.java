@@ -1,10 +1,14 @@
 package io.ecostream.streams;
 
 import io.ecostream.avro.AirReading;
+import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.internal.CityDayState;
+import io.ecostream.avro.internal.CityYearState;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.air.CityDayAggregation;
+import io.ecostream.streams.air.CityPeriodProcessor;
+import io.ecostream.streams.air.CityPeriods;
 import io.ecostream.streams.air.StationHourlyAqiMapper;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.intake.AirReadingValidator;
@@ -25,7 +29,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The air pipeline: raw readings are decoded and validated (the rest goes to dead letters), then
@@ -36,6 +42,8 @@ public final class EcostreamTopology {
 
   public static final String CITY_DAY_STORE = "city-day-store";
   public static final String CITY_DAY_REPARTITION = "city-day";
+  public static final String CITY_YEAR_STORE = "city-year-store";
+  public static final String CITY_PERIOD_REPARTITION = "city-period-by-city";
 
   private EcostreamTopology() {}
 
@@ -44,7 +52,8 @@ public final class EcostreamTopology {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, AirReading> readings = validAirReadings(builder, topics, metrics);
     stationHourlyAqi(readings, topics, settings);
-    cityDaily(readings, topics, settings);
+    KStream<String, CityDaily> cityDaily = cityDaily(readings, topics, settings);
+    cityPeriods(builder, cityDaily, topics, settings);
     return builder.build();
   }
 
@@ -92,11 +101,13 @@ public final class EcostreamTopology {
                 .withName("station-hourly-sink"));
   }
 
-  private static void cityDaily(
+  private static KStream<String, CityDaily> cityDaily(
       KStream<String, AirReading> readings, EcostreamTopics topics, PipelineSettings settings) {
     CityDayAggregation cityDay =
-        new CityDayAggregation(settings.zone(), settings.validity(), settings.dustRule());
-    readings
+        new CityDayAggregation(
+            settings.zone(), settings.validity(), settings.periodRules().dustRule());
+    KStream<String, CityDaily> daily =
+        readings
         .selectKey((station, reading) -> cityDay.key(reading), Named.as("key-by-city-day"))
         .groupByKey(
             Grouped.with(CITY_DAY_REPARTITION, Serdes.String(), topics.airReadings().valueSerde()))
@@ -108,11 +119,38 @@ public final class EcostreamTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(AvroSerde.of(CityDayState.class)))
         .toStream(Named.as("city-day-updates"))
-        .mapValues(cityDay::figure, Named.as("city-daily-figure"))
+        .mapValues(cityDay::figure, Named.as("city-daily-figure"));
+    daily.to(
+        topics.cityDaily().name(),
+        Produced.with(topics.cityDaily().keySerde(), topics.cityDaily().valueSerde())
+            .withName("city-daily-sink"));
+    return daily;
+  }
+
+  private static void cityPeriods(
+      StreamsBuilder builder,
+      KStream<String, CityDaily> cityDaily,
+      EcostreamTopics topics,
+      PipelineSettings settings) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CITY_YEAR_STORE),
+            Serdes.String(),
+            AvroSerde.of(CityYearState.class)));
+    CityPeriods periods = new CityPeriods(settings.periodRules());
+    cityDaily
+        .selectKey((cityDay, daily) -> daily.getCityId(), Named.as("key-by-city"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), topics.cityDaily().valueSerde())
+                .withName(CITY_PERIOD_REPARTITION))
+        .process(
+            () -> new CityPeriodProcessor(CITY_YEAR_STORE, periods),
+            Named.as("city-period"),
+            CITY_YEAR_STORE)
         .to(
-            topics.cityDaily().name(),
-            Produced.with(topics.cityDaily().keySerde(), topics.cityDaily().valueSerde())
-                .withName("city-daily-sink"));
+            topics.cityPeriod().name(),
+            Produced.with(topics.cityPeriod().keySerde(), topics.cityPeriod().valueSerde())
+                .withName("city-period-sink"));
   }
 
   private static String deadLetterKey(DeadLetter letter) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.AqiCategory;
 import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.localkafka.KafkaBrokerFixture;
@@ -129,6 +130,23 @@ class AirPipelineIT {
     // PM2.5 80 alone: IAQI 100 + ceil(50 * 5 / 40) = 107 > 100, so the AQI is published with 5 pollutants missing
     assertThat(jinan.getAqi()).isEqualTo(107);
     assertThat(jinan.getValid()).isTrue();
+
+    Map<String, CityPeriod> periods =
+        latestByKey(
+            topics.cityPeriod(),
+            latest ->
+                latest.containsKey("jinan@2024")
+                    && latest.containsKey("binzhou@2024")
+                    && Double.valueOf(120.0).equals(latest.get("binzhou@2024").getO3p90())
+                    && Double.valueOf(70.0).equals(latest.get("binzhou@2024").getPm25()));
+    CityPeriod binzhouYear = periods.get("binzhou@2024");
+    assertThat(binzhouYear.getPm25()).isEqualTo(70.0);
+    assertThat(binzhouYear.getValidDays()).isEqualTo(1);
+    assertThat(binzhouYear.getGoodRatio()).isEqualTo(100.0); // AQI 94
+    // 15/60 + 50/40 + 120/70 + 70/35 + 1.2/4 + 120/160 = 0.25 + 1.25 + 1.7143 + 2 + 0.3 + 0.75 = 6.2643
+    assertThat(binzhouYear.getCompositeIndex()).isEqualTo(6.26);
+    assertThat(periods.get("jinan@2024").getGoodRatio()).isEqualTo(0.0); // AQI 107
+    assertThat(periods).containsKey("binzhou@2024-01");
 
     Map<String, DeadLetter> deadLetters = latestByKey(topics.deadLetters(), latest -> latest.size() == 2);
     assertThat(deadLetters.values())

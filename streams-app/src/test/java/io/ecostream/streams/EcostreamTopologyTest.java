@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.streams.config.PipelineSettings;
@@ -15,8 +16,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -48,6 +51,7 @@ class EcostreamTopologyTest {
   private TestOutputTopic<String, StationHourlyAqi> stationHourly;
   private TestOutputTopic<String, CityDaily> cityDaily;
   private TestOutputTopic<String, DeadLetter> deadLetters;
+  private TestOutputTopic<String, CityPeriod> cityPeriod;
 
   @BeforeEach
   void startDriver() {
@@ -73,6 +77,11 @@ class EcostreamTopologyTest {
             topics.cityDaily().name(),
             new StringDeserializer(),
             topics.cityDaily().valueSerde().deserializer());
+    cityPeriod =
+        driver.createOutputTopic(
+            topics.cityPeriod().name(),
+            new StringDeserializer(),
+            topics.cityPeriod().valueSerde().deserializer());
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters().name(),
@@ -150,6 +159,30 @@ class EcostreamTopologyTest {
   }
 
   @Test
+  void shouldEmitTheMonthAndYearToDateOfEveryChangedDay() {
+    for (int day = 0; day < 2; day++) {
+      for (int h = 0; h < 24; h++) {
+        send(
+            reading("BZ-A01", "binzhou", DAY.plusDays(day).atTime(h, 0))
+                .setSo2(10.0).setNo2(40.0).setPm10(100.0).setPm25(day == 0 ? 60.0 : 80.0).setCo(1.0).setO3(100.0)
+                .build());
+      }
+    }
+
+    Map<String, CityPeriod> latest = new HashMap<>();
+    cityPeriod.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest).containsOnlyKeys("binzhou@2024", "binzhou@2024-01");
+    CityPeriod ytd = latest.get("binzhou@2024");
+    assertThat(ytd.getFrom()).isEqualTo(DAY.withDayOfMonth(1));
+    assertThat(ytd.getTo()).isEqualTo(DAY.plusDays(1));
+    assertThat(ytd.getPm25()).isEqualTo(70.0); // (60 + 80) / 2
+    assertThat(ytd.getValidDays()).isEqualTo(2);
+    // 2012 daily AQIs: PM2.5 60 -> 50 + ceil(50 * 25 / 40) = 82; PM2.5 80 -> 100 + ceil(50 * 5 / 40) = 107
+    assertThat(ytd.getGoodDays()).isEqualTo(1);
+    assertThat(ytd.getGoodRatio()).isEqualTo(50.0);
+  }
+
+  @Test
   void shouldNameEveryStoreAndRepartitionTopic() {
     Set<String> stores = new HashSet<>();
     Set<String> sources = new HashSet<>();
@@ -163,8 +196,9 @@ class EcostreamTopologyTest {
         }
       }
     }
-    assertThat(stores).containsExactly("city-day-store");
+    assertThat(stores).containsExactlyInAnyOrder("city-day-store", "city-year-store");
     assertThat(sources)
-        .containsExactlyInAnyOrder("ecostream.air.readings", "city-day-repartition");
+        .containsExactlyInAnyOrder(
+            "ecostream.air.readings", "city-day-repartition", "city-period-by-city-repartition");
   }
 }

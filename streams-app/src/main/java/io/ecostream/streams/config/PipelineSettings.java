@@ -1,6 +1,6 @@
 package io.ecostream.streams.config;
 
-import io.ecostream.domain.stats.DustRule;
+import io.ecostream.domain.stats.PeriodRules;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.ZoneId;
 
@@ -9,13 +9,14 @@ import java.time.ZoneId;
  *
  * @param zone the zone whose natural days the daily figures use (China Standard Time: no DST)
  * @param validity data-validity rules (GB 3095 Table 4, HJ 663 defaults)
- * @param dustRule which days count as dust-affected from their data (扣沙)
+ * @param periodRules how month and year figures are computed (rounding, composite index, which
+ *     days count as dust-affected from their data: 扣沙)
  */
-public record PipelineSettings(ZoneId zone, ValidityRules validity, DustRule dustRule) {
+public record PipelineSettings(ZoneId zone, ValidityRules validity, PeriodRules periodRules) {
 
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   public static PipelineSettings defaults() {
-    return new PipelineSettings(CHINA, ValidityRules.defaults(), DustRule.defaults());
+    return new PipelineSettings(CHINA, ValidityRules.defaults(), PeriodRules.defaults());
   }
 }
