@@ -10,6 +10,8 @@ import io.ecostream.streams.air.CityDayAggregation;
 import io.ecostream.streams.air.CityPeriodProcessor;
 import io.ecostream.streams.air.CityPeriods;
 import io.ecostream.streams.air.StationHourlyAqiMapper;
+import io.ecostream.streams.alerts.HeavyPollutionAlerts;
+import io.ecostream.streams.alerts.rules.HeavyPollutionRules;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.intake.AirReadingValidator;
 import io.ecostream.streams.intake.DecodeAndValidate;
@@ -35,7 +37,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The air pipeline: raw readings are decoded and validated (the rest goes to dead letters), then
- * give each station-hour's real-time AQI and each city-day's figures. Every processor, store
+ * give each station-hour's real-time AQI, each city-day's figures, the city's month and year to
+ * date, and heavy-pollution alerts. Every processor, store
  * and repartition topic is named, since a renamed store silently loses its state.
  */
 public final class EcostreamTopology {
@@ -54,6 +57,7 @@ public final class EcostreamTopology {
     stationHourlyAqi(readings, topics, settings);
     KStream<String, CityDaily> cityDaily = cityDaily(readings, topics, settings);
     cityPeriods(builder, cityDaily, topics, settings);
+    heavyPollutionAlerts(cityDaily, topics);
     return builder.build();
   }
 
@@ -151,6 +155,16 @@ public final class EcostreamTopology {
             topics.cityPeriod().name(),
             Produced.with(topics.cityPeriod().keySerde(), topics.cityPeriod().valueSerde())
                 .withName("city-period-sink"));
+  }
+
+  private static void heavyPollutionAlerts(
+      KStream<String, CityDaily> cityDaily, EcostreamTopics topics) {
+    HeavyPollutionAlerts.alerts(
+            cityDaily, topics.cityDaily().valueSerde(), HeavyPollutionRules.defaults())
+        .to(
+            topics.alerts().name(),
+            Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                .withName("heavy-pollution-alerts-sink"));
   }
 
   private static String deadLetterKey(DeadLetter letter) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ecostream.avro.AirReading;
+import io.ecostream.avro.Alert;
+import io.ecostream.avro.AlertStatus;
 import io.ecostream.avro.AqiCategory;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.CityPeriod;
@@ -162,6 +164,37 @@ class AirPipelineIT {
     assertThat(tenAm.getIaqiO3()).isEqualTo(50);
     assertThat(tenAm.getAqi()).isEqualTo(82);
     assertThat(tenAm.getPrimaryPollutants()).containsExactly("PM2.5");
+  }
+
+  @Test
+  void shouldConfirmAHeavyPollutionDayWhenTheNextDayHasBegun() {
+    LocalDate heavyDay = LocalDate.of(2024, 1, 20);
+    List<AirReading> readings = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      // PM2.5 200 on the 2012 daily table: 200 + ceil(100 * 50 / 100) = 250 > 200
+      readings.add(
+          AirReadings.reading("DZ-A01", "dezhou", heavyDay.atTime(h, 0))
+              .setSo2(20.0).setNo2(50.0).setPm10(250.0).setPm25(200.0).setCo(2.0).setO3(30.0)
+              .build());
+    }
+    for (int h = 0; h < 3; h++) {
+      readings.add(pm25("DZ-A01", "dezhou", heavyDay.plusDays(1).atTime(h, 0), 40));
+    }
+    send(readings);
+
+    Map<String, Alert> alerts =
+        latestByKey(
+            topics.alerts(),
+            latest ->
+                latest.containsKey("heavy-pollution@dezhou@2024-01-20")
+                    && latest.get("heavy-pollution@dezhou@2024-01-20").getStatus() == AlertStatus.CONFIRMED
+                    && latest.containsKey("heavy-pollution-episode@dezhou@2024-01-20"));
+
+    Alert day = alerts.get("heavy-pollution@dezhou@2024-01-20");
+    assertThat(day.getType()).isEqualTo("HEAVY_POLLUTION_DAY");
+    assertThat(day.getValue()).isEqualTo(250.0);
+    assertThat(alerts.get("heavy-pollution-episode@dezhou@2024-01-20").getStatus())
+        .isEqualTo(AlertStatus.RAISED);
   }
 
   private static int stationHours(CityDaily daily) {

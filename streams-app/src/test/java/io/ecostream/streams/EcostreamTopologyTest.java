@@ -196,9 +196,13 @@ class EcostreamTopologyTest {
         }
       }
     }
-    assertThat(stores).containsExactlyInAnyOrder("city-day-store", "city-year-store");
+    assertThat(stores)
+        .containsExactlyInAnyOrder("city-day-store", "city-year-store", "heavy-pollution-store");
     assertThat(sources)
         .containsExactlyInAnyOrder(
-            "ecostream.air.readings", "city-day-repartition", "city-period-by-city-repartition");
+            "ecostream.air.readings",
+            "city-day-repartition",
+            "city-period-by-city-repartition",
+            "heavy-pollution-by-city-repartition");
   }
 }

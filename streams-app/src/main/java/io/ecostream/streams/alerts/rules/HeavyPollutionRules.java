@@ -6,15 +6,16 @@ package io.ecostream.streams.alerts.rules;
  * {@code stationHours >= hours * stationsReporting}: unlike the raw station-hour count it means the
  * same in a city with two stations and in one with twelve.
  *
- * @param heavyAboveAqi a day is heavily polluted when its daily AQI is above this (重污染天: AQI
- *     &gt; 200, HJ 633 categories 重度 and 严重, STANDARDS.md §1.3 and §3)
+ * @param heavyAboveAqi a day is heavily polluted when its daily AQI is above this (重污染天: AQI &gt;
+ *     200, HJ 633 categories 重度 and 严重, STANDARDS.md §1.3 and §3)
  * @param minHoursForProvisional hours of data per reporting station the running AQI needs before a
  *     provisional alert trusts it (default 6 [R]: a quarter of the day, so one bad night hour does
  *     not raise it)
  * @param closeAfterHours a day closes when a later day of the same city has this many hours of data
  *     per reporting station (default 2: by then stations have sent the closed day's last hours)
- * @param correctionDays a day this many days before the newest closed day is frozen: its
- *     corrections are ignored and its state is dropped (default 31: a month's bulletin)
+ * @param correctionDays a day more than this many days before the newest closed day is frozen: its
+ *     corrections are ignored and its state is dropped (default 31 [R]: a monthly bulletin's days
+ *     can still be corrected during the next month)
  */
 public record HeavyPollutionRules(
     int heavyAboveAqi, int minHoursForProvisional, int closeAfterHours, int correctionDays) {

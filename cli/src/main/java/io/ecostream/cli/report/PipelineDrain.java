@@ -1,0 +1,80 @@
+package io.ecostream.cli.report;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waits until the streams application has processed everything: its consumer group has committed,
+ * on every partition of the input topics and of its own repartition topics, the end offset, and
+ * that stays so across two checks (a repartition topic may receive records while the input is
+ * being finished). Meant for the exactly-once default, whose commits follow within 100 ms.
+ */
+public final class PipelineDrain {
+
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final long CALL_TIMEOUT_SECONDS = 30;
+
+  private PipelineDrain() {}
+
+  /**
+   * @param groupId the streams application id
+   * @param inputTopics the input topics the application reads
+   * @throws TimeoutException when the application has not caught up within {@code timeout}
+   */
+  public static void await(Admin admin, String groupId, Collection<String> inputTopics, Duration timeout)
+      throws TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int caughtUpChecks = 0;
+    while (caughtUpChecks < 2) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "the streams application '" + groupId + "' had not processed everything after " + timeout.toSeconds() + " s");
+      }
+      caughtUpChecks = caughtUp(admin, groupId, inputTopics) ? caughtUpChecks + 1 : 0;
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private static boolean caughtUp(Admin admin, String groupId, Collection<String> inputTopics)
+      throws InterruptedException {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+              .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Set<String> topics =
+          committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+      topics.addAll(inputTopics);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(topics).allTopicNames().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .forEach((topic, description) -> description.partitions().forEach(
+              p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, ListOffsetsResultInfo> ends =
+          admin.listOffsets(latest).all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      for (var end : ends.entrySet()) {
+        OffsetAndMetadata position = committed.get(end.getKey());
+        long endOffset = end.getValue().offset();
+        // Internal topics are written in transactions (exactly-once): the last commit marker takes
+        // an offset that the application never reads as a record, nor commits past while idle.
+        long required = inputTopics.contains(end.getKey().topic()) ? endOffset : endOffset - 1;
+        if (endOffset > 0 && (position == null || position.offset() < required)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
+  }
+}
