@@ -39,6 +39,18 @@ public record Pacing(double speed) {
     return Duration.ofNanos(Math.round(simulatedHours * 3600e9 / speed));
   }
 
+  /** Wall time that a stretch of simulated time takes; zero when not paced. */
+  public Duration wallTimeFor(Duration simulated) {
+    if (!isPaced()) {
+      return Duration.ZERO;
+    }
+    // Whole hours round exactly as wallTimeFor(long), so the simulator's timing does not move.
+    if (simulated.toSeconds() % 3600 == 0 && simulated.toNanosPart() == 0) {
+      return wallTimeFor(simulated.toHours());
+    }
+    return Duration.ofNanos(Math.round(simulated.toNanos() / speed));
+  }
+
   @Override
   public String toString() {
     if (!isPaced()) {

@@ -23,15 +23,12 @@ import java.util.Optional;
  *
  * <p>The batch of hour k (the hour starting k hours after the start) is emitted once the hour is
  * over in simulated time, i.e. no earlier than (k + 1) hours / speed of wall time after the run
- * began: an hourly mean is known only when its hour has ended. Pacing waits in short slices so that
- * {@link #stop()} and the wall-clock limit take effect promptly.
+ * began: an hourly mean is known only when its hour has ended. The {@link Pacer} waits in short
+ * slices so that {@link #stop()} and the wall-clock limit take effect promptly.
  *
  * <p>Single use: build one per run.
  */
 public final class Simulator {
-
-  /** Longest single wait, so that a stop request is noticed quickly even at low speeds. */
-  static final Duration MAX_SLEEP_SLICE = Duration.ofMillis(200);
 
   private static final ZoneId ZONE = StationCatalog.TIME_ZONE;
 
@@ -103,8 +100,8 @@ public final class Simulator {
     }
     sink.flush();
 
-    Instant wallStart = clock.instant();
-    Optional<Instant> deadline = wallClockLimit.map(wallStart::plus);
+    Pacer pacer = new Pacer(pacing, clock, sleeper, wallClockLimit);
+    pacer.start();
     boolean interrupted = false;
     long hours = 0;
     StopReason reason;
@@ -115,7 +112,8 @@ public final class Simulator {
           reason = StopReason.END;
           break;
         }
-        Optional<StopReason> stopped = awaitHourEnd(wallStart, hours + 1, deadline);
+        Optional<StopReason> stopped =
+            pacer.awaitSimulated(Duration.ofHours(hours + 1), () -> stopRequested);
         if (stopped.isPresent()) {
           reason = stopped.get();
           break;
@@ -140,36 +138,6 @@ public final class Simulator {
       }
     }
     return new SimulationResult(start, start.plusSeconds(3600 * hours), hours, reason);
-  }
-
-  /**
-   * Waits until {@code hoursDone} simulated hours are due on the wall clock, or a stop. An hour due
-   * exactly at the wall-clock limit is still emitted: at speed 3600, 5 s give 5 hours.
-   */
-  private Optional<StopReason> awaitHourEnd(
-      Instant wallStart, long hoursDone, Optional<Instant> deadline) throws InterruptedException {
-    Instant due = wallStart.plus(pacing.wallTimeFor(hoursDone));
-    boolean dueInTime = deadline.isEmpty() || !due.isAfter(deadline.get());
-    while (true) {
-      if (stopRequested) {
-        return Optional.of(StopReason.STOPPED);
-      }
-      Instant now = clock.instant();
-      if (dueInTime && !now.isBefore(due)) {
-        return deadline.isPresent() && !pacing.isPaced() && !now.isBefore(deadline.get())
-            ? Optional.of(StopReason.DURATION)
-            : Optional.empty();
-      }
-      if (deadline.isPresent() && !now.isBefore(deadline.get())) {
-        return Optional.of(StopReason.DURATION);
-      }
-      Instant wakeUp = dueInTime ? due : deadline.get();
-      sleeper.sleep(min(Duration.between(now, wakeUp), MAX_SLEEP_SLICE));
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** Settings of a run; the seed and the first day are required, everything else has a default. */

@@ -295,19 +295,7 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private Pacing pacing() {
-    String value = speed.trim();
-    if (value.equalsIgnoreCase("max")) {
-      return Pacing.asFastAsPossible();
-    }
-    try {
-      double n = Double.parseDouble(value);
-      if (n > 0 && Double.isFinite(n)) {
-        return Pacing.speed(n);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw invalid("--speed must be a positive number or 'max', got '" + speed + "'");
+    return Speeds.parse(speed).orElseThrow(() -> invalid(Speeds.invalid(speed)));
   }
 
   private List<String> cityIds() {

@@ -27,14 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the simulator's records to the input topics: key = station id, record timestamp = event
- * time (hourStart, sampledAt), values in the topics' own serdes. One producer serves the three
- * topics, so it works on bytes and each record is serialised with its topic's serdes before the
- * send.
+ * Sends the records of the simulator and of replay to the input topics: key = station id, record
+ * timestamp = event time (hourStart, sampledAt), values in the topics' own serdes. One producer
+ * serves the three topics, so it works on bytes and each record is serialised with its topic's
+ * serdes before the send.
  *
  * <p>Counts acknowledged records per topic. A failed send is never silent: the first failure is
  * logged and kept ({@link #firstError()}), and every later call to this sink throws, so that the
- * simulation stops instead of producing into a broken pipe.
+ * simulation or replay stops instead of producing into a broken pipe.
  */
 public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
 
@@ -215,7 +215,7 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
       }
       failed.incrementAndGet();
       if (firstError.compareAndSet(null, exception)) {
-        LOG.error("sending to {} failed; stopping the simulation", topic.name(), exception);
+        LOG.error("sending to {} failed; stopping", topic.name(), exception);
       }
     }
   }

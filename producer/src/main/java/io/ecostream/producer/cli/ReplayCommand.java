@@ -1,0 +1,468 @@
+package io.ecostream.producer.cli;
+
+import io.ecostream.producer.Pacing;
+import io.ecostream.producer.SimulationResult.StopReason;
+import io.ecostream.producer.Sleeper;
+import io.ecostream.producer.kafka.KafkaReadingSink;
+import io.ecostream.producer.replay.BadLine;
+import io.ecostream.producer.replay.Replay;
+import io.ecostream.producer.replay.ReplayFileException;
+import io.ecostream.producer.replay.ReplayFiles;
+import io.ecostream.producer.replay.ReplayFormat;
+import io.ecostream.producer.replay.ReplaySettings;
+import io.ecostream.producer.replay.ReplaySummary;
+import io.ecostream.topics.ClusterOptions;
+import io.ecostream.topics.EcostreamTopics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code replay}: sends files of historical air readings to Kafka, event time preserved.
+ *
+ * <p>Open for extension: a command in another module can extend this class (picocli inherits the
+ * options), add its own options and override {@link #call()}, reusing {@link #settings()}, {@link
+ * #replay(ReplaySettings)} and {@link #exitCode(ReplayResult)}. The replay itself, without Kafka,
+ * is {@link Replay}.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replays files of historical hourly air readings: sends the metadata of their stations, then"
+          + " the readings of all files merged in event-time order, with each reading's hourStart"
+          + " as the record timestamp.",
+      "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
+          + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3). Files may be gzipped.",
+      "Progress on stderr every 10 s, a summary on stderr at the end; Ctrl-C stops cleanly. Exit"
+          + " code 1 if a line could not be read, unless --skip-bad-lines."
+    })
+public class ReplayCommand implements Callable<Integer> {
+
+  static final Duration PROGRESS_INTERVAL = SimulateCommand.PROGRESS_INTERVAL;
+
+  /** A rewritten line does not flood a terminal, so it may change more often. */
+  static final Duration TERMINAL_PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
+  static final Duration SHUTDOWN_GRACE = SimulateCommand.SHUTDOWN_GRACE;
+
+  private static final Duration FAILED_CLOSE = Duration.ofSeconds(5);
+
+  private static final ZoneId ZONE = ReplaySettings.ZONE;
+
+  /** Bad lines listed in the summary, with file and line number. */
+  private static final int BAD_LINES_SHOWN = 5;
+
+  private static final int STATIONS_SHOWN = 16;
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private ClusterOptions cluster;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      converter = ReplayFormatConverter.class,
+      description = "prsa, cnemc-city or csv.")
+  private ReplayFormat format;
+
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "Files to replay, plain or gzip; a directory stands for its *.csv and *.csv.gz files,"
+              + " sorted by name.")
+  private List<Path> files;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "N|max",
+      defaultValue = "max",
+      description =
+          "Replayed seconds per wall-clock second (3600: an hour per second), or max."
+              + " Default: ${DEFAULT-VALUE}.")
+  private String speed;
+
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      converter = LocalDateConverter.class,
+      description =
+          "First day replayed (Asia/Shanghai), e.g. 2014-01-01. Default: the start of the files.")
+  private LocalDate from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      converter = LocalDateConverter.class,
+      description = "First day not replayed (exclusive). Default: the end of the files.")
+  private LocalDate to;
+
+  @Option(
+      names = "--skip-bad-lines",
+      description =
+          "Exit with 0 even if lines could not be read (they are skipped and counted either way).")
+  private boolean skipBadLines;
+
+  private final Map<String, String> environment;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
+  private final SimulateCommand.ShutdownHooks shutdownHooks;
+  private final boolean terminal;
+
+  public ReplayCommand() {
+    this(
+        System.getenv(),
+        Clock.systemUTC(),
+        Sleeper.SYSTEM,
+        config -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+        SimulateCommand.ShutdownHooks.RUNTIME,
+        System.console() != null);
+  }
+
+  /**
+   * For subclasses and their tests.
+   *
+   * @param producers makes the Kafka producer from the client configuration
+   */
+  protected ReplayCommand(
+      Map<String, String> environment,
+      Clock clock,
+      Sleeper sleeper,
+      Function<Map<String, Object>, Producer<byte[], byte[]>> producers) {
+    this(environment, clock, sleeper, producers, SimulateCommand.ShutdownHooks.RUNTIME, false);
+  }
+
+  ReplayCommand(
+      Map<String, String> environment,
+      Clock clock,
+      Sleeper sleeper,
+      Function<Map<String, Object>, Producer<byte[], byte[]>> producers,
+      SimulateCommand.ShutdownHooks shutdownHooks,
+      boolean terminal) {
+    this.environment = Map.copyOf(environment);
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.producers = producers;
+    this.shutdownHooks = shutdownHooks;
+    this.terminal = terminal;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ReplayCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    return exitCode(replay(settings()));
+  }
+
+  /**
+   * The validated replay options: format, files (directories expanded), period and pacing.
+   *
+   * @throws ParameterException with a one-line message for an invalid option or a missing file
+   */
+  public ReplaySettings settings() {
+    Pacing pacing = Speeds.parse(speed).orElseThrow(() -> invalid(Speeds.invalid(speed)));
+    if (from != null && to != null && !to.isAfter(from)) {
+      throw invalid("--to (" + to + ") must be after --from (" + from + ")");
+    }
+    List<Path> expanded;
+    try {
+      expanded = ReplayFiles.expand(files);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+    return new ReplaySettings(
+        format, expanded, Optional.ofNullable(from), Optional.ofNullable(to), pacing);
+  }
+
+  /** True if lines that could not be read do not make the command fail. */
+  public boolean skipBadLines() {
+    return skipBadLines;
+  }
+
+  /** The topics named with --topic-prefix. */
+  protected EcostreamTopics topics() {
+    return cluster.topics();
+  }
+
+  /** The Kafka producer configuration: defaults < --command-config < environment < flags. */
+  protected Map<String, Object> producerConfig() {
+    Properties defaults = KafkaReadingSink.defaults();
+    defaults.put(ProducerConfig.CLIENT_ID_CONFIG, "ecostream-replay");
+    return KafkaReadingSink.producerConfig(
+        cluster.clientProperties(defaults, environment, new Properties()));
+  }
+
+  protected CommandSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Replays to Kafka: progress and a summary on the command's stderr, the producer flushed and
+   * closed at the end (also on Ctrl-C). Failures to send or to read a file are in the result, not
+   * thrown.
+   *
+   * @throws ParameterException if a file is not in the chosen format
+   */
+  protected ReplayResult replay(ReplaySettings settings) {
+    PrintWriter err = spec.commandLine().getErr();
+    EcostreamTopics topics = topics();
+    Map<String, Object> config = producerConfig();
+    Replay replay;
+    try {
+      replay = Replay.open(settings, clock, sleeper);
+    } catch (ReplayFileException e) {
+      throw invalid("--format " + settings.format() + ": " + e.getMessage());
+    } catch (IOException e) {
+      return new ReplayResult(
+          Optional.empty(), Map.of(), Optional.of("cannot read " + e.getMessage()), Duration.ZERO);
+    }
+    try {
+      return replay(settings, replay, topics, config, err);
+    } finally {
+      try {
+        replay.close();
+      } catch (IOException e) {
+        // Everything was read already; a failing close changes nothing that was sent.
+      }
+    }
+  }
+
+  private ReplayResult replay(
+      ReplaySettings settings,
+      Replay replay,
+      EcostreamTopics topics,
+      Map<String, Object> config,
+      PrintWriter err) {
+    err.printf(
+        Locale.ROOT,
+        "replaying %d %s file%s (%s) with %d stations from %s at %s to %s (topics %s.*)%n",
+        settings.files().size(),
+        settings.format(),
+        settings.files().size() == 1 ? "" : "s",
+        settings.format().hourConvention(),
+        replay.stations().size(),
+        replay.start().map(t -> localTime(t) + " (+08:00)").orElse("nothing in the period"),
+        settings.pacing(),
+        config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG),
+        topics.prefix());
+    err.flush();
+
+    // Stamped with the first reading's hour, station metadata is older than every reading.
+    KafkaReadingSink sink =
+        new KafkaReadingSink(
+            topics, producers.apply(config), replay.start().or(settings::fromInstant));
+    String water = topics.waterReadings().name();
+    ReplayProgressReporter reporter =
+        new ReplayProgressReporter(
+            clock,
+            terminal ? TERMINAL_PROGRESS_INTERVAL : PROGRESS_INTERVAL,
+            ZONE,
+            () -> withoutTopic(sink.sentPerTopic(), water),
+            err,
+            terminal);
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onCtrlC =
+        new Thread(
+            () -> {
+              replay.stop();
+              awaitQuietly(finished, SHUTDOWN_GRACE);
+            },
+            "ecostream-replay-shutdown");
+    shutdownHooks.add(onCtrlC);
+    Instant wallStart = clock.instant();
+    ReplaySummary summary = null;
+    String failure = null;
+    try {
+      summary = replay.run(sink, reporter);
+    } catch (IOException e) {
+      failure = "cannot read " + e.getMessage();
+    } catch (RuntimeException e) {
+      failure = e.getMessage();
+    } finally {
+      // Closing flushes; an interrupt flag left by an interrupted run would abort it.
+      boolean interrupted = Thread.interrupted();
+      try {
+        boolean healthy = failure == null && sink.firstError().isEmpty();
+        // After a failure the remaining records cannot be delivered either: do not wait long.
+        sink.close(healthy ? SHUTDOWN_GRACE : FAILED_CLOSE);
+      } catch (RuntimeException e) {
+        failure = failure != null ? failure : e.getMessage();
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      reporter.finish();
+      if (failure == null && sink.firstError().isPresent()) {
+        failure = sink.firstError().get().getMessage();
+      }
+      ReplayResult result =
+          new ReplayResult(
+              Optional.ofNullable(summary),
+              withoutTopic(sink.sentPerTopic(), water),
+              Optional.ofNullable(failure),
+              Duration.between(wallStart, clock.instant()));
+      printSummary(result, err);
+      return result;
+    } finally {
+      finished.countDown();
+      shutdownHooks.remove(onCtrlC);
+    }
+  }
+
+  /**
+   * 0 if everything was sent; 1 if a send failed, a file could not be read, or lines were skipped
+   * without --skip-bad-lines. Prints why on stderr.
+   */
+  protected int exitCode(ReplayResult result) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (result.error().isPresent()) {
+      err.println("error: " + result.error().get());
+      err.flush();
+      return 1;
+    }
+    if (result.badLines() > 0 && !skipBadLines) {
+      err.printf(
+          Locale.ROOT,
+          "error: %,d line%s could not be read (see above); --skip-bad-lines accepts that%n",
+          result.badLines(),
+          result.badLines() == 1 ? "" : "s");
+      err.flush();
+      return 1;
+    }
+    return 0;
+  }
+
+  private void printSummary(ReplayResult result, PrintWriter err) {
+    Optional<ReplaySummary> summary = result.summary();
+    String period =
+        summary
+            .flatMap(s -> s.firstHourStart().map(first -> periodOf(s, first)))
+            .orElse(summary.isPresent() ? "replayed no reading" : "replay failed");
+    err.printf(
+        Locale.ROOT,
+        "%s, in %.1f s%nsent %s (%s records/s)%n",
+        period,
+        result.elapsed().toNanos() / 1e9,
+        ProgressReporter.describe(result.sentPerTopic()),
+        ProgressReporter.rate(
+            result.sentPerTopic().values().stream().mapToLong(Long::longValue).sum(),
+            result.elapsed()));
+    summary.ifPresent(s -> printDetails(s, err));
+    err.flush();
+  }
+
+  private static String periodOf(ReplaySummary summary, Instant first) {
+    Instant end = summary.lastHourStart().orElse(first).plusSeconds(3600);
+    return String.format(
+        Locale.ROOT,
+        "replayed %s .. %s (+08:00), %s",
+        localTime(first),
+        localTime(end),
+        summary.stopReason() == StopReason.END ? "end reached" : "stopped");
+  }
+
+  private static void printDetails(ReplaySummary summary, PrintWriter err) {
+    List<String> stations = summary.stationsSent();
+    err.printf(
+        Locale.ROOT,
+        "%d station%s: %s%s%n",
+        stations.size(),
+        stations.size() == 1 ? "" : "s",
+        String.join(", ", stations.subList(0, Math.min(STATIONS_SHOWN, stations.size()))),
+        stations.size() > STATIONS_SHOWN ? ", …" : "");
+    long read = summary.files().stream().mapToLong(ReplaySummary.FileSummary::readings).sum();
+    err.printf(
+        Locale.ROOT,
+        "read %,d readings from %d file%s",
+        read,
+        summary.files().size(),
+        summary.files().size() == 1 ? "" : "s");
+    if (summary.outsidePeriod() > 0) {
+      err.printf(Locale.ROOT, ", %,d outside --from/--to", summary.outsidePeriod());
+    }
+    if (summary.outOfOrder() > 0) {
+      err.printf(
+          Locale.ROOT,
+          ", %,d out of time order within their file (sent as they came)",
+          summary.outOfOrder());
+    }
+    err.println();
+    if (summary.badLines() > 0) {
+      err.printf(
+          Locale.ROOT,
+          "skipped %,d line%s that could not be read: %s%n",
+          summary.badLines(),
+          summary.badLines() == 1 ? "" : "s",
+          summary.badLinesByReason().entrySet().stream()
+              .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+              .collect(Collectors.joining(", ")));
+      List<BadLine> shown =
+          summary
+              .badLineExamples()
+              .subList(0, Math.min(BAD_LINES_SHOWN, summary.badLineExamples().size()));
+      for (BadLine line : shown) {
+        err.println("  " + line);
+      }
+      if (summary.badLines() > shown.size()) {
+        err.printf(Locale.ROOT, "  … and %,d more%n", summary.badLines() - shown.size());
+      }
+    }
+  }
+
+  private static Map<String, Long> withoutTopic(Map<String, Long> perTopic, String topic) {
+    Map<String, Long> copy = new LinkedHashMap<>(perTopic);
+    copy.remove(topic);
+    return copy;
+  }
+
+  private static String localTime(Instant instant) {
+    return ProgressReporter.LOCAL_TIME.format(instant.atZone(ZONE));
+  }
+
+  private ParameterException invalid(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.ecostream.producer.replay;
+
+import io.ecostream.producer.SimulationResult.StopReason;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a replay did.
+ *
+ * @param stationsSent ids of the stations whose metadata was sent, in order
+ * @param readingsSent readings handed to the sink
+ * @param firstHourStart hourStart of the first reading sent
+ * @param lastHourStart hourStart of the last reading sent
+ * @param outsidePeriod readings read but left out by --from/--to
+ * @param outOfOrder readings earlier than the one before them in the same file; they are sent, in
+ *     file order, and the pipeline treats them as late data
+ * @param badLinesByReason lines skipped because they could not be read
+ * @param badLineExamples the first of those lines, with file and line number
+ */
+public record ReplaySummary(
+    List<FileSummary> files,
+    List<String> stationsSent,
+    long readingsSent,
+    Optional<Instant> firstHourStart,
+    Optional<Instant> lastHourStart,
+    long outsidePeriod,
+    long outOfOrder,
+    Map<BadLineReason, Long> badLinesByReason,
+    List<BadLine> badLineExamples,
+    StopReason stopReason) {
+
+  public ReplaySummary {
+    files = List.copyOf(files);
+    stationsSent = List.copyOf(stationsSent);
+    badLineExamples = List.copyOf(badLineExamples);
+  }
+
+  public long badLines() {
+    return badLinesByReason.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * One input file.
+   *
+   * @param readings readings read from the file, in or out of the period
+   * @param readingsPerStation the same per station id, in order of first appearance
+   * @param firstHourStart earliest hourStart read
+   * @param lastHourStart latest hourStart read
+   */
+  public record FileSummary(
+      Path file,
+      long readings,
+      Map<String, Long> readingsPerStation,
+      Optional<Instant> firstHourStart,
+      Optional<Instant> lastHourStart,
+      long badLines) {
+
+    public FileSummary {
+      readingsPerStation = Collections.unmodifiableMap(new LinkedHashMap<>(readingsPerStation));
+    }
+  }
+}
