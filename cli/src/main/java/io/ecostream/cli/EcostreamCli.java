@@ -17,6 +17,7 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
       DemoCommand.class,
       io.ecostream.producer.cli.SimulateCommand.class,
+      ReplayAndReportCommand.class,
       RunCommand.class,
       TailCommand.class,
       AqiCommand.class,

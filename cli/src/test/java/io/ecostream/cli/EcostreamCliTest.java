@@ -15,7 +15,7 @@ class EcostreamCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
         .containsExactly(
-            "ecostream: a command is required: demo, simulate, run, tail, aqi, broker (see 'ecostream --help')");
+            "ecostream: a command is required: demo, simulate, replay, run, tail, aqi, broker (see 'ecostream --help')");
   }
 
   @Test
@@ -28,7 +28,7 @@ class EcostreamCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "simulate", "run", "tail", "aqi", "broker"})
+  @ValueSource(strings = {"demo", "simulate", "replay", "run", "tail", "aqi", "broker"})
   void shouldPrintHelpForEveryCommand(String command) {
     CliRun run = CliRun.of(command, "--help");
 

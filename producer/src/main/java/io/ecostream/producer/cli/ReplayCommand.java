@@ -217,6 +217,11 @@ public class ReplayCommand implements Callable<Integer> {
     return cluster.topics();
   }
 
+  /** The client settings for other clients than the producer: --command-config < environment < flags. */
+  protected Properties clientProperties() {
+    return cluster.clientProperties(new Properties(), environment, new Properties());
+  }
+
   /** The Kafka producer configuration: defaults < --command-config < environment < flags. */
   protected Map<String, Object> producerConfig() {
     Properties defaults = KafkaReadingSink.defaults();

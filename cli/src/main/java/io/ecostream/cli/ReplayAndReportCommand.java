@@ -1,0 +1,159 @@
+package io.ecostream.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.Station;
+import io.ecostream.cli.report.AirReport;
+import io.ecostream.cli.report.PipelineDrain;
+import io.ecostream.cli.report.TopicSnapshot;
+import io.ecostream.domain.stats.PeriodRules;
+import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.producer.cli.ReplayCommand;
+import io.ecostream.producer.cli.ReplayResult;
+import io.ecostream.producer.replay.ReplaySummary;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.config.StreamsAppConfig;
+import io.ecostream.topics.EcostreamTopics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code ecostream replay}: the producer's replay of historical files, and then, on request, a wait
+ * until the streams application has processed all of it and a report of the figures it computed.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replays files of historical hourly air readings (see the formats below), event time preserved.",
+      "With --wait it returns once the streams application has processed everything; --report json"
+          + " then prints one JSON object per line for each city and calendar year of the replayed"
+          + " data (or for --period), rounded as bulletins publish them, followed by the mean of the"
+          + " cities of each province.",
+      "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
+          + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3). Files may be gzipped."
+    })
+public final class ReplayAndReportCommand extends ReplayCommand {
+
+  @Option(
+      names = "--wait",
+      description = "Return only once the streams application has processed every replayed reading.")
+  boolean await;
+
+  @Option(
+      names = "--wait-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "30m",
+      description = "Give up waiting after this long (default: ${DEFAULT-VALUE}).")
+  Duration waitTimeout;
+
+  @Option(
+      names = "--application-id",
+      defaultValue = StreamsAppConfig.DEFAULT_APPLICATION_ID,
+      description = "Application id of the streams application to wait for (default: ${DEFAULT-VALUE}).")
+  String applicationId;
+
+  @Option(
+      names = "--report",
+      paramLabel = "json",
+      description = "After waiting, print the figures of the replayed cities as JSON lines (implies --wait).")
+  String report;
+
+  @Option(
+      names = "--period",
+      paramLabel = "FROM..TO",
+      description = "Report this period, e.g. 2023-01-01..2023-08-31, instead of calendar years.")
+  String period;
+
+  @Override
+  public Integer call() {
+    if (report != null && !report.equals("json")) {
+      throw new ParameterException(spec().commandLine(), "--report must be json, got '" + report + "'");
+    }
+    AirReport.Period reportPeriod = reportPeriod();
+    ReplayResult result = replay(settings());
+    int exitCode = exitCode(result);
+    if (exitCode != 0 || !(await || report != null)) {
+      return exitCode;
+    }
+    PrintWriter err = spec().commandLine().getErr();
+    Properties client = clientProperties();
+    EcostreamTopics topics = topics();
+    try (Admin admin = Admin.create(client)) {
+      err.println("ecostream replay: waiting for '" + applicationId + "' to process everything...");
+      err.flush();
+      PipelineDrain.await(admin, applicationId, List.of(topics.airReadings().name()), waitTimeout);
+    } catch (TimeoutException e) {
+      err.println("ecostream replay: " + e.getMessage());
+      return EcostreamCli.FAILURE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return EcostreamCli.FAILURE;
+    }
+    err.println("ecostream replay: the streams application has processed everything");
+    err.flush();
+    if (report != null) {
+      printReport(client, topics, result, reportPeriod);
+    }
+    return 0;
+  }
+
+  private AirReport.Period reportPeriod() {
+    if (period == null) {
+      return null;
+    }
+    if (report == null) {
+      throw new ParameterException(spec().commandLine(), "--period goes with --report json");
+    }
+    try {
+      return AirReport.Period.parse(period);
+    } catch (RuntimeException e) {
+      throw new ParameterException(spec().commandLine(), "--period: " + e.getMessage());
+    }
+  }
+
+  /** The figures of the cities and days this replay sent, not of whatever else the topic holds. */
+  private void printReport(
+      Properties client, EcostreamTopics topics, ReplayResult result, AirReport.Period reportPeriod) {
+    ReplaySummary summary = result.summary().orElseThrow();
+    Map<String, Station> stations = TopicSnapshot.latestByKey(client, topics.stations());
+    Set<String> cities = new HashSet<>();
+    Map<String, String> provinces = new HashMap<>();
+    for (String stationId : summary.stationsSent()) {
+      Station station = stations.get(stationId);
+      if (station != null) {
+        cities.add(station.getCityId());
+        if (station.getProvince() != null) {
+          provinces.put(station.getCityId(), station.getProvince());
+        }
+      }
+    }
+    LocalDate first =
+        summary.firstHourStart().map(t -> LocalDate.ofInstant(t, PipelineSettings.CHINA)).orElse(LocalDate.MIN);
+    LocalDate last =
+        summary.lastHourStart().map(t -> LocalDate.ofInstant(t, PipelineSettings.CHINA)).orElse(LocalDate.MAX);
+    List<CityDaily> days =
+        TopicSnapshot.latestByKey(client, topics.cityDaily()).values().stream()
+            .filter(day -> cities.contains(day.getCityId()))
+            .filter(day -> !day.getDate().isBefore(first) && !day.getDate().isAfter(last))
+            .toList();
+    PrintWriter out = spec().commandLine().getOut();
+    for (ObjectNode line : new AirReport(PeriodRules.defaults()).lines(days, provinces, reportPeriod)) {
+      out.println(line);
+    }
+    out.flush();
+  }
+}
