@@ -257,9 +257,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
       int status;
       try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
         // execute, not main: main calls System.exit. Transactions v1: with v2 (the 4.3 default)
-        // the exactly-once Streams producer's first batches of a transaction raced the previous
-        // commit marker here (CONCURRENT_TRANSACTIONS, then OUT_OF_ORDER_SEQUENCE_NUMBER retries)
-        // and once left the app consuming nothing; with v1 neither was seen.
+        // an exactly-once Streams producer's first batches of a transaction raced the previous
+        // commit marker here (CONCURRENT_TRANSACTIONS, then OUT_OF_ORDER_SEQUENCE_NUMBER retries,
+        // logged as broker errors); with v1 none were seen.
         status =
             StorageTool.execute(
                 new String[] {

@@ -12,9 +12,17 @@ import org.apache.kafka.common.serialization.Serde;
 public record Topic<K, V>(
     String name, Serde<K> keySerde, Serde<V> valueSerde, int partitions, boolean compacted) {
 
-  /** Topic-level configs the topic is created with. */
+  /**
+   * Topic-level configs the topic is created with. Record timestamps are event times, years old
+   * for replayed history: under the broker's default time retention (7 days) every rolled segment
+   * of such data is expired on arrival and deleted at the next retention check, while the
+   * application may not have read it yet. So topics that are not compacted keep records by size
+   * (the broker's {@code retention.bytes}), never by age.
+   */
   public Map<String, String> configs() {
-    return compacted ? Map.of("cleanup.policy", "compact") : Map.of();
+    return compacted
+        ? Map.of("cleanup.policy", "compact")
+        : Map.of("cleanup.policy", "delete", "retention.ms", "-1");
   }
 
   @Override

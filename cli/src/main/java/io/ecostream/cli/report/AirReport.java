@@ -93,6 +93,9 @@ public final class AirReport {
             figures(records, period)
                 .forEach(
                     (label, figures) -> {
+                      if (empty(figures)) {
+                        return;
+                      }
                       ObjectNode line = cityLine(city, label, period != null, figures);
                       lines.add(line);
                       String province = provinces.get(city);
@@ -141,6 +144,19 @@ public final class AirReport {
   private Figures figures(PeriodAccumulator days) {
     return new Figures(
         days.statistics(rules, DustHandling.INCLUDED), days.statistics(rules, DustHandling.DEDUCTED));
+  }
+
+  /** A year touched only by a few hours (e.g. the last hour of a replayed file's first day). */
+  private static boolean empty(Figures figures) {
+    PeriodStatistics stats = figures.included();
+    PollutantValues values = stats.concentrations();
+    return stats.days().validDays() == 0
+        && Double.isNaN(values.so2())
+        && Double.isNaN(values.no2())
+        && Double.isNaN(values.pm10())
+        && Double.isNaN(values.pm25())
+        && Double.isNaN(values.co())
+        && Double.isNaN(values.o3());
   }
 
   private static ObjectNode cityLine(String city, String label, boolean isPeriod, Figures figures) {

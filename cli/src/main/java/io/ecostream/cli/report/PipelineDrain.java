@@ -19,11 +19,12 @@ import org.apache.kafka.common.TopicPartition;
  * Waits until the streams application has processed everything: its consumer group has committed,
  * on every partition of the input topics and of its own repartition topics, the end offset, and
  * that stays so across two checks (a repartition topic may receive records while the input is
- * being finished). Meant for the exactly-once default, whose commits follow within 100 ms.
+ * being finished). The checks are further apart than the app's commit interval.
  */
 public final class PipelineDrain {
 
-  private static final Duration POLL = Duration.ofMillis(500);
+  /** Longer than the app's commit interval (1 s), so that a stable check is a settled one. */
+  private static final Duration POLL = Duration.ofMillis(1500);
   private static final long CALL_TIMEOUT_SECONDS = 30;
 
   private PipelineDrain() {}
@@ -65,8 +66,10 @@ public final class PipelineDrain {
       for (var end : ends.entrySet()) {
         OffsetAndMetadata position = committed.get(end.getKey());
         long endOffset = end.getValue().offset();
-        // Internal topics are written in transactions (exactly-once): the last commit marker takes
-        // an offset that the application never reads as a record, nor commits past while idle.
+        // Under exactly-once, internal topics are written in transactions: the last commit marker
+        // takes an offset that the application never reads as a record, nor commits past while
+        // idle. Under at-least-once a record there would be processed and committed within the
+        // commit interval, so a stable end − 1 is a marker either way.
         long required = inputTopics.contains(end.getKey().topic()) ? endOffset : endOffset - 1;
         if (endOffset > 0 && (position == null || position.offset() < required)) {
           return false;

@@ -94,6 +94,21 @@ class AirReportTest {
   }
 
   @Test
+  void shouldLeaveOutAYearWithoutAnyDailyValue() {
+    CityDaily lastHourOfTheYearBefore =
+        CityDaily.newBuilder()
+            .setCityId("a")
+            .setDate(LocalDate.of(2023, 12, 31))
+            .setEdition(AqiEdition.HJ_633_2012)
+            .setStationsReporting(1).setStationsComplete(0).setStationHours(1).setRevision(1)
+            .build();
+    List<CityDaily> days = new java.util.ArrayList<>(twoCities());
+    days.add(lastHourOfTheYearBefore);
+
+    assertThat(report.lines(days, Map.of(), null)).extracting(l -> l.get("year").asInt()).containsOnly(2024);
+  }
+
+  @Test
   void shouldRejectAMalformedPeriod() {
     assertThatThrownBy(() -> AirReport.Period.parse("2024-01-01"))
         .hasMessageContaining("expected FROM..TO");

@@ -1,0 +1,44 @@
+package io.ecostream.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class EcostreamTopicsTest {
+
+  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
+
+  @Test
+  void shouldNeverExpireInputsByAgeBecauseTheirTimestampsAreEventTimes() {
+    assertThat(topics.airReadings().configs())
+        .containsEntry("retention.ms", "-1")
+        .containsEntry("cleanup.policy", "delete");
+    assertThat(topics.waterReadings().configs()).containsEntry("retention.ms", "-1");
+    assertThat(topics.deadLetters().configs()).containsEntry("retention.ms", "-1");
+  }
+
+  @Test
+  void shouldCompactTheTopicsOfLatestFigures() {
+    for (Topic<String, ?> topic :
+        java.util.List.of(
+            topics.stations(), topics.stationHourly(), topics.cityDaily(), topics.cityPeriod(), topics.alerts())) {
+      assertThat(topic.configs()).as(topic.name()).containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "compact"));
+    }
+  }
+
+  @Test
+  void shouldNameEveryTopicWithThePrefix() {
+    assertThat(EcostreamTopics.withPrefix("staging").all())
+        .extracting(Topic::name)
+        .allMatch(name -> name.startsWith("staging."));
+    assertThat(topics.byName("ecostream.air.city-period")).contains(topics.cityPeriod());
+  }
+
+  @Test
+  void shouldRejectAPrefixThatIsNotATopicName() {
+    assertThatThrownBy(() -> EcostreamTopics.withPrefix("a/b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a/b");
+  }
+}
