@@ -28,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -72,9 +70,7 @@ public class ReplayCommand implements Callable<Integer> {
   /** A rewritten line does not flood a terminal, so it may change more often. */
   static final Duration TERMINAL_PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
-  static final Duration SHUTDOWN_GRACE = SimulateCommand.SHUTDOWN_GRACE;
 
-  private static final Duration FAILED_CLOSE = Duration.ofSeconds(5);
 
   private static final ZoneId ZONE = ReplaySettings.ZONE;
 
@@ -298,55 +294,24 @@ public class ReplayCommand implements Callable<Integer> {
             () -> withoutTopic(sink.sentPerTopic(), water),
             err,
             terminal);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread onCtrlC =
-        new Thread(
-            () -> {
-              replay.stop();
-              awaitQuietly(finished, SHUTDOWN_GRACE);
-            },
-            "ecostream-replay-shutdown");
-    shutdownHooks.add(onCtrlC);
-    Instant wallStart = clock.instant();
-    ReplaySummary summary = null;
-    String failure = null;
-    try {
-      summary = replay.run(sink, reporter);
-    } catch (IOException e) {
-      failure = "cannot read " + e.getMessage();
-    } catch (RuntimeException e) {
-      failure = e.getMessage();
-    } finally {
-      // Closing flushes; an interrupt flag left by an interrupted run would abort it.
-      boolean interrupted = Thread.interrupted();
-      try {
-        boolean healthy = failure == null && sink.firstError().isEmpty();
-        // After a failure the remaining records cannot be delivered either: do not wait long.
-        sink.close(healthy ? SHUTDOWN_GRACE : FAILED_CLOSE);
-      } catch (RuntimeException e) {
-        failure = failure != null ? failure : e.getMessage();
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    try {
-      reporter.finish();
-      if (failure == null && sink.firstError().isPresent()) {
-        failure = sink.firstError().get().getMessage();
-      }
-      ReplayResult result =
-          new ReplayResult(
-              Optional.ofNullable(summary),
-              withoutTopic(sink.sentPerTopic(), water),
-              Optional.ofNullable(failure),
-              Duration.between(wallStart, clock.instant()));
-      printSummary(result, err);
-      return result;
-    } finally {
-      finished.countDown();
-      shutdownHooks.remove(onCtrlC);
-    }
+    return SinkSession.run(
+        sink,
+        shutdownHooks,
+        clock,
+        "ecostream-replay",
+        replay::stop,
+        () -> replay.run(sink, reporter),
+        outcome -> {
+          reporter.finish();
+          ReplayResult result =
+              new ReplayResult(
+                  Optional.ofNullable(outcome.result()),
+                  withoutTopic(sink.sentPerTopic(), water),
+                  Optional.ofNullable(outcome.failure()),
+                  outcome.elapsed());
+          printSummary(result, err);
+          return result;
+        });
   }
 
   /**
@@ -463,11 +428,5 @@ public class ReplayCommand implements Callable<Integer> {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
-    try {
-      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
+
 }

@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -50,10 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
-  /** How long a Ctrl-C waits for the producer to flush and close. */
-  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
-  private static final Duration FAILED_CLOSE = Duration.ofSeconds(5);
 
   private static final ZoneId ZONE = StationCatalog.TIME_ZONE;
 
@@ -174,52 +169,23 @@ public final class SimulateCommand implements Callable<Integer> {
         settings.topicPrefix());
     err.flush();
 
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread onCtrlC =
-        new Thread(
-            () -> {
-              simulator.stop();
-              awaitQuietly(finished, SHUTDOWN_GRACE);
-            },
-            "ecostream-simulate-shutdown");
-    shutdownHooks.add(onCtrlC);
-    Instant wallStart = clock.instant();
-    SimulationResult result = null;
-    RuntimeException failure = null;
-    try {
-      result = simulator.run();
-    } catch (RuntimeException e) {
-      failure = e;
-    } finally {
-      // Closing flushes; an interrupt flag left by an interrupted run would abort it.
-      boolean interrupted = Thread.interrupted();
-      try {
-        boolean healthy = failure == null && sink.firstError().isEmpty();
-        // After a failure the remaining records cannot be delivered either: do not wait long.
-        sink.close(healthy ? SHUTDOWN_GRACE : FAILED_CLOSE);
-      } catch (RuntimeException e) {
-        failure = failure != null ? failure : e;
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    try {
-      Duration elapsed = Duration.between(wallStart, clock.instant());
-      out.println(summary(result, sink, elapsed));
-      out.flush();
-      Optional<Exception> error = sink.firstError();
-      if (failure != null || error.isPresent()) {
-        String message = failure != null ? failure.getMessage() : error.get().getMessage();
-        err.println("error: " + message);
-        err.flush();
-        return 1;
-      }
-      return 0;
-    } finally {
-      finished.countDown();
-      shutdownHooks.remove(onCtrlC);
-    }
+    return SinkSession.run(
+        sink,
+        shutdownHooks,
+        clock,
+        "ecostream-simulate",
+        simulator::stop,
+        simulator::run,
+        outcome -> {
+          out.println(summary(outcome.result(), sink, outcome.elapsed()));
+          out.flush();
+          if (outcome.failure() != null) {
+            err.println("error: " + outcome.failure());
+            err.flush();
+            return 1;
+          }
+          return 0;
+        });
   }
 
   private Simulator simulator(SimulationSettings settings, KafkaReadingSink sink, PrintWriter err) {
@@ -326,14 +292,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private ParameterException invalid(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
-    try {
-      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Registers the Ctrl-C handler; tests pass one that does not touch the JVM's hooks. */
