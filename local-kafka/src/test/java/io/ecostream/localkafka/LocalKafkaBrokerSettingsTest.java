@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class LocalKafkaBrokerSettingsTest {
 
-  private static final Path DATA_DIR = Path.of("/tmp/ecostream-kafka-test");
+  private static final Path DATA_DIR = Path.of("kafka-data");
 
   @Test
   void shouldBindEveryListenerToLoopback() {

@@ -43,7 +43,7 @@ public final class KafkaClientConfig {
     return merged;
   }
 
-  public static Properties load(Path file) {
+  private static Properties load(Path file) {
     if (!Files.isReadable(file)) {
       throw new IllegalArgumentException("cannot read client properties file " + file);
     }

@@ -52,9 +52,4 @@ public final class PipelineMetrics {
     Counter counter = deadLetters.get(reason);
     return counter == null ? 0 : counter.count();
   }
-
-  public double recordsInCount(String topic) {
-    Counter counter = recordsIn.get(topic);
-    return counter == null ? 0 : counter.count();
-  }
 }
