@@ -3,8 +3,10 @@ package io.ecostream.topics;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.WaterSample;
@@ -26,6 +28,8 @@ public record EcostreamTopics(
     Topic<String, AirReading> airReadings,
     Topic<String, WaterSample> waterReadings,
     Topic<String, StationHourlyAqi> stationHourly,
+    Topic<String, CityHourlyAqi> cityHourly,
+    Topic<String, Pm25Rolling> pm25Rolling,
     Topic<String, CityDaily> cityDaily,
     Topic<String, CityPeriod> cityPeriod,
     Topic<String, Alert> alerts,
@@ -53,6 +57,8 @@ public record EcostreamTopics(
         new Topic<>(prefix + ".water.readings", keys, AvroSerde.of(WaterSample.class), p, false),
         new Topic<>(
             prefix + ".air.station-hourly", keys, AvroSerde.of(StationHourlyAqi.class), p, true),
+        new Topic<>(prefix + ".air.city-hourly", keys, AvroSerde.of(CityHourlyAqi.class), p, true),
+        new Topic<>(prefix + ".air.pm25-rolling", keys, AvroSerde.of(Pm25Rolling.class), p, true),
         new Topic<>(prefix + ".air.city-daily", keys, AvroSerde.of(CityDaily.class), p, true),
         new Topic<>(prefix + ".air.city-period", keys, AvroSerde.of(CityPeriod.class), p, true),
         new Topic<>(prefix + ".alerts", keys, AvroSerde.of(Alert.class), p, true),
@@ -65,6 +71,8 @@ public record EcostreamTopics(
         airReadings,
         waterReadings,
         stationHourly,
+        cityHourly,
+        pm25Rolling,
         cityDaily,
         cityPeriod,
         alerts,
@@ -73,7 +81,7 @@ public record EcostreamTopics(
 
   /** The topics the streams application writes figures to (not dead letters, not alerts). */
   public List<Topic<String, ?>> outputs() {
-    return List.of(stationHourly, cityDaily, cityPeriod);
+    return List.of(stationHourly, cityHourly, pm25Rolling, cityDaily, cityPeriod);
   }
 
   public Optional<Topic<String, ?>> byName(String name) {

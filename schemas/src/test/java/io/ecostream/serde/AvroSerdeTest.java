@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
+import io.ecostream.avro.StationHourlyAqi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -81,6 +82,27 @@ class AvroSerdeTest {
     assertThat(read.getHourStart()).isEqualTo(TEN_O_CLOCK_BEIJING);
     assertThat(read.getPm25()).isEqualTo(80.0);
     assertThat(read.getO3()).as("field added since: its default").isNull();
+  }
+
+  @Test
+  void shouldReadAStationHourlyFigureOfTheFirstPublishedVersionFromTheBundledHistory() throws IOException {
+    Schema first = SchemaHistory.bundled().olderVersionsOf(StationHourlyAqi.getClassSchema()).get(0);
+    GenericRecord written = new GenericData.Record(first);
+    written.put("stationId", "BZ-A01");
+    written.put("cityId", "binzhou");
+    written.put("hourStart", TEN_O_CLOCK_BEIJING.toEpochMilli());
+    written.put("localDate", (int) LocalDate.of(2024, 1, 15).toEpochDay());
+    written.put("localHour", 10);
+    written.put(
+        "edition", new GenericData.EnumSymbol(first.getField("edition").schema(), "HJ_633_2012"));
+    written.put("primaryPollutants", List.of());
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
+
+    StationHourlyAqi read = AvroSerde.of(StationHourlyAqi.class).deserialize("t", bytes);
+
+    assertThat(read.getLocalHour()).isEqualTo(10);
+    assertThat(read.getPm25Moving24h()).as("added in version 2").isNull();
+    assertThat(read.getRevision()).as("added in version 2").isZero();
   }
 
   @Test

@@ -22,7 +22,13 @@ class EcostreamTopicsTest {
   void shouldCompactTheTopicsOfLatestFigures() {
     for (Topic<String, ?> topic :
         java.util.List.of(
-            topics.stations(), topics.stationHourly(), topics.cityDaily(), topics.cityPeriod(), topics.alerts())) {
+                        topics.stations(),
+            topics.stationHourly(),
+            topics.cityHourly(),
+            topics.pm25Rolling(),
+            topics.cityDaily(),
+            topics.cityPeriod(),
+            topics.alerts())) {
       assertThat(topic.configs()).as(topic.name()).containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "compact"));
     }
   }

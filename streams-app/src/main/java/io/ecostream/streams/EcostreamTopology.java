@@ -3,13 +3,20 @@ package io.ecostream.streams;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.Pm25Rolling;
+import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.avro.internal.CityHourState;
+import io.ecostream.avro.internal.StationRecentHoursState;
 import io.ecostream.avro.internal.CityDayState;
 import io.ecostream.avro.internal.CityYearState;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.air.CityDayAggregation;
+import io.ecostream.streams.air.CityHourAggregation;
 import io.ecostream.streams.air.CityPeriodProcessor;
 import io.ecostream.streams.air.CityPeriods;
 import io.ecostream.streams.air.StationHourlyAqiMapper;
+import io.ecostream.streams.air.StationRealTimeProcessor;
+import io.ecostream.streams.air.StationRealTimeProcessor.StationHour;
 import io.ecostream.streams.alerts.HeavyPollutionAlerts;
 import io.ecostream.streams.alerts.rules.HeavyPollutionRules;
 import io.ecostream.streams.config.PipelineSettings;
@@ -37,12 +44,17 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The air pipeline: raw readings are decoded and validated (the rest goes to dead letters), then
- * give each station-hour's real-time AQI, each city-day's figures, the city's month and year to
- * date, and heavy-pollution alerts. Every processor, store
+ * give each station-hour's and city-hour's real-time AQI with the PM2.5 24-hour rolling means, each
+ * city-day's figures, the city's month and year to date, and heavy-pollution alerts. Every processor, store
  * and repartition topic is named, since a renamed store silently loses its state.
  */
 public final class EcostreamTopology {
 
+  public static final String STATION_RECENT_HOURS_STORE = "station-recent-hours-store";
+  public static final String CITY_HOUR_STORE = "city-hour-store";
+  public static final String CITY_HOUR_REPARTITION = "city-hour";
+  public static final String STATION_ROLLING_PREFIX = "station/";
+  public static final String CITY_ROLLING_PREFIX = "city/";
   public static final String CITY_DAY_STORE = "city-day-store";
   public static final String CITY_DAY_REPARTITION = "city-day";
   public static final String CITY_YEAR_STORE = "city-year-store";
@@ -54,7 +66,7 @@ public final class EcostreamTopology {
       EcostreamTopics topics, PipelineSettings settings, PipelineMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, AirReading> readings = validAirReadings(builder, topics, metrics);
-    stationHourlyAqi(readings, topics, settings);
+    realTimeFigures(builder, readings, topics, settings, metrics);
     KStream<String, CityDaily> cityDaily = cityDaily(readings, topics, settings);
     cityPeriods(builder, cityDaily, topics, settings);
     heavyPollutionAlerts(cityDaily, topics);
@@ -92,17 +104,65 @@ public final class EcostreamTopology {
         .mapValues(Intake::value, Named.as("air-readings-valid"));
   }
 
-  private static void stationHourlyAqi(
-      KStream<String, AirReading> readings, EcostreamTopics topics, PipelineSettings settings) {
-    StationHourlyAqiMapper mapper = new StationHourlyAqiMapper(settings.zone());
-    readings
-        .map(
-            (station, reading) -> KeyValue.pair(mapper.key(reading), mapper.toHourlyAqi(reading)),
-            Named.as("station-hourly-aqi"))
+  private static void realTimeFigures(
+      StreamsBuilder builder,
+      KStream<String, AirReading> readings,
+      EcostreamTopics topics,
+      PipelineSettings settings,
+      PipelineMetrics metrics) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STATION_RECENT_HOURS_STORE),
+            Serdes.String(),
+            AvroSerde.of(StationRecentHoursState.class)));
+    StationHourlyAqiMapper mapper = new StationHourlyAqiMapper(settings.zone(), settings.validity());
+    // Readings are keyed by station id (the input contract), so each station's hours meet in one task.
+    KStream<String, StationHour> stationHours =
+        readings.process(
+            () -> new StationRealTimeProcessor(STATION_RECENT_HOURS_STORE, mapper, metrics),
+            Named.as("station-real-time"),
+            STATION_RECENT_HOURS_STORE);
+    KStream<String, StationHourlyAqi> stationHourly =
+        stationHours.mapValues(StationHour::aqi, Named.as("station-hourly-aqi"));
+    stationHourly.to(
+        topics.stationHourly().name(),
+        Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde())
+            .withName("station-hourly-sink"));
+    KStream<String, Pm25Rolling> stationRolling =
+        stationHours.map(
+            (key, hour) -> KeyValue.pair(STATION_ROLLING_PREFIX + key, hour.rolling()),
+            Named.as("station-pm25-rolling"));
+
+    CityHourAggregation cityHour = new CityHourAggregation(settings.zone());
+    KStream<String, CityHourState> cityHours =
+        stationHourly
+            .selectKey((key, station) -> cityHour.key(station), Named.as("key-by-city-hour"))
+            .groupByKey(
+                Grouped.with(
+                    CITY_HOUR_REPARTITION, Serdes.String(), topics.stationHourly().valueSerde()))
+            .aggregate(
+                CityHourAggregation::initial,
+                cityHour::add,
+                Named.as("city-hour-aggregate"),
+                Materialized.<String, CityHourState, KeyValueStore<Bytes, byte[]>>as(CITY_HOUR_STORE)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(AvroSerde.of(CityHourState.class)))
+            .toStream(Named.as("city-hour-updates"));
+    cityHours
+        .mapValues(cityHour::figure, Named.as("city-hourly-figure"))
         .to(
-            topics.stationHourly().name(),
-            Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde())
-                .withName("station-hourly-sink"));
+            topics.cityHourly().name(),
+            Produced.with(topics.cityHourly().keySerde(), topics.cityHourly().valueSerde())
+                .withName("city-hourly-sink"));
+    cityHours
+        .map(
+            (key, state) -> KeyValue.pair(CITY_ROLLING_PREFIX + key, cityHour.rolling(state)),
+            Named.as("city-pm25-rolling"))
+        .merge(stationRolling, Named.as("pm25-rolling"))
+        .to(
+            topics.pm25Rolling().name(),
+            Produced.with(topics.pm25Rolling().keySerde(), topics.pm25Rolling().valueSerde())
+                .withName("pm25-rolling-sink"));
   }
 
   private static KStream<String, CityDaily> cityDaily(

@@ -196,10 +196,16 @@ class EcostreamTopologyTest {
       }
     }
     assertThat(stores)
-        .containsExactlyInAnyOrder("city-day-store", "city-year-store", "heavy-pollution-store");
+        .containsExactlyInAnyOrder(
+            "station-recent-hours-store",
+            "city-hour-store",
+            "city-day-store",
+            "city-year-store",
+            "heavy-pollution-store");
     assertThat(sources)
         .containsExactlyInAnyOrder(
             "ecostream.air.readings",
+            "city-hour-repartition",
             "city-day-repartition",
             "city-period-by-city-repartition",
             "heavy-pollution-by-city-repartition");

@@ -1,81 +1,119 @@
 package io.ecostream.streams.air;
 
-import io.ecostream.avro.AirReading;
-import io.ecostream.avro.AqiCategory;
+import static io.ecostream.streams.air.RealTimeValues.O3_8H;
+import static io.ecostream.streams.air.RealTimeValues.PM10_24H;
+import static io.ecostream.streams.air.RealTimeValues.PM25_24H;
+import static io.ecostream.streams.air.RealTimeValues.SO2_24H;
+import static io.ecostream.streams.air.RealTimeValues.iaqi;
+import static io.ecostream.streams.air.RealTimeValues.orNull;
+
 import io.ecostream.avro.AqiEdition;
+import io.ecostream.avro.RollingScope;
+import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.domain.air.AqiResult;
-import io.ecostream.domain.air.HourlyAqi;
-import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Indicator;
+import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.stats.RecentHours;
+import io.ecostream.domain.stats.ValidityRules;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * A station-hour's real-time AQI from its six 1-hour concentrations, by the HJ 633 edition in force
- * on the hour's local date. PM 1-hour values are rated on the 24-hour breakpoints, as HJ 633-2026
- * §4.2.4 prescribes and the national platform does for 2012-era hourly data; the 2012 real-time
- * indicators that need moving means (O3 8 h, PM 24 h) are not part of this figure.
+ * A station-hour's real-time AQI (实时报) from the station's recent hours, by the HJ 633 edition in
+ * force on the hour's local date: the six 1-hour values and, under 2012, the PM 24-hour and O3
+ * 8-hour moving means (GB 3095 Table 4 validity: 20 of 24 hours, 6 of 8). PM 1-hour values are
+ * rated on the 24-hour breakpoints, as HJ 633-2026 §4.2.4 prescribes and the national platform does
+ * for 2012-era hourly data.
  */
 public final class StationHourlyAqiMapper {
 
-  private final ZoneId zone;
+  private static final long MILLIS_PER_HOUR = 3_600_000L;
+  private static final int DAY_WINDOW = 24;
+  private static final int O3_WINDOW = 8;
 
-  public StationHourlyAqiMapper(ZoneId zone) {
+  private final ZoneId zone;
+  private final ValidityRules rules;
+
+  public StationHourlyAqiMapper(ZoneId zone, ValidityRules rules) {
     this.zone = zone;
+    this.rules = rules;
+  }
+
+  /** Hours since the epoch of an hour's start, the ring's hour numbers. */
+  public static long epochHour(Instant hourStart) {
+    return Math.floorDiv(hourStart.toEpochMilli(), MILLIS_PER_HOUR);
   }
 
   /** {@code stationId@yyyy-MM-ddTHH}, the local start hour. */
-  public String key(AirReading reading) {
-    LocalDateTime local = LocalDateTime.ofInstant(reading.getHourStart(), zone);
-    return reading.getStationId() + "@" + local.toLocalDate() + "T" + twoDigits(local.getHour());
+  public String key(String stationId, long hour) {
+    return stationId + "@" + HourKeys.localHour(hourStart(hour), zone);
   }
 
-  public StationHourlyAqi toHourlyAqi(AirReading reading) {
-    LocalDateTime local = LocalDateTime.ofInstant(reading.getHourStart(), zone);
+  /** The station's figure of one hour the ring holds. */
+  public StationHourlyAqi figure(
+      String stationId, String cityId, long hour, RecentHours ring, long revision) {
+    double[] values = ring.values(hour, RealTimeValues.empty());
+    values[PM25_24H] = ring.movingMean(Pollutant.PM2_5, hour, DAY_WINDOW, rules.minHoursPerDay());
+    values[PM10_24H] = ring.movingMean(Pollutant.PM10, hour, DAY_WINDOW, rules.minHoursPerDay());
+    values[SO2_24H] = ring.movingMean(Pollutant.SO2, hour, DAY_WINDOW, rules.minHoursPerDay());
+    values[O3_8H] = ring.movingMean(Pollutant.O3, hour, O3_WINDOW, rules.minHoursPer8h());
+    Instant start = hourStart(hour);
+    LocalDateTime local = LocalDateTime.ofInstant(start, zone);
     io.ecostream.domain.air.AqiEdition edition =
         io.ecostream.domain.air.AqiEdition.forDate(local.toLocalDate());
-    AqiResult result =
-        HourlyAqi.builder(edition)
-            .so2(reading.getSo2())
-            .no2(reading.getNo2())
-            .co(reading.getCo())
-            .o3(reading.getO3())
-            .pm10(reading.getPm10())
-            .pm25(reading.getPm25())
-            .compute();
+    AqiResult result = RealTimeValues.aqi(edition, values);
     return StationHourlyAqi.newBuilder()
-        .setStationId(reading.getStationId())
-        .setCityId(reading.getCityId())
-        .setHourStart(reading.getHourStart())
+        .setStationId(stationId)
+        .setCityId(cityId)
+        .setHourStart(start)
         .setLocalDate(local.toLocalDate())
         .setLocalHour(local.getHour())
         .setEdition(AqiEdition.valueOf(edition.name()))
-        .setPm25(reading.getPm25())
-        .setPm10(reading.getPm10())
-        .setSo2(reading.getSo2())
-        .setNo2(reading.getNo2())
-        .setCo(reading.getCo())
-        .setO3(reading.getO3())
+        .setPm25(orNull(values[Pollutant.PM2_5.ordinal()]))
+        .setPm10(orNull(values[Pollutant.PM10.ordinal()]))
+        .setSo2(orNull(values[Pollutant.SO2.ordinal()]))
+        .setNo2(orNull(values[Pollutant.NO2.ordinal()]))
+        .setCo(orNull(values[Pollutant.CO.ordinal()]))
+        .setO3(orNull(values[Pollutant.O3.ordinal()]))
+        .setPm25Moving24h(orNull(values[PM25_24H]))
+        .setPm10Moving24h(orNull(values[PM10_24H]))
+        .setSo2Moving24h(orNull(values[SO2_24H]))
+        .setO3Moving8h(orNull(values[O3_8H]))
         .setIaqiPm25(iaqi(result, Indicator.PM2_5_1H))
         .setIaqiPm10(iaqi(result, Indicator.PM10_1H))
         .setIaqiSo2(iaqi(result, Indicator.SO2_1H))
         .setIaqiNo2(iaqi(result, Indicator.NO2_1H))
         .setIaqiCo(iaqi(result, Indicator.CO_1H))
         .setIaqiO3(iaqi(result, Indicator.O3_1H))
-        .setAqi(result.available() ? result.aqi() : null)
-        .setCategory(
-            result.available() ? AqiCategory.valueOf(result.category().name()) : null)
+        .setIaqiPm25Moving24h(iaqi(result, Indicator.PM2_5_24H))
+        .setIaqiPm10Moving24h(iaqi(result, Indicator.PM10_24H))
+        .setIaqiSo2Moving24h(iaqi(result, Indicator.SO2_24H))
+        .setIaqiO3Moving8h(iaqi(result, Indicator.O3_8H))
+        .setAqi(RealTimeValues.aqi(result))
+        .setCategory(RealTimeValues.category(result))
         .setPrimaryPollutants(AqiLabels.primaryPollutants(result))
+        .setRevision(revision)
         .build();
   }
 
-  private static Integer iaqi(AqiResult result, Indicator indicator) {
-    int value = result.iaqi(indicator);
-    return value == Iaqi.NONE ? null : value;
+  /** The station's PM2.5 24-hour moving mean at one hour the ring holds. */
+  public Pm25Rolling rolling(StationHourlyAqi figure, RecentHours ring, long hour) {
+    return Pm25Rolling.newBuilder()
+        .setScope(RollingScope.STATION)
+        .setId(figure.getStationId())
+        .setCityId(figure.getCityId())
+        .setHourStart(figure.getHourStart())
+        .setLocalDate(figure.getLocalDate())
+        .setLocalHour(figure.getLocalHour())
+        .setPm25Mean24h(figure.getPm25Moving24h())
+        .setBasis(ring.count(Pollutant.PM2_5, hour, DAY_WINDOW))
+        .setRevision(figure.getRevision())
+        .build();
   }
 
-  private static String twoDigits(int hour) {
-    return hour < 10 ? "0" + hour : Integer.toString(hour);
+  private static Instant hourStart(long hour) {
+    return Instant.ofEpochMilli(hour * MILLIS_PER_HOUR);
   }
 }

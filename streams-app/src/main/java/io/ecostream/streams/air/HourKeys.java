@@ -1,0 +1,17 @@
+package io.ecostream.streams.air;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/** The local-hour part of the keys of hourly figures: {@code yyyy-MM-ddTHH}. */
+final class HourKeys {
+
+  private HourKeys() {}
+
+  static String localHour(Instant hourStart, ZoneId zone) {
+    LocalDateTime local = LocalDateTime.ofInstant(hourStart, zone);
+    int hour = local.getHour();
+    return local.toLocalDate() + (hour < 10 ? "T0" : "T") + hour;
+  }
+}

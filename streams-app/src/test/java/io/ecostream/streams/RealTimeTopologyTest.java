@@ -1,0 +1,169 @@
+package io.ecostream.streams;
+
+import static io.ecostream.streams.AirReadings.pm25;
+import static io.ecostream.streams.AirReadings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.AqiCategory;
+import io.ecostream.avro.CityHourlyAqi;
+import io.ecostream.avro.Pm25Rolling;
+import io.ecostream.avro.RollingScope;
+import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.Topic;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real-time outputs of the production topology: station-hourly, city-hourly, pm25-rolling. */
+class RealTimeTopologyTest {
+
+  private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
+
+  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
+  private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, AirReading> readings;
+  private TestOutputTopic<String, StationHourlyAqi> stationHourly;
+  private TestOutputTopic<String, CityHourlyAqi> cityHourly;
+  private TestOutputTopic<String, Pm25Rolling> rolling;
+
+  @BeforeEach
+  void startDriver() {
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-real-time-test");
+    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+    driver =
+        new TopologyTestDriver(
+            EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics), config);
+    readings =
+        driver.createInputTopic(
+            topics.airReadings().name(),
+            new StringSerializer(),
+            topics.airReadings().valueSerde().serializer());
+    stationHourly = output(topics.stationHourly());
+    cityHourly = output(topics.cityHourly());
+    rolling = output(topics.pm25Rolling());
+  }
+
+  private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+    return driver.createOutputTopic(
+        topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private void send(AirReading reading) {
+    readings.pipeInput(reading.getStationId(), reading, reading.getHourStart());
+  }
+
+  private static <V> Map<String, V> latest(List<KeyValue<String, V>> records) {
+    Map<String, V> latest = new LinkedHashMap<>();
+    records.forEach(kv -> latest.put(kv.key, kv.value));
+    return latest;
+  }
+
+  @Test
+  void shouldRepublishTheLaterHoursWhoseMovingMeanALateHourChanges() {
+    for (int h = 0; h < 24; h++) {
+      if (h != 5) {
+        send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h));
+      }
+    }
+    send(pm25("BZ-A01", "binzhou", DAY.atTime(5, 0), 35)); // late
+
+    List<KeyValue<String, StationHourlyAqi>> published = stationHourly.readKeyValuesToList();
+    // 23 hours in order, then the late hour 5 and the 18 held hours after it
+    assertThat(published).hasSize(23 + 19);
+    Map<String, StationHourlyAqi> latest = latest(published);
+    StationHourlyAqi last = latest.get("BZ-A01@2024-01-15T23");
+    // 30 + 31 + ... + 53 = 996 over 24 hours = 41.5 (before the late hour: (996 - 35) / 23)
+    assertThat(last.getPm25Moving24h()).isEqualTo(41.5);
+    assertThat(last.getRevision()).isEqualTo(2);
+    assertThat(latest.get("BZ-A01@2024-01-15T05").getRevision()).isEqualTo(1);
+    assertThat(latest.get("BZ-A01@2024-01-15T04").getRevision()).as("not after the late hour").isEqualTo(1);
+  }
+
+  @Test
+  void shouldPublishADuplicateReadingOnceAndCountIt() {
+    AirReading reading = pm25("BZ-A01", "binzhou", DAY.atTime(10, 0), 80);
+    send(reading);
+    send(reading);
+
+    assertThat(stationHourly.readKeyValuesToList()).hasSize(1);
+    assertThat(metrics.realTimeSkippedCount("duplicate")).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldRateTheCityHourFromTheMeansOfItsStations() {
+    send(
+        reading("BZ-A01", "binzhou", DAY.atTime(10, 0))
+            .setSo2(10.0).setNo2(40.0).setPm10(100.0).setPm25(60.0).setCo(1.0).setO3(100.0)
+            .build());
+    send(
+        reading("BZ-A02", "binzhou", DAY.atTime(10, 0))
+            .setSo2(20.0).setNo2(60.0).setPm10(140.0).setPm25(80.0).setCo(1.4).setO3(100.0)
+            .build());
+
+    CityHourlyAqi city = latest(cityHourly.readKeyValuesToList()).get("binzhou@2024-01-15T10");
+    assertThat(city.getPm25()).isEqualTo(70.0);
+    assertThat(city.getPm10()).isEqualTo(120.0);
+    assertThat(city.getCo()).isEqualTo(1.2);
+    assertThat(city.getStationsReporting()).isEqualTo(2);
+    // 2012 1-hour IAQIs of the city means: SO2 15 -> 5, NO2 50 -> 25, PM10 120 -> 85,
+    // PM2.5 70 -> 50 + ceil(50 * 35 / 40) = 94, CO 1.2 -> 12, O3 100 -> ceil(31.25) = 32.
+    // (The mean of the two stations' AQIs, 82 and 107, would be 94.5: not what the standard asks.)
+    assertThat(city.getIaqiPm25()).isEqualTo(94);
+    assertThat(city.getIaqiSo2()).isEqualTo(5);
+    assertThat(city.getIaqiNo2()).isEqualTo(25);
+    assertThat(city.getIaqiO3()).isEqualTo(32);
+    assertThat(city.getAqi()).isEqualTo(94);
+    assertThat(city.getCategory()).isEqualTo(AqiCategory.GOOD);
+    assertThat(city.getPrimaryPollutants()).containsExactly("PM2.5");
+    assertThat(city.getRevision()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldPublishTheRollingMeanOfEachStationAndOfTheCityEveryHour() {
+    for (int h = 0; h < 24; h++) {
+      send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 40)); // 24 h mean 40
+      send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), h < 12 ? 50 : 70)); // 24 h mean 60
+    }
+    send(pm25("BZ-A03", "binzhou", DAY.atTime(23, 0), 500)); // one hour: no valid 24 h mean
+
+    Map<String, Pm25Rolling> latest = latest(rolling.readKeyValuesToList());
+    assertThat(latest.get("station/BZ-A01@2024-01-15T23").getPm25Mean24h()).isEqualTo(40.0);
+    Pm25Rolling a02 = latest.get("station/BZ-A02@2024-01-15T23");
+    assertThat(a02.getPm25Mean24h()).isEqualTo(60.0);
+    assertThat(a02.getBasis()).isEqualTo(24);
+    assertThat(latest.get("station/BZ-A03@2024-01-15T23").getPm25Mean24h()).isNull();
+    Pm25Rolling city = latest.get("city/binzhou@2024-01-15T23");
+    assertThat(city.getScope()).isEqualTo(RollingScope.CITY);
+    assertThat(city.getPm25Mean24h()).isEqualTo(50.0); // (40 + 60) / 2; BZ-A03 has none
+    assertThat(city.getBasis()).isEqualTo(2);
+    // at 18:00 the window holds 19 hours: no station and no city mean yet
+    assertThat(latest.get("city/binzhou@2024-01-15T18").getPm25Mean24h()).isNull();
+    // at 19:00, 20 hours: A01 40, A02 (12 * 50 + 8 * 70) / 20 = 58 -> city 49
+    assertThat(latest.get("city/binzhou@2024-01-15T19").getPm25Mean24h()).isEqualTo(49.0);
+  }
+}
