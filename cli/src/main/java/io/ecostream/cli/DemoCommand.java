@@ -4,6 +4,8 @@ import io.ecostream.avro.CityDaily;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.localkafka.LocalKafkaException;
 import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.streams.DustOptions;
+import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
@@ -31,6 +33,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -102,6 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Broker data, state stores and the logs of the child processes; emptied at start (default: ${DEFAULT-VALUE}).")
   Path workDir;
 
+  @Mixin DustOptions dust;
+
   private volatile boolean stopRequested;
 
   @Override
@@ -144,14 +149,16 @@ public final class DemoCommand implements Callable<Integer> {
       }
       say(err, "topics: %s", topics.all().stream().map(Topic::name).collect(Collectors.joining(", ")));
 
+      List<String> run =
+          new ArrayList<>(
+              List.of(
+                  "run",
+                  "--bootstrap-servers", broker.bootstrapServers(),
+                  "--state-dir", workDir.resolve("state").toString(),
+                  "--metrics-port", Integer.toString(metricsPort)));
+      run.addAll(dust.runArguments());
       ChildProcess streams =
-          ChildProcess.start(
-              "streams-app",
-              workDir.resolve("logs/streams-app.log"),
-              "run",
-              "--bootstrap-servers", broker.bootstrapServers(),
-              "--state-dir", workDir.resolve("state").toString(),
-              "--metrics-port", Integer.toString(metricsPort));
+          ChildProcess.start("streams-app", workDir.resolve("logs/streams-app.log"), run.toArray(String[]::new));
       children.add(streams);
       awaitStreamsRunning(streams);
       say(err, "streams-app running (pid %d); metrics on http://localhost:%d/metrics", streams.pid(), metricsPort);
@@ -282,6 +289,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (port == controllerPort || port == metricsPort || controllerPort == metricsPort) {
       throw new ParameterException(spec.commandLine(), "--port, --controller-port and --metrics-port must all differ");
     }
+    // the streams app reads the file again; read here too so that a bad one stops the demo before the broker starts
+    dust.applyTo(PipelineSettings.defaults());
     if (duration != null && (duration.isNegative() || duration.isZero())) {
       throw new ParameterException(spec.commandLine(), "--duration must be positive, got " + duration);
     }

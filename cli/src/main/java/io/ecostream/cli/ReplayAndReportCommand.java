@@ -6,6 +6,7 @@ import io.ecostream.avro.Station;
 import io.ecostream.cli.report.AirReport;
 import io.ecostream.cli.report.PipelineDrain;
 import io.ecostream.cli.report.TopicSnapshot;
+import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.PeriodRules;
 import io.ecostream.producer.cli.DurationConverter;
 import io.ecostream.producer.cli.ReplayCommand;
@@ -151,7 +152,10 @@ public final class ReplayAndReportCommand extends ReplayCommand {
             .filter(day -> !day.getDate().isBefore(first) && !day.getDate().isAfter(last))
             .toList();
     PrintWriter out = spec().commandLine().getOut();
-    for (ObjectNode line : new AirReport(PeriodRules.defaults()).lines(days, provinces, reportPeriod)) {
+    // The topic's dustAffected already holds the streams app's list and rule (--dust-days, --dust-rule): applying the
+    // default rule again here would flag days that an app run with --dust-rule off did not.
+    PeriodRules rules = PeriodRules.defaults().withDustRule(DustRule.flagsOnly());
+    for (ObjectNode line : new AirReport(rules).lines(days, provinces, reportPeriod)) {
       out.println(line);
     }
     out.flush();

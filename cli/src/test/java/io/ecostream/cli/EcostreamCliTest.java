@@ -2,6 +2,10 @@ package io.ecostream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -100,5 +104,39 @@ class EcostreamCliTest {
         .containsExactly(
             "ecostream tail: --command-config: cannot read client properties file"
                 + " /nonexistent/client.properties (see 'ecostream tail --help')");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "demo"})
+  void shouldRejectAMissingDustDaysFileInOneLineBeforeStarting(String command) {
+    CliRun run = CliRun.of(command, "--dust-days", "/nonexistent/dust.csv");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream " + command + ": --dust-days: cannot read dust-days file /nonexistent/dust.csv"
+                + " (see 'ecostream " + command + " --help')");
+  }
+
+  @Test
+  void shouldRejectABadDustDaysLineNamingFileAndLine(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("dust.csv"), "city_id,date\n*,2024-03-15\njinan,15.03.2024\n");
+
+    CliRun run = CliRun.of("run", "--dust-days", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream run: --dust-days: " + file + " line 3: date '15.03.2024' is not a valid yyyy-MM-dd date"
+                + " (see 'ecostream run --help')");
+  }
+
+  @Test
+  void shouldRejectADustRuleOtherThanOnOrOff() {
+    CliRun run = CliRun.of("run", "--dust-rule", "maybe");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly("ecostream run: --dust-rule must be on or off, got 'maybe' (see 'ecostream run --help')");
   }
 }

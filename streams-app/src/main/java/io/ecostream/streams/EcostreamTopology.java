@@ -169,7 +169,10 @@ public final class EcostreamTopology {
       KStream<String, AirReading> readings, EcostreamTopics topics, PipelineSettings settings) {
     CityDayAggregation cityDay =
         new CityDayAggregation(
-            settings.zone(), settings.validity(), settings.periodRules().dustRule());
+            settings.zone(),
+            settings.validity(),
+            settings.periodRules().dustRule(),
+            settings.dustDays());
     KStream<String, CityDaily> daily =
         readings
         .selectKey((station, reading) -> cityDay.key(reading), Named.as("key-by-city-day"))

@@ -43,6 +43,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions cluster;
 
+  @Mixin DustOptions dust;
+
   @Option(
       names = "--application-id",
       description = "Kafka Streams application id (default: " + StreamsAppConfig.DEFAULT_APPLICATION_ID + ").")
@@ -81,6 +83,8 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--metrics-port must be -1 (off) or 0-65535, got " + metricsPort);
     }
+    PipelineSettings settings = dust.applyTo(PipelineSettings.defaults());
+    err.println("ecostream run: dust-affected days: " + dust.summary(settings));
     Properties properties =
         cluster.clientProperties(StreamsAppConfig.defaults(), System.getenv(), flags());
     if (createTopics) {
@@ -89,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     PipelineMetrics metrics = new PipelineMetrics(registry);
-    Topology topology = EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics);
+    Topology topology = EcostreamTopology.build(topics, settings, metrics);
     KafkaStreams streams = new KafkaStreams(topology, properties);
     new KafkaStreamsMetrics(streams).bindTo(registry);
 

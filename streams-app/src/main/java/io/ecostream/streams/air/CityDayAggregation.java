@@ -10,6 +10,7 @@ import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Indicator;
 import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.stats.CityDay;
+import io.ecostream.domain.stats.DustDays;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.StationDay;
 import io.ecostream.domain.stats.ValidityRules;
@@ -31,11 +32,17 @@ public final class CityDayAggregation {
   private final ZoneId zone;
   private final ValidityRules rules;
   private final DustRule dust;
+  private final DustDays dustDays;
 
-  public CityDayAggregation(ZoneId zone, ValidityRules rules, DustRule dust) {
+  /**
+   * @param dust the rule that flags dust-affected days from their data
+   * @param dustDays days dust-affected because they are listed, whatever the rule says
+   */
+  public CityDayAggregation(ZoneId zone, ValidityRules rules, DustRule dust, DustDays dustDays) {
     this.zone = zone;
     this.rules = rules;
     this.dust = dust;
+    this.dustDays = dustDays;
   }
 
   /** {@code cityId@yyyy-MM-dd}, the key of the city's day. */
@@ -109,7 +116,8 @@ public final class CityDayAggregation {
         .setPrimaryPollutants(AqiLabels.primaryPollutants(aqi))
         .setRunningAqi(city.runningAqi() == Iaqi.NONE ? null : city.runningAqi())
         .setValid(aqi.available())
-        .setDustAffected(city.dustAffected())
+        .setDustAffected(
+            dustDays.contains(state.getCityId(), state.getDate()) || city.dustAffected())
         .setStationsReporting(city.stationsReporting())
         .setStationsComplete(city.stationsComplete())
         .setStationHours(city.stationHours())

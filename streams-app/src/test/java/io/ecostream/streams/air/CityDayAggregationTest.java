@@ -9,11 +9,17 @@ import io.ecostream.avro.AirReading;
 import io.ecostream.avro.AqiCategory;
 import io.ecostream.avro.AqiEdition;
 import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.internal.CityDayState;
+import io.ecostream.avro.internal.CityYearState;
+import io.ecostream.domain.stats.DustDays;
+import io.ecostream.domain.stats.DustDays.Designation;
 import io.ecostream.domain.stats.DustRule;
+import io.ecostream.domain.stats.PeriodRules;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CityDayAggregationTest {
@@ -21,7 +27,10 @@ class CityDayAggregationTest {
   private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
 
   private final CityDayAggregation cityDay =
-      new CityDayAggregation(BEIJING, ValidityRules.defaults(), DustRule.defaults());
+      new CityDayAggregation(BEIJING, ValidityRules.defaults(), DustRule.defaults(), DustDays.none());
+
+  private static final LocalDate MAR_1 = LocalDate.of(2024, 3, 1);
+  private static final LocalDate MAR_3 = LocalDate.of(2024, 3, 3);
 
   private static LocalDateTime hour(int h) {
     return DAY.atTime(h, 0);
@@ -115,5 +124,75 @@ class CityDayAggregationTest {
     assertThat(figure.getAqi()).isNull(); // five pollutants missing and 57 <= 100 (HJ 633-2026 §5.3.1)
     assertThat(figure.getValid()).isFalse();
     assertThat(figure.getStationsComplete()).isZero();
+  }
+
+  /** One station's 24 hours of a city's day, all six pollutants, the PM values as given. */
+  private CityDayState fullDay(String city, LocalDate date, double pm10, double pm25) {
+    CityDayState state = CityDayAggregation.initial();
+    for (int h = 0; h < 24; h++) {
+      AirReading reading =
+          reading(city + "-01", city, date.atTime(h, 0))
+              .setSo2(10.0).setNo2(30.0).setPm10(pm10).setPm25(pm25).setCo(0.8).setO3(80.0)
+              .build();
+      state = apply(state, reading);
+    }
+    return state;
+  }
+
+  private static CityDayAggregation listing(DustRule rule, Designation... days) {
+    return new CityDayAggregation(BEIJING, ValidityRules.defaults(), rule, new DustDays(Set.of(days)));
+  }
+
+  @Test
+  void shouldFlagAListedDayThatTheRuleWouldNot() {
+    // PM10 100 is below the rule's 150 (and 60/100 = 0.6 is not below 0.35): only the list can flag this day
+    CityDayState binzhou = fullDay("binzhou", MAR_1, 100, 60);
+    CityDayState jinan = fullDay("jinan", MAR_1, 100, 60);
+
+    CityDayAggregation listed = listing(DustRule.defaults(), new Designation("binzhou", MAR_1));
+    assertThat(listed.figure(binzhou).getDustAffected()).isTrue();
+    assertThat(listed.figure(jinan).getDustAffected()).as("another city the same day").isFalse();
+    assertThat(listed.figure(fullDay("binzhou", MAR_3, 100, 60)).getDustAffected())
+        .as("the listed city another day")
+        .isFalse();
+
+    CityDayAggregation everyCity = listing(DustRule.defaults(), new Designation(DustDays.EVERY_CITY, MAR_1));
+    assertThat(everyCity.figure(binzhou).getDustAffected()).isTrue();
+    assertThat(everyCity.figure(jinan).getDustAffected()).isTrue();
+  }
+
+  @Test
+  void shouldFlagByTheListOrTheRuleAndByTheListAloneWhenTheRuleIsOff() {
+    // PM10 200, PM2.5 50: 50/200 = 0.25 < 0.35, a dust day by the rule
+    CityDayState coarse = fullDay("jinan", MAR_1, 200, 50);
+    CityDayState listedDay = fullDay("binzhou", MAR_1, 100, 60);
+    Designation binzhou = new Designation("binzhou", MAR_1);
+
+    CityDayAggregation listOrRule = listing(DustRule.defaults(), binzhou);
+    assertThat(listOrRule.figure(coarse).getDustAffected()).isTrue();
+    assertThat(listOrRule.figure(listedDay).getDustAffected()).isTrue();
+
+    CityDayAggregation listOnly = listing(DustRule.flagsOnly(), binzhou);
+    assertThat(listOnly.figure(coarse).getDustAffected()).isFalse();
+    assertThat(listOnly.figure(listedDay).getDustAffected()).isTrue();
+  }
+
+  @Test
+  void shouldDeductAListedDayFromTheDustDeductedPeriodMeans() {
+    // 1-3 March: PM2.5 40, 60, 110 and PM10 80, 120, 140; no day reaches PM10 150, 3 March is listed
+    CityDayAggregation listed = listing(DustRule.defaults(), new Designation("binzhou", MAR_3));
+    CityYearState year = CityPeriods.emptyYear("binzhou", 2024);
+    CityPeriods.put(year, listed.figure(fullDay("binzhou", MAR_1, 80, 40)));
+    CityPeriods.put(year, listed.figure(fullDay("binzhou", LocalDate.of(2024, 3, 2), 120, 60)));
+    CityPeriods.put(year, listed.figure(fullDay("binzhou", MAR_3, 140, 110)));
+
+    CityPeriod march = new CityPeriods(PeriodRules.defaults()).figures(year, null, MAR_3).get(0);
+
+    assertThat(march.getPeriod()).isEqualTo("2024-03");
+    assertThat(march.getDustDays()).isEqualTo(1);
+    assertThat(march.getPm25()).isEqualTo(70.0); // (40 + 60 + 110) / 3
+    assertThat(march.getPm25Dust()).isEqualTo(50.0); // (40 + 60) / 2
+    assertThat(march.getPm10()).isEqualTo(113.0); // (80 + 120 + 140) / 3 = 113.3
+    assertThat(march.getPm10Dust()).isEqualTo(100.0); // (80 + 120) / 2
   }
 }
