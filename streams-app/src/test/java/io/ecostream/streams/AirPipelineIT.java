@@ -9,8 +9,10 @@ import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
 import io.ecostream.avro.AqiCategory;
 import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.streams.config.PipelineSettings;
@@ -164,6 +166,70 @@ class AirPipelineIT {
     assertThat(tenAm.getIaqiO3()).isEqualTo(50);
     assertThat(tenAm.getAqi()).isEqualTo(82);
     assertThat(tenAm.getPrimaryPollutants()).containsExactly("PM2.5");
+  }
+
+  @Test
+  void shouldPublishRealTimeFiguresWithMovingMeansForStationsAndTheirCity() {
+    List<AirReading> readings = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      // WH-A01: PM2.5 120 for 23 hours, then 24: 24-hour moving mean at 23:00 (23 * 120 + 24) / 24 = 116
+      readings.add(hour("WH-A01", "weihai", h, 10, 20, 100, h < 23 ? 120 : 24, 0.5, 50));
+      if (h != 7) {
+        readings.add(hour("WH-A02", "weihai", h, 10, 20, 100, 60, 0.5, 50));
+      }
+    }
+    readings.add(hour("WH-A01", "weihai", 23, 10, 20, 100, 24, 0.5, 50)); // duplicate
+    // the next hour of WH-A01, after the duplicate on the same partition: once it is out, so is the duplicate's effect
+    readings.add(pm25("WH-A01", "weihai", DAY.plusDays(1).atTime(0, 0), 24));
+    // WH-A02's 07:00 arrives last: its 24-hour mean at 23:00 goes from 60 to (23 * 60 + 84) / 24 = 61
+    readings.add(hour("WH-A02", "weihai", 7, 10, 20, 100, 84, 0.5, 50));
+    send(readings);
+
+    Map<String, StationHourlyAqi> stations =
+        latestByKey(
+            topics.stationHourly(),
+            latest ->
+                revision(latest.get("WH-A02@2024-01-15T23")) == 2
+                    && latest.containsKey("WH-A01@2024-01-16T00"));
+    StationHourlyAqi a01 = stations.get("WH-A01@2024-01-15T23");
+    assertThat(a01.getPm25Moving24h()).isEqualTo(116.0);
+    // 2012 real-time: PM2.5 24 h 116 -> 150 + ceil(50 * 1 / 35) = 152 beats the 1-h 24 -> 35
+    assertThat(a01.getAqi()).isEqualTo(152);
+    assertThat(a01.getRevision()).as("the duplicate published nothing").isEqualTo(1);
+    assertThat(stations.get("WH-A02@2024-01-15T23").getPm25Moving24h()).isEqualTo(61.0);
+
+    Map<String, CityHourlyAqi> cities =
+        latestByKey(
+            topics.cityHourly(),
+            latest ->
+                latest.containsKey("weihai@2024-01-15T23")
+                    && Double.valueOf(88.5).equals(latest.get("weihai@2024-01-15T23").getPm25Moving24h()));
+    CityHourlyAqi city = cities.get("weihai@2024-01-15T23");
+    assertThat(city.getPm25()).isEqualTo(42.0); // (24 + 60) / 2
+    assertThat(city.getStationsReporting()).isEqualTo(2);
+    // PM2.5 24 h (116 + 61) / 2 = 88.5, GB/T 8170 -> 88: 100 + ceil(50 * 13 / 40) = 117;
+    // PM2.5 1 h 42 -> 50 + ceil(50 * 7 / 40) = 59; PM10 100 -> 75; O3 8 h 50 -> 25
+    assertThat(city.getIaqiPm25Moving24h()).isEqualTo(117);
+    assertThat(city.getIaqiPm25()).isEqualTo(59);
+    assertThat(city.getAqi()).isEqualTo(117);
+    assertThat(city.getCategory()).isEqualTo(AqiCategory.LIGHTLY_POLLUTED);
+    assertThat(city.getPrimaryPollutants()).containsExactly("PM2.5");
+
+    Map<String, Pm25Rolling> rolling =
+        latestByKey(
+            topics.pm25Rolling(),
+            latest ->
+                latest.containsKey("city/weihai@2024-01-15T23")
+                    && Double.valueOf(88.5).equals(latest.get("city/weihai@2024-01-15T23").getPm25Mean24h()));
+    assertThat(rolling.get("city/weihai@2024-01-15T23").getBasis()).isEqualTo(2);
+    assertThat(rolling.get("station/WH-A01@2024-01-15T23").getPm25Mean24h()).isEqualTo(116.0);
+    assertThat(rolling.get("station/WH-A01@2024-01-15T23").getBasis()).isEqualTo(24);
+    // at 18:00 the window reaches back only to 00:00, 19 hours: fewer than 20, no mean
+    assertThat(rolling.get("station/WH-A02@2024-01-15T18").getPm25Mean24h()).isNull();
+  }
+
+  private static long revision(StationHourlyAqi hour) {
+    return hour == null ? -1 : hour.getRevision();
   }
 
   @Test
