@@ -15,7 +15,8 @@ class DemoIT {
 
   private static final Pattern STATUS =
       Pattern.compile(
-          "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+), air.city-daily (\\d+),"
+          "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+),"
+              + " air.city-hourly (\\d+), air.pm25-rolling (\\d+), air.city-daily (\\d+),"
               + " air.city-period (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
 
   @TempDir Path workDir;
@@ -40,13 +41,17 @@ class DemoIT {
     long airIn = Long.parseLong(last.group(1));
     long waterIn = Long.parseLong(last.group(2));
     long stationHourly = Long.parseLong(last.group(3));
-    long cityDaily = Long.parseLong(last.group(4));
+    long cityHourly = Long.parseLong(last.group(4));
+    long pm25Rolling = Long.parseLong(last.group(5));
+    long cityDaily = Long.parseLong(last.group(6));
     assertThat(airIn).as("air readings in").isPositive();
     assertThat(waterIn).as("water samples in").isPositive();
     assertThat(stationHourly).as("station-hourly out").isPositive();
+    assertThat(cityHourly).as("city-hourly out").isPositive();
+    assertThat(pm25Rolling).as("pm25-rolling out: stations and cities").isGreaterThan(stationHourly);
     assertThat(cityDaily).as("city-daily out").isPositive();
-    assertThat(Long.parseLong(last.group(5))).as("city-period out").isPositive();
-    assertThat(Long.parseLong(last.group(6))).as("dead letters of valid simulated data").isZero();
+    assertThat(Long.parseLong(last.group(7))).as("city-period out").isPositive();
+    assertThat(Long.parseLong(last.group(8))).as("dead letters of valid simulated data").isZero();
     assertThat(run.err()).contains("ecostream demo: stopped");
   }
 }
