@@ -4,18 +4,13 @@ import static io.ecostream.streams.air.RealTimeValues.O3_8H;
 import static io.ecostream.streams.air.RealTimeValues.PM10_24H;
 import static io.ecostream.streams.air.RealTimeValues.PM25_24H;
 import static io.ecostream.streams.air.RealTimeValues.SO2_24H;
-import static io.ecostream.streams.air.RealTimeValues.iaqi;
 import static io.ecostream.streams.air.RealTimeValues.orNaN;
-import static io.ecostream.streams.air.RealTimeValues.orNull;
 
-import io.ecostream.avro.AqiEdition;
 import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.internal.CityHourState;
-import io.ecostream.domain.air.AqiResult;
-import io.ecostream.domain.air.Indicator;
 import io.ecostream.domain.air.Pollutant;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -67,43 +62,11 @@ public final class CityHourAggregation {
   }
 
   public CityHourlyAqi figure(CityHourState state) {
-    double[] means = means(state);
-    LocalDateTime local = LocalDateTime.ofInstant(state.getHourStart(), zone);
-    io.ecostream.domain.air.AqiEdition edition =
-        io.ecostream.domain.air.AqiEdition.forDate(local.toLocalDate());
-    AqiResult result = RealTimeValues.aqi(edition, means);
-    return CityHourlyAqi.newBuilder()
-        .setCityId(state.getCityId())
-        .setHourStart(state.getHourStart())
-        .setLocalDate(local.toLocalDate())
-        .setLocalHour(local.getHour())
-        .setEdition(AqiEdition.valueOf(edition.name()))
-        .setPm25(orNull(means[Pollutant.PM2_5.ordinal()]))
-        .setPm10(orNull(means[Pollutant.PM10.ordinal()]))
-        .setSo2(orNull(means[Pollutant.SO2.ordinal()]))
-        .setNo2(orNull(means[Pollutant.NO2.ordinal()]))
-        .setCo(orNull(means[Pollutant.CO.ordinal()]))
-        .setO3(orNull(means[Pollutant.O3.ordinal()]))
-        .setPm25Moving24h(orNull(means[PM25_24H]))
-        .setPm10Moving24h(orNull(means[PM10_24H]))
-        .setSo2Moving24h(orNull(means[SO2_24H]))
-        .setO3Moving8h(orNull(means[O3_8H]))
-        .setIaqiPm25(iaqi(result, Indicator.PM2_5_1H))
-        .setIaqiPm10(iaqi(result, Indicator.PM10_1H))
-        .setIaqiSo2(iaqi(result, Indicator.SO2_1H))
-        .setIaqiNo2(iaqi(result, Indicator.NO2_1H))
-        .setIaqiCo(iaqi(result, Indicator.CO_1H))
-        .setIaqiO3(iaqi(result, Indicator.O3_1H))
-        .setIaqiPm25Moving24h(iaqi(result, Indicator.PM2_5_24H))
-        .setIaqiPm10Moving24h(iaqi(result, Indicator.PM10_24H))
-        .setIaqiSo2Moving24h(iaqi(result, Indicator.SO2_24H))
-        .setIaqiO3Moving8h(iaqi(result, Indicator.O3_8H))
-        .setAqi(RealTimeValues.aqi(result))
-        .setCategory(RealTimeValues.category(result))
-        .setPrimaryPollutants(AqiLabels.primaryPollutants(result))
-        .setStationsReporting(state.getStations().size())
-        .setRevision(state.getRevision())
-        .build();
+    CityHourlyAqi figure = new CityHourlyAqi();
+    figure.setCityId(state.getCityId());
+    figure.setStationsReporting(state.getStations().size());
+    figure.setRevision(state.getRevision());
+    return RealTimeValues.fill(figure, state.getHourStart(), zone, means(state));
   }
 
   /** The city's PM2.5 24-hour moving mean: the mean of its stations' valid ones. */

@@ -6,6 +6,11 @@ import io.ecostream.domain.air.HourlyAqi;
 import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Indicator;
 import io.ecostream.domain.air.Pollutant;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * The ten values a real-time AQI is computed from, in one flat array: the six 1-hour values in
@@ -25,12 +30,12 @@ final class RealTimeValues {
 
   static double[] empty() {
     double[] values = new double[SIZE];
-    java.util.Arrays.fill(values, Double.NaN);
+    Arrays.fill(values, Double.NaN);
     return values;
   }
 
   /** The real-time AQI of the edition; the moving means enter it only under HJ 633-2012. */
-  static AqiResult aqi(AqiEdition edition, double[] values) {
+  private static AqiResult aqi(AqiEdition edition, double[] values) {
     return HourlyAqi.builder(edition)
         .so2(orNull(values[Pollutant.SO2.ordinal()]))
         .no2(orNull(values[Pollutant.NO2.ordinal()]))
@@ -45,6 +50,47 @@ final class RealTimeValues {
         .compute();
   }
 
+  /**
+   * Computes the real-time AQI of the hour from the values and writes it, with the values and the
+   * hour, into the fields that {@code StationHourlyAqi} and {@code CityHourlyAqi} share by name.
+   */
+  static <R extends SpecificRecordBase> R fill(
+      R record, Instant hourStart, ZoneId zone, double[] values) {
+    LocalDateTime local = LocalDateTime.ofInstant(hourStart, zone);
+    AqiEdition edition = AqiEdition.forDate(local.toLocalDate());
+    AqiResult result = aqi(edition, values);
+    record.put("hourStart", hourStart);
+    record.put("localDate", local.toLocalDate());
+    record.put("localHour", local.getHour());
+    record.put("edition", io.ecostream.avro.AqiEdition.valueOf(edition.name()));
+    record.put("pm25", orNull(values[Pollutant.PM2_5.ordinal()]));
+    record.put("pm10", orNull(values[Pollutant.PM10.ordinal()]));
+    record.put("so2", orNull(values[Pollutant.SO2.ordinal()]));
+    record.put("no2", orNull(values[Pollutant.NO2.ordinal()]));
+    record.put("co", orNull(values[Pollutant.CO.ordinal()]));
+    record.put("o3", orNull(values[Pollutant.O3.ordinal()]));
+    record.put("pm25Moving24h", orNull(values[PM25_24H]));
+    record.put("pm10Moving24h", orNull(values[PM10_24H]));
+    record.put("so2Moving24h", orNull(values[SO2_24H]));
+    record.put("o3Moving8h", orNull(values[O3_8H]));
+    record.put("iaqiPm25", iaqi(result, Indicator.PM2_5_1H));
+    record.put("iaqiPm10", iaqi(result, Indicator.PM10_1H));
+    record.put("iaqiSo2", iaqi(result, Indicator.SO2_1H));
+    record.put("iaqiNo2", iaqi(result, Indicator.NO2_1H));
+    record.put("iaqiCo", iaqi(result, Indicator.CO_1H));
+    record.put("iaqiO3", iaqi(result, Indicator.O3_1H));
+    record.put("iaqiPm25Moving24h", iaqi(result, Indicator.PM2_5_24H));
+    record.put("iaqiPm10Moving24h", iaqi(result, Indicator.PM10_24H));
+    record.put("iaqiSo2Moving24h", iaqi(result, Indicator.SO2_24H));
+    record.put("iaqiO3Moving8h", iaqi(result, Indicator.O3_8H));
+    record.put("aqi", result.available() ? result.aqi() : null);
+    record.put(
+        "category",
+        result.available() ? io.ecostream.avro.AqiCategory.valueOf(result.category().name()) : null);
+    record.put("primaryPollutants", AqiLabels.primaryPollutants(result));
+    return record;
+  }
+
   static Double orNull(double value) {
     return Double.isNaN(value) ? null : value;
   }
@@ -53,18 +99,8 @@ final class RealTimeValues {
     return value == null ? Double.NaN : value;
   }
 
-  static Integer iaqi(AqiResult result, Indicator indicator) {
+  private static Integer iaqi(AqiResult result, Indicator indicator) {
     int value = result.iaqi(indicator);
     return value == Iaqi.NONE ? null : value;
-  }
-
-  static Integer aqi(AqiResult result) {
-    return result.available() ? result.aqi() : null;
-  }
-
-  static io.ecostream.avro.AqiCategory category(AqiResult result) {
-    return result.available()
-        ? io.ecostream.avro.AqiCategory.valueOf(result.category().name())
-        : null;
   }
 }

@@ -4,20 +4,14 @@ import static io.ecostream.streams.air.RealTimeValues.O3_8H;
 import static io.ecostream.streams.air.RealTimeValues.PM10_24H;
 import static io.ecostream.streams.air.RealTimeValues.PM25_24H;
 import static io.ecostream.streams.air.RealTimeValues.SO2_24H;
-import static io.ecostream.streams.air.RealTimeValues.iaqi;
-import static io.ecostream.streams.air.RealTimeValues.orNull;
 
-import io.ecostream.avro.AqiEdition;
 import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.StationHourlyAqi;
-import io.ecostream.domain.air.AqiResult;
-import io.ecostream.domain.air.Indicator;
 import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
@@ -59,43 +53,11 @@ public final class StationHourlyAqiMapper {
     values[PM10_24H] = ring.movingMean(Pollutant.PM10, hour, DAY_WINDOW, rules.minHoursPerDay());
     values[SO2_24H] = ring.movingMean(Pollutant.SO2, hour, DAY_WINDOW, rules.minHoursPerDay());
     values[O3_8H] = ring.movingMean(Pollutant.O3, hour, O3_WINDOW, rules.minHoursPer8h());
-    Instant start = hourStart(hour);
-    LocalDateTime local = LocalDateTime.ofInstant(start, zone);
-    io.ecostream.domain.air.AqiEdition edition =
-        io.ecostream.domain.air.AqiEdition.forDate(local.toLocalDate());
-    AqiResult result = RealTimeValues.aqi(edition, values);
-    return StationHourlyAqi.newBuilder()
-        .setStationId(stationId)
-        .setCityId(cityId)
-        .setHourStart(start)
-        .setLocalDate(local.toLocalDate())
-        .setLocalHour(local.getHour())
-        .setEdition(AqiEdition.valueOf(edition.name()))
-        .setPm25(orNull(values[Pollutant.PM2_5.ordinal()]))
-        .setPm10(orNull(values[Pollutant.PM10.ordinal()]))
-        .setSo2(orNull(values[Pollutant.SO2.ordinal()]))
-        .setNo2(orNull(values[Pollutant.NO2.ordinal()]))
-        .setCo(orNull(values[Pollutant.CO.ordinal()]))
-        .setO3(orNull(values[Pollutant.O3.ordinal()]))
-        .setPm25Moving24h(orNull(values[PM25_24H]))
-        .setPm10Moving24h(orNull(values[PM10_24H]))
-        .setSo2Moving24h(orNull(values[SO2_24H]))
-        .setO3Moving8h(orNull(values[O3_8H]))
-        .setIaqiPm25(iaqi(result, Indicator.PM2_5_1H))
-        .setIaqiPm10(iaqi(result, Indicator.PM10_1H))
-        .setIaqiSo2(iaqi(result, Indicator.SO2_1H))
-        .setIaqiNo2(iaqi(result, Indicator.NO2_1H))
-        .setIaqiCo(iaqi(result, Indicator.CO_1H))
-        .setIaqiO3(iaqi(result, Indicator.O3_1H))
-        .setIaqiPm25Moving24h(iaqi(result, Indicator.PM2_5_24H))
-        .setIaqiPm10Moving24h(iaqi(result, Indicator.PM10_24H))
-        .setIaqiSo2Moving24h(iaqi(result, Indicator.SO2_24H))
-        .setIaqiO3Moving8h(iaqi(result, Indicator.O3_8H))
-        .setAqi(RealTimeValues.aqi(result))
-        .setCategory(RealTimeValues.category(result))
-        .setPrimaryPollutants(AqiLabels.primaryPollutants(result))
-        .setRevision(revision)
-        .build();
+    StationHourlyAqi figure = new StationHourlyAqi();
+    figure.setStationId(stationId);
+    figure.setCityId(cityId);
+    figure.setRevision(revision);
+    return RealTimeValues.fill(figure, hourStart(hour), zone, values);
   }
 
   /** The station's PM2.5 24-hour moving mean at one hour the ring holds. */
