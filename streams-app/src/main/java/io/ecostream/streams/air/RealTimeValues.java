@@ -6,6 +6,7 @@ import io.ecostream.domain.air.HourlyAqi;
 import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Indicator;
 import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.stats.RecentHours;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -88,7 +89,16 @@ final class RealTimeValues {
         "category",
         result.available() ? io.ecostream.avro.AqiCategory.valueOf(result.category().name()) : null);
     record.put("primaryPollutants", AqiLabels.primaryPollutants(result));
+    AqiResult hourly = edition == AqiEdition.HJ_633_2012 ? aqi(edition, oneHourValues(values)) : result;
+    record.put("aqi1h", hourly.available() ? hourly.aqi() : null);
     return record;
+  }
+
+  /** The six 1-hour values alone: the moving means left out. */
+  private static double[] oneHourValues(double[] values) {
+    double[] oneHour = empty();
+    System.arraycopy(values, 0, oneHour, 0, RecentHours.POLLUTANTS);
+    return oneHour;
   }
 
   static Double orNull(double value) {

@@ -108,6 +108,8 @@ class StationHourlyAqiMapperTest {
     assertThat(hour.getAqi()).isEqualTo(152);
     assertThat(hour.getCategory()).isEqualTo(AqiCategory.MODERATELY_POLLUTED);
     assertThat(hour.getPrimaryPollutants()).containsExactly("PM2.5");
+    // the national platform's figure, from the 1-hour values alone: PM10 75 is the highest
+    assertThat(hour.getAqi1h()).isEqualTo(75);
   }
 
   @Test
@@ -119,6 +121,7 @@ class StationHourlyAqiMapperTest {
     assertThat(hour.getIaqiO3Moving8h()).isNull();
     // PM10 1 h 100 on the 2026 table 50-120 -> 50 + ceil(50 * 50 / 70) = 86; PM2.5 1 h 24 -> 35
     assertThat(hour.getAqi()).isEqualTo(86);
+    assertThat(hour.getAqi1h()).isEqualTo(86);
     assertThat(hour.getPrimaryPollutants()).containsExactly("PM10");
   }
 
@@ -137,6 +140,8 @@ class StationHourlyAqiMapperTest {
     assertThat(hour.getIaqiSo2Moving24h()).isEqualTo(92);
     assertThat(hour.getAqi()).isEqualTo(92);
     assertThat(hour.getPrimaryPollutants()).containsExactly("SO2");
+    // without the 24-hour mean SO2 has no IAQI; the other five stay at or below 100: not published
+    assertThat(hour.getAqi1h()).isNull();
   }
 
   @Test
