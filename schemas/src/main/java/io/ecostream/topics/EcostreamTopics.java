@@ -5,6 +5,7 @@ import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.ProvinceRanking;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.WaterSample;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Every topic of one ecostream deployment. Names share a prefix ({@code ecostream} by default) so
  * that one cluster can host several deployments. Keys are strings: station ids on input, composite
- * ids such as {@code binzhou@2024-01-15} on outputs.
+ * ids such as {@code binzhou@2024-01-15} or {@code Shandong@2024} on outputs.
  */
 public record EcostreamTopics(
     String prefix,
@@ -28,6 +29,7 @@ public record EcostreamTopics(
     Topic<String, StationHourlyAqi> stationHourly,
     Topic<String, CityDaily> cityDaily,
     Topic<String, CityPeriod> cityPeriod,
+    Topic<String, ProvinceRanking> airRanking,
     Topic<String, Alert> alerts,
     Topic<String, DeadLetter> deadLetters) {
 
@@ -55,6 +57,7 @@ public record EcostreamTopics(
             prefix + ".air.station-hourly", keys, AvroSerde.of(StationHourlyAqi.class), p, true),
         new Topic<>(prefix + ".air.city-daily", keys, AvroSerde.of(CityDaily.class), p, true),
         new Topic<>(prefix + ".air.city-period", keys, AvroSerde.of(CityPeriod.class), p, true),
+        new Topic<>(prefix + ".air.ranking", keys, AvroSerde.of(ProvinceRanking.class), p, true),
         new Topic<>(prefix + ".alerts", keys, AvroSerde.of(Alert.class), p, true),
         new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
   }
@@ -67,13 +70,14 @@ public record EcostreamTopics(
         stationHourly,
         cityDaily,
         cityPeriod,
+        airRanking,
         alerts,
         deadLetters);
   }
 
   /** The topics the streams application writes figures to (not dead letters, not alerts). */
   public List<Topic<String, ?>> outputs() {
-    return List.of(stationHourly, cityDaily, cityPeriod);
+    return List.of(stationHourly, cityDaily, cityPeriod, airRanking);
   }
 
   public Optional<Topic<String, ?>> byName(String name) {
