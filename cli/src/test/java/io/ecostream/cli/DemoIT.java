@@ -16,7 +16,7 @@ class DemoIT {
   private static final Pattern STATUS =
       Pattern.compile(
           "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+), air.city-daily (\\d+),"
-              + " air.city-period (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
+              + " air.city-period (\\d+), air.ranking (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
 
   @TempDir Path workDir;
 
@@ -46,7 +46,8 @@ class DemoIT {
     assertThat(stationHourly).as("station-hourly out").isPositive();
     assertThat(cityDaily).as("city-daily out").isPositive();
     assertThat(Long.parseLong(last.group(5))).as("city-period out").isPositive();
-    assertThat(Long.parseLong(last.group(6))).as("dead letters of valid simulated data").isZero();
+    assertThat(Long.parseLong(last.group(6))).as("ranking out").isPositive();
+    assertThat(Long.parseLong(last.group(7))).as("dead letters of valid simulated data").isZero();
     assertThat(run.err()).contains("ecostream demo: stopped");
   }
 }
