@@ -175,8 +175,9 @@ public final class EcostreamTopology {
 
   /**
    * Ranks the cities of each province by their latest period figures. A city is placed in a
-   * province by its air stations' Station records; until one arrives its figures are skipped, not
-   * held back, and the city's next figure (every new reading brings one) places it.
+   * province by its air stations' Station records; until one arrives its figures are skipped (left
+   * join, then dropped), not held back, and the city's next changed figure places it. The Station
+   * records come before the readings and take one hop where the readings take four.
    */
   private static void rankings(
       StreamsBuilder builder,

@@ -95,7 +95,7 @@ public final class ProvinceRankings {
     List<Ranking.Entry> entries = new ArrayList<>(cities.size());
     cities.forEach(
         (city, figures) -> {
-          double v = orNaN(value.apply(figures));
+          double v = CityPeriods.orNaN(value.apply(figures));
           entries.add(
               new Ranking.Entry(
                   city, v, sufficiency.sufficient(v, figures.getValidDays(), figures.getFrom(), figures.getTo())));
@@ -116,7 +116,7 @@ public final class ProvinceRankings {
     return RankingEntry.newBuilder()
         .setCityId(cityId)
         .setRank(rank)
-        .setValue(Double.isNaN(value) ? null : value)
+        .setValue(CityPeriods.present(value))
         .setTo(figures.getTo())
         .setValidDays(figures.getValidDays())
         .setSufficient(sufficient)
@@ -133,9 +133,5 @@ public final class ProvinceRankings {
         .setGoodRatio(figure.getGoodRatio())
         .setCompositeIndexChange(figure.getCompositeIndexChange())
         .build();
-  }
-
-  private static double orNaN(Double value) {
-    return value == null ? Double.NaN : value;
   }
 }
