@@ -17,7 +17,7 @@ class DemoIT {
       Pattern.compile(
           "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+),"
               + " air.city-hourly (\\d+), air.pm25-rolling (\\d+), air.city-daily (\\d+),"
-              + " air.city-period (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
+              + " air.city-period (\\d+), air.ranking (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
 
   @TempDir Path workDir;
 
@@ -51,7 +51,8 @@ class DemoIT {
     assertThat(pm25Rolling).as("pm25-rolling out: stations and cities").isGreaterThan(stationHourly);
     assertThat(cityDaily).as("city-daily out").isPositive();
     assertThat(Long.parseLong(last.group(7))).as("city-period out").isPositive();
-    assertThat(Long.parseLong(last.group(8))).as("dead letters of valid simulated data").isZero();
+    assertThat(Long.parseLong(last.group(8))).as("ranking out").isPositive();
+    assertThat(Long.parseLong(last.group(9))).as("dead letters of valid simulated data").isZero();
     assertThat(run.err()).contains("ecostream demo: stopped");
   }
 }

@@ -7,6 +7,7 @@ import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.Pm25Rolling;
+import io.ecostream.avro.ProvinceRanking;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.WaterSample;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Every topic of one ecostream deployment. Names share a prefix ({@code ecostream} by default) so
  * that one cluster can host several deployments. Keys are strings: station ids on input, composite
- * ids such as {@code binzhou@2024-01-15} on outputs.
+ * ids such as {@code binzhou@2024-01-15} or {@code Shandong@2024} on outputs.
  */
 public record EcostreamTopics(
     String prefix,
@@ -32,6 +33,7 @@ public record EcostreamTopics(
     Topic<String, Pm25Rolling> pm25Rolling,
     Topic<String, CityDaily> cityDaily,
     Topic<String, CityPeriod> cityPeriod,
+    Topic<String, ProvinceRanking> airRanking,
     Topic<String, Alert> alerts,
     Topic<String, DeadLetter> deadLetters) {
 
@@ -61,6 +63,7 @@ public record EcostreamTopics(
         new Topic<>(prefix + ".air.pm25-rolling", keys, AvroSerde.of(Pm25Rolling.class), p, true),
         new Topic<>(prefix + ".air.city-daily", keys, AvroSerde.of(CityDaily.class), p, true),
         new Topic<>(prefix + ".air.city-period", keys, AvroSerde.of(CityPeriod.class), p, true),
+        new Topic<>(prefix + ".air.ranking", keys, AvroSerde.of(ProvinceRanking.class), p, true),
         new Topic<>(prefix + ".alerts", keys, AvroSerde.of(Alert.class), p, true),
         new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
   }
@@ -75,13 +78,14 @@ public record EcostreamTopics(
         pm25Rolling,
         cityDaily,
         cityPeriod,
+        airRanking,
         alerts,
         deadLetters);
   }
 
   /** The topics the streams application writes figures to (not dead letters, not alerts). */
   public List<Topic<String, ?>> outputs() {
-    return List.of(stationHourly, cityHourly, pm25Rolling, cityDaily, cityPeriod);
+    return List.of(stationHourly, cityHourly, pm25Rolling, cityDaily, cityPeriod, airRanking);
   }
 
   public Optional<Topic<String, ?>> byName(String name) {

@@ -22,12 +22,13 @@ class EcostreamTopicsTest {
   void shouldCompactTheTopicsOfLatestFigures() {
     for (Topic<String, ?> topic :
         java.util.List.of(
-                        topics.stations(),
+            topics.stations(),
             topics.stationHourly(),
             topics.cityHourly(),
             topics.pm25Rolling(),
             topics.cityDaily(),
             topics.cityPeriod(),
+            topics.airRanking(),
             topics.alerts())) {
       assertThat(topic.configs()).as(topic.name()).containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "compact"));
     }
@@ -39,6 +40,7 @@ class EcostreamTopicsTest {
         .extracting(Topic::name)
         .allMatch(name -> name.startsWith("staging."));
     assertThat(topics.byName("ecostream.air.city-period")).contains(topics.cityPeriod());
+    assertThat(topics.byName("ecostream.air.ranking")).contains(topics.airRanking());
   }
 
   @Test

@@ -2,18 +2,24 @@ package io.ecostream.streams;
 
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.Pm25Rolling;
+import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.avro.StationKind;
 import io.ecostream.avro.internal.CityHourState;
 import io.ecostream.avro.internal.StationRecentHoursState;
 import io.ecostream.avro.internal.CityDayState;
 import io.ecostream.avro.internal.CityYearState;
+import io.ecostream.avro.internal.ProvinceRankingState;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.air.CityDayAggregation;
 import io.ecostream.streams.air.CityHourAggregation;
 import io.ecostream.streams.air.CityPeriodProcessor;
 import io.ecostream.streams.air.CityPeriods;
+import io.ecostream.streams.air.ProvinceRankingProcessor;
+import io.ecostream.streams.air.ProvinceRankings;
 import io.ecostream.streams.air.StationHourlyAqiMapper;
 import io.ecostream.streams.air.StationRealTimeProcessor;
 import io.ecostream.streams.air.StationRealTimeProcessor.StationHour;
@@ -34,7 +40,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -45,7 +53,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The air pipeline: raw readings are decoded and validated (the rest goes to dead letters), then
  * give each station-hour's and city-hour's real-time AQI with the PM2.5 24-hour rolling means, each
- * city-day's figures, the city's month and year to date, and heavy-pollution alerts. Every processor, store
+ * city-day's figures, the city's month and year to date, the rankings of each province's cities,
+ * and heavy-pollution alerts. Every processor, store
  * and repartition topic is named, since a renamed store silently loses its state.
  */
 public final class EcostreamTopology {
@@ -59,6 +68,11 @@ public final class EcostreamTopology {
   public static final String CITY_DAY_REPARTITION = "city-day";
   public static final String CITY_YEAR_STORE = "city-year-store";
   public static final String CITY_PERIOD_REPARTITION = "city-period-by-city";
+  public static final String CITY_PROVINCE_STORE = "city-province-store";
+  public static final String CITY_PROVINCE_REPARTITION = "city-province-by-city";
+  public static final String RANKING_BY_CITY_REPARTITION = "ranking-period-by-city";
+  public static final String RANKING_REPARTITION = "ranking-by-province-period";
+  public static final String PROVINCE_RANKING_STORE = "province-ranking-store";
 
   private EcostreamTopology() {}
 
@@ -68,7 +82,8 @@ public final class EcostreamTopology {
     KStream<String, AirReading> readings = validAirReadings(builder, topics, metrics);
     realTimeFigures(builder, readings, topics, settings, metrics);
     KStream<String, CityDaily> cityDaily = cityDaily(readings, topics, settings);
-    cityPeriods(builder, cityDaily, topics, settings);
+    KStream<String, CityPeriod> cityPeriods = cityPeriods(builder, cityDaily, topics, settings);
+    rankings(builder, cityPeriods, topics, settings);
     heavyPollutionAlerts(cityDaily, topics);
     return builder.build();
   }
@@ -194,7 +209,7 @@ public final class EcostreamTopology {
     return daily;
   }
 
-  private static void cityPeriods(
+  private static KStream<String, CityPeriod> cityPeriods(
       StreamsBuilder builder,
       KStream<String, CityDaily> cityDaily,
       EcostreamTopics topics,
@@ -205,19 +220,90 @@ public final class EcostreamTopology {
             Serdes.String(),
             AvroSerde.of(CityYearState.class)));
     CityPeriods periods = new CityPeriods(settings.periodRules());
-    cityDaily
-        .selectKey((cityDay, daily) -> daily.getCityId(), Named.as("key-by-city"))
+    KStream<String, CityPeriod> figures =
+        cityDaily
+            .selectKey((cityDay, daily) -> daily.getCityId(), Named.as("key-by-city"))
+            .repartition(
+                Repartitioned.with(Serdes.String(), topics.cityDaily().valueSerde())
+                    .withName(CITY_PERIOD_REPARTITION))
+            .process(
+                () -> new CityPeriodProcessor(CITY_YEAR_STORE, periods),
+                Named.as("city-period"),
+                CITY_YEAR_STORE);
+    figures.to(
+        topics.cityPeriod().name(),
+        Produced.with(topics.cityPeriod().keySerde(), topics.cityPeriod().valueSerde())
+            .withName("city-period-sink"));
+    return figures;
+  }
+
+  /**
+   * Ranks the cities of each province by their latest period figures. A city is placed in a
+   * province by its air stations' Station records; until one arrives its figures are skipped (left
+   * join, then dropped), not held back, and the city's next changed figure places it. The Station
+   * records come before the readings and take one hop where the readings take four.
+   */
+  private static void rankings(
+      StreamsBuilder builder,
+      KStream<String, CityPeriod> cityPeriods,
+      EcostreamTopics topics,
+      PipelineSettings settings) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PROVINCE_RANKING_STORE),
+            Serdes.String(),
+            AvroSerde.of(ProvinceRankingState.class)));
+    ProvinceRankings rankings = new ProvinceRankings(settings.rankingSufficiency());
+    cityPeriods
+        .selectKey((cityPeriod, figure) -> figure.getCityId(), Named.as("key-period-by-city"))
         .repartition(
-            Repartitioned.with(Serdes.String(), topics.cityDaily().valueSerde())
-                .withName(CITY_PERIOD_REPARTITION))
+            Repartitioned.with(Serdes.String(), topics.cityPeriod().valueSerde())
+                .withName(RANKING_BY_CITY_REPARTITION))
+        .leftJoin(
+            cityProvinces(builder, topics),
+            (figure, province) ->
+                province == null
+                    ? null
+                    : KeyValue.pair(ProvinceRankings.key(province, figure.getPeriod()), figure),
+            Joined.with(Serdes.String(), topics.cityPeriod().valueSerde(), Serdes.String())
+                .withName("ranking-city-province-join"))
+        .filter((city, keyed) -> keyed != null, Named.as("ranking-province-known"))
+        .map((city, keyed) -> keyed, Named.as("key-by-province-period"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), topics.cityPeriod().valueSerde())
+                .withName(RANKING_REPARTITION))
         .process(
-            () -> new CityPeriodProcessor(CITY_YEAR_STORE, periods),
-            Named.as("city-period"),
-            CITY_YEAR_STORE)
+            () -> new ProvinceRankingProcessor(PROVINCE_RANKING_STORE, rankings),
+            Named.as("province-ranking"),
+            PROVINCE_RANKING_STORE)
         .to(
-            topics.cityPeriod().name(),
-            Produced.with(topics.cityPeriod().keySerde(), topics.cityPeriod().valueSerde())
-                .withName("city-period-sink"));
+            topics.airRanking().name(),
+            Produced.with(topics.airRanking().keySerde(), topics.airRanking().valueSerde())
+                .withName("ranking-sink"));
+  }
+
+  /** cityId → province, from the air stations' Station records (key stationId). */
+  private static KTable<String, String> cityProvinces(StreamsBuilder builder, EcostreamTopics topics) {
+    return builder.stream(
+            topics.stations().name(),
+            Consumed.with(topics.stations().keySerde(), topics.stations().valueSerde())
+                .withName("stations"))
+        .filter(
+            (stationId, station) -> placesAnAirCity(station), Named.as("air-stations-with-province"))
+        .map(
+            (stationId, station) -> KeyValue.pair(station.getCityId(), station.getProvince()),
+            Named.as("key-province-by-city"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), Serdes.String()).withName(CITY_PROVINCE_REPARTITION))
+        .toTable(
+            Named.as("city-province"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(CITY_PROVINCE_STORE)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.String()));
+  }
+
+  private static boolean placesAnAirCity(Station station) {
+    return station != null && station.getKind() == StationKind.AIR && station.getProvince() != null;
   }
 
   private static void heavyPollutionAlerts(

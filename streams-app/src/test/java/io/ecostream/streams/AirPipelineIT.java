@@ -13,6 +13,10 @@ import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.Pm25Rolling;
+import io.ecostream.avro.ProvinceRanking;
+import io.ecostream.avro.RankingEntry;
+import io.ecostream.avro.Station;
+import io.ecostream.avro.StationKind;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.streams.config.PipelineSettings;
@@ -26,6 +30,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -263,24 +268,97 @@ class AirPipelineIT {
         .isEqualTo(AlertStatus.RAISED);
   }
 
+  @Test
+  void shouldRankTheCitiesOfAProvinceFromStationsAndReadingsSentThroughTheBroker() {
+    LocalDate newYear = LocalDate.of(2024, 1, 1);
+    sendStations(
+        List.of(airStation("BZ-A01", "binzhou"), airStation("JN-A01", "jinan"), airStation("ZB-A01", "zibo")),
+        AirReadings.reading("BZ-A01", "binzhou", newYear.atStartOfDay()).build().getHourStart());
+    List<AirReading> readings = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      readings.add(
+          AirReadings.reading("BZ-A01", "binzhou", newYear.atTime(h, 0))
+              .setSo2(18.0).setNo2(32.0).setPm10(84.0).setPm25(42.0).setCo(1.6).setO3(120.0)
+              .build());
+      readings.add(pm25("JN-A01", "jinan", newYear.atTime(h, 0), 80));
+      readings.add(pm25("ZB-A01", "zibo", newYear.atTime(h, 0), 116));
+    }
+    send(readings);
+
+    Map<String, ProvinceRanking> rankings =
+        latestByKey(
+            topics.airRanking(),
+            latest ->
+                latest.containsKey("Shandong@2024")
+                    && latest.get("Shandong@2024").getByPm25().stream().allMatch(RankingEntry::getSufficient)
+                    && latest.get("Shandong@2024").getByPm25().size() == 3
+                    && latest.get("Shandong@2024").getByCompositeIndex().get(0).getSufficient());
+
+    ProvinceRanking year = rankings.get("Shandong@2024");
+    assertThat(year.getAsOf()).isEqualTo(newYear);
+    assertThat(year.getCities()).isEqualTo(3);
+    // binzhou, constant hours: 18/60 + 32/40 + 84/70 + 42/35 + 1.6/4 + 120/160
+    //   = 0.3 + 0.8 + 1.2 + 1.2 + 0.4 + 0.75 = 4.65; jinan and zibo measure PM2.5 only: no index.
+    assertThat(year.getByCompositeIndex())
+        .containsExactly(
+            new RankingEntry("binzhou", 1, 4.65, newYear, 1, true),
+            new RankingEntry("jinan", null, null, newYear, 1, false),
+            new RankingEntry("zibo", null, null, newYear, 1, false));
+    // Their days are still valid (1 of 1 elapsed day) since PM2.5 alone gives an AQI above 100
+    // (2012 table): 80 -> 100 + 50 * 5 / 40 = 106.25 -> 107; 116 -> 150 + 50 * 1 / 35 = 151.4 -> 152.
+    assertThat(year.getByPm25())
+        .containsExactly(
+            new RankingEntry("binzhou", 1, 42.0, newYear, 1, true),
+            new RankingEntry("jinan", 2, 80.0, newYear, 1, true),
+            new RankingEntry("zibo", 3, 116.0, newYear, 1, true));
+    // binzhou's AQI: max(SO2 18, NO2 40, PM10 50 + 50 * 34 / 100 = 67, PM2.5 50 + 50 * 7 / 40 = 58.75 -> 59,
+    //   CO 40, O3-8h 50 + 50 * 20 / 60 = 66.7 -> 67, O3-1h 37.5 -> 38) = 67, good; the other two not good.
+    assertThat(year.getByGoodRatio())
+        .containsExactly(
+            new RankingEntry("binzhou", 1, 100.0, newYear, 1, true),
+            new RankingEntry("jinan", 2, 0.0, newYear, 1, true),
+            new RankingEntry("zibo", 2, 0.0, newYear, 1, true));
+    assertThat(year.getByCompositeIndexChange()).extracting(RankingEntry::getRank).containsOnlyNulls();
+  }
+
+  private static Station airStation(String stationId, String cityId) {
+    return Station.newBuilder()
+        .setStationId(stationId)
+        .setName(stationId)
+        .setKind(StationKind.AIR)
+        .setCityId(cityId)
+        .setCityName(cityId)
+        .setProvince("Shandong")
+        .build();
+  }
+
   private static int stationHours(CityDaily daily) {
     return daily == null ? -1 : daily.getStationHours();
   }
 
   private void send(List<AirReading> readings) {
-    Topic<String, AirReading> topic = topics.airReadings();
-    try (KafkaProducer<String, AirReading> producer =
-        new KafkaProducer<>(
-            kafka.producerProps(), new StringSerializer(), topic.valueSerde().serializer())) {
-      for (AirReading reading : readings) {
-        producer.send(
-            new ProducerRecord<>(
-                topic.name(),
-                null,
-                reading.getHourStart().toEpochMilli(),
-                reading.getStationId(),
-                reading));
-      }
+    String topic = topics.airReadings().name();
+    produce(
+        topics.airReadings(),
+        readings.stream()
+            .map(r -> new ProducerRecord<>(topic, null, r.getHourStart().toEpochMilli(), r.getStationId(), r))
+            .toList());
+  }
+
+  /** Stations stamped like the simulator and the replay do: with the first reading's time. */
+  private void sendStations(List<Station> stations, Instant firstReading) {
+    String topic = topics.stations().name();
+    produce(
+        topics.stations(),
+        stations.stream()
+            .map(s -> new ProducerRecord<>(topic, null, firstReading.toEpochMilli(), s.getStationId(), s))
+            .toList());
+  }
+
+  private <V> void produce(Topic<String, V> topic, List<ProducerRecord<String, V>> records) {
+    try (KafkaProducer<String, V> producer =
+        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topic.valueSerde().serializer())) {
+      records.forEach(producer::send);
     }
   }
 

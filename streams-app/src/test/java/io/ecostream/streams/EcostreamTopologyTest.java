@@ -8,6 +8,11 @@ import io.ecostream.avro.AirReading;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.PeriodType;
+import io.ecostream.avro.ProvinceRanking;
+import io.ecostream.avro.RankingEntry;
+import io.ecostream.avro.Station;
+import io.ecostream.avro.StationKind;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
@@ -38,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class EcostreamTopologyTest {
 
   private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
+  /** The first day of a year: its year and month to date have one elapsed day. */
+  private static final LocalDate NEW_YEAR = LocalDate.of(2024, 1, 1);
 
   private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
   private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
@@ -51,6 +58,8 @@ class EcostreamTopologyTest {
   private TestOutputTopic<String, CityDaily> cityDaily;
   private TestOutputTopic<String, DeadLetter> deadLetters;
   private TestOutputTopic<String, CityPeriod> cityPeriod;
+  private TestInputTopic<String, Station> stations;
+  private TestOutputTopic<String, ProvinceRanking> ranking;
 
   @BeforeEach
   void startDriver() {
@@ -81,6 +90,16 @@ class EcostreamTopologyTest {
             topics.cityPeriod().name(),
             new StringDeserializer(),
             topics.cityPeriod().valueSerde().deserializer());
+    stations =
+        driver.createInputTopic(
+            topics.stations().name(),
+            new StringSerializer(),
+            topics.stations().valueSerde().serializer());
+    ranking =
+        driver.createOutputTopic(
+            topics.airRanking().name(),
+            new StringDeserializer(),
+            topics.airRanking().valueSerde().deserializer());
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters().name(),
@@ -181,6 +200,76 @@ class EcostreamTopologyTest {
     assertThat(ytd.getGoodRatio()).isEqualTo(50.0);
   }
 
+  private void station(String stationId, String cityId, StationKind kind, String province) {
+    Station station =
+        Station.newBuilder()
+            .setStationId(stationId)
+            .setName(stationId)
+            .setKind(kind)
+            .setCityId(cityId)
+            .setCityName(cityId)
+            .setProvince(province)
+            .build();
+    stations.pipeInput(stationId, station, NEW_YEAR.atStartOfDay(AirReadings.BEIJING).toInstant());
+  }
+
+  /** One station-hour of 1 January 2024 with all six pollutants. */
+  private void hour(
+      String stationId, String cityId, int h, double so2, double no2, double pm10, double pm25, double co, double o3) {
+    send(
+        reading(stationId, cityId, NEW_YEAR.atTime(h, 0))
+            .setSo2(so2).setNo2(no2).setPm10(pm10).setPm25(pm25).setCo(co).setO3(o3)
+            .build());
+  }
+
+  private static RankingEntry ranked(int rank, String cityId, double value) {
+    return new RankingEntry(cityId, rank, value, NEW_YEAR, 1, true);
+  }
+
+  private static RankingEntry unranked(String cityId, Double value) {
+    return new RankingEntry(cityId, null, value, NEW_YEAR, 1, false);
+  }
+
+  @Test
+  void shouldRankTheCitiesOfAProvinceKnownFromTheStationsTopic() {
+    station("JN-A01", "jinan", StationKind.AIR, "Shandong");
+    station("ZB-A01", "zibo", StationKind.AIR, "Shandong");
+    station("LY-A01", "linyi", StationKind.AIR, "Shandong");
+    station("DZ-W01", "dezhou", StationKind.WATER, "Shandong"); // a water section places no air city
+    for (int h = 0; h < 24; h++) {
+      hour("JN-A01", "jinan", h, 12, 40, 70, 35, 1.2, 80);
+      hour("ZB-A01", "zibo", h, 6, 20, 35, 35, 0.8, 160);
+      send(pm25("LY-A01", "linyi", NEW_YEAR.atTime(h, 0), 80));
+      send(pm25("DZ-A01", "dezhou", NEW_YEAR.atTime(h, 0), 10));
+    }
+
+    Map<String, ProvinceRanking> latest = new HashMap<>();
+    ranking.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest).containsOnlyKeys("Shandong@2024", "Shandong@2024-01");
+    ProvinceRanking year = latest.get("Shandong@2024");
+    assertThat(year.getPeriodType()).isEqualTo(PeriodType.YEAR_TO_DATE);
+    assertThat(year.getAsOf()).isEqualTo(NEW_YEAR);
+    assertThat(year.getCities()).isEqualTo(3);
+    // Constant hours: each statistic is the hourly value. Composite index Σ C/S:
+    // jinan 12/60 + 40/40 + 70/70 + 35/35 + 1.2/4 + 80/160 = 0.2 + 1 + 1 + 1 + 0.3 + 0.5 = 4.00
+    // zibo   6/60 + 20/40 + 35/70 + 35/35 + 0.8/4 + 160/160 = 0.1 + 0.5 + 0.5 + 1 + 0.2 + 1 = 3.30
+    // linyi has PM2.5 only: no index. 1 of the 1 elapsed days is valid for every city (100 % ≥ 90 %).
+    assertThat(year.getByCompositeIndex())
+        .containsExactly(ranked(1, "zibo", 3.30), ranked(2, "jinan", 4.00), unranked("linyi", null));
+    assertThat(year.getByPm25())
+        .containsExactly(ranked(1, "jinan", 35), ranked(1, "zibo", 35), ranked(3, "linyi", 80));
+    // 2012 daily AQIs: jinan max(IAQI SO2 12, NO2 50, PM10 60, PM2.5 50, CO 30, O3-8h 40, O3-1h 25) = 60;
+    // zibo O3-8h 160 -> 100, so AQI 100, still good; linyi PM2.5 80 alone -> 107 > 100, published, not good.
+    assertThat(year.getByGoodRatio())
+        .containsExactly(ranked(1, "jinan", 100.0), ranked(1, "zibo", 100.0), ranked(3, "linyi", 0.0));
+    assertThat(year.getByCompositeIndexChange())
+        .containsExactly(unranked("jinan", null), unranked("linyi", null), unranked("zibo", null));
+    // Per city two changes of its ranked figures: its first hour (nothing valid yet), and the 20th hour,
+    // when the daily means (20 hours, GB 3095 Table 4) and so the daily AQI appear.
+    assertThat(year.getRevision()).isEqualTo(6);
+    assertThat(latest.get("Shandong@2024-01").getByCompositeIndex()).isEqualTo(year.getByCompositeIndex());
+  }
+
   @Test
   void shouldNameEveryStoreAndRepartitionTopic() {
     Set<String> stores = new HashSet<>();
@@ -201,13 +290,19 @@ class EcostreamTopologyTest {
             "city-hour-store",
             "city-day-store",
             "city-year-store",
-            "heavy-pollution-store");
+            "heavy-pollution-store",
+            "city-province-store",
+            "province-ranking-store");
     assertThat(sources)
         .containsExactlyInAnyOrder(
             "ecostream.air.readings",
+            "ecostream.stations",
             "city-hour-repartition",
             "city-day-repartition",
             "city-period-by-city-repartition",
-            "heavy-pollution-by-city-repartition");
+            "heavy-pollution-by-city-repartition",
+            "city-province-by-city-repartition",
+            "ranking-period-by-city-repartition",
+            "ranking-by-province-period-repartition");
   }
 }

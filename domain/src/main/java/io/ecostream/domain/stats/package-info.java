@@ -14,7 +14,8 @@
  *   <li>Composite index: {@link io.ecostream.domain.stats.CompositeIndex} under a {@link
  *       io.ecostream.domain.stats.CompositeIndexDefinition}.
  *   <li>Year-on-year change: {@link io.ecostream.domain.stats.YearOnYear}; bulletin precision: {@link
- *       io.ecostream.domain.stats.BulletinRounding}; city ranking: {@link io.ecostream.domain.stats.Ranking}.
+ *       io.ecostream.domain.stats.BulletinRounding}; city ranking: {@link io.ecostream.domain.stats.Ranking}, which cities it ranks: {@link
+ *       io.ecostream.domain.stats.RankingSufficiency}.
  * </ul>
  *
  * <p>Rules not read in a primary text are named settings with documented defaults (STANDARDS.md tags them [R]): the
@@ -22,7 +23,8 @@
  * O3 1-hour maximum's 20 hours (own choice); rounding daily values before period statistics and rounding the
  * statistics before the composite index ({@link io.ecostream.domain.stats.PeriodRules}); the dust rule ({@link
  * io.ecostream.domain.stats.DustRule}); year-on-year from published values ({@link
- * io.ecostream.domain.stats.YearOnYear.Basis}). The 2026 weighted composite index is an <b>unverified</b> third-party
+ * io.ecostream.domain.stats.YearOnYear.Basis}); the 90 % of elapsed days a city needs to be ranked ({@link
+ * io.ecostream.domain.stats.RankingSufficiency}). The 2026 weighted composite index is an <b>unverified</b> third-party
  * claim ({@link io.ecostream.domain.stats.CompositeIndexDefinition#THIRD_PARTY_2026_CLAIM}).
  *
  * <p>Figures that end up rounded by GB/T 8170 are computed so that exact ties stay ties: percentiles interpolate in

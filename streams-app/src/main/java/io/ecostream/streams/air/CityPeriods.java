@@ -204,11 +204,13 @@ public final class CityPeriods {
     return change.isPresent() ? BulletinRounding.changeRate(change.getAsDouble()) : null;
   }
 
-  private static Double present(double value) {
+  /** Null for NaN, the Avro form of a missing figure; package-visible for the rankings. */
+  static Double present(double value) {
     return Double.isNaN(value) ? null : value;
   }
 
-  private static double orNaN(Double value) {
+  /** NaN for null, the domain form of a missing figure. */
+  static double orNaN(Double value) {
     return value == null ? Double.NaN : value;
   }
 }

@@ -3,6 +3,7 @@ package io.ecostream.streams.config;
 import io.ecostream.domain.stats.DustDays;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.PeriodRules;
+import io.ecostream.domain.stats.RankingSufficiency;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -17,28 +18,42 @@ import java.util.Objects;
  * @param zone the zone whose natural days the daily figures use (China Standard Time: no DST)
  * @param validity data-validity rules (GB 3095 Table 4, HJ 663 defaults)
  * @param periodRules how month and year figures are computed (rounding, composite index, which
- *     days count as dust-affected from their data)
+ *     days count as dust-affected from their data: 扣沙)
  * @param dustDays days listed as dust-affected whatever their data; default none
+ * @param rankingSufficiency which cities a province ranking ranks (own rule: 90 % of the days
+ *     elapsed valid)
  */
-public record PipelineSettings(ZoneId zone, ValidityRules validity, PeriodRules periodRules, DustDays dustDays) {
+public record PipelineSettings(
+    ZoneId zone,
+    ValidityRules validity,
+    PeriodRules periodRules,
+    DustDays dustDays,
+    RankingSufficiency rankingSufficiency) {
 
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   public PipelineSettings {
     Objects.requireNonNull(dustDays, "dustDays");
+    Objects.requireNonNull(rankingSufficiency, "rankingSufficiency");
   }
 
   public static PipelineSettings defaults() {
-    return new PipelineSettings(CHINA, ValidityRules.defaults(), PeriodRules.defaults(), DustDays.none());
+    return new PipelineSettings(
+        CHINA,
+        ValidityRules.defaults(),
+        PeriodRules.defaults(),
+        DustDays.none(),
+        RankingSufficiency.defaults());
   }
 
   /** These settings with these listed dust days. */
   public PipelineSettings withDustDays(DustDays days) {
-    return new PipelineSettings(zone, validity, periodRules, days);
+    return new PipelineSettings(zone, validity, periodRules, days, rankingSufficiency);
   }
 
   /** These settings with another rule on the data, for the daily flag and the period figures alike. */
   public PipelineSettings withDustRule(DustRule rule) {
-    return new PipelineSettings(zone, validity, periodRules.withDustRule(rule), dustDays);
+    return new PipelineSettings(
+        zone, validity, periodRules.withDustRule(rule), dustDays, rankingSufficiency);
   }
 }
