@@ -29,8 +29,11 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.intake.AirReadingValidator;
 import io.ecostream.streams.intake.DecodeAndValidate;
 import io.ecostream.streams.intake.Intake;
+import io.ecostream.streams.intake.StationValidator;
+import io.ecostream.streams.intake.Validator;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.Topic;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -83,40 +86,69 @@ public final class EcostreamTopology {
     realTimeFigures(builder, readings, topics, settings, metrics);
     KStream<String, CityDaily> cityDaily = cityDaily(readings, topics, settings);
     KStream<String, CityPeriod> cityPeriods = cityPeriods(builder, cityDaily, topics, settings);
-    rankings(builder, cityPeriods, topics, settings);
+    rankings(builder, cityPeriods, topics, settings, metrics);
     heavyPollutionAlerts(cityDaily, topics);
     return builder.build();
   }
 
   private static KStream<String, AirReading> validAirReadings(
       StreamsBuilder builder, EcostreamTopics topics, PipelineMetrics metrics) {
-    Map<String, KStream<String, Intake<AirReading>>> intake =
+    return decodedAndValidated(
         builder.stream(
-                topics.airReadings().name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("air-readings"))
-            .processValues(
-                () -> new DecodeAndValidate<>(
-                        topics.airReadings().valueSerde().deserializer(),
-                        new AirReadingValidator(),
-                        metrics),
-                Named.as("air-readings-intake"))
-            .split(Named.as("air-readings-"))
+            topics.airReadings().name(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("air-readings")),
+        topics.airReadings(),
+        new AirReadingValidator(),
+        topics,
+        metrics,
+        "air-readings");
+  }
+
+  /**
+   * Station records, decoded and validated like readings. A tombstone deletes a station from the
+   * compacted topic; it is not bad input, and the city-to-province table simply keeps the city.
+   */
+  private static KStream<String, Station> validStations(
+      StreamsBuilder builder, EcostreamTopics topics, PipelineMetrics metrics) {
+    return decodedAndValidated(
+        builder.stream(
+                topics.stations().name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("stations"))
+            .filter((stationId, bytes) -> bytes != null, Named.as("stations-not-deleted")),
+        topics.stations(),
+        new StationValidator(),
+        topics,
+        metrics,
+        "stations");
+  }
+
+  /** The decoded, valid values of an input topic's bytes; the rest go to the dead letters. */
+  private static <V> KStream<String, V> decodedAndValidated(
+      KStream<String, byte[]> raw,
+      Topic<String, V> topic,
+      Validator<V> validator,
+      EcostreamTopics topics,
+      PipelineMetrics metrics,
+      String name) {
+    Map<String, KStream<String, Intake<V>>> intake =
+        raw.processValues(
+                () -> new DecodeAndValidate<>(topic.valueSerde().deserializer(), validator, metrics),
+                Named.as(name + "-intake"))
+            .split(Named.as(name + "-"))
             .branch((key, outcome) -> outcome.isAccepted(), Branched.as("accepted"))
             .defaultBranch(Branched.as("rejected"));
 
     intake
-        .get("air-readings-rejected")
+        .get(name + "-rejected")
         .map(
             (key, outcome) -> KeyValue.pair(deadLetterKey(outcome.deadLetter()), outcome.deadLetter()),
-            Named.as("air-readings-dead-letter"))
+            Named.as(name + "-dead-letter"))
         .to(
             topics.deadLetters().name(),
             Produced.with(topics.deadLetters().keySerde(), topics.deadLetters().valueSerde())
-                .withName("air-readings-dead-letters"));
+                .withName(name + "-dead-letters"));
 
-    return intake
-        .get("air-readings-accepted")
-        .mapValues(Intake::value, Named.as("air-readings-valid"));
+    return intake.get(name + "-accepted").mapValues(Intake::value, Named.as(name + "-valid"));
   }
 
   private static void realTimeFigures(
@@ -247,7 +279,8 @@ public final class EcostreamTopology {
       StreamsBuilder builder,
       KStream<String, CityPeriod> cityPeriods,
       EcostreamTopics topics,
-      PipelineSettings settings) {
+      PipelineSettings settings,
+      PipelineMetrics metrics) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(PROVINCE_RANKING_STORE),
@@ -260,7 +293,7 @@ public final class EcostreamTopology {
             Repartitioned.with(Serdes.String(), topics.cityPeriod().valueSerde())
                 .withName(RANKING_BY_CITY_REPARTITION))
         .leftJoin(
-            cityProvinces(builder, topics),
+            cityProvinces(builder, topics, metrics),
             (figure, province) ->
                 province == null
                     ? null
@@ -283,11 +316,9 @@ public final class EcostreamTopology {
   }
 
   /** cityId → province, from the air stations' Station records (key stationId). */
-  private static KTable<String, String> cityProvinces(StreamsBuilder builder, EcostreamTopics topics) {
-    return builder.stream(
-            topics.stations().name(),
-            Consumed.with(topics.stations().keySerde(), topics.stations().valueSerde())
-                .withName("stations"))
+  private static KTable<String, String> cityProvinces(
+      StreamsBuilder builder, EcostreamTopics topics, PipelineMetrics metrics) {
+    return validStations(builder, topics, metrics)
         .filter(
             (stationId, station) -> placesAnAirCity(station), Named.as("air-stations-with-province"))
         .map(

@@ -3,6 +3,7 @@ package io.ecostream.streams;
 import static io.ecostream.streams.AirReadings.pm25;
 import static io.ecostream.streams.AirReadings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.CityDaily;
@@ -268,6 +269,28 @@ class EcostreamTopologyTest {
     // when the daily means (20 hours, GB 3095 Table 4) and so the daily AQI appear.
     assertThat(year.getRevision()).isEqualTo(6);
     assertThat(latest.get("Shandong@2024-01").getByCompositeIndex()).isEqualTo(year.getByCompositeIndex());
+  }
+
+  @Test
+  void shouldSendABadStationRecordToDeadLettersAndKeepRanking() {
+    TestInputTopic<String, byte[]> rawStations =
+        driver.createInputTopic(
+            topics.stations().name(), new StringSerializer(), new ByteArraySerializer());
+    rawStations.pipeInput("XX-A01", "not a station".getBytes(StandardCharsets.UTF_8));
+    rawStations.pipeInput("XX-A02", (byte[]) null); // a deleted station: not bad input
+    station("XX-A03", " ", StationKind.AIR, "Shandong");
+    station("JN-A01", "jinan", StationKind.AIR, "Shandong");
+    send(pm25("JN-A01", "jinan", NEW_YEAR.atTime(0, 0), 80));
+
+    assertThat(deadLetters.readValuesToList())
+        .extracting(DeadLetter::getSourceTopic, DeadLetter::getReason)
+        .containsExactly(
+            tuple("ecostream.stations", "undecodable"),
+            tuple("ecostream.stations", "invalid"));
+    assertThat(metrics.deadLetterCount("undecodable")).isEqualTo(1.0);
+    Map<String, ProvinceRanking> latest = new HashMap<>();
+    ranking.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get("Shandong@2024").getCities()).isEqualTo(1);
   }
 
   @Test
