@@ -78,13 +78,11 @@ public final class Cwqi {
   public static double item(Gb3838.Indicator indicator, double value, WaterBody body) {
     Objects.requireNonNull(indicator, "indicator");
     Objects.requireNonNull(body, "body");
-    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException(indicator + " must be finite and non-negative, was " + value);
-    }
+    BigDecimal c = Decimals.measured(indicator, value);
     if (indicator == Gb3838.Indicator.DISSOLVED_OXYGEN && value == 0) {
       throw new IllegalArgumentException("CWQI of dissolved oxygen 0 is 5 / 0");
     }
-    return itemIndex(indicator, Decimals.of(value), body).doubleValue();
+    return itemIndex(indicator, c, body).doubleValue();
   }
 
   private static BigDecimal itemIndex(Gb3838.Indicator indicator, BigDecimal c, WaterBody body) {

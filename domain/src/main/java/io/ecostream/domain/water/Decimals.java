@@ -24,6 +24,18 @@ final class Decimals {
     return BigDecimal.valueOf(value);
   }
 
+  /**
+   * The decimal of a measured value of the named indicator.
+   *
+   * @throws IllegalArgumentException if the value is negative, NaN or infinite
+   */
+  static BigDecimal measured(Object indicator, double value) {
+    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException(indicator + " must be finite and non-negative, was " + value);
+    }
+    return of(value);
+  }
+
   /** Limits written as in the tables, e.g. {@code limits("0.02", "0.1")}. */
   static BigDecimal[] limits(String... values) {
     BigDecimal[] limits = new BigDecimal[values.length];

@@ -1,8 +1,6 @@
 package io.ecostream.domain.water;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -77,10 +75,7 @@ public final class Gb3097 {
   public static SeaClass classOf(Indicator indicator, double value, Gb3097Rules rules) {
     Objects.requireNonNull(indicator, "indicator");
     Objects.requireNonNull(rules, "rules");
-    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException(indicator + " must be finite and non-negative, was " + value);
-    }
-    BigDecimal v = Decimals.of(value);
+    BigDecimal v = Decimals.measured(indicator, value);
     return switch (indicator) {
       case PH -> {
         if (Decimals.within(v, PH_CLASSES_1_2[0], PH_CLASSES_1_2[1])) {
@@ -97,13 +92,11 @@ public final class Gb3097 {
   public static Optional<SingleFactorResult<Indicator, SeaClass>> classify(WaterQuality values, Gb3097Rules rules) {
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(rules, "rules");
-    Map<Indicator, SeaClass> classes = new EnumMap<>(Indicator.class);
-    for (Indicator indicator : rules.evaluated()) {
-      OptionalDouble value =
-          indicator == Indicator.INORGANIC_NITROGEN ? inorganicNitrogen(values) : values.get(indicator.item());
-      value.ifPresent(v -> classes.put(indicator, classOf(indicator, v, rules)));
-    }
-    return classes.isEmpty() ? Optional.empty() : Optional.of(SingleFactorResult.of(classes));
+    return SingleFactorResult.evaluate(
+        Indicator.class,
+        rules.evaluated(),
+        i -> i == Indicator.INORGANIC_NITROGEN ? inorganicNitrogen(values) : values.get(i.item()),
+        (i, v) -> classOf(i, v, rules));
   }
 
   /**

@@ -2,9 +2,7 @@ package io.ecostream.domain.water;
 
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -133,10 +131,7 @@ public final class Gb3838 {
   public static WaterClass classOf(Indicator indicator, double value, WaterBody body) {
     Objects.requireNonNull(indicator, "indicator");
     Objects.requireNonNull(body, "body");
-    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException(indicator + " must be finite and non-negative, was " + value);
-    }
-    BigDecimal v = Decimals.of(value);
+    BigDecimal v = Decimals.measured(indicator, value);
     return switch (indicator) {
       case PH -> Decimals.within(v, indicator.limits[0], indicator.limits[1]) ? WaterClass.I : WaterClass.WORSE_THAN_V;
       case DISSOLVED_OXYGEN -> CLASSES[Decimals.firstAtLeast(v, indicator.limits, false)];
@@ -157,10 +152,8 @@ public final class Gb3838 {
       WaterQuality values, WaterBody body, Set<Indicator> indicators) {
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(indicators, "indicators");
-    Map<Indicator, WaterClass> classes = new EnumMap<>(Indicator.class);
-    for (Indicator indicator : indicators) {
-      values.get(indicator.item()).ifPresent(v -> classes.put(indicator, classOf(indicator, v, body)));
-    }
-    return classes.isEmpty() ? Optional.empty() : Optional.of(SingleFactorResult.of(classes));
+    Objects.requireNonNull(body, "body");
+    return SingleFactorResult.evaluate(
+        Indicator.class, indicators, i -> values.get(i.item()), (i, v) -> classOf(i, v, body));
   }
 }

@@ -1,10 +1,15 @@
 package io.ecostream.domain.water;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The result of the single-factor method (单因子评价法) for one section, point or period: the class of every evaluated
@@ -30,10 +35,22 @@ public record SingleFactorResult<I extends Enum<I>, C extends Enum<C>>(C worstCl
     }
   }
 
-  /** The result of these indicator classes (non-empty; ordered as the map iterates). */
-  static <I extends Enum<I>, C extends Enum<C>> SingleFactorResult<I, C> of(Map<I, C> classes) {
-    C worst = classes.values().stream().max(Enum::compareTo).orElseThrow();
-    return new SingleFactorResult<>(worst, classes);
+  /**
+   * The single-factor result over the indicators whose value is present; empty when none is.
+   *
+   * @param value the value of an indicator, empty when it was not measured
+   * @param classOf the class of an indicator's value
+   */
+  static <I extends Enum<I>, C extends Enum<C>> Optional<SingleFactorResult<I, C>> evaluate(
+      Class<I> type, Iterable<I> indicators, Function<I, OptionalDouble> value, BiFunction<I, Double, C> classOf) {
+    Map<I, C> classes = new EnumMap<>(type);
+    for (I indicator : indicators) {
+      value.apply(indicator).ifPresent(v -> classes.put(indicator, classOf.apply(indicator, v)));
+    }
+    if (classes.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SingleFactorResult<>(classes.values().stream().max(Enum::compareTo).orElseThrow(), classes));
   }
 
   /** The determining indicators (定类因子): those whose class is the overall class. */
