@@ -31,6 +31,19 @@ public enum WaterClass {
     return ordinal() + 1;
   }
 
+  /**
+   * The class of the number, 1 for I to 6 for 劣V (e.g. a station's target class, 1–5).
+   *
+   * @throws IllegalArgumentException if the number is outside 1–6
+   */
+  public static WaterClass ofNumber(int number) {
+    WaterClass[] classes = values();
+    if (number < 1 || number > classes.length) {
+      throw new IllegalArgumentException("A water class number is 1–6, was " + number);
+    }
+    return classes[number - 1];
+  }
+
   /** The qualitative grade: I–II 优, III 良好, IV 轻度污染, V 中度污染, 劣V 重度污染 (STANDARDS.md §4.2). */
   public WaterGrade grade() {
     return grade;

@@ -1,6 +1,7 @@
 package io.ecostream.domain.water;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,14 @@ class WaterClassTest {
     assertThat(WaterClass.values())
         .extracting(WaterClass::isGood)
         .containsExactly(true, true, true, false, false, false);
+  }
+
+  @Test
+  void shouldFindTheClassOfATargetNumber() {
+    assertThat(WaterClass.ofNumber(3)).isEqualTo(WaterClass.III);
+    assertThat(WaterClass.ofNumber(6)).isEqualTo(WaterClass.WORSE_THAN_V);
+    assertThatThrownBy(() -> WaterClass.ofNumber(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> WaterClass.ofNumber(7)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
