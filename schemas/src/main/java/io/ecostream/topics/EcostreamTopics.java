@@ -5,12 +5,15 @@ import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.CityPeriod;
+import io.ecostream.avro.CityWaterPeriod;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.ProvinceRanking;
+import io.ecostream.avro.SectionMonth;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.WaterSample;
+import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.serde.AvroSerde;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,9 @@ public record EcostreamTopics(
     Topic<String, CityDaily> cityDaily,
     Topic<String, CityPeriod> cityPeriod,
     Topic<String, ProvinceRanking> airRanking,
+    Topic<String, WaterSampleClass> waterSampleClass,
+    Topic<String, SectionMonth> waterSectionMonth,
+    Topic<String, CityWaterPeriod> waterCityPeriod,
     Topic<String, Alert> alerts,
     Topic<String, DeadLetter> deadLetters) {
 
@@ -64,6 +70,10 @@ public record EcostreamTopics(
         new Topic<>(prefix + ".air.city-daily", keys, AvroSerde.of(CityDaily.class), p, true),
         new Topic<>(prefix + ".air.city-period", keys, AvroSerde.of(CityPeriod.class), p, true),
         new Topic<>(prefix + ".air.ranking", keys, AvroSerde.of(ProvinceRanking.class), p, true),
+        new Topic<>(
+            prefix + ".water.sample-class", keys, AvroSerde.of(WaterSampleClass.class), p, true),
+        new Topic<>(prefix + ".water.section-month", keys, AvroSerde.of(SectionMonth.class), p, true),
+        new Topic<>(prefix + ".water.city-period", keys, AvroSerde.of(CityWaterPeriod.class), p, true),
         new Topic<>(prefix + ".alerts", keys, AvroSerde.of(Alert.class), p, true),
         new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
   }
@@ -79,13 +89,25 @@ public record EcostreamTopics(
         cityDaily,
         cityPeriod,
         airRanking,
+        waterSampleClass,
+        waterSectionMonth,
+        waterCityPeriod,
         alerts,
         deadLetters);
   }
 
   /** The topics the streams application writes figures to (not dead letters, not alerts). */
   public List<Topic<String, ?>> outputs() {
-    return List.of(stationHourly, cityHourly, pm25Rolling, cityDaily, cityPeriod, airRanking);
+    return List.of(
+        stationHourly,
+        cityHourly,
+        pm25Rolling,
+        cityDaily,
+        cityPeriod,
+        airRanking,
+        waterSampleClass,
+        waterSectionMonth,
+        waterCityPeriod);
   }
 
   public Optional<Topic<String, ?>> byName(String name) {

@@ -8,6 +8,7 @@ import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.StationKind;
+import io.ecostream.avro.WaterSample;
 import io.ecostream.avro.internal.CityHourState;
 import io.ecostream.avro.internal.StationRecentHoursState;
 import io.ecostream.avro.internal.CityDayState;
@@ -31,7 +32,9 @@ import io.ecostream.streams.intake.DecodeAndValidate;
 import io.ecostream.streams.intake.Intake;
 import io.ecostream.streams.intake.StationValidator;
 import io.ecostream.streams.intake.Validator;
+import io.ecostream.streams.intake.WaterSampleValidator;
 import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.streams.water.WaterPipeline;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
 import java.util.Map;
@@ -71,6 +74,7 @@ public final class EcostreamTopology {
   public static final String CITY_DAY_REPARTITION = "city-day";
   public static final String CITY_YEAR_STORE = "city-year-store";
   public static final String CITY_PERIOD_REPARTITION = "city-period-by-city";
+  public static final String STATION_STORE = "station-store";
   public static final String CITY_PROVINCE_STORE = "city-province-store";
   public static final String CITY_PROVINCE_REPARTITION = "city-province-by-city";
   public static final String RANKING_BY_CITY_REPARTITION = "ranking-period-by-city";
@@ -86,8 +90,11 @@ public final class EcostreamTopology {
     realTimeFigures(builder, readings, topics, settings, metrics);
     KStream<String, CityDaily> cityDaily = cityDaily(readings, topics, settings);
     KStream<String, CityPeriod> cityPeriods = cityPeriods(builder, cityDaily, topics, settings);
-    rankings(builder, cityPeriods, topics, settings, metrics);
+    KStream<String, Station> stations = validStations(builder, topics, metrics);
+    rankings(builder, cityPeriods, stations, topics, settings);
     heavyPollutionAlerts(cityDaily, topics);
+    WaterPipeline.build(
+        builder, validWaterSamples(builder, topics, metrics), latestStations(stations), topics, settings);
     return builder.build();
   }
 
@@ -102,6 +109,28 @@ public final class EcostreamTopology {
         topics,
         metrics,
         "air-readings");
+  }
+
+  private static KStream<String, WaterSample> validWaterSamples(
+      StreamsBuilder builder, EcostreamTopics topics, PipelineMetrics metrics) {
+    return decodedAndValidated(
+        builder.stream(
+            topics.waterReadings().name(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("water-readings")),
+        topics.waterReadings(),
+        new WaterSampleValidator(),
+        topics,
+        metrics,
+        "water-readings");
+  }
+
+  /** The latest Station record of each station (the topic's key is the station id: no repartition). */
+  private static KTable<String, Station> latestStations(KStream<String, Station> stations) {
+    return stations.toTable(
+        Named.as("station-table"),
+        Materialized.<String, Station, KeyValueStore<Bytes, byte[]>>as(STATION_STORE)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(AvroSerde.of(Station.class)));
   }
 
   /**
@@ -278,9 +307,9 @@ public final class EcostreamTopology {
   private static void rankings(
       StreamsBuilder builder,
       KStream<String, CityPeriod> cityPeriods,
+      KStream<String, Station> stations,
       EcostreamTopics topics,
-      PipelineSettings settings,
-      PipelineMetrics metrics) {
+      PipelineSettings settings) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(PROVINCE_RANKING_STORE),
@@ -293,7 +322,7 @@ public final class EcostreamTopology {
             Repartitioned.with(Serdes.String(), topics.cityPeriod().valueSerde())
                 .withName(RANKING_BY_CITY_REPARTITION))
         .leftJoin(
-            cityProvinces(builder, topics, metrics),
+            cityProvinces(stations),
             (figure, province) ->
                 province == null
                     ? null
@@ -316,9 +345,8 @@ public final class EcostreamTopology {
   }
 
   /** cityId → province, from the air stations' Station records (key stationId). */
-  private static KTable<String, String> cityProvinces(
-      StreamsBuilder builder, EcostreamTopics topics, PipelineMetrics metrics) {
-    return validStations(builder, topics, metrics)
+  private static KTable<String, String> cityProvinces(KStream<String, Station> stations) {
+    return stations
         .filter(
             (stationId, station) -> placesAnAirCity(station), Named.as("air-stations-with-province"))
         .map(

@@ -315,11 +315,18 @@ class EcostreamTopologyTest {
             "city-year-store",
             "heavy-pollution-store",
             "city-province-store",
-            "province-ranking-store");
+            "province-ranking-store",
+            "station-store",
+            "section-month-store",
+            "city-water-year-store",
+            "water-alert-store");
     assertThat(sources)
         .containsExactlyInAnyOrder(
             "ecostream.air.readings",
             "ecostream.stations",
+            "ecostream.water.readings",
+            "section-month-repartition",
+            "city-water-by-city-repartition",
             "city-hour-repartition",
             "city-day-repartition",
             "city-period-by-city-repartition",

@@ -22,19 +22,22 @@ import java.util.Objects;
  * @param dustDays days listed as dust-affected whatever their data; default none
  * @param rankingSufficiency which cities a province ranking ranks (own rule: 90 % of the days
  *     elapsed valid)
+ * @param water rules of the water figures (CWQI, sea points)
  */
 public record PipelineSettings(
     ZoneId zone,
     ValidityRules validity,
     PeriodRules periodRules,
     DustDays dustDays,
-    RankingSufficiency rankingSufficiency) {
+    RankingSufficiency rankingSufficiency,
+    WaterSettings water) {
 
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   public PipelineSettings {
     Objects.requireNonNull(dustDays, "dustDays");
     Objects.requireNonNull(rankingSufficiency, "rankingSufficiency");
+    Objects.requireNonNull(water, "water");
   }
 
   public static PipelineSettings defaults() {
@@ -43,17 +46,18 @@ public record PipelineSettings(
         ValidityRules.defaults(),
         PeriodRules.defaults(),
         DustDays.none(),
-        RankingSufficiency.defaults());
+        RankingSufficiency.defaults(),
+        WaterSettings.defaults());
   }
 
   /** These settings with these listed dust days. */
   public PipelineSettings withDustDays(DustDays days) {
-    return new PipelineSettings(zone, validity, periodRules, days, rankingSufficiency);
+    return new PipelineSettings(zone, validity, periodRules, days, rankingSufficiency, water);
   }
 
   /** These settings with another rule on the data, for the daily flag and the period figures alike. */
   public PipelineSettings withDustRule(DustRule rule) {
     return new PipelineSettings(
-        zone, validity, periodRules.withDustRule(rule), dustDays, rankingSufficiency);
+        zone, validity, periodRules.withDustRule(rule), dustDays, rankingSufficiency, water);
   }
 }
