@@ -111,7 +111,7 @@ class ReplayCommandTest {
     Path missing = dir.resolve("missing.csv.gz");
 
     assertInvalid(
-        "Invalid value for option '--format': unknown format 'json' (valid: prsa, cnemc-city, csv)",
+        "Invalid value for option '--format': unknown format 'json' (valid: prsa, cnemc-city, csv, water-csv, cnemc-water)",
         "--format",
         "json",
         file.toString());
