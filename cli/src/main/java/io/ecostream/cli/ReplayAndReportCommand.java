@@ -44,7 +44,8 @@ import picocli.CommandLine.ParameterException;
           + " data (or for --period), rounded as bulletins publish them, followed by the mean of the"
           + " cities of each province.",
       "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
-          + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3). Files may be gzipped."
+          + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3); water samples:"
+          + " water-csv, cnemc-water. Files may be gzipped."
     })
 public final class ReplayAndReportCommand extends ReplayCommand {
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
+import io.ecostream.avro.SamplingMethod;
 import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.avro.WaterSample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -103,6 +105,29 @@ class AvroSerdeTest {
     assertThat(read.getLocalHour()).isEqualTo(10);
     assertThat(read.getPm25Moving24h()).as("added in version 2").isNull();
     assertThat(read.getRevision()).as("added in version 2").isZero();
+  }
+
+  @Test
+  void shouldReadAWaterSampleOfTheFirstPublishedVersionFromTheBundledHistory() throws IOException {
+    Schema first = SchemaHistory.bundled().olderVersionsOf(WaterSample.getClassSchema()).get(0);
+    GenericRecord written = new GenericData.Record(first);
+    written.put("stationId", "HAI-01");
+    written.put("cityId", "binzhou");
+    written.put("sampledAt", TEN_O_CLOCK_BEIJING.toEpochMilli());
+    written.put("method", new GenericData.EnumSymbol(first.getField("method").schema(), "AUTOMATIC"));
+    written.put("ph", 8.37);
+    written.put("ammoniaNitrogen", 0.05);
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
+
+    WaterSample read = AvroSerde.of(WaterSample.class).deserialize("t", bytes);
+
+    assertThat(read.getMethod()).isEqualTo(SamplingMethod.AUTOMATIC);
+    assertThat(read.getSampledAt()).isEqualTo(TEN_O_CLOCK_BEIJING);
+    assertThat(read.getPh()).isEqualTo(8.37);
+    assertThat(read.getAmmoniaNitrogen()).isEqualTo(0.05);
+    assertThat(read.getChlorophyllA()).as("added in version 2").isNull();
+    assertThat(read.getPublishedClass()).as("added in version 2").isNull();
+    assertThat(read.getStatus()).as("added in version 2").isNull();
   }
 
   @Test

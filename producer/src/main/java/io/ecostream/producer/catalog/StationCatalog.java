@@ -59,6 +59,13 @@ public final class StationCatalog {
     return Optional.ofNullable(citiesById.get(cityId));
   }
 
+  /** The city of a Chinese name, with or without 市 (滨州 or 滨州市). */
+  public Optional<City> cityNamed(String nameZh) {
+    String name = nameZh.strip();
+    String bare = name.endsWith("市") ? name.substring(0, name.length() - 1) : name;
+    return cities.stream().filter(c -> c.nameZh().equals(bare)).findFirst();
+  }
+
   public List<AirStation> airStations() {
     return airStations;
   }

@@ -5,6 +5,7 @@ import io.ecostream.producer.SimulationResult.StopReason;
 import io.ecostream.producer.Sleeper;
 import io.ecostream.producer.kafka.KafkaReadingSink;
 import io.ecostream.producer.replay.BadLine;
+import io.ecostream.producer.replay.RecordKind;
 import io.ecostream.producer.replay.Replay;
 import io.ecostream.producer.replay.ReplayFileException;
 import io.ecostream.producer.replay.ReplayFiles;
@@ -55,11 +56,13 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays files of historical hourly air readings: sends the metadata of their stations, then"
-          + " the readings of all files merged in event-time order, with each reading's hourStart"
-          + " as the record timestamp.",
+      "Replays files of historical hourly air readings or water samples: sends the metadata of"
+          + " their stations, then the records of all files merged in event-time order, with each"
+          + " record's hourStart or sampledAt as the record timestamp.",
       "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
-          + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3). Files may be gzipped.",
+          + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3), water-csv"
+          + " (station_id,city,kind,drinking_source,sampled_at,ph,do,codmn,…), cnemc-water (CNEMC"
+          + " automatic surface-water readings, stations.csv next to them). Files may be gzipped.",
       "Progress on stderr every 10 s, a summary on stderr at the end; Ctrl-C stops cleanly. Exit"
           + " code 1 if a line could not be read, unless --skip-bad-lines."
     })
@@ -88,7 +91,7 @@ public class ReplayCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FORMAT",
       converter = ReplayFormatConverter.class,
-      description = "prsa, cnemc-city or csv.")
+      description = "prsa, cnemc-city, csv, water-csv or cnemc-water.")
   private ReplayFormat format;
 
   @Parameters(
@@ -195,7 +198,7 @@ public class ReplayCommand implements Callable<Integer> {
     }
     List<Path> expanded;
     try {
-      expanded = ReplayFiles.expand(files);
+      expanded = ReplayFiles.expand(files, format);
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }
@@ -273,7 +276,7 @@ public class ReplayCommand implements Callable<Integer> {
         settings.files().size(),
         settings.format(),
         settings.files().size() == 1 ? "" : "s",
-        settings.format().hourConvention(),
+        settings.format().timeConvention(),
         replay.stations().size(),
         replay.start().map(t -> localTime(t) + " (+08:00)").orElse("nothing in the period"),
         settings.pacing(),
@@ -281,17 +284,21 @@ public class ReplayCommand implements Callable<Integer> {
         topics.prefix());
     err.flush();
 
-    // Stamped with the first reading's hour, station metadata is older than every reading.
+    // Stamped with the first record's event time, station metadata is older than every record.
     KafkaReadingSink sink =
         new KafkaReadingSink(
             topics, producers.apply(config), replay.start().or(settings::fromInstant));
-    String water = topics.waterReadings().name();
+    // Only the topics the format writes to are reported.
+    String unused =
+        settings.format().recordKind() == RecordKind.AIR_READING
+            ? topics.waterReadings().name()
+            : topics.airReadings().name();
     ReplayProgressReporter reporter =
         new ReplayProgressReporter(
             clock,
             terminal ? TERMINAL_PROGRESS_INTERVAL : PROGRESS_INTERVAL,
             ZONE,
-            () -> withoutTopic(sink.sentPerTopic(), water),
+            () -> withoutTopic(sink.sentPerTopic(), unused),
             err,
             terminal);
     return SinkSession.run(
@@ -306,7 +313,7 @@ public class ReplayCommand implements Callable<Integer> {
           ReplayResult result =
               new ReplayResult(
                   Optional.ofNullable(outcome.result()),
-                  withoutTopic(sink.sentPerTopic(), water),
+                  withoutTopic(sink.sentPerTopic(), unused),
                   Optional.ofNullable(outcome.failure()),
                   outcome.elapsed());
           printSummary(result, err);
@@ -339,9 +346,10 @@ public class ReplayCommand implements Callable<Integer> {
 
   private void printSummary(ReplayResult result, PrintWriter err) {
     Optional<ReplaySummary> summary = result.summary();
+    RecordKind<?> kind = format.recordKind();
     String period =
         summary
-            .flatMap(s -> s.firstHourStart().map(first -> periodOf(s, first)))
+            .flatMap(s -> s.firstHourStart().map(first -> periodOf(s, first, kind)))
             .orElse(summary.isPresent() ? "replayed no reading" : "replay failed");
     err.printf(
         Locale.ROOT,
@@ -352,12 +360,12 @@ public class ReplayCommand implements Callable<Integer> {
         ProgressReporter.rate(
             result.sentPerTopic().values().stream().mapToLong(Long::longValue).sum(),
             result.elapsed()));
-    summary.ifPresent(s -> printDetails(s, err));
+    summary.ifPresent(s -> printDetails(s, kind, err));
     err.flush();
   }
 
-  private static String periodOf(ReplaySummary summary, Instant first) {
-    Instant end = summary.lastHourStart().orElse(first).plusSeconds(3600);
+  private static String periodOf(ReplaySummary summary, Instant first, RecordKind<?> kind) {
+    Instant end = summary.lastHourStart().orElse(first).plus(kind.knownAfter());
     return String.format(
         Locale.ROOT,
         "replayed %s .. %s (+08:00), %s",
@@ -366,7 +374,7 @@ public class ReplayCommand implements Callable<Integer> {
         summary.stopReason() == StopReason.END ? "end reached" : "stopped");
   }
 
-  private static void printDetails(ReplaySummary summary, PrintWriter err) {
+  private static void printDetails(ReplaySummary summary, RecordKind<?> kind, PrintWriter err) {
     List<String> stations = summary.stationsSent();
     err.printf(
         Locale.ROOT,
@@ -378,8 +386,9 @@ public class ReplayCommand implements Callable<Integer> {
     long read = summary.files().stream().mapToLong(ReplaySummary.FileSummary::readings).sum();
     err.printf(
         Locale.ROOT,
-        "read %,d readings from %d file%s",
+        "read %,d %s from %d file%s",
         read,
+        kind.noun(),
         summary.files().size(),
         summary.files().size() == 1 ? "" : "s");
     if (summary.outsidePeriod() > 0) {

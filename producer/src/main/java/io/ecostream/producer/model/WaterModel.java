@@ -131,7 +131,7 @@ public final class WaterModel {
 
     WaterSample automatic(SimHour hour) {
       update(hour);
-      return new WaterSample(
+      return sample(
           section.id(),
           section.city().id(),
           hour.start(),
@@ -159,7 +159,7 @@ public final class WaterModel {
       double lab = 0.04;
       double cod = codMn * codRatio * Math.exp(0.08 * random.nextGaussian());
       double bod5 = cod * 0.18 * Math.exp(0.15 * random.nextGaussian());
-      return new WaterSample(
+      return sample(
           section.id(),
           section.city().id(),
           sampledAt,
@@ -250,7 +250,7 @@ public final class WaterModel {
               * base.doRatio()
               * Math.exp(0.05 * random.nextGaussian());
       double cod = base.codMn() * Math.exp(0.15 * season + 0.25 * random.nextGaussian());
-      return new WaterSample(
+      return sample(
           section.id(),
           section.city().id(),
           sampledAt,
@@ -268,6 +268,42 @@ public final class WaterModel {
           round(base.conductivity() * Math.exp(0.03 * random.nextGaussian()), 1),
           round(Math.max(0.5, base.turbidity() * Math.exp(0.4 * random.nextGaussian())), 1));
     }
+  }
+
+  /** The simulated items only; the items only real sources give (chlorophyll, class) stay null. */
+  private static WaterSample sample(
+      String stationId,
+      String cityId,
+      Instant sampledAt,
+      SamplingMethod method,
+      Double waterTemperature,
+      Double ph,
+      Double dissolvedOxygen,
+      Double codMn,
+      Double cod,
+      Double bod5,
+      Double ammoniaNitrogen,
+      Double totalPhosphorus,
+      Double totalNitrogen,
+      Double conductivity,
+      Double turbidity) {
+    return WaterSample.newBuilder()
+        .setStationId(stationId)
+        .setCityId(cityId)
+        .setSampledAt(sampledAt)
+        .setMethod(method)
+        .setWaterTemperature(waterTemperature)
+        .setPh(ph)
+        .setDissolvedOxygen(dissolvedOxygen)
+        .setCodMn(codMn)
+        .setCod(cod)
+        .setBod5(bod5)
+        .setAmmoniaNitrogen(ammoniaNitrogen)
+        .setTotalPhosphorus(totalPhosphorus)
+        .setTotalNitrogen(totalNitrogen)
+        .setConductivity(conductivity)
+        .setTurbidity(turbidity)
+        .build();
   }
 
   private static Double round(double value, int decimals) {

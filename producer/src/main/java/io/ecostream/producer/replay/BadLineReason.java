@@ -8,6 +8,7 @@ public enum BadLineReason {
   BAD_TIME("bad date or hour"),
   MISSING_STATION("no station or city"),
   UNKNOWN_TYPE("unknown type"),
+  UNKNOWN_VALUE("unknown kind, flag or class"),
   DUPLICATE("duplicate value"),
   OUT_OF_ORDER("earlier than the rows before it");
 

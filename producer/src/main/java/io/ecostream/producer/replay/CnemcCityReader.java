@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +36,8 @@ import java.util.TreeMap;
  *       the hour being gathered is a bad line.
  * </ul>
  */
-final class CnemcCityReader extends CsvReadingReader {
+final class CnemcCityReader extends CsvReadingReader<AirReading>
+    implements AirReadingReader {
 
   static final HourConvention HOURS = HourConvention.HOUR_ENDING;
 
@@ -180,11 +180,7 @@ final class CnemcCityReader extends CsvReadingReader {
   }
 
   private Optional<City> known(String cityName) {
-    return catalog.city(cityId(cityName));
-  }
-
-  private static String cityId(String cityName) {
-    return cityName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return catalog.city(cityIdOf(cityName));
   }
 
   private Station metadata(String stationId, String cityName, String chineseName) {
@@ -194,7 +190,7 @@ final class CnemcCityReader extends CsvReadingReader {
         .setStationId(stationId)
         .setName(zh + " city mean")
         .setKind(StationKind.AIR)
-        .setCityId(cityId(cityName))
+        .setCityId(cityIdOf(cityName))
         .setCityName(city.map(City::nameZh).orElse(zh))
         .setProvince(city.isPresent() ? StationCatalog.PROVINCE : null)
         .setLatitude(city.map(City::latitude).orElse(null))

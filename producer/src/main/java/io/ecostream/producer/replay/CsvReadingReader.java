@@ -1,26 +1,28 @@
 package io.ecostream.producer.replay;
 
-import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Station;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.function.Supplier;
 
 /**
  * The common part of the CSV readers: one header line, columns found by name, one record per line.
- * A subclass turns the cells of a line into zero or more readings; a line it cannot read is
- * reported by throwing {@link BadLineException}, and the line is skipped.
+ * A subclass turns the cells of a line into zero or more records (air readings or water samples); a
+ * line it cannot read is reported by throwing {@link BadLineException}, and the line is skipped.
  */
-abstract class CsvReadingReader implements AirReadingReader {
+abstract class CsvReadingReader<T> implements ReplayReader<T> {
 
   private final InputFile input;
   private final BadLines badLines;
-  private final Queue<AirReading> ready = new ArrayDeque<>();
+  private final Queue<T> ready = new ArrayDeque<>();
   private final Map<String, Station> stations = new LinkedHashMap<>();
   private final int columns;
   private long skipped;
@@ -36,14 +38,14 @@ abstract class CsvReadingReader implements AirReadingReader {
     this.badLines = badLines;
   }
 
-  /** Turns one line into readings ({@link #emit}); throws to skip the line. */
+  /** Turns one line into records ({@link #emit}); throws to skip the line. */
   abstract void line(String[] cells) throws BadLineException;
 
   /** Emits what is still buffered once the file has ended. */
   void end() {}
 
-  final void emit(AirReading reading) {
-    ready.add(reading);
+  final void emit(T record) {
+    ready.add(record);
   }
 
   /** The station's metadata, made and remembered on first sight. */
@@ -57,7 +59,7 @@ abstract class CsvReadingReader implements AirReadingReader {
   }
 
   @Override
-  public final AirReading next() throws IOException {
+  public final T next() throws IOException {
     while (ready.isEmpty() && !ended) {
       String line = input.readLine();
       if (line == null) {
@@ -134,6 +136,22 @@ abstract class CsvReadingReader implements AirReadingReader {
     } catch (NumberFormatException e) {
       throw new BadLineException(BadLineReason.NOT_A_NUMBER, column + " '" + cell + "'");
     }
+  }
+
+  /**
+   * A local date-time as ISO writes it, {@code 2024-01-15T10:00}, or with a space instead of the T.
+   */
+  static LocalDateTime localDateTime(String cell, String column) throws BadLineException {
+    try {
+      return LocalDateTime.parse(cell.strip().replace(' ', 'T'));
+    } catch (DateTimeParseException e) {
+      throw new BadLineException(BadLineReason.BAD_TIME, column + " '" + cell + "'");
+    }
+  }
+
+  /** The city id of a city's name in Latin letters: lower case, letters and digits only. */
+  static String cityIdOf(String cityName) {
+    return cityName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
   }
 
   static int integer(String cell, String column) throws BadLineException {

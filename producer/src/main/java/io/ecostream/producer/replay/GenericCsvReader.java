@@ -8,7 +8,6 @@ import io.ecostream.producer.catalog.StationCatalog;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -28,7 +27,8 @@ import java.util.Optional;
  *       catalogue for its 16 Shandong cities, else the city id and none).
  * </ul>
  */
-final class GenericCsvReader extends CsvReadingReader {
+final class GenericCsvReader extends CsvReadingReader<AirReading>
+    implements AirReadingReader {
 
   static final HourConvention HOURS = HourConvention.HOUR_BEGINNING;
 
@@ -94,12 +94,7 @@ final class GenericCsvReader extends CsvReadingReader {
     if (cell.equals(lastTime)) {
       return lastStart;
     }
-    LocalDateTime local;
-    try {
-      local = LocalDateTime.parse(cell.strip().replace(' ', 'T'));
-    } catch (DateTimeParseException e) {
-      throw new BadLineException(BadLineReason.BAD_TIME, "hour_start '" + cell + "'");
-    }
+    LocalDateTime local = localDateTime(cell, "hour_start");
     if (local.getMinute() != 0 || local.getSecond() != 0 || local.getNano() != 0) {
       throw new BadLineException(
           BadLineReason.BAD_TIME, "hour_start '" + cell + "' is not on the hour");

@@ -35,7 +35,7 @@ import java.util.Map;
  *       annual PM2.5 means. See the producer README.
  * </ul>
  */
-final class PrsaReader extends CsvReadingReader {
+final class PrsaReader extends CsvReadingReader<AirReading> implements AirReadingReader {
 
   static final HourConvention HOURS = HourConvention.HOUR_BEGINNING;
 

@@ -1,6 +1,5 @@
 package io.ecostream.producer.replay;
 
-import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Station;
 import io.ecostream.producer.Pacer;
 import io.ecostream.producer.ReadingSink;
@@ -24,27 +23,27 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * Replays files of historical air readings into a {@link ReadingSink}, event time preserved: first
- * the metadata of every station the files hold, then the readings of all files merged in event-time
- * order (a k-way merge of the files, each read as a stream), so that event time advances as it did
+ * Replays files of historical air readings or water samples into a {@link ReadingSink}, event time
+ * preserved: first the metadata of every station the files hold, then the records of all files
+ * merged in event-time order (a k-way merge of the files, each read as a stream), so that event time advances as it did
  * live. Ties are broken by station id, then by the order of the files: the same files and settings
  * always give the same records in the same order.
  *
  * <p>Paced, the readings of the hour starting at t are handed over once that hour has ended in
  * replayed time, (t + 1 h − t0) / speed after the start, t0 being the first reading's hour: an
- * hourly mean is known only when its hour is over (as in the simulator).
+ * hourly mean is known only when its hour is over (as in the simulator). A water sample, an
+ * instant, is handed over at its sampledAt, (t − t0) / speed after the start ({@link
+ * RecordKind#knownAfter()}).
  *
  * <p>Usage: {@code try (Replay replay = Replay.open(settings)) { summary = replay.run(sink); }}, or
  * {@link #run(ReplaySettings, ReadingSink)} in one call. Single use.
  */
 public final class Replay implements Closeable {
 
-  private static final Duration ONE_HOUR = Duration.ofHours(1);
-
   /** Event-time order; station id, then file order, make it total. */
-  private static final Comparator<Cursor> ORDER =
-      Comparator.comparing((Cursor c) -> c.head.getHourStart())
-          .thenComparing(c -> c.head.getStationId())
+  private static final Comparator<Cursor<?>> ORDER =
+      Comparator.comparing((Cursor<?> c) -> c.time())
+          .thenComparing(Cursor::stationId)
           .thenComparingInt(c -> c.index);
 
   private final ReplaySettings settings;
@@ -52,8 +51,8 @@ public final class Replay implements Closeable {
   private final Sleeper sleeper;
   private final BadLines badLines = new BadLines();
   private final Map<String, Station> stations = new LinkedHashMap<>();
-  private final List<Cursor> cursors = new ArrayList<>();
-  private final PriorityQueue<Cursor> heads = new PriorityQueue<>(ORDER);
+  private final List<Cursor<?>> cursors = new ArrayList<>();
+  private final PriorityQueue<Cursor<?>> heads = new PriorityQueue<>(ORDER);
   private final Optional<Instant> start;
   private final Progress progress = new Progress();
   private volatile boolean stopRequested;
@@ -69,8 +68,9 @@ public final class Replay implements Closeable {
             .forEach(stations::putIfAbsent);
       }
       for (Path file : settings.files()) {
-        AirReadingReader reader = withFileName(file, () -> settings.format().open(file, badLines));
-        Cursor cursor = new Cursor(cursors.size(), reader);
+        ReplayReader<?> reader =
+            withFileName(file, () -> settings.format().openReader(file, badLines));
+        Cursor<?> cursor = cursor(cursors.size(), reader, settings.format().recordKind());
         cursors.add(cursor);
         if (cursor.advance()) {
           heads.add(cursor);
@@ -80,7 +80,12 @@ public final class Replay implements Closeable {
       closeQuietly(e);
       throw e;
     }
-    this.start = heads.isEmpty() ? Optional.empty() : Optional.of(heads.peek().head.getHourStart());
+    this.start = heads.isEmpty() ? Optional.empty() : Optional.of(heads.peek().time());
+  }
+
+  @SuppressWarnings("unchecked") // the format's readers read records of its kind
+  private <T> Cursor<T> cursor(int index, ReplayReader<?> reader, RecordKind<T> kind) {
+    return new Cursor<>(index, (ReplayReader<T>) reader, kind);
   }
 
   /**
@@ -119,7 +124,7 @@ public final class Replay implements Closeable {
   }
 
   /**
-   * hourStart of the first reading that will be sent, if any. Station metadata stamped with it is
+   * Event time (hourStart, sampledAt) of the first record that will be sent, if any. Station metadata stamped with it is
    * older than every reading it describes.
    */
   public Optional<Instant> start() {
@@ -161,7 +166,7 @@ public final class Replay implements Closeable {
     boolean paced = settings.pacing().isPaced();
     Instant first = null;
     Instant last = null;
-    Instant currentHour = null;
+    Instant currentTime = null;
     StopReason reason = StopReason.END;
     boolean interrupted = false;
     try {
@@ -170,38 +175,37 @@ public final class Replay implements Closeable {
           reason = StopReason.STOPPED;
           break;
         }
-        Cursor cursor = heads.peek();
-        AirReading reading = cursor.head;
-        Instant hour = reading.getHourStart();
-        if (!hour.equals(currentHour)) {
-          if (currentHour != null) {
-            progress.hourDone(currentHour);
+        Cursor<?> cursor = heads.peek();
+        Instant time = cursor.time();
+        if (!time.equals(currentTime)) {
+          if (currentTime != null) {
+            progress.done(cursor.knownAt(currentTime));
             listener.progress(progress);
           }
           if (paced) {
-            Duration due = Duration.between(start.orElseThrow(), hour.plus(ONE_HOUR));
+            Duration due = Duration.between(start.orElseThrow(), cursor.knownAt(time));
             Optional<StopReason> stopped = pacer.awaitSimulated(due, () -> stopRequested);
             if (stopped.isPresent()) {
               reason = stopped.get();
               break;
             }
           }
-          currentHour = hour;
+          currentTime = time;
         }
         heads.poll();
-        if (sent.add(reading.getStationId())) {
-          sink.station(cursor.reader.stations().get(reading.getStationId()));
+        if (sent.add(cursor.stationId())) {
+          sink.station(cursor.reader.stations().get(cursor.stationId()));
         }
-        sink.air(reading);
+        cursor.send(sink);
         progress.readings++;
-        first = first == null || hour.isBefore(first) ? hour : first;
-        last = last == null || hour.isAfter(last) ? hour : last;
+        first = first == null || time.isBefore(first) ? time : first;
+        last = last == null || time.isAfter(last) ? time : last;
         if (cursor.advance()) {
           heads.add(cursor);
         }
       }
-      if (reason == StopReason.END && currentHour != null) {
-        progress.hourDone(currentHour);
+      if (reason == StopReason.END && currentTime != null) {
+        progress.done(currentTime.plus(settings.format().recordKind().knownAfter()));
         listener.progress(progress);
       }
     } catch (InterruptedException e) {
@@ -216,7 +220,7 @@ public final class Replay implements Closeable {
       }
     }
     return new ReplaySummary(
-        cursors.stream().map(Cursor::summary).toList(),
+        cursors.stream().map(c -> c.summary()).toList(),
         List.copyOf(sent),
         progress.readings,
         Optional.ofNullable(first),
@@ -231,7 +235,7 @@ public final class Replay implements Closeable {
   @Override
   public void close() throws IOException {
     IOException failure = null;
-    for (Cursor cursor : cursors) {
+    for (Cursor<?> cursor : cursors) {
       try {
         cursor.reader.close();
       } catch (IOException e) {
@@ -276,10 +280,10 @@ public final class Replay implements Closeable {
     private long readings;
     private long bytesAtStart;
 
-    void hourDone(Instant hourStart) {
-      Instant end = hourStart.plus(ONE_HOUR);
-      if (reached == null || end.isAfter(reached)) {
-        reached = end;
+    /** All records known up to this instant have been handed over. */
+    void done(Instant known) {
+      if (reached == null || known.isAfter(reached)) {
+        reached = known;
       }
     }
 
@@ -300,7 +304,7 @@ public final class Replay implements Closeable {
     @Override
     public double inputFraction() {
       long total = 0;
-      for (Cursor cursor : cursors) {
+      for (Cursor<?> cursor : cursors) {
         total += cursor.reader.fileSize();
       }
       long left = total - bytesAtStart;
@@ -309,7 +313,7 @@ public final class Replay implements Closeable {
 
     long bytesRead() {
       long read = 0;
-      for (Cursor cursor : cursors) {
+      for (Cursor<?> cursor : cursors) {
         read += cursor.reader.bytesRead();
       }
       return read;
@@ -317,21 +321,22 @@ public final class Replay implements Closeable {
   }
 
   /**
-   * One file being read: its next reading in the period, and what was read so far. The readings of
-   * one hour that follow each other in the file are served in station-id order, so that the merge
-   * orders ties by station id within a file as well as across files.
+   * One file being read: its next record in the period, and what was read so far. The records of
+   * one event time that follow each other in the file are served in station-id order, so that the
+   * merge orders ties by station id within a file as well as across files.
    */
-  private final class Cursor {
+  private final class Cursor<T> {
     final int index;
-    final AirReadingReader reader;
+    final ReplayReader<T> reader;
+    final RecordKind<T> kind;
     final Optional<Instant> from = settings.fromInstant();
     final Optional<Instant> to = settings.toInstant();
     final Map<String, Long> perStation = new LinkedHashMap<>();
-    final List<AirReading> hourBatch = new ArrayList<>();
+    final List<T> hourBatch = new ArrayList<>();
     int served;
-    AirReading lookahead;
+    T lookahead;
     boolean ended;
-    AirReading head;
+    T head;
     long readings;
     long outsidePeriod;
     long outOfOrder;
@@ -339,12 +344,30 @@ public final class Replay implements Closeable {
     Instant last;
     Instant previous;
 
-    Cursor(int index, AirReadingReader reader) {
+    Cursor(int index, ReplayReader<T> reader, RecordKind<T> kind) {
       this.index = index;
       this.reader = reader;
+      this.kind = kind;
     }
 
-    /** Moves to the next reading of the file inside the period; false at the end. */
+    Instant time() {
+      return kind.eventTime().apply(head);
+    }
+
+    String stationId() {
+      return kind.stationId().apply(head);
+    }
+
+    /** When a record of this event time is known: the end of its hour, or the sample's instant. */
+    Instant knownAt(Instant time) {
+      return time.plus(kind.knownAfter());
+    }
+
+    void send(ReadingSink sink) {
+      kind.send().accept(sink, head);
+    }
+
+    /** Moves to the next record of the file inside the period; false at the end. */
     boolean advance() throws IOException {
       if (served == hourBatch.size()) {
         readHourBatch();
@@ -357,34 +380,36 @@ public final class Replay implements Closeable {
       return true;
     }
 
-    /** The readings of the period that follow in the file with the same hourStart, sorted. */
+    /** The records of the period that follow in the file with the same event time, sorted. */
     private void readHourBatch() throws IOException {
       hourBatch.clear();
       served = 0;
       while (!ended) {
-        AirReading reading = lookahead != null ? lookahead : nextInPeriod();
+        T record = lookahead != null ? lookahead : nextInPeriod();
         lookahead = null;
-        if (reading == null) {
+        if (record == null) {
           ended = true;
         } else if (hourBatch.isEmpty()
-            || reading.getHourStart().equals(hourBatch.get(0).getHourStart())) {
-          hourBatch.add(reading);
+            || kind.eventTime()
+                .apply(record)
+                .equals(kind.eventTime().apply(hourBatch.get(0)))) {
+          hourBatch.add(record);
         } else {
-          lookahead = reading;
+          lookahead = record;
           break;
         }
       }
       if (hourBatch.size() > 1) {
-        hourBatch.sort(Comparator.comparing(AirReading::getStationId));
+        hourBatch.sort(Comparator.comparing(kind.stationId()));
       }
     }
 
-    private AirReading nextInPeriod() throws IOException {
-      AirReading reading;
-      while ((reading = withFileName(reader.file(), reader::next)) != null) {
-        Instant hour = reading.getHourStart();
+    private T nextInPeriod() throws IOException {
+      T record;
+      while ((record = withFileName(reader.file(), reader::next)) != null) {
+        Instant hour = kind.eventTime().apply(record);
         readings++;
-        perStation.merge(reading.getStationId(), 1L, Long::sum);
+        perStation.merge(kind.stationId().apply(record), 1L, Long::sum);
         first = first == null || hour.isBefore(first) ? hour : first;
         last = last == null || hour.isAfter(last) ? hour : last;
         if (previous != null && hour.isBefore(previous)) {
@@ -396,7 +421,7 @@ public final class Replay implements Closeable {
           outsidePeriod++;
           continue;
         }
-        return reading;
+        return record;
       }
       return null;
     }

@@ -26,11 +26,22 @@ public final class ReplayFiles {
    *     be read, or is a directory without such files
    */
   public static List<Path> expand(List<Path> arguments) {
+    return expand(arguments, null);
+  }
+
+  /**
+   * As {@link #expand(List)}, but a directory leaves out the files that come with the format's data
+   * without being data ({@link ReplayFormat#isCompanionFile}: cnemc-water's {@code stations.csv}).
+   */
+  public static List<Path> expand(List<Path> arguments, ReplayFormat format) {
     Set<Path> files = new LinkedHashSet<>();
     Set<Path> seen = new HashSet<>();
     for (Path argument : arguments) {
       if (Files.isDirectory(argument)) {
-        List<Path> inside = dataFilesIn(argument);
+        List<Path> inside =
+            dataFilesIn(argument).stream()
+                .filter(f -> format == null || !format.isCompanionFile(f))
+                .toList();
         if (inside.isEmpty()) {
           throw new IllegalArgumentException(
               "directory " + argument + " holds no *.csv or *.csv.gz file");

@@ -13,9 +13,9 @@ import java.util.Optional;
  * What a replay did.
  *
  * @param stationsSent ids of the stations whose metadata was sent, in order
- * @param readingsSent readings handed to the sink
- * @param firstHourStart hourStart of the first reading sent
- * @param lastHourStart hourStart of the last reading sent
+ * @param readingsSent readings (or water samples) handed to the sink
+ * @param firstHourStart event time of the first record sent: hourStart, for water sampledAt
+ * @param lastHourStart event time of the last record sent
  * @param outsidePeriod readings read but left out by --from/--to
  * @param outOfOrder readings earlier than the one before them in the same file; they are sent, in
  *     file order, and the pipeline treats them as late data

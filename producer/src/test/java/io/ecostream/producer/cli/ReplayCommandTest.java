@@ -4,6 +4,7 @@ import static io.ecostream.producer.fixtures.ReplayFixtures.CSV_HEADER;
 import static io.ecostream.producer.fixtures.ReplayFixtures.DONGSI;
 import static io.ecostream.producer.fixtures.ReplayFixtures.GENERIC;
 import static io.ecostream.producer.fixtures.ReplayFixtures.TIANTAN;
+import static io.ecostream.producer.fixtures.ReplayFixtures.cnemcWater;
 import static io.ecostream.producer.fixtures.ReplayFixtures.csvLine;
 import static io.ecostream.producer.fixtures.ReplayFixtures.file;
 import static io.ecostream.producer.fixtures.ReplayFixtures.sample;
@@ -111,7 +112,7 @@ class ReplayCommandTest {
     Path missing = dir.resolve("missing.csv.gz");
 
     assertInvalid(
-        "Invalid value for option '--format': unknown format 'json' (valid: prsa, cnemc-city, csv)",
+        "Invalid value for option '--format': unknown format 'json' (valid: prsa, cnemc-city, csv, water-csv, cnemc-water)",
         "--format",
         "json",
         file.toString());
@@ -187,6 +188,81 @@ class ReplayCommandTest {
     assertThat(out.toString()).isEmpty();
     assertThat(producer.closed()).isTrue();
     assertThat(hooks).isEmpty();
+  }
+
+  @Test
+  void shouldReadTheWaterFormats() {
+    Path file = file(dir, "samples.csv", "station_id,city,kind,sampled_at,nh3n");
+
+    assertThat(settings("--format", "water-csv", file.toString()))
+        .isEqualTo(
+            new ReplaySettings(
+                ReplayFormat.WATER_CSV,
+                List.of(file),
+                Optional.empty(),
+                Optional.empty(),
+                Pacing.asFastAsPossible()));
+    assertThat(settings("--format", "cnemc-water", file.toString()).format())
+        .isEqualTo(ReplayFormat.CNEMC_WATER);
+  }
+
+  @Test
+  void shouldSendWaterStationsThenSamplesToTheWaterTopicStampedWithTheirSamplingTime() {
+    Path file =
+        file(
+            dir,
+            "samples.csv",
+            "station_id,city,kind,drinking_source,sampled_at,ph,nh3n",
+            "BZ-W02,binzhou,river,false,2024-01-10T10:05,8.01,0.412",
+            "BZ-W01,binzhou,reservoir,true,2024-01-10T09:35,7.92,0.061",
+            "BZ-W01,binzhou,reservoir,true,2024-02-10T09:40,7.95,0.058");
+    long nineThirtyFive = Instant.parse("2024-01-10T01:35:00Z").toEpochMilli();
+    long tenOFive = Instant.parse("2024-01-10T02:05:00Z").toEpochMilli();
+    long february = Instant.parse("2024-02-10T01:40:00Z").toEpochMilli();
+
+    int exitCode = execute("--format", "water-csv", file.toString());
+
+    assertThat(exitCode).isZero();
+    assertThat(producer.history())
+        .extracting(ProducerRecord::topic, r -> new String(r.key()), ProducerRecord::timestamp)
+        .containsExactly(
+            // stamped with the first sample sent; the second line, earlier, is sent as it comes
+            tuple("ecostream.stations", "BZ-W02", tenOFive),
+            tuple("ecostream.stations", "BZ-W01", tenOFive),
+            tuple("ecostream.water.readings", "BZ-W02", tenOFive),
+            tuple("ecostream.water.readings", "BZ-W01", nineThirtyFive),
+            tuple("ecostream.water.readings", "BZ-W01", february));
+    assertThat(err.toString())
+        .startsWith(
+            "replaying 1 water-csv file (sampling instant) with 2 stations from 2024-01-10 10:05"
+                + " (+08:00) at max to localhost:9092 (topics ecostream.*)")
+        .contains("replayed 2024-01-10 09:35 .. 2024-02-10 09:40 (+08:00), end reached")
+        .contains("sent ecostream.stations 2, ecostream.water.readings 3 (")
+        .contains("read 3 samples from 1 file, 1 out of time order within their file");
+  }
+
+  @Test
+  void shouldReplayACnemcWaterFolderInTimeOrderWithItsStationList() {
+    Path file = cnemcWater(dir);
+
+    int exitCode = execute("--format", "cnemc-water", "--skip-bad-lines", dir.toString());
+
+    assertThat(exitCode).isZero();
+    assertThat(producer.history())
+        .extracting(ProducerRecord::topic, r -> new String(r.key()))
+        .startsWith(
+            tuple("ecostream.stations", "HAI-01"),
+            tuple("ecostream.stations", "HAI-04"),
+            tuple("ecostream.stations", "HUAI-22"),
+            tuple("ecostream.stations", "HUANG-05"),
+            tuple("ecostream.water.readings", "HUANG-05"),
+            tuple("ecostream.water.readings", "HAI-01"));
+    assertThat(err.toString())
+        .startsWith("replaying 1 cnemc-water file (sampling instant) with 4 stations")
+        .contains("replayed 2023-03-01 04:00 .. 2023-06-10 12:00 (+08:00), end reached")
+        .contains("sent ecostream.stations 4, ecostream.water.readings 9 (")
+        .contains("read 9 samples from 1 file")
+        .contains(file + ":8: bad date or hour: observed_at '2023/6/10 8:00'");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.ecostream.producer.fixtures.ReplayFixtures.CSV_HEADER;
 import static io.ecostream.producer.fixtures.ReplayFixtures.DONGSI;
 import static io.ecostream.producer.fixtures.ReplayFixtures.SHANDONG;
 import static io.ecostream.producer.fixtures.ReplayFixtures.TIANTAN;
+import static io.ecostream.producer.fixtures.ReplayFixtures.cnemcWater;
 import static io.ecostream.producer.fixtures.ReplayFixtures.csvLine;
 import static io.ecostream.producer.fixtures.ReplayFixtures.file;
 import static io.ecostream.producer.fixtures.ReplayFixtures.sample;
@@ -13,6 +14,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Station;
+import io.ecostream.avro.WaterSample;
 import io.ecostream.producer.Pacing;
 import io.ecostream.producer.SimulationResult.StopReason;
 import io.ecostream.producer.fixtures.FakeClock;
@@ -239,6 +241,71 @@ class ReplayTest {
             "2013-02-28T18:00:00Z 2 1.0",
             "2013-02-28T19:00:00Z 3 1.0",
             "2013-02-28T23:00:00Z 4 1.0");
+  }
+
+  @Test
+  void shouldMergeWaterFilesAndHandEachSampleOverAtItsOwnInstant() throws IOException {
+    String header = "station_id,city,kind,sampled_at,nh3n";
+    Path morning =
+        file(
+            dir,
+            "morning.csv",
+            header,
+            "BZ-W01,binzhou,river,2024-01-10T09:30,0.1",
+            "BZ-W01,binzhou,river,2024-01-10T12:30,0.2");
+    Path later = file(dir, "later.csv", header, "BZ-W02,binzhou,lake,2024-01-10T10:00,0.3");
+    List<Instant> handedOver = new ArrayList<>();
+    RecordingSink sink =
+        new RecordingSink() {
+          @Override
+          public void water(WaterSample sample) {
+            handedOver.add(wall.instant());
+            super.water(sample);
+          }
+        };
+
+    ReplaySummary summary =
+        run(
+            ReplaySettings.of(ReplayFormat.WATER_CSV, List.of(morning, later))
+                .withPacing(Pacing.speed(3600)),
+            sink);
+
+    assertThat(sink.all.subList(0, 2))
+        .extracting(r -> ((Station) r).getStationId())
+        .containsExactly("BZ-W01", "BZ-W02");
+    assertThat(sink.water)
+        .extracting(WaterSample::getStationId, WaterSample::getAmmoniaNitrogen)
+        .containsExactly(tuple("BZ-W01", 0.1), tuple("BZ-W02", 0.3), tuple("BZ-W01", 0.2));
+    // one replayed hour per second from 09:30: a sample is known when it is taken, not an hour later
+    assertThat(handedOver)
+        .containsExactly(WALL, WALL.plusMillis(500), WALL.plusSeconds(3));
+    assertThat(summary.readingsSent()).isEqualTo(3);
+    assertThat(summary.lastHourStart()).contains(Instant.parse("2024-01-10T04:30:00Z"));
+  }
+
+  @Test
+  void shouldCountTheSamplesServedAsTheInputReadOfAFileSortedInMemory() throws IOException {
+    List<Double> fractions = new ArrayList<>();
+    List<Instant> reached = new ArrayList<>();
+    try (Replay replay =
+        Replay.open(
+            ReplaySettings.of(ReplayFormat.CNEMC_WATER, List.of(cnemcWater(dir))),
+            wall,
+            wall.sleeper())) {
+      replay.run(
+          new RecordingSink(),
+          p -> {
+            fractions.add(p.inputFraction());
+            reached.add(p.eventTimeReached());
+          });
+    }
+
+    assertThat(fractions).isSorted().last().isEqualTo(1.0);
+    assertThat(fractions.get(0)).isLessThan(0.5);
+    assertThat(reached)
+        .first()
+        .as("HUANG-05's sample, 2023-03-01 04:00 Beijing")
+        .isEqualTo(Instant.parse("2023-02-28T20:00:00Z"));
   }
 
   @Test
