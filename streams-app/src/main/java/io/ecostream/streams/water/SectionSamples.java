@@ -32,7 +32,7 @@ final class SectionSamples {
         .setDrinkingSource(station != null && station.getDrinkingSource())
         .setTargetClass(station == null ? null : station.getTargetClass())
         .setValues(WaterItems.pack(WaterItems.of(sample, body)))
-        .setPublishedClass(null)
+        .setPublishedClass(sample.getPublishedClass())
         .build();
   }
 

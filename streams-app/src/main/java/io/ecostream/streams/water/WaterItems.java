@@ -50,6 +50,10 @@ final class WaterItems {
     put(values, WaterItem.AMMONIA_NITROGEN, sample.getAmmoniaNitrogen());
     put(values, WaterItem.TOTAL_PHOSPHORUS, sample.getTotalPhosphorus());
     put(values, WaterItem.TOTAL_NITROGEN, sample.getTotalNitrogen());
+    put(values, WaterItem.FLUORIDE, sample.getFluoride());
+    put(values, WaterItem.PETROLEUM, sample.getPetroleum());
+    put(values, WaterItem.INORGANIC_NITROGEN, sample.getInorganicNitrogen());
+    put(values, WaterItem.ACTIVE_PHOSPHATE, sample.getActivePhosphate());
     return values;
   }
 

@@ -1,0 +1,215 @@
+package io.ecostream.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecostream.avro.Alert;
+import io.ecostream.avro.CityWaterPeriod;
+import io.ecostream.avro.SamplingMethod;
+import io.ecostream.avro.SectionMonth;
+import io.ecostream.avro.Station;
+import io.ecostream.avro.StationKind;
+import io.ecostream.avro.WaterBodyType;
+import io.ecostream.avro.WaterSample;
+import io.ecostream.avro.WaterSampleClass;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.Topic;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The water outputs of the production topology, on figures worked out by hand. */
+class WaterTopologyTest {
+
+  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, Station> stations;
+  private TestInputTopic<String, WaterSample> samples;
+
+  @BeforeEach
+  void startDriver() {
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-water-test");
+    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+    driver =
+        new TopologyTestDriver(
+            EcostreamTopology.build(
+                topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry())),
+            config);
+    stations =
+        driver.createInputTopic(
+            topics.stations().name(), new StringSerializer(), topics.stations().valueSerde().serializer());
+    samples =
+        driver.createInputTopic(
+            topics.waterReadings().name(),
+            new StringSerializer(),
+            topics.waterReadings().valueSerde().serializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private void section(String id, WaterBodyType body, boolean drinking, Integer target) {
+    Station station =
+        Station.newBuilder()
+            .setStationId(id)
+            .setName(id)
+            .setKind(StationKind.WATER)
+            .setCityId("binzhou")
+            .setCityName("滨州")
+            .setProvince("Shandong")
+            .setWaterBody(body)
+            .setDrinkingSource(drinking)
+            .setTargetClass(target)
+            .build();
+    stations.pipeInput(id, station, LocalDateTime.of(2023, 1, 1, 0, 0).atZone(AirReadings.BEIJING).toInstant());
+  }
+
+  private static WaterSample.Builder sample(String id, LocalDateTime at) {
+    return WaterSample.newBuilder()
+        .setStationId(id)
+        .setCityId("binzhou")
+        .setSampledAt(at.atZone(AirReadings.BEIJING).toInstant())
+        .setMethod(SamplingMethod.MANUAL);
+  }
+
+  private void send(WaterSample.Builder sample) {
+    WaterSample value = sample.build();
+    samples.pipeInput(value.getStationId(), value, value.getSampledAt());
+  }
+
+  private <V> Map<String, V> latest(Topic<String, V> topic) {
+    Map<String, V> latest = new LinkedHashMap<>();
+    driver
+        .createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer())
+        .readKeyValuesToList()
+        .forEach(kv -> latest.put(kv.key, kv.value));
+    return latest;
+  }
+
+  /**
+   * January 2024 in Binzhou, four sections and a sea point:
+   *
+   * <ul>
+   *   <li>S1, river, target III: the river section of STANDARDS.md §4.2, class III; CWQI 0.4 + 5/6.2
+   *       + 4.5/6 + 18/20 + 3.2/4 + 0.6/1 + 0.15/0.2 = 5.0064516;
+   *   <li>S2, river, target III: NH3-N 2.3, 劣V; CWQI 2.3 (a year earlier NH3-N 0.8: class III);
+   *   <li>S3, reservoir, drinking source: TP 0.08 on the lake limits, class IV, not compliant;
+   *       CWQI 0.08/0.05 = 1.6;
+   *   <li>S4, river: NH3-N 0.4 and 0.6, mean 0.5, class II (a value on a limit is the better class);
+   *       CWQI 0.5;
+   *   <li>P1, sea point: Example 1 of STANDARDS.md §7.4, class 1.
+   * </ul>
+   */
+  private void januaryInBinzhou() {
+    section("S1", WaterBodyType.RIVER, false, 3);
+    section("S2", WaterBodyType.RIVER, false, 3);
+    section("S3", WaterBodyType.RESERVOIR, true, null);
+    section("S4", WaterBodyType.RIVER, false, null);
+    section("P1", WaterBodyType.SEA, false, null);
+    send(sample("S2", LocalDateTime.of(2023, 1, 10, 9, 0)).setAmmoniaNitrogen(0.8));
+    send(
+        sample("S1", LocalDateTime.of(2024, 1, 5, 9, 0))
+            .setPh(7.8).setDissolvedOxygen(6.2).setCodMn(4.5).setCod(18.0).setBod5(3.2)
+            .setAmmoniaNitrogen(0.6).setTotalPhosphorus(0.15));
+    send(sample("S2", LocalDateTime.of(2024, 1, 6, 9, 0)).setAmmoniaNitrogen(2.3));
+    send(sample("S3", LocalDateTime.of(2024, 1, 7, 9, 0)).setTotalPhosphorus(0.08));
+    send(sample("S4", LocalDateTime.of(2024, 1, 8, 9, 0)).setAmmoniaNitrogen(0.4));
+    send(sample("S4", LocalDateTime.of(2024, 1, 20, 9, 0)).setAmmoniaNitrogen(0.6));
+    send(sample("S4", LocalDateTime.of(2024, 1, 20, 9, 0)).setAmmoniaNitrogen(0.6)); // re-sent
+    send(
+        sample("P1", LocalDateTime.of(2024, 1, 9, 9, 0))
+            .setPh(8.1).setDissolvedOxygen(6.5).setCod(1.8).setInorganicNitrogen(0.19)
+            .setActivePhosphate(0.012).setPetroleum(0.02));
+  }
+
+  @Test
+  void shouldClassifyEverySampleAsItArrives() {
+    januaryInBinzhou();
+
+    Map<String, WaterSampleClass> classes = latest(topics.waterSampleClass());
+    assertThat(classes.get("S1@2024-01-05T01:00:00Z").getWaterClass()).isEqualTo("III");
+    WaterSampleClass s2 = classes.get("S2@2024-01-06T01:00:00Z");
+    assertThat(s2.getWaterClass()).isEqualTo("劣V");
+    assertThat(s2.getDetermining()).containsExactly("氨氮");
+    assertThat(s2.getMeetsTarget()).isFalse();
+    assertThat(classes.get("S3@2024-01-07T01:00:00Z").getDrinkingCompliant()).isFalse();
+    assertThat(classes.get("S4@2024-01-08T01:00:00Z").getWaterClass()).isEqualTo("II"); // 0.4 <= 0.5
+    assertThat(classes.get("S4@2024-01-20T01:00:00Z").getWaterClass()).isEqualTo("III"); // 0.6 > 0.5
+    assertThat(classes.get("P1@2024-01-09T01:00:00Z").getWaterClass()).isEqualTo("一类");
+  }
+
+  @Test
+  void shouldAssessEachSectionsMonthFromTheMeanOfItsSamples() {
+    januaryInBinzhou();
+
+    Map<String, SectionMonth> months = latest(topics.waterSectionMonth());
+    SectionMonth s4 = months.get("S4@2024-01");
+    assertThat(s4.getSamples()).isEqualTo(2);
+    assertThat(s4.getAmmoniaNitrogen()).isEqualTo(0.5);
+    assertThat(s4.getWaterClass()).isEqualTo("II");
+    assertThat(s4.getRevision()).as("the re-sent sample changed nothing").isEqualTo(2);
+    SectionMonth s1 = months.get("S1@2024-01");
+    assertThat(s1.getWaterClass()).isEqualTo("III");
+    assertThat(s1.getMeetsTarget()).isTrue();
+    assertThat(s1.getCwqi()).isCloseTo(5.0064516, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(months.get("S3@2024-01").getWaterClass()).isEqualTo("IV");
+    assertThat(months.get("P1@2024-01").getGood()).isTrue();
+  }
+
+  @Test
+  void shouldGiveTheCitysShares_cwqi_drinkingCompliance_andSeaShareWithYearOnYear() {
+    januaryInBinzhou();
+
+    Map<String, CityWaterPeriod> periods = latest(topics.waterCityPeriod());
+    CityWaterPeriod january = periods.get("binzhou@2024-01");
+    // classes III, 劣V, IV, II of 4 sections
+    assertThat(january.getSections()).isEqualTo(4);
+    assertThat(january.getGoodShare()).isEqualTo(50.0);
+    assertThat(january.getClassIVShare()).isEqualTo(25.0);
+    assertThat(january.getClassVShare()).isEqualTo(0.0);
+    assertThat(january.getWorseThanVShare()).isEqualTo(25.0);
+    // (5.0064516 + 2.3 + 1.6 + 0.5) / 4 = 2.3516129 -> 4 decimals
+    assertThat(january.getCwqi()).isEqualTo(2.3516);
+    assertThat(january.getDrinkingSources()).isEqualTo(1);
+    assertThat(january.getDrinkingCompliance()).isEqualTo(0.0);
+    assertThat(january.getSeaPoints()).isEqualTo(1);
+    assertThat(january.getSeaGoodShare()).isEqualTo(100.0);
+    // January 2023: S2 alone, class III -> 100 % good
+    assertThat(january.getPreviousPeriod()).isEqualTo("2023-01");
+    assertThat(january.getGoodShareChangePoints()).isEqualTo(-50.0);
+    assertThat(january.getWorseThanVShareChangePoints()).isEqualTo(25.0);
+    CityWaterPeriod year = periods.get("binzhou@2024");
+    assertThat(year.getGoodShare()).isEqualTo(50.0);
+    assertThat(year.getCwqi()).isEqualTo(2.3516);
+    assertThat(year.getPreviousPeriod()).isEqualTo("2023");
+  }
+
+  @Test
+  void shouldRaiseWaterAlertsWhenTheSampleArrivesAndOnlyOnceAMonth() {
+    januaryInBinzhou();
+    send(sample("S2", LocalDateTime.of(2024, 1, 16, 9, 0)).setAmmoniaNitrogen(2.5)); // still 劣V
+
+    Map<String, Alert> alerts = latest(topics.alerts());
+    assertThat(alerts)
+        .containsOnlyKeys(
+            "water-below-target@S2@2024-01",
+            "water-worse-than-v@S2@2024-01",
+            "drinking-source-non-compliant@S3@2024-01");
+    assertThat(alerts.get("water-worse-than-v@S2@2024-01").getEventTime())
+        .isEqualTo(LocalDateTime.of(2024, 1, 6, 9, 0).atZone(AirReadings.BEIJING).toInstant());
+  }
+}
