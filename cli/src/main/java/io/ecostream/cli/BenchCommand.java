@@ -54,8 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--records", paramLabel = "N", defaultValue = "300000",
-      description = "Records per throughput phase (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--records", paramLabel = "N", defaultValue = "100000",
+      description = "Records per throughput phase (default: ${DEFAULT-VALUE}, about a minute of full topology here).")
   int records;
 
   @Option(names = "--phases", paramLabel = "LIST", defaultValue = "producer,passthrough,topology,latency",

@@ -68,6 +68,9 @@ public final class BenchRunner implements AutoCloseable {
   private static final Duration LATENCY_IDLE_TIMEOUT = Duration.ofSeconds(15);
   private static final long POLL_MILLIS = 50;
   private static final long CALL_TIMEOUT_SECONDS = 30;
+  // The records carry event times of 2025: under the default 7-day retention the broker deletes
+  // them at its next retention check (every 5 min), in the middle of a long run (see Topic#configs).
+  private static final Map<String, String> NO_TIME_RETENTION = Map.of("retention.ms", "-1");
 
   private final String bootstrapServers;
   private final Path stateDir;
@@ -279,7 +282,9 @@ public final class BenchRunner implements AutoCloseable {
   private void createTopics(Collection<String> names) {
     try {
       admin
-          .createTopics(names.stream().map(name -> new NewTopic(name, Optional.of(PARTITIONS), Optional.empty())).toList())
+          .createTopics(names.stream()
+              .map(name -> new NewTopic(name, Optional.of(PARTITIONS), Optional.empty()).configs(NO_TIME_RETENTION))
+              .toList())
           .all()
           .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {

@@ -1,5 +1,6 @@
 package io.ecostream.cli.bench;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The processing guarantees the benchmark compares, by their Kafka Streams names. */
@@ -16,6 +17,7 @@ public enum Guarantee {
   }
 
   /** The value of {@code processing.guarantee}. */
+  @JsonValue
   public String config() {
     return config;
   }
