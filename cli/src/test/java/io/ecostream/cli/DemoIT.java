@@ -15,7 +15,8 @@ class DemoIT {
 
   private static final Pattern STATUS =
       Pattern.compile(
-          "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+), air.city-daily (\\d+),"
+          "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+),"
+              + " air.city-hourly \\d+, air.pm25-rolling \\d+, air.city-daily (\\d+),"
               + " air.city-period (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
 
   @TempDir Path workDir;

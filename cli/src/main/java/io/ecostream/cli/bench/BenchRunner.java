@@ -14,10 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -140,7 +142,7 @@ public final class BenchRunner implements AutoCloseable {
       long elapsed = awaitConsumed(app, applicationId, ends);
       PhaseResult result =
           PhaseResult.rate("topology", guarantee, readings.size(), elapsed, app.startupSeconds());
-      progress.accept(String.format(java.util.Locale.ROOT,
+      progress.accept(String.format(Locale.ROOT,
           "topology %s: input consumed in %.1f s; waiting for the repartition topics", guarantee, elapsed / 1e9));
       PipelineDrain.await(admin, applicationId, List.of(topics.airReadings().name()), PHASE_TIMEOUT);
       MemoryFigures memory = MemoryFigures.measure();
@@ -465,7 +467,7 @@ public final class BenchRunner implements AutoCloseable {
           Header sent = record.headers().lastHeader(SENT_AT_HEADER);
           if (sent != null) {
             if (count == latencies.length) {
-              latencies = java.util.Arrays.copyOf(latencies, count * 2);
+              latencies = Arrays.copyOf(latencies, count * 2);
             }
             latencies[count++] = now - ByteBuffer.wrap(sent.value()).getLong();
             received.incrementAndGet();
@@ -490,7 +492,7 @@ public final class BenchRunner implements AutoCloseable {
     long[] stop() throws InterruptedException {
       stop.set(true);
       thread.join();
-      return java.util.Arrays.copyOf(latencies, count);
+      return Arrays.copyOf(latencies, count);
     }
 
     @Override
