@@ -2,7 +2,6 @@ package io.ecostream.cli;
 
 import io.ecostream.avro.CityDaily;
 import io.ecostream.localkafka.LocalKafkaBroker;
-import io.ecostream.localkafka.LocalKafkaException;
 import io.ecostream.producer.cli.DurationConverter;
 import io.ecostream.streams.DustOptions;
 import io.ecostream.streams.config.PipelineSettings;
@@ -11,17 +10,14 @@ import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +25,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
@@ -113,8 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     validate();
     PrintWriter err = spec.commandLine().getErr();
-    prepareWorkDir();
-    KafkaLogFile.redirectTo(workDir.resolve("logs/broker.log"));
+    EmbeddedBroker.prepareWorkDir(workDir);
     EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
     CountDownLatch finished = new CountDownLatch(1);
     List<ChildProcess> children = new ArrayList<>();
@@ -134,11 +128,12 @@ public final class DemoCommand implements Callable<Integer> {
     LocalKafkaBroker broker;
     try {
       broker =
-          LocalKafkaBroker.start(
-              LocalKafkaBroker.Settings.persistent(workDir.resolve("kafka"), port, controllerPort));
-    } catch (LocalKafkaException e) {
+          EmbeddedBroker.start(
+              LocalKafkaBroker.Settings.persistent(workDir.resolve("kafka"), port, controllerPort),
+              workDir.resolve("logs/broker.log"));
+    } catch (IllegalStateException e) {
       finished.countDown();
-      throw new IllegalStateException("cannot start the local broker: " + e.getMessage(), e);
+      throw e;
     }
     int exitCode = 0;
     try {
@@ -302,21 +297,6 @@ public final class DemoCommand implements Callable<Integer> {
       } catch (NumberFormatException e) {
         throw new ParameterException(spec.commandLine(), "--speed must be a positive number or 'max', got '" + speed + "'");
       }
-    }
-  }
-
-  private void prepareWorkDir() {
-    try {
-      if (Files.exists(workDir)) {
-        try (Stream<Path> paths = Files.walk(workDir)) {
-          for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
-      Files.createDirectories(workDir.resolve("logs"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the work directory " + workDir + ": " + e.getMessage(), e);
     }
   }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParameterException;
       RunCommand.class,
       TailCommand.class,
       AqiCommand.class,
-      BrokerCommand.class
+      BrokerCommand.class,
+      BenchCommand.class
     })
 public final class EcostreamCli implements Runnable {
 

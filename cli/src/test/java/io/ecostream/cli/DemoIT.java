@@ -17,7 +17,8 @@ class DemoIT {
       Pattern.compile(
           "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+),"
               + " air.city-hourly (\\d+), air.pm25-rolling (\\d+), air.city-daily (\\d+),"
-              + " air.city-period (\\d+), air.ranking (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
+              + " air.city-period (\\d+), air.ranking (\\d+), water.sample-class (\\d+),"
+              + " water.section-month (\\d+), water.city-period (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
 
   @TempDir Path workDir;
 
@@ -52,7 +53,10 @@ class DemoIT {
     assertThat(cityDaily).as("city-daily out").isPositive();
     assertThat(Long.parseLong(last.group(7))).as("city-period out").isPositive();
     assertThat(Long.parseLong(last.group(8))).as("ranking out").isPositive();
-    assertThat(Long.parseLong(last.group(9))).as("dead letters of valid simulated data").isZero();
+    assertThat(Long.parseLong(last.group(9))).as("water sample classes out: one per sample").isEqualTo(waterIn);
+    assertThat(Long.parseLong(last.group(10))).as("water section-months out").isPositive();
+    assertThat(Long.parseLong(last.group(11))).as("water city periods out").isPositive();
+    assertThat(Long.parseLong(last.group(12))).as("dead letters of valid simulated data").isZero();
     assertThat(run.err()).contains("ecostream demo: stopped");
   }
 }

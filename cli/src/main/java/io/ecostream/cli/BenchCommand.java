@@ -1,0 +1,238 @@
+package io.ecostream.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ecostream.cli.bench.BenchData;
+import io.ecostream.cli.bench.BenchRunner;
+import io.ecostream.cli.bench.BenchTable;
+import io.ecostream.cli.bench.Guarantee;
+import io.ecostream.cli.bench.PhaseResult;
+import io.ecostream.localkafka.LocalKafkaBroker;
+import io.ecostream.topics.EcostreamTopics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ecostream bench}: throughput, latency and memory of the pipeline, on the embedded broker
+ * it starts itself or on a given cluster. The figures go into docs/performance.md; tests never time
+ * anything.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures a plain producer, a pass-through Kafka Streams app and the production topology",
+      "(records/s, ratio to the pass-through, end-to-end latency, memory) and prints a table.",
+      "Starts its own local broker unless --bootstrap-servers is given."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  /** The phases, in the order they run. */
+  public enum Phase {
+    PRODUCER, PASSTHROUGH, TOPOLOGY, LATENCY;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--records", paramLabel = "N", defaultValue = "100000",
+      description = "Records per throughput phase (default: ${DEFAULT-VALUE}, about a minute of full topology here).")
+  int records;
+
+  @Option(names = "--phases", paramLabel = "LIST", defaultValue = "producer,passthrough,topology,latency",
+      description = "Comma-separated phases to run: producer, passthrough, topology, latency (default: ${DEFAULT-VALUE}).")
+  String phases;
+
+  @Option(names = "--guarantee", paramLabel = "G", defaultValue = "both",
+      description = "at_least_once, exactly_once_v2 or both (default: ${DEFAULT-VALUE}).")
+  String guarantee;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Simulator seed of the readings (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--latency-rate", paramLabel = "PER_S", defaultValue = "2000",
+      description = "Records per second of the latency phase (default: ${DEFAULT-VALUE}).")
+  int latencyRate;
+
+  @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
+      description = "Duration of the latency phase (default: ${DEFAULT-VALUE}).")
+  int latencySeconds;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "An existing cluster instead of the embedded broker; the bench deletes its topics at the end.")
+  String bootstrapServers;
+
+  @Option(names = "--work-dir", paramLabel = "DIR",
+      description = "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
+  Path workDir;
+
+  @Option(names = "--json", description = "Print the figures as JSON instead of the table.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Set<Phase> selected = parsePhases(spec, phases);
+    List<Guarantee> guarantees = parseGuarantees(spec, guarantee);
+    validate();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean temporary = workDir == null;
+    Path dir = temporary ? Files.createTempDirectory("ecostream-bench-") : workDir;
+    EmbeddedBroker.prepareWorkDir(dir);
+    LocalKafkaBroker broker = null;
+    try {
+      String bootstrap = bootstrapServers;
+      if (bootstrap == null) {
+        LocalKafkaBroker.Settings ports = LocalKafkaBroker.Settings.ephemeral();
+        broker = EmbeddedBroker.start(
+            new LocalKafkaBroker.Settings(dir.resolve("kafka"), ports.brokerPort(), ports.controllerPort(), false, Map.of()),
+            dir.resolve("logs/bench.log"));
+        say(err, "broker ready on %s in %.1f s", broker.bootstrapServers(), broker.startupTime().toMillis() / 1000.0);
+      } else {
+        KafkaLogFile.redirectTo(dir.resolve("logs/bench.log"));
+      }
+      List<PhaseResult> results = run(err, bootstrap != null ? bootstrap : broker.bootstrapServers(), dir, selected, guarantees);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+      } else {
+        out.print(BenchTable.format(results));
+      }
+      out.flush();
+      return 0;
+    } finally {
+      if (broker != null) {
+        broker.close();
+      }
+      if (temporary) {
+        deleteQuietly(dir);
+      } else {
+        say(err, "logs in %s", dir.resolve("logs"));
+      }
+    }
+  }
+
+  private List<PhaseResult> run(PrintWriter err, String bootstrap, Path dir, Set<Phase> selected, List<Guarantee> guarantees)
+      throws InterruptedException {
+    String runId = "ecostream-bench-" + UUID.randomUUID().toString().substring(0, 8);
+    long latencyRecords = (long) latencyRate * latencySeconds;
+    int needed = (int) Math.max(selected.contains(Phase.LATENCY) ? latencyRecords : 0,
+        selected.stream().anyMatch(p -> p != Phase.LATENCY) ? records : 0);
+    say(err, "simulating %d readings (seed %d)", needed, seed);
+    BenchData data = BenchData.simulate(EcostreamTopics.withDefaultPrefix().airReadings(), seed, needed);
+    List<PhaseResult> results = new ArrayList<>();
+    try (BenchRunner runner = new BenchRunner(bootstrap, dir.resolve("state"), runId, line -> say(err, "%s", line))) {
+      try {
+        List<BenchData.Reading> throughputInput = data.first(records);
+        if (selected.contains(Phase.PRODUCER)) {
+          results.add(report(err, runner.producer(throughputInput)));
+        } else if (selected.contains(Phase.PASSTHROUGH)) {
+          runner.preload(throughputInput, runner.baselineTopic());
+        }
+        Map<Guarantee, Double> baselines = new HashMap<>();
+        if (selected.contains(Phase.PASSTHROUGH)) {
+          for (Guarantee g : guarantees) {
+            PhaseResult result = report(err, runner.passThrough(runner.baselineTopic(), throughputInput.size(), g));
+            baselines.put(g, result.recordsPerSecond());
+            results.add(result);
+          }
+        }
+        if (selected.contains(Phase.TOPOLOGY)) {
+          for (Guarantee g : guarantees) {
+            results.add(report(err, runner.topology(throughputInput, g, baselines.get(g))));
+          }
+        }
+        if (selected.contains(Phase.LATENCY)) {
+          List<BenchData.Reading> paced = data.first((int) latencyRecords);
+          for (Guarantee g : guarantees) {
+            say(err, "latency %s: %d readings at %d/s", g, paced.size(), latencyRate);
+            results.add(report(err, runner.latency(paced, latencyRate, g)));
+          }
+        }
+      } finally {
+        if (bootstrapServers != null) {
+          runner.deleteTopics();
+        }
+      }
+    }
+    return results;
+  }
+
+  private static PhaseResult report(PrintWriter err, PhaseResult result) {
+    say(err, "%s", BenchTable.summary(result));
+    return result;
+  }
+
+  private void validate() {
+    positive("--records", records);
+    positive("--latency-rate", latencyRate);
+    positive("--latency-seconds", latencySeconds);
+    if ((long) latencyRate * latencySeconds > Integer.MAX_VALUE) {
+      throw new ParameterException(spec.commandLine(), "--latency-rate times --latency-seconds is too large");
+    }
+    if (bootstrapServers != null && bootstrapServers.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--bootstrap-servers must not be empty");
+    }
+  }
+
+  private void positive(String option, int value) {
+    if (value <= 0) {
+      throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
+    }
+  }
+
+  static Set<Phase> parsePhases(CommandSpec spec, String list) {
+    Set<Phase> phases = EnumSet.noneOf(Phase.class);
+    for (String name : list.split(",", -1)) {
+      String trimmed = name.trim().toUpperCase(Locale.ROOT);
+      try {
+        phases.add(Phase.valueOf(trimmed));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(),
+            "--phases: unknown phase '" + name.trim() + "'; choose from producer, passthrough, topology, latency");
+      }
+    }
+    return phases;
+  }
+
+  static List<Guarantee> parseGuarantees(CommandSpec spec, String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "at_least_once" -> List.of(Guarantee.AT_LEAST_ONCE);
+      case "exactly_once_v2" -> List.of(Guarantee.EXACTLY_ONCE_V2);
+      case "both" -> List.of(Guarantee.AT_LEAST_ONCE, Guarantee.EXACTLY_ONCE_V2);
+      default -> throw new ParameterException(spec.commandLine(),
+          "--guarantee must be at_least_once, exactly_once_v2 or both, got '" + value + "'");
+    };
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      EmbeddedBroker.deleteRecursively(dir);
+    } catch (IOException e) {
+      // a temp dir left behind is not worth failing a finished benchmark for
+    }
+  }
+
+  private static void say(PrintWriter err, String format, Object... args) {
+    err.println("ecostream bench: " + String.format(Locale.ROOT, format, args));
+    err.flush();
+  }
+}

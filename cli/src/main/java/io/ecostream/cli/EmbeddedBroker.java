@@ -1,0 +1,46 @@
+package io.ecostream.cli;
+
+import io.ecostream.localkafka.LocalKafkaBroker;
+import io.ecostream.localkafka.LocalKafkaException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** What the commands that start their own broker share: a fresh work directory and the start. */
+final class EmbeddedBroker {
+
+  private EmbeddedBroker() {}
+
+  /** Empties the work directory (or creates it) and creates its {@code logs/} folder. */
+  static void prepareWorkDir(Path workDir) {
+    try {
+      deleteRecursively(workDir);
+      Files.createDirectories(workDir.resolve("logs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the work directory " + workDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  /** Starts the broker, with its logs in {@code logFile} instead of the console. */
+  static LocalKafkaBroker start(LocalKafkaBroker.Settings settings, Path logFile) {
+    KafkaLogFile.redirectTo(logFile);
+    try {
+      return LocalKafkaBroker.start(settings);
+    } catch (LocalKafkaException e) {
+      throw new IllegalStateException("cannot start the local broker: " + e.getMessage(), e);
+    }
+  }
+}

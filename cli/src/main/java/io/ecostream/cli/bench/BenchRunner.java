@@ -1,0 +1,511 @@
+package io.ecostream.cli.bench;
+
+import io.ecostream.cli.report.PipelineDrain;
+import io.ecostream.producer.kafka.KafkaReadingSink;
+import io.ecostream.streams.EcostreamTopology;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.config.StreamsAppConfig;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.Topic;
+import io.ecostream.topics.TopicCreator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Runs the benchmark's phases against one cluster. Every topic and application id starts with the
+ * run id, so runs never share state and {@link #close()} can delete what this run created.
+ */
+public final class BenchRunner implements AutoCloseable {
+
+  /** Header of the latency phase's input records: wall-clock send time, epoch milliseconds, 8 bytes. */
+  public static final String SENT_AT_HEADER = "ecostream-bench-sent-ms";
+
+  private static final int PARTITIONS = EcostreamTopics.DEFAULT_PARTITIONS;
+  private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration LATENCY_IDLE_TIMEOUT = Duration.ofSeconds(15);
+  private static final long POLL_MILLIS = 50;
+  private static final long CALL_TIMEOUT_SECONDS = 30;
+  // The records carry event times of 2025: under the default 7-day retention the broker deletes
+  // them at its next retention check (every 5 min), in the middle of a long run (see Topic#configs).
+  private static final Map<String, String> NO_TIME_RETENTION = Map.of("retention.ms", "-1");
+
+  private final String bootstrapServers;
+  private final Path stateDir;
+  private final String runId;
+  private final Consumer<String> progress;
+  private final Admin admin;
+
+  public BenchRunner(String bootstrapServers, Path stateDir, String runId, Consumer<String> progress) {
+    this.bootstrapServers = bootstrapServers;
+    this.stateDir = stateDir;
+    this.runId = runId;
+    this.progress = progress;
+    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+  }
+
+  /** The topic the producer phase writes and the pass-through phases read. */
+  public String baselineTopic() {
+    return runId + ".baseline.in";
+  }
+
+  /** A plain producer with the simulator's settings sends the readings to a new topic. */
+  public PhaseResult producer(List<BenchData.Reading> readings) {
+    createTopics(List.of(baselineTopic()));
+    long elapsed = load(readings, baselineTopic());
+    return PhaseResult.rate("producer", null, readings.size(), elapsed, null);
+  }
+
+  /** Sends the readings to a new topic untimed, for when the producer phase is not run. */
+  public void preload(List<BenchData.Reading> readings, String topic) {
+    createTopics(List.of(topic));
+    load(readings, topic);
+  }
+
+  /** {@code stream(in).to(out)} with the production Streams settings and the given guarantee. */
+  public PhaseResult passThrough(String input, long records, Guarantee guarantee) {
+    String output = runId + ".passthrough." + guarantee.shortName() + ".out";
+    createTopics(List.of(output));
+    StreamsBuilder builder = new StreamsBuilder();
+    builder
+        .stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+        .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+    String applicationId = runId + "-passthrough-" + guarantee.shortName();
+    Map<TopicPartition, Long> ends = endOffsets(List.of(input));
+    try (App app = App.start(builder.build(), streamsProperties(applicationId, guarantee))) {
+      long elapsed = awaitConsumed(app, applicationId, ends);
+      long written = countCommitted(List.of(output)).get(output);
+      if (written != records) {
+        throw new IllegalStateException(
+            "the pass-through wrote " + written + " records to " + output + ", expected " + records);
+      }
+      return PhaseResult.rate("passthrough", guarantee, records, elapsed, app.startupSeconds());
+    }
+  }
+
+  /**
+   * The production topology on the readings with the production Streams settings: from start
+   * until the application has committed the end offsets of the input topic.
+   */
+  public PhaseResult topology(List<BenchData.Reading> readings, Guarantee guarantee, Double baselineRate) {
+    EcostreamTopics topics = EcostreamTopics.withPrefix(runId + ".topology." + guarantee.shortName());
+    TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
+    load(readings, topics.airReadings().name());
+    String applicationId = runId + "-topology-" + guarantee.shortName();
+    Map<TopicPartition, Long> ends = endOffsets(List.of(topics.airReadings().name()));
+    MemoryFigures.resetPeaks();
+    try (App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
+      long elapsed = awaitConsumed(app, applicationId, ends);
+      PhaseResult result =
+          PhaseResult.rate("topology", guarantee, readings.size(), elapsed, app.startupSeconds());
+      progress.accept(String.format(Locale.ROOT,
+          "topology %s: input consumed in %.1f s; waiting for the repartition topics", guarantee, elapsed / 1e9));
+      PipelineDrain.await(admin, applicationId, List.of(topics.airReadings().name()), PHASE_TIMEOUT);
+      MemoryFigures memory = MemoryFigures.measure();
+      List<String> outputs = new ArrayList<>();
+      topics.outputs().forEach(t -> outputs.add(t.name()));
+      outputs.add(topics.alerts().name());
+      outputs.add(topics.deadLetters().name());
+      Map<String, Long> counts = new LinkedHashMap<>();
+      countCommitted(outputs).forEach((name, count) -> counts.put(name.substring(topics.prefix().length() + 1), count));
+      Double ratio = baselineRate == null ? null : result.recordsPerSecond() / baselineRate;
+      return result.withTopologyFigures(ratio, counts, memory);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * Readings sent at a steady rate through the production topology, each with its send time in a
+   * header; a read_committed consumer of the station-hourly topic reads the header back, since
+   * Kafka Streams forwards an input record's headers to what it produces from it.
+   */
+  public PhaseResult latency(List<BenchData.Reading> readings, double ratePerSecond, Guarantee guarantee)
+      throws InterruptedException {
+    EcostreamTopics topics = EcostreamTopics.withPrefix(runId + ".latency." + guarantee.shortName());
+    TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
+    String applicationId = runId + "-latency-" + guarantee.shortName();
+    try (App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee));
+        LatencyProbe probe = new LatencyProbe(consumerProperties(), topics.stationHourly().name())) {
+      app.awaitRunning(PHASE_TIMEOUT);
+      probe.start();
+      long started = System.nanoTime();
+      try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        long intervalNanos = Math.round(1e9 / ratePerSecond);
+        for (int i = 0; i < readings.size(); i++) {
+          long due = started + i * intervalNanos;
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          BenchData.Reading reading = readings.get(i);
+          ProducerRecord<byte[], byte[]> record =
+              new ProducerRecord<>(
+                  topics.airReadings().name(), null, reading.timestamp(), reading.key(), reading.value());
+          record.headers().add(SENT_AT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
+          producer.send(record);
+        }
+        producer.flush();
+      }
+      long sendNanos = System.nanoTime() - started;
+      probe.awaitAtLeast(readings.size(), LATENCY_IDLE_TIMEOUT);
+      long[] latencies = probe.stop();
+      if (latencies.length == 0) {
+        throw new IllegalStateException("no station-hourly record came back with the " + SENT_AT_HEADER + " header");
+      }
+      PhaseResult sent = PhaseResult.rate("latency", guarantee, readings.size(), sendNanos, app.startupSeconds());
+      return new PhaseResult(
+          sent.phase(), guarantee, latencies.length, sent.seconds(), sent.recordsPerSecond(),
+          sent.startupSeconds(), null, null, BenchStats.latency(latencies), null);
+    }
+  }
+
+  /** Deletes every topic of this run: on an embedded broker that goes away anyway, on a real cluster it matters. */
+  public void deleteTopics() {
+    try {
+      List<String> ours =
+          admin.listTopics().names().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+              .filter(name -> name.startsWith(runId))
+              .toList();
+      if (!ours.isEmpty()) {
+        admin.deleteTopics(ours).all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      progress.accept("could not delete the topics of " + runId + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close(CLOSE_TIMEOUT);
+  }
+
+  private static Topology productionTopology(EcostreamTopics topics) {
+    return EcostreamTopology.build(
+        topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry()));
+  }
+
+  private long load(List<BenchData.Reading> readings, String topic) {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    long started = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      for (BenchData.Reading reading : readings) {
+        producer.send(
+            new ProducerRecord<>(topic, null, reading.timestamp(), reading.key(), reading.value()),
+            (metadata, exception) -> {
+              if (exception != null) {
+                failure.compareAndSet(null, exception);
+              }
+            });
+      }
+      producer.flush();
+      long elapsed = System.nanoTime() - started;
+      if (failure.get() != null) {
+        throw new IllegalStateException("sending to " + topic + " failed: " + failure.get().getMessage(), failure.get());
+      }
+      return elapsed;
+    }
+  }
+
+  private KafkaProducer<byte[], byte[]> producer() {
+    Map<String, Object> config = new HashMap<>(KafkaReadingSink.DEFAULTS);
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, runId + "-producer");
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private Properties streamsProperties(String applicationId, Guarantee guarantee) {
+    Properties properties = StreamsAppConfig.defaults();
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee.config());
+    return properties;
+  }
+
+  private Properties consumerProperties() {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return properties;
+  }
+
+  private void createTopics(Collection<String> names) {
+    try {
+      admin
+          .createTopics(names.stream()
+              .map(name -> new NewTopic(name, Optional.of(PARTITIONS), Optional.empty()).configs(NO_TIME_RETENTION))
+              .toList())
+          .all()
+          .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot create " + names + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private Map<TopicPartition, Long> endOffsets(Collection<String> topics) {
+    try {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (String topic : topics) {
+        for (int p = 0; p < PARTITIONS; p++) {
+          latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+      }
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin.listOffsets(latest).all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .forEach((partition, info) -> ends.put(partition, info.offset()));
+      return ends;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the end offsets of " + topics + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Nanoseconds from the app's start until its group has committed {@code ends}. */
+  private long awaitConsumed(App app, String groupId, Map<TopicPartition, Long> ends) {
+    long deadline = app.startedNanos() + PHASE_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      app.throwIfFailed();
+      long now = System.nanoTime();
+      if (committedAtLeast(groupId, ends)) {
+        return now - app.startedNanos();
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+    }
+    throw new IllegalStateException(
+        groupId + " had not consumed its input after " + PHASE_TIMEOUT.toMinutes() + " min");
+  }
+
+  private boolean committedAtLeast(String groupId, Map<TopicPartition, Long> ends) {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+              .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return ends.entrySet().stream()
+          .allMatch(end -> end.getValue() == 0
+              || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Records a read_committed consumer sees in each topic, from the beginning to the last stable offset. */
+  private Map<String, Long> countCommitted(List<String> topics) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    topics.forEach(topic -> counts.put(topic, 0L));
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      topics.forEach(topic -> consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topics + " to the end");
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          counts.merge(record.topic(), 1L, Long::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** A KafkaStreams instance with its start time, first RUNNING time and first failure. */
+  private static final class App implements AutoCloseable {
+    private final KafkaStreams streams;
+    private final long startedNanos;
+    private final AtomicLong runningNanos = new AtomicLong();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private App(Topology topology, Properties properties) {
+      streams = new KafkaStreams(topology, properties);
+      streams.setStateListener(
+          (newState, oldState) -> {
+            if (newState == KafkaStreams.State.RUNNING) {
+              runningNanos.compareAndSet(0, System.nanoTime());
+            } else if (newState == KafkaStreams.State.ERROR) {
+              failure.compareAndSet(null, new IllegalStateException("the streams application went to ERROR"));
+            }
+          });
+      streams.setUncaughtExceptionHandler(
+          exception -> {
+            failure.compareAndSet(null, exception);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+          });
+      startedNanos = System.nanoTime();
+      streams.start();
+    }
+
+    static App start(Topology topology, Properties properties) {
+      return new App(topology, properties);
+    }
+
+    long startedNanos() {
+      return startedNanos;
+    }
+
+    Double startupSeconds() {
+      long running = runningNanos.get();
+      return running == 0 ? null : (running - startedNanos) / 1e9;
+    }
+
+    void awaitRunning(Duration timeout) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (runningNanos.get() == 0) {
+        throwIfFailed();
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the streams application was not RUNNING after " + timeout.toSeconds() + " s");
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+      }
+    }
+
+    void throwIfFailed() {
+      Throwable error = failure.get();
+      if (error != null) {
+        throw new IllegalStateException("the streams application failed: " + error.getMessage(), error);
+      }
+    }
+
+    @Override
+    public void close() {
+      streams.close(CLOSE_TIMEOUT);
+      streams.cleanUp();
+    }
+  }
+
+  /** Reads the send-time header of every record of one topic on its own thread. */
+  private static final class LatencyProbe implements AutoCloseable {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicLong received = new AtomicLong();
+    private final Thread thread;
+    private long[] latencies = new long[1024];
+    private int count;
+
+    LatencyProbe(Properties properties, String topic) {
+      this.consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      this.topic = topic;
+      this.thread = new Thread(this::run, "ecostream-bench-latency");
+    }
+
+    void start() {
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      thread.start();
+    }
+
+    private void run() {
+      while (!stop.get()) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          long now = System.currentTimeMillis();
+          Header sent = record.headers().lastHeader(SENT_AT_HEADER);
+          if (sent != null) {
+            if (count == latencies.length) {
+              latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = now - ByteBuffer.wrap(sent.value()).getLong();
+            received.incrementAndGet();
+          }
+        }
+      }
+    }
+
+    /** Waits until {@code expected} records came back, or none came for {@code idle}. */
+    void awaitAtLeast(long expected, Duration idle) throws InterruptedException {
+      long last = received.get();
+      long lastChange = System.nanoTime();
+      while (received.get() < expected && System.nanoTime() - lastChange < idle.toNanos()) {
+        Thread.sleep(POLL_MILLIS);
+        if (received.get() != last) {
+          last = received.get();
+          lastChange = System.nanoTime();
+        }
+      }
+    }
+
+    long[] stop() throws InterruptedException {
+      stop.set(true);
+      thread.join();
+      return Arrays.copyOf(latencies, count);
+    }
+
+    @Override
+    public void close() {
+      if (thread.isAlive()) {
+        stop.set(true);
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      consumer.close();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.ecostream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Option validation only: a bad value stops the bench before any broker starts. */
+class BenchCommandTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--records|0|--records must be positive, got 0",
+        "--records|-5|--records must be positive, got -5",
+        "--latency-rate|0|--latency-rate must be positive, got 0",
+        "--latency-seconds|-1|--latency-seconds must be positive, got -1",
+        "--phases|producer,warmup|--phases: unknown phase 'warmup'; choose from producer, passthrough, topology, latency",
+        "--phases|''|--phases: unknown phase ''",
+        "--guarantee|exactly_once|--guarantee must be at_least_once, exactly_once_v2 or both, got 'exactly_once'"
+      })
+  void shouldRejectABadValueInOneLineWithExitCode2(String option, String value, String message) {
+    CliRun run = CliRun.of("bench", option, value);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith("ecostream bench: " + message);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"--records,many", "--latency-rate,1.5"})
+  void shouldRejectANonNumberInOneLine(String option, String value) {
+    CliRun run = CliRun.of("bench", option, value);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith("ecostream bench: ").contains(option).contains(value);
+  }
+}
