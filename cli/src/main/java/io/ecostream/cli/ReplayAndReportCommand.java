@@ -6,11 +6,13 @@ import io.ecostream.avro.Station;
 import io.ecostream.cli.report.AirReport;
 import io.ecostream.cli.report.PipelineDrain;
 import io.ecostream.cli.report.TopicSnapshot;
+import io.ecostream.cli.report.WaterReport;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.PeriodRules;
 import io.ecostream.producer.cli.DurationConverter;
 import io.ecostream.producer.cli.ReplayCommand;
 import io.ecostream.producer.cli.ReplayResult;
+import io.ecostream.producer.replay.RecordKind;
 import io.ecostream.producer.replay.ReplaySummary;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
@@ -70,8 +72,11 @@ public final class ReplayAndReportCommand extends ReplayCommand {
 
   @Option(
       names = "--report",
-      paramLabel = "json",
-      description = "After waiting, print the figures of the replayed cities as JSON lines (implies --wait).")
+      paramLabel = "json|classes",
+      description =
+          "After waiting (implies --wait), print the figures of the replayed cities as JSON lines; with a water"
+              + " format the cities' year figures, or with 'classes' the class the pipeline gave each sample"
+              + " (station_id,observed_at,class).")
   String report;
 
   @Option(
@@ -82,8 +87,13 @@ public final class ReplayAndReportCommand extends ReplayCommand {
 
   @Override
   public Integer call() {
-    if (report != null && !report.equals("json")) {
-      throw new ParameterException(spec().commandLine(), "--report must be json, got '" + report + "'");
+    if (report != null && !report.equals("json") && !report.equals("classes")) {
+      throw new ParameterException(
+          spec().commandLine(), "--report must be json or classes, got '" + report + "'");
+    }
+    if ("classes".equals(report) && !water()) {
+      throw new ParameterException(
+          spec().commandLine(), "--report classes goes with a water format (water-csv, cnemc-water)");
     }
     AirReport.Period reportPeriod = reportPeriod();
     ReplayResult result = replay(settings());
@@ -97,7 +107,11 @@ public final class ReplayAndReportCommand extends ReplayCommand {
     try (Admin admin = Admin.create(client)) {
       err.println("ecostream replay: waiting for '" + applicationId + "' to process everything...");
       err.flush();
-      PipelineDrain.await(admin, applicationId, List.of(topics.airReadings().name()), waitTimeout);
+      PipelineDrain.await(
+          admin,
+          applicationId,
+          List.of(topics.airReadings().name(), topics.waterReadings().name()),
+          waitTimeout);
     } catch (TimeoutException e) {
       err.println("ecostream replay: " + e.getMessage());
       return EcostreamCli.FAILURE;
@@ -107,10 +121,41 @@ public final class ReplayAndReportCommand extends ReplayCommand {
     }
     err.println("ecostream replay: the streams application has processed everything");
     err.flush();
-    if (report != null) {
+    if (report != null && water()) {
+      printWaterReport(client, topics, result);
+    } else if (report != null) {
       printReport(client, topics, result, reportPeriod);
     }
     return 0;
+  }
+
+  private boolean water() {
+    return settings().format().recordKind() == RecordKind.WATER_SAMPLE;
+  }
+
+  /** The year figures of the replayed cities, or the class of every replayed sample. */
+  private void printWaterReport(Properties client, EcostreamTopics topics, ReplayResult result) {
+    Set<String> stationIds = Set.copyOf(result.summary().orElseThrow().stationsSent());
+    PrintWriter out = spec().commandLine().getOut();
+    if (report.equals("classes")) {
+      WaterReport.classes(
+              TopicSnapshot.latestByKey(client, topics.waterSampleClass()).values(),
+              stationIds,
+              PipelineSettings.CHINA)
+          .forEach(out::println);
+    } else {
+      Set<String> cities = new HashSet<>();
+      Map<String, Station> stations = TopicSnapshot.latestByKey(client, topics.stations());
+      stationIds.forEach(id -> {
+        Station station = stations.get(id);
+        if (station != null) {
+          cities.add(station.getCityId());
+        }
+      });
+      WaterReport.cityYears(TopicSnapshot.latestByKey(client, topics.waterCityPeriod()).values(), cities)
+          .forEach(out::println);
+    }
+    out.flush();
   }
 
   private AirReport.Period reportPeriod() {
