@@ -14,6 +14,7 @@ import io.ecostream.domain.stats.DustDays;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.StationDay;
 import io.ecostream.domain.stats.ValidityRules;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -66,8 +67,8 @@ public final class CityDayAggregation {
       state.setCityId(reading.getCityId());
       state.setDate(local.toLocalDate());
     }
-    Map<String, List<Double>> stations = state.getHourlyByStation();
-    List<Double> day = stations.computeIfAbsent(reading.getStationId(), id -> emptyDay());
+    Map<String, ByteBuffer> stations = state.getHourlyByStation();
+    ByteBuffer day = stations.computeIfAbsent(reading.getStationId(), id -> emptyDay());
     int hour = local.getHour();
     boolean changed = false;
     changed |= put(day, Pollutant.SO2, hour, reading.getSo2());
@@ -84,10 +85,10 @@ public final class CityDayAggregation {
 
   public CityDaily figure(CityDayState state) {
     List<double[]> stationDays = new ArrayList<>(state.getHourlyByStation().size());
-    for (List<Double> values : state.getHourlyByStation().values()) {
+    for (ByteBuffer values : state.getHourlyByStation().values()) {
       double[] day = new double[StationDay.SIZE];
       for (int i = 0; i < StationDay.SIZE; i++) {
-        day[i] = values.get(i);
+        day[i] = values.getDouble(i * Double.BYTES);
       }
       stationDays.add(day);
     }
@@ -125,22 +126,23 @@ public final class CityDayAggregation {
         .build();
   }
 
-  private static boolean put(List<Double> day, Pollutant pollutant, int hour, Double value) {
+  /** Absolute indexing: the store's decoder gives each day its own buffer, starting at 0. */
+  private static boolean put(ByteBuffer day, Pollutant pollutant, int hour, Double value) {
     if (value == null) {
       return false;
     }
-    int slot = StationDay.index(pollutant, hour);
-    if (Double.compare(day.get(slot), value) == 0) {
+    int offset = StationDay.index(pollutant, hour) * Double.BYTES;
+    if (Double.compare(day.getDouble(offset), value) == 0) {
       return false;
     }
-    day.set(slot, value);
+    day.putDouble(offset, value);
     return true;
   }
 
-  private static List<Double> emptyDay() {
-    List<Double> day = new ArrayList<>(StationDay.SIZE);
+  private static ByteBuffer emptyDay() {
+    ByteBuffer day = ByteBuffer.allocate(StationDay.SIZE * Double.BYTES);
     for (int i = 0; i < StationDay.SIZE; i++) {
-      day.add(Double.NaN);
+      day.putDouble(i * Double.BYTES, Double.NaN);
     }
     return day;
   }
