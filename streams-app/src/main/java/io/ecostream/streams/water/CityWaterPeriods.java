@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
@@ -59,7 +60,7 @@ final class CityWaterPeriods {
     return new CityWaterYearState(cityId, year, new HashMap<>(), new HashMap<>());
   }
 
-  /** Puts the section's month into the year; false when it holds that already. */
+  /** Puts the section's month into the year; false when it holds that already, under the same name. */
   static boolean put(CityWaterYearState year, SectionMonth figure) {
     SectionYear section =
         year.getSections()
@@ -70,10 +71,11 @@ final class CityWaterPeriods {
                         figure.getWaterBody(), figure.getDrinkingSource(), null, new HashMap<>()));
     section.setWaterBody(figure.getWaterBody());
     section.setDrinkingSource(figure.getDrinkingSource());
+    boolean renamed = !Objects.equals(section.getWaterBodyName(), figure.getWaterBodyName());
     section.setWaterBodyName(figure.getWaterBodyName());
     ByteBuffer means = WaterItems.pack(SectionMonthAggregation.publishedMeans(figure));
     String month = Integer.toString(YearMonth.parse(figure.getMonth()).getMonthValue());
-    return !means.equals(section.getMonths().put(month, means));
+    return !means.equals(section.getMonths().put(month, means)) || renamed;
   }
 
   /** The month's figure and the year-to-date figure, each against the same period of last year. */

@@ -82,4 +82,15 @@ class CityWaterPeriodsTest {
 
     assertThat(periods.figures(year, null, 1).get(0).getWaterBodies()).isEmpty();
   }
+
+  @Test
+  void shouldTakeANewNameOfASectionAsAChangeOfItsMonth() {
+    CityWaterYearState year = CityWaterPeriods.emptyYear("binzhou", 2024);
+    CityWaterPeriods.put(year, january("U1", null, 0.3));
+
+    assertThat(CityWaterPeriods.put(year, january("U1", null, 0.3))).isFalse();
+    assertThat(CityWaterPeriods.put(year, january("U1", "黄河", 0.3))).isTrue();
+    assertThat(periods.figures(year, null, 1).get(0).getWaterBodies())
+        .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, "优")); // 0.3: class II
+  }
 }
