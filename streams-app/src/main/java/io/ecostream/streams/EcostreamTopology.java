@@ -34,7 +34,6 @@ import io.ecostream.streams.intake.Validator;
 import io.ecostream.streams.intake.WaterSampleValidator;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.ByProvince;
-import io.ecostream.streams.ranking.RankingProcessor;
 import io.ecostream.streams.water.WaterPipeline;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
@@ -47,7 +46,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -324,27 +322,18 @@ public final class EcostreamTopology {
       KTable<String, String> cityProvinces,
       EcostreamTopics topics,
       PipelineSettings settings) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(PROVINCE_RANKING_STORE),
-            Serdes.String(),
-            AvroSerde.of(ProvinceRankingState.class)));
-    ProvinceRankings rankings = new ProvinceRankings(settings.rankingSufficiency());
-    ByProvince.route(
-            cityPeriods,
-            CityPeriod::getCityId,
-            CityPeriod::getPeriod,
-            topics.cityPeriod().valueSerde(),
-            cityProvinces,
-            "")
-        .process(
-            () -> new RankingProcessor<>(PROVINCE_RANKING_STORE, rankings),
-            Named.as("province-ranking"),
-            PROVINCE_RANKING_STORE)
-        .to(
-            topics.airRanking().name(),
-            Produced.with(topics.airRanking().keySerde(), topics.airRanking().valueSerde())
-                .withName("ranking-sink"));
+    ByProvince.rank(
+        builder,
+        cityPeriods,
+        CityPeriod::getCityId,
+        CityPeriod::getPeriod,
+        topics.cityPeriod().valueSerde(),
+        cityProvinces,
+        "",
+        PROVINCE_RANKING_STORE,
+        ProvinceRankingState.class,
+        new ProvinceRankings(settings.rankingSufficiency()),
+        topics.airRanking());
   }
 
   private static void heavyPollutionAlerts(

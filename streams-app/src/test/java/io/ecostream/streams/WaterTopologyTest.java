@@ -100,6 +100,13 @@ class WaterTopologyTest {
         .setMethod(SamplingMethod.MANUAL);
   }
 
+  /** Example 1 of STANDARDS.md §7.4: GB 3097 class 1. */
+  private static WaterSample.Builder seaExampleOne(WaterSample.Builder sample) {
+    return sample
+        .setPh(8.1).setDissolvedOxygen(6.5).setCod(1.8).setInorganicNitrogen(0.19)
+        .setActivePhosphate(0.012).setPetroleum(0.02);
+  }
+
   private void send(WaterSample.Builder sample) {
     WaterSample value = sample.build();
     samples.pipeInput(value.getStationId(), value, value.getSampledAt());
@@ -144,10 +151,7 @@ class WaterTopologyTest {
     send(sample("S4", LocalDateTime.of(2024, 1, 8, 9, 0)).setAmmoniaNitrogen(0.4));
     send(sample("S4", LocalDateTime.of(2024, 1, 20, 9, 0)).setAmmoniaNitrogen(0.6));
     send(sample("S4", LocalDateTime.of(2024, 1, 20, 9, 0)).setAmmoniaNitrogen(0.6)); // re-sent
-    send(
-        sample("P1", LocalDateTime.of(2024, 1, 9, 9, 0))
-            .setPh(8.1).setDissolvedOxygen(6.5).setCod(1.8).setInorganicNitrogen(0.19)
-            .setActivePhosphate(0.012).setPetroleum(0.02));
+    send(seaExampleOne(sample("P1", LocalDateTime.of(2024, 1, 9, 9, 0))));
   }
 
   @Test
@@ -244,10 +248,7 @@ class WaterTopologyTest {
     section("W1", "weihai", WaterBodyType.SEA, "黄海", false, null);
     januaryInBinzhou();
     send(sample("D1", "dongying", LocalDateTime.of(2024, 1, 10, 9, 0)).setAmmoniaNitrogen(1.0));
-    send(
-        sample("W1", "weihai", LocalDateTime.of(2024, 1, 11, 9, 0))
-            .setPh(8.1).setDissolvedOxygen(6.5).setCod(1.8).setInorganicNitrogen(0.19)
-            .setActivePhosphate(0.012).setPetroleum(0.02));
+    send(seaExampleOne(sample("W1", "weihai", LocalDateTime.of(2024, 1, 11, 9, 0))));
   }
 
   @Test

@@ -4,17 +4,23 @@ import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
 import java.util.Locale;
 import java.util.function.Function;
+import io.ecostream.serde.AvroSerde;
+import io.ecostream.topics.Topic;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The route of cities' period figures to their province's ranking: re-keyed by city, left-joined
@@ -84,5 +90,33 @@ public final class ByProvince {
         .map((c, keyed) -> keyed, Named.as(prefix + "key-by-province-period"))
         .repartition(
             Repartitioned.with(Serdes.String(), serde).withName(prefix + "ranking-by-province-period"));
+  }
+
+  /**
+   * Ranks the figures per province and period ({@link #route}, then a {@link RankingProcessor} with
+   * the store {@code store}) and writes the rankings to {@code output}. Processor {@code
+   * <prefix>province-ranking}, sink {@code <prefix>ranking-sink}.
+   */
+  public static <V, S extends SpecificRecord, R> void rank(
+      StreamsBuilder builder,
+      KStream<String, V> figures,
+      Function<V, String> city,
+      Function<V, String> period,
+      Serde<V> serde,
+      KTable<String, String> provinces,
+      String prefix,
+      String store,
+      Class<S> stateType,
+      RankingBook<V, S, R> rankings,
+      Topic<String, R> output) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(store), Serdes.String(), AvroSerde.of(stateType)));
+    route(figures, city, period, serde, provinces, prefix)
+        .process(
+            () -> new RankingProcessor<>(store, rankings), Named.as(prefix + "province-ranking"), store)
+        .to(
+            output.name(),
+            Produced.with(output.keySerde(), output.valueSerde()).withName(prefix + "ranking-sink"));
   }
 }

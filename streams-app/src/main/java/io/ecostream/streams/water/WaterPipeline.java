@@ -13,7 +13,6 @@ import io.ecostream.domain.water.RiverGradingRules;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.ranking.ByProvince;
-import io.ecostream.streams.ranking.RankingProcessor;
 import io.ecostream.topics.EcostreamTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -174,26 +173,17 @@ public final class WaterPipeline {
       KTable<String, String> cityProvinces,
       EcostreamTopics topics,
       PipelineSettings settings) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(WATER_RANKING_STORE),
-            Serdes.String(),
-            AvroSerde.of(WaterRankingState.class)));
-    WaterRankings rankings = new WaterRankings(settings.water().cwqi());
-    ByProvince.route(
-            periods,
-            CityWaterPeriod::getCityId,
-            CityWaterPeriod::getPeriod,
-            topics.waterCityPeriod().valueSerde(),
-            cityProvinces,
-            WATER_RANKING_PREFIX)
-        .process(
-            () -> new RankingProcessor<>(WATER_RANKING_STORE, rankings),
-            Named.as("water-province-ranking"),
-            WATER_RANKING_STORE)
-        .to(
-            topics.waterRanking().name(),
-            Produced.with(topics.waterRanking().keySerde(), topics.waterRanking().valueSerde())
-                .withName("water-ranking-sink"));
+    ByProvince.rank(
+        builder,
+        periods,
+        CityWaterPeriod::getCityId,
+        CityWaterPeriod::getPeriod,
+        topics.waterCityPeriod().valueSerde(),
+        cityProvinces,
+        WATER_RANKING_PREFIX,
+        WATER_RANKING_STORE,
+        WaterRankingState.class,
+        new WaterRankings(settings.water().cwqi()),
+        topics.waterRanking());
   }
 }
