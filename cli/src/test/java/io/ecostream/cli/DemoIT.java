@@ -18,7 +18,7 @@ class DemoIT {
           "\\[\\s*\\d+s] in: air (\\d+), water (\\d+) \\| out: air.station-hourly (\\d+),"
               + " air.city-hourly (\\d+), air.pm25-rolling (\\d+), air.city-daily (\\d+),"
               + " air.city-period (\\d+), air.ranking (\\d+), water.sample-class (\\d+),"
-              + " water.section-month (\\d+), water.city-period (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
+              + " water.section-month (\\d+), water.city-period (\\d+), water.ranking (\\d+) \\| dead-letters (\\d+) \\| alerts (\\d+).*");
 
   @TempDir Path workDir;
 
@@ -56,7 +56,8 @@ class DemoIT {
     assertThat(Long.parseLong(last.group(9))).as("water sample classes out").isPositive();
     assertThat(Long.parseLong(last.group(10))).as("water section-months out").isPositive();
     assertThat(Long.parseLong(last.group(11))).as("water city periods out").isPositive();
-    assertThat(Long.parseLong(last.group(12))).as("dead letters of valid simulated data").isZero();
+    assertThat(Long.parseLong(last.group(12))).as("water rankings out").isPositive();
+    assertThat(Long.parseLong(last.group(13))).as("dead letters of valid simulated data").isZero();
     assertThat(run.err()).contains("ecostream demo: stopped");
   }
 }

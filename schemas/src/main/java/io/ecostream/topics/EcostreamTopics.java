@@ -13,6 +13,7 @@ import io.ecostream.avro.SectionMonth;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.WaterSample;
+import io.ecostream.avro.WaterRanking;
 import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.serde.AvroSerde;
 import java.util.List;
@@ -40,6 +41,7 @@ public record EcostreamTopics(
     Topic<String, WaterSampleClass> waterSampleClass,
     Topic<String, SectionMonth> waterSectionMonth,
     Topic<String, CityWaterPeriod> waterCityPeriod,
+    Topic<String, WaterRanking> waterRanking,
     Topic<String, Alert> alerts,
     Topic<String, DeadLetter> deadLetters) {
 
@@ -74,6 +76,7 @@ public record EcostreamTopics(
             prefix + ".water.sample-class", keys, AvroSerde.of(WaterSampleClass.class), p, true),
         new Topic<>(prefix + ".water.section-month", keys, AvroSerde.of(SectionMonth.class), p, true),
         new Topic<>(prefix + ".water.city-period", keys, AvroSerde.of(CityWaterPeriod.class), p, true),
+        new Topic<>(prefix + ".water.ranking", keys, AvroSerde.of(WaterRanking.class), p, true),
         new Topic<>(prefix + ".alerts", keys, AvroSerde.of(Alert.class), p, true),
         new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
   }
@@ -92,6 +95,7 @@ public record EcostreamTopics(
         waterSampleClass,
         waterSectionMonth,
         waterCityPeriod,
+        waterRanking,
         alerts,
         deadLetters);
   }
@@ -107,7 +111,8 @@ public record EcostreamTopics(
         airRanking,
         waterSampleClass,
         waterSectionMonth,
-        waterCityPeriod);
+        waterCityPeriod,
+        waterRanking);
   }
 
   public Optional<Topic<String, ?>> byName(String name) {

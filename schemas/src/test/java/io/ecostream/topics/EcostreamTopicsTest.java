@@ -29,6 +29,8 @@ class EcostreamTopicsTest {
             topics.cityDaily(),
             topics.cityPeriod(),
             topics.airRanking(),
+            topics.waterCityPeriod(),
+            topics.waterRanking(),
             topics.alerts())) {
       assertThat(topic.configs()).as(topic.name()).containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "compact"));
     }
@@ -41,6 +43,7 @@ class EcostreamTopicsTest {
         .allMatch(name -> name.startsWith("staging."));
     assertThat(topics.byName("ecostream.air.city-period")).contains(topics.cityPeriod());
     assertThat(topics.byName("ecostream.air.ranking")).contains(topics.airRanking());
+    assertThat(topics.byName("ecostream.water.ranking")).contains(topics.waterRanking());
   }
 
   @Test

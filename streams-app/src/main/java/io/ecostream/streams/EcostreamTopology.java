@@ -19,7 +19,6 @@ import io.ecostream.streams.air.CityDayAggregation;
 import io.ecostream.streams.air.CityHourAggregation;
 import io.ecostream.streams.air.CityPeriodProcessor;
 import io.ecostream.streams.air.CityPeriods;
-import io.ecostream.streams.air.ProvinceRankingProcessor;
 import io.ecostream.streams.air.ProvinceRankings;
 import io.ecostream.streams.air.StationHourlyAqiMapper;
 import io.ecostream.streams.air.StationRealTimeProcessor;
@@ -34,6 +33,7 @@ import io.ecostream.streams.intake.StationValidator;
 import io.ecostream.streams.intake.Validator;
 import io.ecostream.streams.intake.WaterSampleValidator;
 import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.streams.ranking.ByProvince;
 import io.ecostream.streams.water.WaterPipeline;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
@@ -46,7 +46,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -77,8 +76,6 @@ public final class EcostreamTopology {
   public static final String STATION_STORE = "station-store";
   public static final String CITY_PROVINCE_STORE = "city-province-store";
   public static final String CITY_PROVINCE_REPARTITION = "city-province-by-city";
-  public static final String RANKING_BY_CITY_REPARTITION = "ranking-period-by-city";
-  public static final String RANKING_REPARTITION = "ranking-by-province-period";
   public static final String PROVINCE_RANKING_STORE = "province-ranking-store";
 
   private EcostreamTopology() {}
@@ -91,10 +88,26 @@ public final class EcostreamTopology {
     KStream<String, CityDaily> cityDaily = cityDaily(readings, topics, settings);
     KStream<String, CityPeriod> cityPeriods = cityPeriods(builder, cityDaily, topics, settings);
     KStream<String, Station> stations = validStations(builder, topics, metrics);
-    rankings(builder, cityPeriods, stations, topics, settings);
+    rankings(
+        builder,
+        cityPeriods,
+        ByProvince.cityProvinces(
+            stations, StationKind.AIR, "", CITY_PROVINCE_REPARTITION, CITY_PROVINCE_STORE),
+        topics,
+        settings);
     heavyPollutionAlerts(cityDaily, topics);
     WaterPipeline.build(
-        builder, validWaterSamples(builder, topics, metrics), latestStations(stations), topics, settings);
+        builder,
+        validWaterSamples(builder, topics, metrics),
+        latestStations(stations),
+        ByProvince.cityProvinces(
+            stations,
+            StationKind.WATER,
+            "water-",
+            WaterPipeline.WATER_CITY_PROVINCE_REPARTITION,
+            WaterPipeline.WATER_CITY_PROVINCE_STORE),
+        topics,
+        settings);
     return builder.build();
   }
 
@@ -300,69 +313,27 @@ public final class EcostreamTopology {
 
   /**
    * Ranks the cities of each province by their latest period figures. A city is placed in a
-   * province by its air stations' Station records; until one arrives its figures are skipped (left
-   * join, then dropped), not held back, and the city's next changed figure places it. The Station
-   * records come before the readings and take one hop where the readings take four.
+   * province by its air stations' Station records ({@link ByProvince}). The Station records come
+   * before the readings and take one hop where the readings take four.
    */
   private static void rankings(
       StreamsBuilder builder,
       KStream<String, CityPeriod> cityPeriods,
-      KStream<String, Station> stations,
+      KTable<String, String> cityProvinces,
       EcostreamTopics topics,
       PipelineSettings settings) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(PROVINCE_RANKING_STORE),
-            Serdes.String(),
-            AvroSerde.of(ProvinceRankingState.class)));
-    ProvinceRankings rankings = new ProvinceRankings(settings.rankingSufficiency());
-    cityPeriods
-        .selectKey((cityPeriod, figure) -> figure.getCityId(), Named.as("key-period-by-city"))
-        .repartition(
-            Repartitioned.with(Serdes.String(), topics.cityPeriod().valueSerde())
-                .withName(RANKING_BY_CITY_REPARTITION))
-        .leftJoin(
-            cityProvinces(stations),
-            (figure, province) ->
-                province == null
-                    ? null
-                    : KeyValue.pair(ProvinceRankings.key(province, figure.getPeriod()), figure),
-            Joined.with(Serdes.String(), topics.cityPeriod().valueSerde(), Serdes.String())
-                .withName("ranking-city-province-join"))
-        .filter((city, keyed) -> keyed != null, Named.as("ranking-province-known"))
-        .map((city, keyed) -> keyed, Named.as("key-by-province-period"))
-        .repartition(
-            Repartitioned.with(Serdes.String(), topics.cityPeriod().valueSerde())
-                .withName(RANKING_REPARTITION))
-        .process(
-            () -> new ProvinceRankingProcessor(PROVINCE_RANKING_STORE, rankings),
-            Named.as("province-ranking"),
-            PROVINCE_RANKING_STORE)
-        .to(
-            topics.airRanking().name(),
-            Produced.with(topics.airRanking().keySerde(), topics.airRanking().valueSerde())
-                .withName("ranking-sink"));
-  }
-
-  /** cityId → province, from the air stations' Station records (key stationId). */
-  private static KTable<String, String> cityProvinces(KStream<String, Station> stations) {
-    return stations
-        .filter(
-            (stationId, station) -> placesAnAirCity(station), Named.as("air-stations-with-province"))
-        .map(
-            (stationId, station) -> KeyValue.pair(station.getCityId(), station.getProvince()),
-            Named.as("key-province-by-city"))
-        .repartition(
-            Repartitioned.with(Serdes.String(), Serdes.String()).withName(CITY_PROVINCE_REPARTITION))
-        .toTable(
-            Named.as("city-province"),
-            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(CITY_PROVINCE_STORE)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(Serdes.String()));
-  }
-
-  private static boolean placesAnAirCity(Station station) {
-    return station != null && station.getKind() == StationKind.AIR && station.getProvince() != null;
+    ByProvince.rank(
+        builder,
+        cityPeriods,
+        CityPeriod::getCityId,
+        CityPeriod::getPeriod,
+        topics.cityPeriod().valueSerde(),
+        cityProvinces,
+        "",
+        PROVINCE_RANKING_STORE,
+        ProvinceRankingState.class,
+        new ProvinceRankings(settings.rankingSufficiency()),
+        topics.airRanking());
   }
 
   private static void heavyPollutionAlerts(

@@ -319,7 +319,9 @@ class EcostreamTopologyTest {
             "station-store",
             "section-month-store",
             "city-water-year-store",
-            "water-alert-store");
+            "water-alert-store",
+            "water-city-province-store",
+            "water-ranking-store");
     assertThat(sources)
         .containsExactlyInAnyOrder(
             "ecostream.air.readings",
@@ -333,6 +335,9 @@ class EcostreamTopologyTest {
             "heavy-pollution-by-city-repartition",
             "city-province-by-city-repartition",
             "ranking-period-by-city-repartition",
-            "ranking-by-province-period-repartition");
+            "ranking-by-province-period-repartition",
+            "water-city-province-by-city-repartition",
+            "water-ranking-period-by-city-repartition",
+            "water-ranking-by-province-period-repartition");
   }
 }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityWaterPeriod;
+import io.ecostream.avro.PeriodType;
 import io.ecostream.avro.SamplingMethod;
 import io.ecostream.avro.SectionMonth;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
+import io.ecostream.avro.WaterBodyFigures;
 import io.ecostream.avro.WaterBodyType;
+import io.ecostream.avro.WaterRanking;
+import io.ecostream.avro.WaterRankingEntry;
 import io.ecostream.avro.WaterSample;
 import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.streams.config.PipelineSettings;
@@ -63,15 +67,21 @@ class WaterTopologyTest {
   }
 
   private void section(String id, WaterBodyType body, boolean drinking, Integer target) {
+    section(id, "binzhou", body, null, drinking, target);
+  }
+
+  private void section(
+      String id, String city, WaterBodyType body, String waterBodyName, boolean drinking, Integer target) {
     Station station =
         Station.newBuilder()
             .setStationId(id)
             .setName(id)
             .setKind(StationKind.WATER)
-            .setCityId("binzhou")
-            .setCityName("滨州")
+            .setCityId(city)
+            .setCityName(city)
             .setProvince("Shandong")
             .setWaterBody(body)
+            .setWaterBodyName(waterBodyName)
             .setDrinkingSource(drinking)
             .setTargetClass(target)
             .build();
@@ -79,11 +89,22 @@ class WaterTopologyTest {
   }
 
   private static WaterSample.Builder sample(String id, LocalDateTime at) {
+    return sample(id, "binzhou", at);
+  }
+
+  private static WaterSample.Builder sample(String id, String city, LocalDateTime at) {
     return WaterSample.newBuilder()
         .setStationId(id)
-        .setCityId("binzhou")
+        .setCityId(city)
         .setSampledAt(at.atZone(AirReadings.BEIJING).toInstant())
         .setMethod(SamplingMethod.MANUAL);
+  }
+
+  /** Example 1 of STANDARDS.md §7.4: GB 3097 class 1. */
+  private static WaterSample.Builder seaExampleOne(WaterSample.Builder sample) {
+    return sample
+        .setPh(8.1).setDissolvedOxygen(6.5).setCod(1.8).setInorganicNitrogen(0.19)
+        .setActivePhosphate(0.012).setPetroleum(0.02);
   }
 
   private void send(WaterSample.Builder sample) {
@@ -101,7 +122,7 @@ class WaterTopologyTest {
   }
 
   /**
-   * January 2024 in Binzhou, four sections and a sea point:
+   * January 2024 in Binzhou, four sections (S1 and S2 on the 徒骇河, S4 on the 黄河) and a sea point:
    *
    * <ul>
    *   <li>S1, river, target III: the river section of STANDARDS.md §4.2, class III; CWQI 0.4 + 5/6.2
@@ -115,10 +136,10 @@ class WaterTopologyTest {
    * </ul>
    */
   private void januaryInBinzhou() {
-    section("S1", WaterBodyType.RIVER, false, 3);
-    section("S2", WaterBodyType.RIVER, false, 3);
+    section("S1", "binzhou", WaterBodyType.RIVER, "徒骇河", false, 3);
+    section("S2", "binzhou", WaterBodyType.RIVER, "徒骇河", false, 3);
     section("S3", WaterBodyType.RESERVOIR, true, null);
-    section("S4", WaterBodyType.RIVER, false, null);
+    section("S4", "binzhou", WaterBodyType.RIVER, "黄河", false, null);
     section("P1", WaterBodyType.SEA, false, null);
     send(sample("S2", LocalDateTime.of(2023, 1, 10, 9, 0)).setAmmoniaNitrogen(0.8));
     send(
@@ -130,10 +151,7 @@ class WaterTopologyTest {
     send(sample("S4", LocalDateTime.of(2024, 1, 8, 9, 0)).setAmmoniaNitrogen(0.4));
     send(sample("S4", LocalDateTime.of(2024, 1, 20, 9, 0)).setAmmoniaNitrogen(0.6));
     send(sample("S4", LocalDateTime.of(2024, 1, 20, 9, 0)).setAmmoniaNitrogen(0.6)); // re-sent
-    send(
-        sample("P1", LocalDateTime.of(2024, 1, 9, 9, 0))
-            .setPh(8.1).setDissolvedOxygen(6.5).setCod(1.8).setInorganicNitrogen(0.19)
-            .setActivePhosphate(0.012).setPetroleum(0.02));
+    send(seaExampleOne(sample("P1", LocalDateTime.of(2024, 1, 9, 9, 0))));
   }
 
   @Test
@@ -211,5 +229,64 @@ class WaterTopologyTest {
             "drinking-source-non-compliant@S3@2024-01");
     assertThat(alerts.get("water-worse-than-v@S2@2024-01").getEventTime())
         .isEqualTo(LocalDateTime.of(2024, 1, 6, 9, 0).atZone(AirReadings.BEIJING).toInstant());
+  }
+
+  private static WaterRankingEntry ranked(int rank, String cityId, double value) {
+    return new WaterRankingEntry(cityId, rank, value, true);
+  }
+
+  private static WaterRankingEntry unranked(String cityId) {
+    return new WaterRankingEntry(cityId, null, null, false);
+  }
+
+  /**
+   * January 2024 in Shandong: Binzhou as above, Dongying with one 黄河 section D1 (NH3-N 1.0: class III, CWQI 1.0
+   * / 1.0 = 1.0) and Weihai with a sea point only (no CWQI, no section).
+   */
+  private void januaryInShandong() {
+    section("D1", "dongying", WaterBodyType.RIVER, "黄河", false, null);
+    section("W1", "weihai", WaterBodyType.SEA, "黄海", false, null);
+    januaryInBinzhou();
+    send(sample("D1", "dongying", LocalDateTime.of(2024, 1, 10, 9, 0)).setAmmoniaNitrogen(1.0));
+    send(seaExampleOne(sample("W1", "weihai", LocalDateTime.of(2024, 1, 11, 9, 0))));
+  }
+
+  @Test
+  void shouldRankTheCitiesOfTheProvinceByCwqiAndGoodShare() {
+    januaryInShandong();
+
+    Map<String, WaterRanking> rankings = latest(topics.waterRanking());
+    assertThat(rankings).containsOnlyKeys("Shandong@2023", "Shandong@2023-01", "Shandong@2024", "Shandong@2024-01");
+    WaterRanking january = rankings.get("Shandong@2024-01");
+    assertThat(january.getPeriodType()).isEqualTo(PeriodType.MONTH_TO_DATE);
+    assertThat(january.getCities()).isEqualTo(3);
+    assertThat(january.getByCwqi())
+        .containsExactly(ranked(1, "dongying", 1.0), ranked(2, "binzhou", 2.3516), unranked("weihai"));
+    assertThat(january.getByGoodShare())
+        .containsExactly(ranked(1, "dongying", 100.0), ranked(2, "binzhou", 50.0), unranked("weihai"));
+    // Binzhou's CWQI or good share changed with S1, S2, S3 and each of S4's first two samples (5);
+    // P1 and the re-sent sample changed neither; then Dongying and Weihai arrived.
+    assertThat(january.getRevision()).isEqualTo(7);
+    assertThat(rankings.get("Shandong@2024").getByCwqi()).isEqualTo(january.getByCwqi());
+    // January 2023: S2 alone, NH3-N 0.8, CWQI 0.8.
+    assertThat(rankings.get("Shandong@2023-01").getByCwqi()).containsExactly(ranked(1, "binzhou", 0.8));
+  }
+
+  @Test
+  void shouldGradeEachNamedRiverOfTheCity() {
+    januaryInShandong();
+
+    Map<String, CityWaterPeriod> periods = latest(topics.waterCityPeriod());
+    // 徒骇河: S1 III and S2 劣V, fewer than 5 sections, so by the mean concentrations: NH3-N
+    // (0.6 + 2.3) / 2 = 1.45 (class IV, ≤ 1.5), the other items S1's (class III at worst) -> IV.
+    // 黄河 in Binzhou: S4, mean NH3-N 0.5 -> II -> 优. S3 and P1 have no name.
+    assertThat(periods.get("binzhou@2024-01").getWaterBodies())
+        .containsExactly(
+            new WaterBodyFigures("徒骇河", 2, 50.0, 50.0, "轻度污染"),
+            new WaterBodyFigures("黄河", 1, 100.0, 0.0, "优"));
+    assertThat(periods.get("dongying@2024").getWaterBodies())
+        .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, "良好"));
+    assertThat(periods.get("weihai@2024-01").getWaterBodies()).isEmpty();
+    assertThat(latest(topics.waterSectionMonth()).get("D1@2024-01").getWaterBodyName()).isEqualTo("黄河");
   }
 }

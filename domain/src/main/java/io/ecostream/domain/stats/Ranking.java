@@ -49,6 +49,14 @@ public record Ranking(List<Ranked> ranked, List<Entry> insufficient) {
    */
   public record Ranked(int rank, String cityId, double value) {}
 
+  /**
+   * A city as a published list shows it.
+   *
+   * @param rank null when not ranked
+   * @param value NaN when the city has none
+   */
+  public record Listed(String cityId, Integer rank, double value, boolean sufficient) {}
+
   public Ranking {
     ranked = List.copyOf(ranked);
     insufficient = List.copyOf(insufficient);
@@ -89,5 +97,17 @@ public record Ranking(List<Ranked> ranked, List<Entry> insufficient) {
       ranked.add(new Ranked(rank, entry.cityId(), entry.value()));
     }
     return new Ranking(ranked, insufficient);
+  }
+
+  /** Every city as a published list shows it: the ranked ones best first, then the others by id, unranked. */
+  public List<Listed> listed() {
+    List<Listed> list = new ArrayList<>(ranked.size() + insufficient.size());
+    for (Ranked city : ranked) {
+      list.add(new Listed(city.cityId(), city.rank(), city.value(), true));
+    }
+    for (Entry city : insufficient) {
+      list.add(new Listed(city.cityId(), null, city.value(), false));
+    }
+    return list;
   }
 }

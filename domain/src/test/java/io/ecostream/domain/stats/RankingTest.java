@@ -85,4 +85,18 @@ class RankingTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a");
   }
+
+  @Test
+  void shouldListTheRankedBestFirstThenTheUnrankedByIdWithoutARank() {
+    Entry noValue = new Entry("c", Double.NaN, true);
+    Ranking ranking =
+        Ranking.of(List.of(noValue, city("b", 4.0), new Entry("a", 1.0, false), city("d", 4.0)), LOWER_IS_BETTER);
+
+    assertThat(ranking.listed())
+        .containsExactly(
+            new Ranking.Listed("b", 1, 4.0, true),
+            new Ranking.Listed("d", 1, 4.0, true),
+            new Ranking.Listed("a", null, 1.0, false),
+            new Ranking.Listed("c", null, Double.NaN, false));
+  }
 }

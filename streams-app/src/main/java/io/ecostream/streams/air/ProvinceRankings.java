@@ -8,6 +8,8 @@ import io.ecostream.avro.internal.RankedCityFigures;
 import io.ecostream.domain.stats.Ranking;
 import io.ecostream.domain.stats.Ranking.Order;
 import io.ecostream.domain.stats.RankingSufficiency;
+import io.ecostream.streams.ranking.ByProvince;
+import io.ecostream.streams.ranking.RankingBook;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +24,8 @@ import java.util.stream.Stream;
  * CityPeriod}. The figures are ranked as CityPeriod publishes them (rounded), so equal published
  * figures tie ({@link Ranking}).
  */
-public final class ProvinceRankings {
+public final class ProvinceRankings
+    implements RankingBook<CityPeriod, ProvinceRankingState, ProvinceRanking> {
 
   private final RankingSufficiency sufficiency;
 
@@ -32,12 +35,17 @@ public final class ProvinceRankings {
 
   /** {@code province@period}; a period (yyyy, yyyy-MM) never holds an '@', a province might. */
   public static String key(String province, String period) {
-    return province + "@" + period;
+    return ByProvince.key(province, period);
+  }
+
+  @Override
+  public ProvinceRankingState initial(String key, CityPeriod figure) {
+    return empty(key, figure);
   }
 
   public static ProvinceRankingState empty(String key, CityPeriod figure) {
     return ProvinceRankingState.newBuilder()
-        .setProvince(key.substring(0, key.lastIndexOf('@')))
+        .setProvince(ByProvince.province(key))
         .setPeriodType(figure.getPeriodType())
         .setPeriod(figure.getPeriod())
         .setCities(new HashMap<>())
@@ -51,6 +59,7 @@ public final class ProvinceRankings {
    * changed). The ranking shows all of them (to, valid days, the four values), so a change of any
    * is a change of the ranking.
    */
+  @Override
   public Optional<ProvinceRanking> update(ProvinceRankingState state, CityPeriod figure) {
     RankedCityFigures figures = figures(figure);
     if (figures.equals(state.getCities().put(figure.getCityId(), figures))) {
@@ -100,26 +109,21 @@ public final class ProvinceRankings {
               new Ranking.Entry(
                   city, v, sufficiency.sufficient(v, figures.getValidDays(), figures.getFrom(), figures.getTo())));
         });
-    Ranking ranking = Ranking.of(entries, order);
     List<RankingEntry> list = new ArrayList<>(cities.size());
-    for (Ranking.Ranked ranked : ranking.ranked()) {
-      list.add(entry(ranked.cityId(), ranked.rank(), cities.get(ranked.cityId()), ranked.value(), true));
-    }
-    for (Ranking.Entry unranked : ranking.insufficient()) {
-      list.add(entry(unranked.cityId(), null, cities.get(unranked.cityId()), unranked.value(), false));
+    for (Ranking.Listed city : Ranking.of(entries, order).listed()) {
+      list.add(entry(city, cities.get(city.cityId())));
     }
     return list;
   }
 
-  private static RankingEntry entry(
-      String cityId, Integer rank, RankedCityFigures figures, double value, boolean sufficient) {
+  private static RankingEntry entry(Ranking.Listed city, RankedCityFigures figures) {
     return RankingEntry.newBuilder()
-        .setCityId(cityId)
-        .setRank(rank)
-        .setValue(CityPeriods.present(value))
+        .setCityId(city.cityId())
+        .setRank(city.rank())
+        .setValue(CityPeriods.present(city.value()))
         .setTo(figures.getTo())
         .setValidDays(figures.getValidDays())
-        .setSufficient(sufficient)
+        .setSufficient(city.sufficient())
         .build();
   }
 

@@ -3,16 +3,21 @@ package io.ecostream.streams.water;
 import io.ecostream.avro.CityWaterPeriod;
 import io.ecostream.avro.PeriodType;
 import io.ecostream.avro.SectionMonth;
+import io.ecostream.avro.WaterBodyFigures;
 import io.ecostream.avro.internal.CityWaterYearState;
 import io.ecostream.avro.internal.SectionYear;
 import io.ecostream.domain.stats.BulletinRounding;
 import io.ecostream.domain.water.ComplianceRates;
 import io.ecostream.domain.water.Cwqi;
 import io.ecostream.domain.water.CwqiRules;
+import io.ecostream.domain.water.RiverGrading;
+import io.ecostream.domain.water.RiverGradingRules;
 import io.ecostream.domain.water.SeaClass;
 import io.ecostream.domain.water.SeaPointShares;
 import io.ecostream.domain.water.SectionShares;
+import io.ecostream.domain.water.WaterBody;
 import io.ecostream.domain.water.WaterClass;
+import io.ecostream.domain.water.WaterGrade;
 import io.ecostream.domain.water.WaterQuality;
 import io.ecostream.domain.water.WaterYearOnYear;
 import java.nio.ByteBuffer;
@@ -21,7 +26,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 /**
@@ -30,15 +37,19 @@ import java.util.function.IntPredicate;
  * readings weighs as much as a month with one manual sample); its class, CWQI and compliance are
  * then assessed on those. A drinking-water source is compliant over a period only if it was in
  * every month it was assessed (全年均达标). Year on year compares the same months of last year.
+ * Each named river, lake or reservoir gets its shares and grade ({@link RiverGrading}) from its
+ * sections' period values.
  */
 final class CityWaterPeriods {
 
   private final SectionAssessor assessor;
   private final CwqiRules cwqiRules;
+  private final RiverGradingRules gradingRules;
 
-  CityWaterPeriods(SectionAssessor assessor, CwqiRules cwqiRules) {
+  CityWaterPeriods(SectionAssessor assessor, CwqiRules cwqiRules, RiverGradingRules gradingRules) {
     this.assessor = assessor;
     this.cwqiRules = cwqiRules;
+    this.gradingRules = gradingRules;
   }
 
   static String yearKey(String cityId, int year) {
@@ -49,18 +60,22 @@ final class CityWaterPeriods {
     return new CityWaterYearState(cityId, year, new HashMap<>(), new HashMap<>());
   }
 
-  /** Puts the section's month into the year; false when it holds that already. */
+  /** Puts the section's month into the year; false when it holds that already, under the same name. */
   static boolean put(CityWaterYearState year, SectionMonth figure) {
     SectionYear section =
         year.getSections()
             .computeIfAbsent(
                 figure.getStationId(),
-                id -> new SectionYear(figure.getWaterBody(), figure.getDrinkingSource(), new HashMap<>()));
+                id ->
+                    new SectionYear(
+                        figure.getWaterBody(), figure.getDrinkingSource(), null, new HashMap<>()));
     section.setWaterBody(figure.getWaterBody());
     section.setDrinkingSource(figure.getDrinkingSource());
+    boolean renamed = !Objects.equals(section.getWaterBodyName(), figure.getWaterBodyName());
+    section.setWaterBodyName(figure.getWaterBodyName());
     ByteBuffer means = WaterItems.pack(SectionMonthAggregation.publishedMeans(figure));
     String month = Integer.toString(YearMonth.parse(figure.getMonth()).getMonthValue());
-    return !means.equals(section.getMonths().put(month, means));
+    return !means.equals(section.getMonths().put(month, means)) || renamed;
   }
 
   /** The month's figure and the year-to-date figure, each against the same period of last year. */
@@ -99,7 +114,8 @@ final class CityWaterPeriods {
       int drinkingSources,
       double drinkingCompliance,
       int seaPoints,
-      double seaGoodShare) {
+      double seaGoodShare,
+      List<WaterBodyFigures> waterBodies) {
     boolean empty() {
       return sections == 0 && drinkingSources == 0 && seaPoints == 0;
     }
@@ -110,6 +126,7 @@ final class CityWaterPeriods {
     List<Cwqi.SectionIndex> indices = new ArrayList<>();
     List<ComplianceRates.SourcePeriod> sources = new ArrayList<>();
     List<SeaClass> sea = new ArrayList<>();
+    Map<String, NamedWater> named = new TreeMap<>();
     for (Map.Entry<String, SectionYear> entry : year.getSections().entrySet()) {
       SectionYear section = entry.getValue();
       List<WaterQuality> monthly = new ArrayList<>();
@@ -132,8 +149,14 @@ final class CityWaterPeriods {
       if (monthly.isEmpty()) {
         continue;
       }
+      WaterQuality periodValues = WaterQuality.mean(monthly);
       SectionAssessor.Assessment period =
-          assessor.assess(WaterItems.values(WaterQuality.mean(monthly)), section.getWaterBody(), false, null);
+          assessor.assess(WaterItems.values(periodValues), section.getWaterBody(), false, null);
+      if (period.surfaceClass() != null && section.getWaterBodyName() != null) {
+        named
+            .computeIfAbsent(section.getWaterBodyName(), name -> new NamedWater())
+            .add(periodValues, period.surfaceClass(), SectionAssessor.surface(section.getWaterBody()));
+      }
       if (period.seaClass() != null) {
         sea.add(period.seaClass());
       }
@@ -159,7 +182,44 @@ final class CityWaterPeriods {
         sources.size(),
         sources.isEmpty() ? Double.NaN : ComplianceRates.of(sources).byCountPercent(),
         sea.size(),
-        SeaPointShares.of(sea).goodPointPercent());
+        SeaPointShares.of(sea).goodPointPercent(),
+        waterBodies(named));
+  }
+
+  /**
+   * The sections of one named water body. A name shared by a river and a lake is graded on the
+   * river limits unless all its sections are lakes or reservoirs (independent of arrival order).
+   */
+  private static final class NamedWater {
+    private final List<WaterQuality> values = new ArrayList<>();
+    private final List<WaterClass> classes = new ArrayList<>();
+    private WaterBody body = WaterBody.LAKE_RESERVOIR;
+
+    void add(WaterQuality periodValues, WaterClass waterClass, WaterBody sectionBody) {
+      values.add(periodValues);
+      classes.add(waterClass);
+      if (sectionBody == WaterBody.RIVER) {
+        body = WaterBody.RIVER;
+      }
+    }
+  }
+
+  private List<WaterBodyFigures> waterBodies(Map<String, NamedWater> named) {
+    List<WaterBodyFigures> figures = new ArrayList<>(named.size());
+    named.forEach(
+        (name, water) -> {
+          SectionShares shares = SectionShares.of(water.classes);
+          figures.add(
+              new WaterBodyFigures(
+                  name,
+                  shares.total(),
+                  orNull(shares.goodPercent()),
+                  orNull(shares.worseThanVPercent()),
+                  RiverGrading.of(water.values, water.body, gradingRules)
+                      .map(WaterGrade::label)
+                      .orElse(null)));
+        });
+    return figures;
   }
 
   private static CityWaterPeriod record(
@@ -179,6 +239,7 @@ final class CityWaterPeriods {
         .setDrinkingCompliance(orNull(now.drinkingCompliance()))
         .setSeaPoints(now.seaPoints())
         .setSeaGoodShare(orNull(now.seaGoodShare()))
+        .setWaterBodies(now.waterBodies())
         .setPreviousPeriod(compare ? previousPeriod : null)
         .setGoodShareChangePoints(compare ? points(now.goodShare(), last.goodShare()) : null)
         .setWorseThanVShareChangePoints(compare ? points(now.worseThanVShare(), last.worseThanVShare()) : null)

@@ -43,6 +43,7 @@ final class SectionMonthAggregation {
     // The latest Station record decides the water body and target, as for the samples' classes.
     state.setWaterBody(sample.getWaterBody());
     state.setDrinkingSource(sample.getDrinkingSource());
+    state.setWaterBodyName(sample.getWaterBodyName());
     state.setTargetClass(sample.getTargetClass());
     ByteBuffer previous =
         state.getSamples().put(Long.toString(sample.getSampledAt().toEpochMilli()), sample.getValues());
@@ -93,6 +94,7 @@ final class SectionMonthAggregation {
         .setMeetsTarget(assessment.meetsTarget())
         .setCwqi(assessment.cwqi())
         .setDrinkingCompliant(assessment.drinkingCompliant())
+        .setWaterBodyName(state.getWaterBodyName())
         .setRevision(state.getRevision())
         .build();
   }

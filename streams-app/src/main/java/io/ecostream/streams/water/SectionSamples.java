@@ -30,6 +30,7 @@ final class SectionSamples {
         .setSampledAt(sample.getSampledAt())
         .setWaterBody(body)
         .setDrinkingSource(station != null && station.getDrinkingSource())
+        .setWaterBodyName(station == null ? null : station.getWaterBodyName())
         .setTargetClass(station == null ? null : station.getTargetClass())
         .setValues(WaterItems.pack(WaterItems.of(sample, body)))
         .setPublishedClass(sample.getPublishedClass())

@@ -1,5 +1,6 @@
 package io.ecostream.streams.water;
 
+import io.ecostream.avro.CityWaterPeriod;
 import io.ecostream.avro.SectionMonth;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.WaterSample;
@@ -7,8 +8,11 @@ import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.avro.internal.CityWaterYearState;
 import io.ecostream.avro.internal.SectionMonthState;
 import io.ecostream.avro.internal.SectionSample;
+import io.ecostream.avro.internal.WaterRankingState;
+import io.ecostream.domain.water.RiverGradingRules;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.ranking.ByProvince;
 import io.ecostream.topics.EcostreamTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -27,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The water pipeline: each valid sample, with its station's water body, source flag and target
  * class, gets its real-time class and may raise an alert; each section's calendar month is assessed
- * from the mean of its samples; each city's month and year to date come from its sections' months.
+ * from the mean of its samples; each city's month and year to date come from its sections' months,
+ * and rank the cities of each province.
  * Every processor, store and repartition topic is named.
  */
 public final class WaterPipeline {
@@ -37,17 +42,24 @@ public final class WaterPipeline {
   public static final String CITY_WATER_YEAR_STORE = "city-water-year-store";
   public static final String CITY_WATER_REPARTITION = "city-water-by-city";
   public static final String WATER_ALERT_STORE = "water-alert-store";
+  public static final String WATER_CITY_PROVINCE_STORE = "water-city-province-store";
+  public static final String WATER_CITY_PROVINCE_REPARTITION = "water-city-province-by-city";
+  public static final String WATER_RANKING_STORE = "water-ranking-store";
+  /** Prefix of the ranking route's node and repartition names ({@link ByProvince#route}). */
+  public static final String WATER_RANKING_PREFIX = "water-";
 
   private WaterPipeline() {}
 
   /**
    * @param samples valid water samples, keyed by station id
    * @param stations the latest Station record of each station, keyed by station id
+   * @param cityProvinces cityId → province, from the water stations' Station records
    */
   public static void build(
       StreamsBuilder builder,
       KStream<String, WaterSample> samples,
       KTable<String, Station> stations,
+      KTable<String, String> cityProvinces,
       EcostreamTopics topics,
       PipelineSettings settings) {
     SectionAssessor assessor = new SectionAssessor(settings.water().sea());
@@ -73,7 +85,8 @@ public final class WaterPipeline {
     alerts(builder, classes, topics, settings);
 
     KStream<String, SectionMonth> months = sectionMonths(withStation, sectionSamples, assessor, topics);
-    cityPeriods(builder, months, assessor, topics, settings);
+    KStream<String, CityWaterPeriod> periods = cityPeriods(builder, months, assessor, topics, settings);
+    rankings(builder, periods, cityProvinces, topics, settings);
   }
 
   private static void alerts(
@@ -123,7 +136,7 @@ public final class WaterPipeline {
     return months;
   }
 
-  private static void cityPeriods(
+  private static KStream<String, CityWaterPeriod> cityPeriods(
       StreamsBuilder builder,
       KStream<String, SectionMonth> months,
       SectionAssessor assessor,
@@ -134,8 +147,10 @@ public final class WaterPipeline {
             Stores.persistentKeyValueStore(CITY_WATER_YEAR_STORE),
             Serdes.String(),
             AvroSerde.of(CityWaterYearState.class)));
-    CityWaterPeriods periods = new CityWaterPeriods(assessor, settings.water().cwqi());
-    months
+    CityWaterPeriods periods =
+        new CityWaterPeriods(assessor, settings.water().cwqi(), RiverGradingRules.defaults());
+    KStream<String, CityWaterPeriod> figures =
+        months
         .selectKey((sectionMonth, figure) -> figure.getCityId(), Named.as("key-section-month-by-city"))
         .repartition(
             Repartitioned.with(Serdes.String(), topics.waterSectionMonth().valueSerde())
@@ -143,10 +158,32 @@ public final class WaterPipeline {
         .process(
             () -> new CityWaterPeriodProcessor(CITY_WATER_YEAR_STORE, periods),
             Named.as("city-water-period"),
-            CITY_WATER_YEAR_STORE)
-        .to(
-            topics.waterCityPeriod().name(),
-            Produced.with(topics.waterCityPeriod().keySerde(), topics.waterCityPeriod().valueSerde())
-                .withName("city-water-period-sink"));
+            CITY_WATER_YEAR_STORE);
+    figures.to(
+        topics.waterCityPeriod().name(),
+        Produced.with(topics.waterCityPeriod().keySerde(), topics.waterCityPeriod().valueSerde())
+            .withName("city-water-period-sink"));
+    return figures;
+  }
+
+  /** Ranks the cities of each province by CWQI and by good share, as the air rankings are routed. */
+  private static void rankings(
+      StreamsBuilder builder,
+      KStream<String, CityWaterPeriod> periods,
+      KTable<String, String> cityProvinces,
+      EcostreamTopics topics,
+      PipelineSettings settings) {
+    ByProvince.rank(
+        builder,
+        periods,
+        CityWaterPeriod::getCityId,
+        CityWaterPeriod::getPeriod,
+        topics.waterCityPeriod().valueSerde(),
+        cityProvinces,
+        WATER_RANKING_PREFIX,
+        WATER_RANKING_STORE,
+        WaterRankingState.class,
+        new WaterRankings(settings.water().cwqi()),
+        topics.waterRanking());
   }
 }
