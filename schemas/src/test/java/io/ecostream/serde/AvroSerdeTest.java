@@ -8,10 +8,7 @@ import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
 import io.ecostream.avro.SamplingMethod;
 import io.ecostream.avro.StationHourlyAqi;
-import io.ecostream.avro.WaterBodyType;
 import io.ecostream.avro.WaterSample;
-import io.ecostream.avro.internal.CityWaterYearState;
-import io.ecostream.avro.internal.SectionYear;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -131,30 +128,6 @@ class AvroSerdeTest {
     assertThat(read.getChlorophyllA()).as("added in version 2").isNull();
     assertThat(read.getPublishedClass()).as("added in version 2").isNull();
     assertThat(read.getStatus()).as("added in version 2").isNull();
-  }
-
-  @Test
-  void shouldReadACityWaterYearStateStoredBeforeSectionsHadAWaterBodyName() throws IOException {
-    Schema first = SchemaHistory.bundled().olderVersionsOf(CityWaterYearState.getClassSchema()).get(0);
-    Schema sectionSchema = first.getField("sections").schema().getValueType();
-    GenericRecord section = new GenericData.Record(sectionSchema);
-    section.put("waterBody", new GenericData.EnumSymbol(sectionSchema.getField("waterBody").schema(), "RIVER"));
-    section.put("drinkingSource", false);
-    section.put("months", java.util.Map.of("1", ByteBuffer.wrap(new byte[] {1, 2})));
-    GenericRecord written = new GenericData.Record(first);
-    written.put("cityId", "binzhou");
-    written.put("year", 2024);
-    written.put("sections", java.util.Map.of("S1", section));
-    written.put("revisions", java.util.Map.of("2024", 3L));
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
-
-    CityWaterYearState read = AvroSerde.of(CityWaterYearState.class).deserialize("t", bytes);
-
-    SectionYear s1 = read.getSections().get("S1");
-    assertThat(s1.getWaterBody()).isEqualTo(WaterBodyType.RIVER);
-    assertThat(s1.getMonths()).containsEntry("1", ByteBuffer.wrap(new byte[] {1, 2}));
-    assertThat(s1.getWaterBodyName()).as("added in version 2").isNull();
-    assertThat(read.getRevisions()).containsEntry("2024", 3L);
   }
 
   @Test
