@@ -313,13 +313,13 @@ public final class EcostreamTopology {
 
   /**
    * Ranks the cities of each province by their latest period figures. A city is placed in a
-   * province by its air stations' Station records ({@link ByProvince}). The Station records come
-   * before the readings and take one hop where the readings take four.
+   * province by its air stations' Station records, whichever of figure and Station record arrives
+   * first ({@link ByProvince}).
    */
   private static void rankings(
       StreamsBuilder builder,
       KStream<String, CityPeriod> cityPeriods,
-      KTable<String, String> cityProvinces,
+      ByProvince.CityProvinces cityProvinces,
       EcostreamTopics topics,
       PipelineSettings settings) {
     ByProvince.rank(

@@ -272,6 +272,22 @@ class EcostreamTopologyTest {
   }
 
   @Test
+  void shouldPlaceACityWhoseStationRecordArrivesAfterItsReadings() {
+    for (int h = 0; h < 24; h++) {
+      send(pm25("LC-A01", "liaocheng", NEW_YEAR.atTime(h, 0), 80));
+    }
+    assertThat(ranking.readKeyValuesToList()).as("no province known yet").isEmpty();
+
+    station("LC-A01", "liaocheng", StationKind.AIR, "Shandong");
+
+    Map<String, ProvinceRanking> latest = new HashMap<>();
+    ranking.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest).containsOnlyKeys("Shandong@2024", "Shandong@2024-01");
+    // PM2.5 80 for 24 hours: the daily mean, the month and the year are 80
+    assertThat(latest.get("Shandong@2024").getByPm25()).containsExactly(ranked(1, "liaocheng", 80));
+  }
+
+  @Test
   void shouldSendABadStationRecordToDeadLettersAndKeepRanking() {
     TestInputTopic<String, byte[]> rawStations =
         driver.createInputTopic(
@@ -315,12 +331,14 @@ class EcostreamTopologyTest {
             "city-year-store",
             "heavy-pollution-store",
             "city-province-store",
+            "ranking-city-figures-store",
             "province-ranking-store",
             "station-store",
             "section-month-store",
             "city-water-year-store",
             "water-alert-store",
             "water-city-province-store",
+            "water-ranking-city-figures-store",
             "water-ranking-store");
     assertThat(sources)
         .containsExactlyInAnyOrder(

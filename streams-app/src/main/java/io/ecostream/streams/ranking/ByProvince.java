@@ -9,24 +9,18 @@ import io.ecostream.topics.Topic;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The route of cities' period figures to their province's ranking: re-keyed by city, left-joined
- * with the city-to-province table, re-keyed {@code province@period}. A city whose province is not
- * known yet is skipped (left join, then dropped), not held back, and its next changed figure places
- * it. Every node and repartition topic is named from a prefix ("" for air, so its names stay as
+ * The route of cities' period figures to their province's ranking: re-keyed by city, joined with
+ * the provinces of the Station records whichever comes first ({@link CityProvinceJoin}), re-keyed
+ * {@code province@period}. Every node and repartition topic is named from a prefix ("" for air, so its names stay as
  * they were deployed).
  */
 public final class ByProvince {
@@ -44,50 +38,62 @@ public final class ByProvince {
   }
 
   /**
-   * cityId → province from the Station records (key stationId) of one kind of station. Repartition
-   * {@code <repartition>-repartition}, store {@code store}.
+   * The province updates of one kind of station: cityId → province from the Station records (key
+   * stationId), through the repartition {@code <repartition>-repartition}; the join keeps them in
+   * {@code store}.
    */
-  public static KTable<String, String> cityProvinces(
+  public record CityProvinces(KStream<String, String> updates, String store) {}
+
+  public static CityProvinces cityProvinces(
       KStream<String, Station> stations, StationKind kind, String prefix, String repartition, String store) {
-    return stations
-        .filter(
-            (stationId, station) ->
-                station != null && station.getKind() == kind && station.getProvince() != null,
-            Named.as(kind.name().toLowerCase(Locale.ROOT) + "-stations-with-province"))
-        .map(
-            (stationId, station) -> KeyValue.pair(station.getCityId(), station.getProvince()),
-            Named.as(prefix + "key-province-by-city"))
-        .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName(repartition))
-        .toTable(
-            Named.as(prefix + "city-province"),
-            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(store)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(Serdes.String()));
+    KStream<String, String> updates =
+        stations
+            .filter(
+                (stationId, station) ->
+                    station != null && station.getKind() == kind && station.getProvince() != null,
+                Named.as(kind.name().toLowerCase(Locale.ROOT) + "-stations-with-province"))
+            .map(
+                (stationId, station) -> KeyValue.pair(station.getCityId(), station.getProvince()),
+                Named.as(prefix + "key-province-by-city"))
+            .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName(repartition));
+    return new CityProvinces(updates, store);
   }
 
   /**
-   * The figures keyed {@code province@period}, through the repartitions {@code <prefix>ranking-period-by-city}
-   * and {@code <prefix>ranking-by-province-period}.
+   * The figures keyed {@code province@period}: re-keyed by city (repartition {@code
+   * <prefix>ranking-period-by-city}), joined with the provinces in {@link CityProvinceJoin} (stores
+   * {@code provinces.store()} and {@code <prefix>ranking-city-figures-store}), re-keyed (repartition
+   * {@code <prefix>ranking-by-province-period}).
    */
   public static <V> KStream<String, V> route(
+      StreamsBuilder builder,
       KStream<String, V> figures,
       Function<V, String> city,
       Function<V, String> period,
       Serde<V> serde,
-      KTable<String, String> provinces,
+      CityProvinces provinces,
       String prefix) {
-    return figures
-        .selectKey((key, figure) -> city.apply(figure), Named.as(prefix + "key-period-by-city"))
-        .repartition(
-            Repartitioned.with(Serdes.String(), serde).withName(prefix + "ranking-period-by-city"))
-        .leftJoin(
-            provinces,
-            (figure, province) ->
-                province == null ? null : KeyValue.pair(key(province, period.apply(figure)), figure),
-            Joined.with(Serdes.String(), serde, Serdes.String())
-                .withName(prefix + "ranking-city-province-join"))
-        .filter((c, keyed) -> keyed != null, Named.as(prefix + "ranking-province-known"))
-        .map((c, keyed) -> keyed, Named.as(prefix + "key-by-province-period"))
+    String figureStore = prefix + "ranking-city-figures-store";
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(provinces.store()), Serdes.String(), Serdes.String()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(figureStore), Serdes.String(), serde));
+    KStream<String, CityProvinceJoin.Input<V>> byCity =
+        figures
+            .selectKey((key, figure) -> city.apply(figure), Named.as(prefix + "key-period-by-city"))
+            .repartition(
+                Repartitioned.with(Serdes.String(), serde).withName(prefix + "ranking-period-by-city"))
+            .mapValues(CityProvinceJoin.Input::figure, Named.as(prefix + "ranking-figure"));
+    return byCity
+        .merge(
+            provinces.updates().mapValues(CityProvinceJoin.Input::<V>province, Named.as(prefix + "ranking-province")),
+            Named.as(prefix + "ranking-figures-and-provinces"))
+        .process(
+            () -> new CityProvinceJoin<>(provinces.store(), figureStore, period),
+            Named.as(prefix + "ranking-city-province-join"),
+            provinces.store(),
+            figureStore)
         .repartition(
             Repartitioned.with(Serdes.String(), serde).withName(prefix + "ranking-by-province-period"));
   }
@@ -103,7 +109,7 @@ public final class ByProvince {
       Function<V, String> city,
       Function<V, String> period,
       Serde<V> serde,
-      KTable<String, String> provinces,
+      CityProvinces provinces,
       String prefix,
       String store,
       Class<S> stateType,
@@ -112,7 +118,7 @@ public final class ByProvince {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(store), Serdes.String(), AvroSerde.of(stateType)));
-    route(figures, city, period, serde, provinces, prefix)
+    route(builder, figures, city, period, serde, provinces, prefix)
         .process(
             () -> new RankingProcessor<>(store, rankings), Named.as(prefix + "province-ranking"), store)
         .to(

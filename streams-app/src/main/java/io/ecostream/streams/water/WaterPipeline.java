@@ -59,7 +59,7 @@ public final class WaterPipeline {
       StreamsBuilder builder,
       KStream<String, WaterSample> samples,
       KTable<String, Station> stations,
-      KTable<String, String> cityProvinces,
+      ByProvince.CityProvinces cityProvinces,
       EcostreamTopics topics,
       PipelineSettings settings) {
     SectionAssessor assessor = new SectionAssessor(settings.water().sea());
@@ -170,7 +170,7 @@ public final class WaterPipeline {
   private static void rankings(
       StreamsBuilder builder,
       KStream<String, CityWaterPeriod> periods,
-      KTable<String, String> cityProvinces,
+      ByProvince.CityProvinces cityProvinces,
       EcostreamTopics topics,
       PipelineSettings settings) {
     ByProvince.rank(
