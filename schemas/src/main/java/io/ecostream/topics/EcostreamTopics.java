@@ -16,6 +16,7 @@ import io.ecostream.avro.WaterSample;
 import io.ecostream.avro.WaterRanking;
 import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.serde.AvroSerde;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -81,23 +82,13 @@ public record EcostreamTopics(
         new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
   }
 
+  /** Inputs, then outputs, then alerts and dead letters. */
   public List<Topic<String, ?>> all() {
-    return List.of(
-        stations,
-        airReadings,
-        waterReadings,
-        stationHourly,
-        cityHourly,
-        pm25Rolling,
-        cityDaily,
-        cityPeriod,
-        airRanking,
-        waterSampleClass,
-        waterSectionMonth,
-        waterCityPeriod,
-        waterRanking,
-        alerts,
-        deadLetters);
+    List<Topic<String, ?>> all = new ArrayList<>(List.of(stations, airReadings, waterReadings));
+    all.addAll(outputs());
+    all.add(alerts);
+    all.add(deadLetters);
+    return List.copyOf(all);
   }
 
   /** The topics the streams application writes figures to (not dead letters, not alerts). */
