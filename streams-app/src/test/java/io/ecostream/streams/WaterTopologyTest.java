@@ -280,12 +280,13 @@ class WaterTopologyTest {
     // 徒骇河: S1 III and S2 劣V, fewer than 5 sections, so by the mean concentrations: NH3-N
     // (0.6 + 2.3) / 2 = 1.45 (class IV, ≤ 1.5), the other items S1's (class III at worst) -> IV.
     // 黄河 in Binzhou: S4, mean NH3-N 0.5 -> II -> 优. S3 and P1 have no name.
+    // A year earlier 徒骇河 had S2 alone, NH3-N 0.8, III: 100 % good, 0 % 劣V -> -50.0 and +50.0 points.
     assertThat(periods.get("binzhou@2024-01").getWaterBodies())
         .containsExactly(
-            new WaterBodyFigures("徒骇河", 2, 50.0, 50.0, "轻度污染"),
-            new WaterBodyFigures("黄河", 1, 100.0, 0.0, "优"));
+            new WaterBodyFigures("徒骇河", 2, 50.0, 50.0, -50.0, 50.0, "轻度污染"),
+            new WaterBodyFigures("黄河", 1, 100.0, 0.0, null, null, "优"));
     assertThat(periods.get("dongying@2024").getWaterBodies())
-        .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, "良好"));
+        .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, null, null, "良好"));
     assertThat(periods.get("weihai@2024-01").getWaterBodies()).isEmpty();
     assertThat(latest(topics.waterSectionMonth()).get("D1@2024-01").getWaterBodyName()).isEqualTo("黄河");
   }

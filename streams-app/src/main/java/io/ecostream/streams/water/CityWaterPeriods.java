@@ -215,6 +215,8 @@ final class CityWaterPeriods {
                   shares.total(),
                   orNull(shares.goodPercent()),
                   orNull(shares.worseThanVPercent()),
+                  null,
+                  null,
                   RiverGrading.of(water.values, water.body, gradingRules)
                       .map(WaterGrade::label)
                       .orElse(null)));
@@ -239,7 +241,7 @@ final class CityWaterPeriods {
         .setDrinkingCompliance(orNull(now.drinkingCompliance()))
         .setSeaPoints(now.seaPoints())
         .setSeaGoodShare(orNull(now.seaGoodShare()))
-        .setWaterBodies(now.waterBodies())
+        .setWaterBodies(compare ? withChanges(now.waterBodies(), last.waterBodies()) : now.waterBodies())
         .setPreviousPeriod(compare ? previousPeriod : null)
         .setGoodShareChangePoints(compare ? points(now.goodShare(), last.goodShare()) : null)
         .setWorseThanVShareChangePoints(compare ? points(now.worseThanVShare(), last.worseThanVShare()) : null)
@@ -249,6 +251,25 @@ final class CityWaterPeriods {
         .setSeaGoodShareChangePoints(compare ? points(now.seaGoodShare(), last.seaGoodShare()) : null)
         .setRevision(0)
         .build();
+  }
+
+  /** The water bodies with their change against the one of the same name last year, where there was one. */
+  private static List<WaterBodyFigures> withChanges(List<WaterBodyFigures> now, List<WaterBodyFigures> last) {
+    Map<String, WaterBodyFigures> lastByName = new HashMap<>();
+    last.forEach(body -> lastByName.put(body.getName(), body));
+    for (WaterBodyFigures body : now) {
+      WaterBodyFigures before = lastByName.get(body.getName());
+      if (before != null) {
+        body.setGoodShareChangePoints(points(orNaN(body.getGoodShare()), orNaN(before.getGoodShare())));
+        body.setWorseThanVShareChangePoints(
+            points(orNaN(body.getWorseThanVShare()), orNaN(before.getWorseThanVShare())));
+      }
+    }
+    return now;
+  }
+
+  private static double orNaN(Double value) {
+    return value == null ? Double.NaN : value;
   }
 
   private static int lastMonth(CityWaterYearState year) {

@@ -37,11 +37,6 @@ final class SectionSamples {
         .build();
   }
 
-  /** {@code stationId@2023-05-01T04:00:00Z}. */
-  static String sampleKey(SectionSample sample) {
-    return sample.getStationId() + "@" + sample.getSampledAt();
-  }
-
   /** {@code stationId@yyyy-MM}, the local calendar month. */
   String monthKey(SectionSample sample) {
     return sample.getStationId() + "@" + month(sample.getSampledAt());

@@ -33,6 +33,16 @@ final class WaterItems {
 
   static final int SIZE = ITEMS.size();
 
+  /** Position in {@link #ITEMS} by {@link WaterItem#ordinal()}, -1 for the items not carried. */
+  private static final int[] POSITION = new int[WaterItem.values().length];
+
+  static {
+    Arrays.fill(POSITION, -1);
+    for (int i = 0; i < SIZE; i++) {
+      POSITION[ITEMS.get(i).ordinal()] = i;
+    }
+  }
+
   private WaterItems() {}
 
   /**
@@ -59,12 +69,12 @@ final class WaterItems {
 
   static void put(double[] values, WaterItem item, Double value) {
     if (value != null) {
-      values[ITEMS.indexOf(item)] = value;
+      values[POSITION[item.ordinal()]] = value;
     }
   }
 
   static double get(double[] values, WaterItem item) {
-    return values[ITEMS.indexOf(item)];
+    return values[POSITION[item.ordinal()]];
   }
 
   static ByteBuffer pack(double[] values) {

@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * The water rankings of a province's cities for one period to date, from each city's latest {@link
- * CityWaterPeriod}: by CWQI ({@link Cwqi#rankCities}, lower is better) and by good share (higher is
- * better). The figures are ranked as CityWaterPeriod publishes them, so equal published figures tie.
+ * CityWaterPeriod}: by CWQI ({@link Cwqi#rankCities}, lower is better), by good share (higher is
+ * better) and by the CWQI's year-on-year change (lower is better). The figures are ranked as CityWaterPeriod publishes them, so equal published figures tie.
  * A city is ranked in a list when it has the figure: there is no data-sufficiency rule for water
  * (the sections are assessed from monthly samples, not counted days).
  */
@@ -43,10 +43,11 @@ final class WaterRankings implements RankingBook<CityWaterPeriod, WaterRankingSt
         .build();
   }
 
-  /** Empty when the city's CWQI and good share are as they were (a change of other fields only). */
+  /** Empty when the city's ranked figures are as they were (a change of other fields only). */
   @Override
   public Optional<WaterRanking> update(WaterRankingState state, CityWaterPeriod figure) {
-    RankedCityWater figures = new RankedCityWater(figure.getCwqi(), figure.getGoodShare());
+    RankedCityWater figures =
+        new RankedCityWater(figure.getCwqi(), figure.getGoodShare(), figure.getCwqiChange());
     if (figures.equals(state.getCities().put(figure.getCityId(), figures))) {
       return Optional.empty();
     }
@@ -66,6 +67,10 @@ final class WaterRankings implements RankingBook<CityWaterPeriod, WaterRankingSt
             list(
                 Ranking.of(
                     entries(cities, RankedCityWater::getGoodShare), Ranking.Order.HIGHER_IS_BETTER)))
+        .setByCwqiChange(
+            list(
+                Ranking.of(
+                    entries(cities, RankedCityWater::getCwqiChange), Ranking.Order.LOWER_IS_BETTER)))
         .setRevision(state.getRevision())
         .build();
   }

@@ -70,9 +70,37 @@ class CityWaterPeriodsTest {
       assertThat(figure.getSections()).isEqualTo(8);
       assertThat(figure.getWaterBodies())
           .containsExactly(
-              new WaterBodyFigures("小清河", 5, 80.0, 0.0, "良好"),
-              new WaterBodyFigures("徒骇河", 2, 50.0, 50.0, "轻度污染"));
+              new WaterBodyFigures("小清河", 5, 80.0, 0.0, null, null, "良好"),
+              new WaterBodyFigures("徒骇河", 2, 50.0, 50.0, null, null, "轻度污染"));
     }
+  }
+
+  /**
+   * 徒骇河 in January 2023: T1 0.4 and T2 0.5, both II, so 100 % good and 0 % 劣V. In January 2024 (as
+   * above) 50 % and 50 %: −50.0 and +50.0 points. 小清河 had no section last year: no change.
+   */
+  @Test
+  void shouldCompareEachNamedRiverWithItsSamePeriodLastYear() {
+    CityWaterYearState lastYear = CityWaterPeriods.emptyYear("binzhou", 2023);
+    CityWaterPeriods.put(lastYear, inMonth(january("T1", "徒骇河", 0.4), "2023-01"));
+    CityWaterPeriods.put(lastYear, inMonth(january("T2", "徒骇河", 0.5), "2023-01"));
+    CityWaterYearState year = CityWaterPeriods.emptyYear("binzhou", 2024);
+    for (SectionMonth month :
+        List.of(january("X1", "小清河", 0.4), january("T1", "徒骇河", 0.4), january("T2", "徒骇河", 2.4))) {
+      CityWaterPeriods.put(year, month);
+    }
+
+    CityWaterPeriod january = periods.figures(year, lastYear, 1).get(0);
+
+    assertThat(january.getWaterBodies())
+        .containsExactly(
+            new WaterBodyFigures("小清河", 1, 100.0, 0.0, null, null, "优"),
+            new WaterBodyFigures("徒骇河", 2, 50.0, 50.0, -50.0, 50.0, "轻度污染"));
+  }
+
+  private static SectionMonth inMonth(SectionMonth figure, String month) {
+    figure.setMonth(month);
+    return figure;
   }
 
   @Test
@@ -91,6 +119,6 @@ class CityWaterPeriodsTest {
     assertThat(CityWaterPeriods.put(year, january("U1", null, 0.3))).isFalse();
     assertThat(CityWaterPeriods.put(year, january("U1", "黄河", 0.3))).isTrue();
     assertThat(periods.figures(year, null, 1).get(0).getWaterBodies())
-        .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, "优")); // 0.3: class II
+        .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, null, null, "优")); // 0.3: class II
   }
 }

@@ -71,6 +71,24 @@ class WaterRankingsTest {
   }
 
   @Test
+  void shouldRankByTheCwqiChangeMostImprovedFirst_andLeaveACityWithoutLastYearUnranked() {
+    WaterRankingState state = shandong();
+    rankings.update(state, with(january("jinan", 2.3516, 50.0, 4), -8.3));
+    rankings.update(state, with(january("qingdao", 1.2, 100.0, 2), 4.0));
+    WaterRanking ranking = rankings.update(state, with(january("zibo", 2.3516, 75.0, 4), -12.5)).orElseThrow();
+
+    // lower is better: zibo improved most (-12.5 %), then jinan (-8.3 %), qingdao got worse (+4.0 %)
+    assertThat(ranking.getByCwqiChange())
+        .containsExactly(
+            ranked(1, "zibo", -12.5), ranked(2, "jinan", -8.3), ranked(3, "qingdao", 4.0), unranked("weihai"));
+  }
+
+  private static CityWaterPeriod with(CityWaterPeriod period, double cwqiChange) {
+    period.setCwqiChange(cwqiChange);
+    return period;
+  }
+
+  @Test
   void shouldEmitNothingWhenTheRankedFiguresAreUnchanged_andANewRevisionWhenTheyChange() {
     WaterRankingState state = shandong();
 
