@@ -13,6 +13,7 @@ import io.ecostream.producer.cli.DurationConverter;
 import io.ecostream.producer.cli.ReplayCommand;
 import io.ecostream.producer.cli.ReplayResult;
 import io.ecostream.producer.replay.RecordKind;
+import io.ecostream.producer.replay.ReplaySettings;
 import io.ecostream.producer.replay.ReplaySummary;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
@@ -91,12 +92,14 @@ public final class ReplayAndReportCommand extends ReplayCommand {
       throw new ParameterException(
           spec().commandLine(), "--report must be json or classes, got '" + report + "'");
     }
-    if ("classes".equals(report) && !water()) {
+    ReplaySettings settings = settings();
+    boolean water = settings.format().recordKind() == RecordKind.WATER_SAMPLE;
+    if ("classes".equals(report) && !water) {
       throw new ParameterException(
           spec().commandLine(), "--report classes goes with a water format (water-csv, cnemc-water)");
     }
     AirReport.Period reportPeriod = reportPeriod();
-    ReplayResult result = replay(settings());
+    ReplayResult result = replay(settings);
     int exitCode = exitCode(result);
     if (exitCode != 0 || !(await || report != null)) {
       return exitCode;
@@ -121,16 +124,12 @@ public final class ReplayAndReportCommand extends ReplayCommand {
     }
     err.println("ecostream replay: the streams application has processed everything");
     err.flush();
-    if (report != null && water()) {
+    if (report != null && water) {
       printWaterReport(client, topics, result);
     } else if (report != null) {
       printReport(client, topics, result, reportPeriod);
     }
     return 0;
-  }
-
-  private boolean water() {
-    return settings().format().recordKind() == RecordKind.WATER_SAMPLE;
   }
 
   /** The year figures of the replayed cities, or the class of every replayed sample. */
