@@ -1,6 +1,7 @@
 package io.ecostream.streams;
 
 import io.ecostream.avro.AirReading;
+import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.DeadLetter;
@@ -14,6 +15,7 @@ import io.ecostream.avro.internal.StationRecentHoursState;
 import io.ecostream.avro.internal.CityDayState;
 import io.ecostream.avro.internal.CityYearState;
 import io.ecostream.avro.internal.ProvinceRankingState;
+import io.ecostream.avro.internal.StationPresenceState;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.air.CityDayAggregation;
 import io.ecostream.streams.air.CityHourAggregation;
@@ -24,8 +26,10 @@ import io.ecostream.streams.air.StationHourlyAqiMapper;
 import io.ecostream.streams.air.StationRealTimeProcessor;
 import io.ecostream.streams.air.StationRealTimeProcessor.StationHour;
 import io.ecostream.streams.alerts.HeavyPollutionAlerts;
+import io.ecostream.streams.alerts.StationSilenceProcessor;
 import io.ecostream.streams.alerts.rules.HeavyPollutionRules;
 import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.intake.AirArrivalCheck;
 import io.ecostream.streams.intake.AirReadingValidator;
 import io.ecostream.streams.intake.DecodeAndValidate;
 import io.ecostream.streams.intake.Intake;
@@ -38,6 +42,7 @@ import io.ecostream.streams.water.WaterPipeline;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -52,12 +57,17 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The air pipeline: raw readings are decoded and validated (the rest goes to dead letters), then
- * give each station-hour's and city-hour's real-time AQI with the PM2.5 24-hour rolling means, each
+ * The air pipeline: raw readings are decoded and validated, and those late or stamped in the future
+ * by event time set aside (all of these go to the dead letters, with the reason); silent stations
+ * raise alerts; hourly quality control flags suspicious values, which no statistic uses; the
+ * checked readings give each station-hour's and city-hour's real-time AQI with the PM2.5 24-hour rolling means, each
  * city-day's figures, the city's month and year to date, the rankings of each province's cities,
  * and heavy-pollution alerts. Every processor, store
  * and repartition topic is named, since a renamed store silently loses its state.
@@ -77,15 +87,20 @@ public final class EcostreamTopology {
   public static final String CITY_PROVINCE_STORE = "city-province-store";
   public static final String CITY_PROVINCE_REPARTITION = "city-province-by-city";
   public static final String PROVINCE_RANKING_STORE = "province-ranking-store";
+  public static final String AIR_WATERMARK_STORE = "air-watermark-store";
+  public static final String STATION_PRESENCE_STORE = "station-presence-store";
 
   private EcostreamTopology() {}
 
   public static Topology build(
       EcostreamTopics topics, PipelineSettings settings, PipelineMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, AirReading> readings = validAirReadings(builder, topics, metrics);
-    realTimeFigures(builder, readings, topics, settings, metrics);
-    KStream<String, CityDaily> cityDaily = cityDaily(readings, topics, settings);
+    KStream<String, AirReading> readings =
+        onTime(builder, validAirReadings(builder, topics, metrics), topics, settings, metrics);
+    stationSilenceAlerts(readings, topics, settings, metrics);
+    KStream<String, AirReading> checked =
+        realTimeFigures(builder, readings, topics, settings, metrics);
+    KStream<String, CityDaily> cityDaily = cityDaily(checked, topics, settings);
     KStream<String, CityPeriod> cityPeriods = cityPeriods(builder, cityDaily, topics, settings);
     KStream<String, Station> stations = validStations(builder, topics, metrics);
     rankings(
@@ -172,10 +187,19 @@ public final class EcostreamTopology {
       EcostreamTopics topics,
       PipelineMetrics metrics,
       String name) {
-    Map<String, KStream<String, Intake<V>>> intake =
+    return accepted(
         raw.processValues(
-                () -> new DecodeAndValidate<>(topic.valueSerde().deserializer(), validator, metrics),
-                Named.as(name + "-intake"))
+            () -> new DecodeAndValidate<>(topic.valueSerde().deserializer(), validator, metrics),
+            Named.as(name + "-intake")),
+        topics,
+        name);
+  }
+
+  /** The accepted values of an intake step; the rejected go to the dead letters. */
+  private static <V> KStream<String, V> accepted(
+      KStream<String, Intake<V>> outcomes, EcostreamTopics topics, String name) {
+    Map<String, KStream<String, Intake<V>>> intake =
+        outcomes
             .split(Named.as(name + "-"))
             .branch((key, outcome) -> outcome.isAccepted(), Branched.as("accepted"))
             .defaultBranch(Branched.as("rejected"));
@@ -193,7 +217,76 @@ public final class EcostreamTopology {
     return intake.get(name + "-accepted").mapValues(Intake::value, Named.as(name + "-valid"));
   }
 
-  private static void realTimeFigures(
+  /**
+   * The readings that arrived in time by event time; late and future ones go to the dead letters
+   * ({@link AirArrivalCheck}). The watermark store is shared with the station-silent alerts.
+   */
+  private static KStream<String, AirReading> onTime(
+      StreamsBuilder builder,
+      KStream<String, AirReading> readings,
+      EcostreamTopics topics,
+      PipelineSettings settings,
+      PipelineMetrics metrics) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AIR_WATERMARK_STORE), Serdes.String(), Serdes.Long()));
+    return accepted(
+        readings.processValues(
+            () ->
+                new AirArrivalCheck(
+                    AIR_WATERMARK_STORE,
+                    settings.airQuality(),
+                    topics.airReadings().valueSerde().serializer(),
+                    metrics),
+            Named.as("air-arrival-check"),
+            AIR_WATERMARK_STORE),
+        topics,
+        "air-arrival");
+  }
+
+  /** Station-silent alerts from the on-time readings, still keyed by station (no repartition). */
+  private static void stationSilenceAlerts(
+      KStream<String, AirReading> readings,
+      EcostreamTopics topics,
+      PipelineSettings settings,
+      PipelineMetrics metrics) {
+    readings
+        .process(
+            new StationSilenceSupplier(settings, metrics),
+            Named.as("station-silence"),
+            AIR_WATERMARK_STORE)
+        .to(
+            topics.alerts().name(),
+            Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                .withName("station-silence-alerts-sink"));
+  }
+
+  /** The silence processor with its own store, which the supplier connects itself. */
+  private record StationSilenceSupplier(PipelineSettings settings, PipelineMetrics metrics)
+      implements ProcessorSupplier<String, AirReading, String, Alert> {
+
+    @Override
+    public Processor<String, AirReading, String, Alert> get() {
+      return new StationSilenceProcessor(
+          STATION_PRESENCE_STORE,
+          AIR_WATERMARK_STORE,
+          settings.airQuality().silentHours(),
+          settings.zone(),
+          metrics);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+      return Set.of(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(STATION_PRESENCE_STORE),
+              Serdes.String(),
+              AvroSerde.of(StationPresenceState.class)));
+    }
+  }
+
+  /** @return the checked station-hours (flagged values null) whose values changed, for the days */
+  private static KStream<String, AirReading> realTimeFigures(
       StreamsBuilder builder,
       KStream<String, AirReading> readings,
       EcostreamTopics topics,
@@ -208,17 +301,23 @@ public final class EcostreamTopology {
     // Readings are keyed by station id (the input contract), so each station's hours meet in one task.
     KStream<String, StationHour> stationHours =
         readings.process(
-            () -> new StationRealTimeProcessor(STATION_RECENT_HOURS_STORE, mapper, metrics),
+            () ->
+                new StationRealTimeProcessor(
+                    STATION_RECENT_HOURS_STORE, mapper, settings.airQuality().rules(), metrics),
             Named.as("station-real-time"),
             STATION_RECENT_HOURS_STORE);
     KStream<String, StationHourlyAqi> stationHourly =
-        stationHours.mapValues(StationHour::aqi, Named.as("station-hourly-aqi"));
+        stationHours
+            .filter((key, hour) -> hour.aqi() != null, Named.as("station-hours-in-window"))
+            .mapValues(StationHour::aqi, Named.as("station-hourly-aqi"));
     stationHourly.to(
         topics.stationHourly().name(),
         Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde())
             .withName("station-hourly-sink"));
     KStream<String, Pm25Rolling> stationRolling =
-        stationHours.map(
+        stationHours
+            .filter((key, hour) -> hour.rolling() != null, Named.as("station-rolling-in-window"))
+            .map(
             (key, hour) -> KeyValue.pair(STATION_ROLLING_PREFIX + key, hour.rolling()),
             Named.as("station-pm25-rolling"));
 
@@ -252,10 +351,13 @@ public final class EcostreamTopology {
             topics.pm25Rolling().name(),
             Produced.with(topics.pm25Rolling().keySerde(), topics.pm25Rolling().valueSerde())
                 .withName("pm25-rolling-sink"));
+    return stationHours
+        .filter((key, hour) -> hour.checked() != null, Named.as("station-hours-changed"))
+        .mapValues(StationHour::checked, Named.as("checked-readings"));
   }
 
   private static KStream<String, CityDaily> cityDaily(
-      KStream<String, AirReading> readings, EcostreamTopics topics, PipelineSettings settings) {
+      KStream<String, AirReading> checked, EcostreamTopics topics, PipelineSettings settings) {
     CityDayAggregation cityDay =
         new CityDayAggregation(
             settings.zone(),
@@ -263,7 +365,7 @@ public final class EcostreamTopology {
             settings.periodRules().dustRule(),
             settings.dustDays());
     KStream<String, CityDaily> daily =
-        readings
+        checked
         .selectKey((station, reading) -> cityDay.key(reading), Named.as("key-by-city-day"))
         .groupByKey(
             Grouped.with(CITY_DAY_REPARTITION, Serdes.String(), topics.airReadings().valueSerde()))

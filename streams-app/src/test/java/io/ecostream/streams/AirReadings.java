@@ -1,6 +1,9 @@
 package io.ecostream.streams;
 
 import io.ecostream.avro.AirReading;
+import io.ecostream.domain.quality.QualityRules;
+import io.ecostream.streams.config.AirQualitySettings;
+import io.ecostream.streams.config.PipelineSettings;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
@@ -8,6 +11,16 @@ import java.time.ZoneId;
 public final class AirReadings {
 
   public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+  /**
+   * The default settings with the stuck-run rule off: fixtures of hours with one constant value
+   * keep their hand-worked statistics (by default a run of 12 equal hours is a frozen analyser).
+   */
+  public static final PipelineSettings CONSTANT_HOURS_SETTINGS =
+      PipelineSettings.defaults()
+          .withAirQuality(
+              AirQualitySettings.defaults()
+                  .withRules(QualityRules.defaults().withStuckHours(QualityRules.OFF)));
 
   private AirReadings() {}
 

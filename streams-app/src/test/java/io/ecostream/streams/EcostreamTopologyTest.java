@@ -1,5 +1,7 @@
 package io.ecostream.streams;
 
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import static io.ecostream.streams.AirReadings.pm25;
 import static io.ecostream.streams.AirReadings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +17,6 @@ import io.ecostream.avro.RankingEntry;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
 import io.ecostream.avro.StationHourlyAqi;
-import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,6 +44,9 @@ import org.junit.jupiter.api.Test;
 
 class EcostreamTopologyTest {
 
+  /** Own state directory: tests of other modules and worktrees may run at the same time. */
+  @TempDir Path stateDir;
+
   private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
   /** The first day of a year: its year and month to date have one elapsed day. */
   private static final LocalDate NEW_YEAR = LocalDate.of(2024, 1, 1);
@@ -50,7 +54,7 @@ class EcostreamTopologyTest {
   private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
   private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
   private final Topology topology =
-      EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics);
+      EcostreamTopology.build(topics, AirReadings.CONSTANT_HOURS_SETTINGS, metrics);
 
   private TopologyTestDriver driver;
   private TestInputTopic<String, AirReading> readings;
@@ -66,6 +70,7 @@ class EcostreamTopologyTest {
   void startDriver() {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-topology-test");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     driver = new TopologyTestDriver(topology, config);
     readings =
@@ -137,11 +142,11 @@ class EcostreamTopologyTest {
 
   @Test
   void shouldSendAnInvalidReadingToDeadLettersWithTheReason() {
-    send(reading("BZ-A01", "binzhou", DAY.atTime(3, 0)).setPm25(-5.0).build());
+    send(reading("BZ-A01", "binzhou", DAY.atTime(3, 0)).setPm25(Double.NaN).build());
 
     DeadLetter letter = deadLetters.readValue();
     assertThat(letter.getReason()).isEqualTo("invalid");
-    assertThat(letter.getDetail()).isEqualTo("pm25 is negative: -5.0");
+    assertThat(letter.getDetail()).isEqualTo("pm25 is not a number: NaN");
     assertThat(metrics.deadLetterCount("invalid")).isEqualTo(1.0);
     assertThat(stationHourly.isEmpty()).isTrue();
   }
@@ -326,6 +331,8 @@ class EcostreamTopologyTest {
     assertThat(stores)
         .containsExactlyInAnyOrder(
             "station-recent-hours-store",
+            "air-watermark-store",
+            "station-presence-store",
             "city-hour-store",
             "city-day-store",
             "city-year-store",

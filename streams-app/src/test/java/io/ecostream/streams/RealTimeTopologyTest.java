@@ -1,5 +1,7 @@
 package io.ecostream.streams;
 
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import static io.ecostream.streams.AirReadings.pm25;
 import static io.ecostream.streams.AirReadings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +12,6 @@ import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.StationHourlyAqi;
-import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
@@ -34,6 +35,9 @@ import org.junit.jupiter.api.Test;
 /** The real-time outputs of the production topology: station-hourly, city-hourly, pm25-rolling. */
 class RealTimeTopologyTest {
 
+  /** Own state directory: tests of other modules and worktrees may run at the same time. */
+  @TempDir Path stateDir;
+
   private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
 
   private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
@@ -49,10 +53,11 @@ class RealTimeTopologyTest {
   void startDriver() {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-real-time-test");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     driver =
         new TopologyTestDriver(
-            EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics), config);
+            EcostreamTopology.build(topics, AirReadings.CONSTANT_HOURS_SETTINGS, metrics), config);
     readings =
         driver.createInputTopic(
             topics.airReadings().name(),

@@ -1,5 +1,7 @@
 package io.ecostream.streams;
 
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecostream.avro.Alert;
@@ -36,6 +38,9 @@ import org.junit.jupiter.api.Test;
 /** The water outputs of the production topology, on figures worked out by hand. */
 class WaterTopologyTest {
 
+  /** Own state directory: tests of other modules and worktrees may run at the same time. */
+  @TempDir Path stateDir;
+
   private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
   private TopologyTestDriver driver;
   private TestInputTopic<String, Station> stations;
@@ -45,6 +50,7 @@ class WaterTopologyTest {
   void startDriver() {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-water-test");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     driver =
         new TopologyTestDriver(

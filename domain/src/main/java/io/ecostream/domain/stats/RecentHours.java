@@ -1,28 +1,44 @@
 package io.ecostream.domain.stats;
 
 import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.quality.HourlyQuality;
+import io.ecostream.domain.quality.QualityFlag;
+import io.ecostream.domain.quality.QualityRules;
 import java.util.Arrays;
 
 /**
  * One station's most recent {@value #CAPACITY} hours of the six pollutants, the state the real-time
- * moving means are computed from (HJ 633-2012 §5.1.3: O3 8-hour and PM 24-hour moving averages).
+ * moving means (HJ 633-2012 §5.1.3: O3 8-hour and PM 24-hour moving averages) and the hourly
+ * quality control are computed from.
  *
  * <p>Hours are counted from the epoch ({@code epochSecond / 3600}), so a day has no DST seam. The
- * ring holds the hours {@code newest - CAPACITY + 1 … newest}: twice the longest window, so that a
- * reading up to a day late still finds the whole window it belongs to and the later hours it changes.
- * A reading older than that is {@link Put#TOO_OLD}. Each held hour carries the revision of the figure
- * last published for it, so a correction is published with a higher one.
+ * ring holds the hours {@code newest - CAPACITY + 1 … newest}: four days, so that a reading as late
+ * as the longest grace ({@link #maxGraceHours}) still finds the whole window it belongs to, the
+ * neighbours its quality flags depend on, and the later hours it changes. A reading older than the
+ * ring is {@link Put#TOO_OLD}. Each held hour carries the revision of the figure last published for
+ * it, so a correction is published with a higher one.
+ *
+ * <p>The ring keeps the raw values; {@link #value} gives the value the statistics use, NaN where
+ * {@link HourlyQuality quality control} flagged it ({@link #flag}). Flags depend only on the values
+ * held, never on arrival order: a late hour may flag or clear its neighbours, which {@link
+ * #firstChanged()} … {@link #lastChanged()} then include.
  *
  * <p>Mutable and not thread-safe: one instance is one store value being updated. The arrays are the
- * serialized form ({@link #hours()}, {@link #revisions()}, {@link #values()}).
+ * serialized form ({@link #hours()}, {@link #revisions()}, {@link #values()}); the flags are derived.
  */
 public final class RecentHours {
 
-  public static final int CAPACITY = 48;
+  public static final int CAPACITY = 96;
   public static final int POLLUTANTS = Pollutant.values().length;
 
   /** Marks a slot that holds no hour. */
   public static final long NO_HOUR = Long.MIN_VALUE;
+
+  /** The longest moving window (PM 24-hour means). */
+  private static final int LONGEST_WINDOW = 24;
+
+  private static final Pollutant[] ALL = Pollutant.values();
+  private static final QualityFlag[] FLAGS = QualityFlag.values();
 
   /** What {@link #put} did with a reading. */
   public enum Put {
@@ -39,25 +55,35 @@ public final class RecentHours {
   private final long[] hours;
   private final long[] revisions;
   private final double[] values;
+  private final QualityRules rules;
+  private final byte[] flags = new byte[CAPACITY * POLLUTANTS];
+  private final byte[] previousFlags = new byte[CAPACITY * POLLUTANTS];
+  private final double[] series = new double[CAPACITY];
+  private final byte[] seriesFlags = new byte[CAPACITY];
+  private final int[] newFlags = new int[FLAGS.length * POLLUTANTS];
   private long newest;
+  private long firstChanged = NO_HOUR;
+  private long lastChanged = NO_HOUR;
 
-  private RecentHours(long[] hours, long[] revisions, double[] values) {
+  private RecentHours(long[] hours, long[] revisions, double[] values, QualityRules rules) {
     this.hours = hours;
     this.revisions = revisions;
     this.values = values;
+    this.rules = rules;
     long max = NO_HOUR;
     for (long hour : hours) {
       max = Math.max(max, hour);
     }
     this.newest = max;
+    assess();
   }
 
-  public static RecentHours empty() {
+  public static RecentHours empty(QualityRules rules) {
     long[] hours = new long[CAPACITY];
     Arrays.fill(hours, NO_HOUR);
     double[] values = new double[CAPACITY * POLLUTANTS];
     Arrays.fill(values, Double.NaN);
-    return new RecentHours(hours, new long[CAPACITY], values);
+    return new RecentHours(hours, new long[CAPACITY], values, rules);
   }
 
   /**
@@ -65,7 +91,8 @@ public final class RecentHours {
    *
    * @throws IllegalArgumentException if the arrays do not have the ring's sizes
    */
-  public static RecentHours of(long[] hours, long[] revisions, double[] values) {
+  public static RecentHours of(
+      long[] hours, long[] revisions, double[] values, QualityRules rules) {
     if (hours.length != CAPACITY
         || revisions.length != CAPACITY
         || values.length != CAPACITY * POLLUTANTS) {
@@ -73,16 +100,30 @@ public final class RecentHours {
           "A ring holds " + CAPACITY + " hours of " + POLLUTANTS + " values, got " + hours.length
               + " hours, " + revisions.length + " revisions and " + values.length + " values");
     }
-    return new RecentHours(hours, revisions, values);
+    return new RecentHours(hours, revisions, values, rules);
+  }
+
+  /**
+   * The latest a reading may arrive behind the station's newest hour and still be judged with its
+   * full context: its own 24-hour window, and the stuck runs reaching into that window from before.
+   */
+  public static int maxGraceHours(int stuckHours) {
+    return CAPACITY - LONGEST_WINDOW - 2 * stuckHours;
   }
 
   /**
    * Stores one hour's values. A NaN keeps what the hour held (a reading without that pollutant does
-   * not erase an earlier value); a value replaces the earlier one.
+   * not erase an earlier value); a value replaces the earlier one. After a {@link Put#NEW} or {@link
+   * Put#CHANGED}, {@link #firstChanged()} … {@link #lastChanged()} are the hours whose usable values
+   * changed (the hour itself, and neighbours whose flags changed), and {@link #newFlags} counts the
+   * values that this put flagged.
    *
    * @param values six values in {@link Pollutant} order, NaN where the reading has none
    */
   public Put put(long hour, double[] values) {
+    Arrays.fill(newFlags, 0);
+    firstChanged = NO_HOUR;
+    lastChanged = NO_HOUR;
     if (newest != NO_HOUR && hour <= newest - CAPACITY) {
       return Put.TOO_OLD;
     }
@@ -92,6 +133,7 @@ public final class RecentHours {
       hours[slot] = hour;
       revisions[slot] = 0;
       Arrays.fill(this.values, slot * POLLUTANTS, (slot + 1) * POLLUTANTS, Double.NaN);
+      Arrays.fill(flags, slot * POLLUTANTS, (slot + 1) * POLLUTANTS, HourlyQuality.NONE);
     }
     newest = Math.max(newest, hour);
     boolean changed = false;
@@ -103,7 +145,82 @@ public final class RecentHours {
         changed = true;
       }
     }
+    if (!held || changed) {
+      System.arraycopy(flags, 0, previousFlags, 0, flags.length);
+      assess();
+      firstChanged = hour;
+      lastChanged = hour;
+      int reach = Math.max(1, rules.stuckHours());
+      for (long h = hour - reach; h <= hour + reach; h++) {
+        if (h != hour && holds(h) && flagsChanged(slot(h))) {
+          firstChanged = Math.min(firstChanged, h);
+          lastChanged = Math.max(lastChanged, h);
+        }
+      }
+      countNewFlags();
+    }
     return !held ? Put.NEW : changed ? Put.CHANGED : Put.UNCHANGED;
+  }
+
+  /** The first hour whose usable values the last put changed, or {@link #NO_HOUR}. */
+  public long firstChanged() {
+    return firstChanged;
+  }
+
+  /** The last hour whose usable values the last put changed, or {@link #NO_HOUR}. */
+  public long lastChanged() {
+    return lastChanged;
+  }
+
+  /** How many values of the pollutant the last put flagged for the reason. */
+  public int newFlags(QualityFlag flag, Pollutant pollutant) {
+    return newFlags[flag.ordinal() * POLLUTANTS + pollutant.ordinal()];
+  }
+
+  /** The quality flag of the hour's value of the pollutant, or null when it has none. */
+  public QualityFlag flag(long hour, Pollutant pollutant) {
+    return holds(hour) ? HourlyQuality.flag(flags[slot(hour) * POLLUTANTS + pollutant.ordinal()]) : null;
+  }
+
+  /** The value as received, flagged or not; NaN when it has none or is not held. */
+  public double rawValue(long hour, Pollutant pollutant) {
+    return holds(hour) ? values[slot(hour) * POLLUTANTS + pollutant.ordinal()] : Double.NaN;
+  }
+
+  /** Flags every held value from the raw values, each pollutant as one series of consecutive hours. */
+  private void assess() {
+    if (newest == NO_HOUR) {
+      return;
+    }
+    long oldest = newest - CAPACITY + 1;
+    for (Pollutant pollutant : ALL) {
+      int p = pollutant.ordinal();
+      for (int i = 0; i < CAPACITY; i++) {
+        long hour = oldest + i;
+        series[i] = hours[slot(hour)] == hour ? values[slot(hour) * POLLUTANTS + p] : Double.NaN;
+      }
+      HourlyQuality.assess(series, 0, CAPACITY - 1, pollutant, rules, seriesFlags);
+      for (int i = 0; i < CAPACITY; i++) {
+        flags[slot(oldest + i) * POLLUTANTS + p] = seriesFlags[i];
+      }
+    }
+  }
+
+  private boolean flagsChanged(int slot) {
+    for (int i = slot * POLLUTANTS; i < (slot + 1) * POLLUTANTS; i++) {
+      if (flags[i] != previousFlags[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void countNewFlags() {
+    for (int i = 0; i < flags.length; i++) {
+      if (flags[i] != HourlyQuality.NONE && previousFlags[i] != flags[i]) {
+        newFlags[(flags[i] - 1) * POLLUTANTS + i % POLLUTANTS]++;
+      }
+    }
   }
 
   /** Whether the ring holds the hour. */
@@ -116,12 +233,18 @@ public final class RecentHours {
     return newest;
   }
 
-  /** The hour's value of the pollutant, NaN when it has none or is not held. */
+  /**
+   * The hour's usable value of the pollutant: NaN when it has none, is flagged or is not held.
+   */
   public double value(long hour, Pollutant pollutant) {
-    return holds(hour) ? values[slot(hour) * POLLUTANTS + pollutant.ordinal()] : Double.NaN;
+    if (!holds(hour)) {
+      return Double.NaN;
+    }
+    int i = slot(hour) * POLLUTANTS + pollutant.ordinal();
+    return flags[i] == HourlyQuality.NONE ? values[i] : Double.NaN;
   }
 
-  /** The hour's six values in {@link Pollutant} order, copied into {@code into}. */
+  /** The hour's six usable values in {@link Pollutant} order, copied into {@code into}. */
   public double[] values(long hour, double[] into) {
     for (Pollutant pollutant : Pollutant.values()) {
       into[pollutant.ordinal()] = value(hour, pollutant);
@@ -146,7 +269,7 @@ public final class RecentHours {
    * (that hour and the ones before it), or NaN when fewer than {@code minValues} of them have a value
    * (GB 3095 Table 4: 20 of 24 hours, 6 of 8 hours).
    *
-   * @throws IllegalArgumentException if the window is longer than half the ring
+   * @throws IllegalArgumentException if the window is longer than 24 hours
    */
   public double movingMean(Pollutant pollutant, long hour, int windowHours, int minValues) {
     requireWindow(windowHours);
@@ -187,9 +310,9 @@ public final class RecentHours {
   }
 
   private static void requireWindow(int windowHours) {
-    if (windowHours < 1 || windowHours > CAPACITY / 2) {
+    if (windowHours < 1 || windowHours > LONGEST_WINDOW) {
       throw new IllegalArgumentException(
-          "A window is 1-" + CAPACITY / 2 + " hours, got " + windowHours);
+          "A window is 1-" + LONGEST_WINDOW + " hours, got " + windowHours);
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.quality.QualityFlag;
+import io.ecostream.domain.quality.QualityRules;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,7 @@ class RecentHoursTest {
   /** An arbitrary hour since the epoch: 2024-01-15 00:00 UTC. */
   private static final long H0 = 473_352L;
 
-  private final RecentHours ring = RecentHours.empty();
+  private final RecentHours ring = RecentHours.empty(QualityRules.defaults());
 
   private static double[] pm25(double value) {
     double[] values = new double[RecentHours.POLLUTANTS];
@@ -47,23 +49,23 @@ class RecentHoursTest {
   }
 
   @Test
-  void shouldHoldTheLast48HoursAndRefuseOlderOnes() {
+  void shouldHoldTheLast96HoursAndRefuseOlderOnes() {
     ring.put(H0 + 100, pm25(10));
 
-    assertThat(ring.put(H0 + 100 - 47, pm25(20))).isEqualTo(RecentHours.Put.NEW);
-    assertThat(ring.put(H0 + 100 - 48, pm25(30))).isEqualTo(RecentHours.Put.TOO_OLD);
-    assertThat(ring.holds(H0 + 100 - 48)).isFalse();
+    assertThat(ring.put(H0 + 100 - 95, pm25(20))).isEqualTo(RecentHours.Put.NEW);
+    assertThat(ring.put(H0 + 100 - 96, pm25(30))).isEqualTo(RecentHours.Put.TOO_OLD);
+    assertThat(ring.holds(H0 + 100 - 96)).isFalse();
   }
 
   @Test
-  void shouldForgetAnHourOnceTheNewestIsTwoDaysAhead() {
+  void shouldForgetAnHourOnceTheNewestIsFourDaysAhead() {
     ring.put(H0, pm25(10));
 
-    ring.put(H0 + 48, pm25(20)); // same slot as H0
+    ring.put(H0 + 96, pm25(20)); // same slot as H0
 
     assertThat(ring.holds(H0)).isFalse();
     assertThat(ring.value(H0, Pollutant.PM2_5)).isNaN();
-    assertThat(ring.value(H0 + 48, Pollutant.PM2_5)).isEqualTo(20.0);
+    assertThat(ring.value(H0 + 96, Pollutant.PM2_5)).isEqualTo(20.0);
   }
 
   @Test
@@ -108,9 +110,9 @@ class RecentHoursTest {
     ring.put(H0, pm25(80));
     ring.nextRevision(H0);
 
-    ring.put(H0 + 48, pm25(20));
+    ring.put(H0 + 96, pm25(20));
 
-    assertThat(ring.nextRevision(H0 + 48)).isEqualTo(1);
+    assertThat(ring.nextRevision(H0 + 96)).isEqualTo(1);
   }
 
   @Test
@@ -118,7 +120,7 @@ class RecentHoursTest {
     ring.put(H0 + 5, pm25(42));
     ring.nextRevision(H0 + 5);
 
-    RecentHours copy = RecentHours.of(ring.hours(), ring.revisions(), ring.values());
+    RecentHours copy = RecentHours.of(ring.hours(), ring.revisions(), ring.values(), QualityRules.defaults());
 
     assertThat(copy.newest()).isEqualTo(H0 + 5);
     assertThat(copy.value(H0 + 5, Pollutant.PM2_5)).isEqualTo(42.0);
@@ -126,9 +128,77 @@ class RecentHoursTest {
   }
 
   @Test
-  void shouldRejectAWindowLongerThanHalfTheRing() {
+  void shouldRejectAWindowLongerThanADay() {
     assertThatThrownBy(() -> ring.movingMean(Pollutant.PM2_5, H0, 25, 20))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("25");
+  }
+
+  @Test
+  void shouldLeaveASentinelOutOfTheMeansButKeepItsRawValue() {
+    for (int h = 0; h < 24; h++) {
+      ring.put(H0 + h, pm25(h == 5 ? 9_999 : h % 2 == 0 ? 35 : 45));
+    }
+
+    assertThat(ring.flag(H0 + 5, Pollutant.PM2_5)).isEqualTo(QualityFlag.SENTINEL);
+    assertThat(ring.value(H0 + 5, Pollutant.PM2_5)).isNaN();
+    assertThat(ring.rawValue(H0 + 5, Pollutant.PM2_5)).isEqualTo(9_999.0);
+    // 12 hours of 35 and 11 of 45: the sentinel neither counts nor pulls the mean up
+    assertThat(ring.movingMean(Pollutant.PM2_5, H0 + 23, 24, 20)).isEqualTo((12 * 35 + 11 * 45) / 23.0);
+    assertThat(ring.count(Pollutant.PM2_5, H0 + 23, 24)).isEqualTo(23);
+  }
+
+  @Test
+  void shouldFlagARunOnceItReachesTheStuckLengthAndReportTheHoursItChanged() {
+    // 11 hours of 57 are not yet a stuck run (12 by default)
+    for (int h = 0; h < 11; h++) {
+      ring.put(H0 + h, pm25(57));
+    }
+    assertThat(ring.flag(H0, Pollutant.PM2_5)).isNull();
+
+    ring.put(H0 + 11, pm25(57));
+
+    for (int h = 0; h < 12; h++) {
+      assertThat(ring.flag(H0 + h, Pollutant.PM2_5)).as("hour %d", h).isEqualTo(QualityFlag.STUCK);
+    }
+    assertThat(ring.firstChanged()).isEqualTo(H0);
+    assertThat(ring.lastChanged()).isEqualTo(H0 + 11);
+    assertThat(ring.newFlags(QualityFlag.STUCK, Pollutant.PM2_5)).isEqualTo(12);
+  }
+
+  @Test
+  void shouldFlagTheSameHoursWhateverTheArrivalOrder() {
+    double[] values = {40, 41, 300, 42, 43};
+    RecentHours late = RecentHours.empty(QualityRules.defaults());
+    for (int h = 0; h < values.length; h++) {
+      ring.put(H0 + h, pm25(values[h]));
+    }
+    for (int h : new int[] {4, 0, 2, 3, 1}) {
+      late.put(H0 + h, pm25(values[h]));
+    }
+
+    for (int h = 0; h < values.length; h++) {
+      assertThat(late.flag(H0 + h, Pollutant.PM2_5)).isEqualTo(ring.flag(H0 + h, Pollutant.PM2_5));
+    }
+    // 300 > 4 x 43 and 300 - 43 > 100: a spike
+    assertThat(ring.flag(H0 + 2, Pollutant.PM2_5)).isEqualTo(QualityFlag.SPIKE);
+  }
+
+  @Test
+  void shouldReportAHourWhoseFlagALateNeighbourChanged() {
+    ring.put(H0, pm25(40));
+    ring.put(H0 + 1, pm25(300));
+
+    ring.put(H0 + 2, pm25(45));
+
+    assertThat(ring.flag(H0 + 1, Pollutant.PM2_5)).isEqualTo(QualityFlag.SPIKE);
+    assertThat(ring.firstChanged()).isEqualTo(H0 + 1);
+    assertThat(ring.lastChanged()).isEqualTo(H0 + 2);
+  }
+
+  @Test
+  void shouldGiveTheLongestGraceThatKeepsEveryJudgementInTheRing() {
+    // 96 hours - the 24-hour window - twice a 12-hour stuck run
+    assertThat(RecentHours.maxGraceHours(12)).isEqualTo(48);
   }
 }

@@ -24,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A city's natural day as readings arrive: the state keeps each station's hourly values, so that a
- * re-sent or corrected station-hour replaces its slot rather than counting twice; the figure is
- * computed from the state by the domain's {@link CityDay}.
+ * A city's natural day as checked station-hours arrive: the state keeps each station's hourly
+ * values, so that a re-sent or corrected station-hour replaces its slot rather than counting twice;
+ * the figure is computed from the state by the domain's {@link CityDay}. The revision counts the
+ * station-hours that changed the day, so it depends on which readings arrived, not on how often
+ * the figure was emitted: a replay gives the same revisions as the live run.
  */
 public final class CityDayAggregation {
 
@@ -60,7 +62,10 @@ public final class CityDayAggregation {
         .build();
   }
 
-  /** Puts the reading's values into its station-hour slots; any changed slot is a new revision. */
+  /**
+   * Puts the checked reading's values into its station-hour slots (a null empties a slot); any
+   * changed slot is a new revision.
+   */
   public CityDayState add(String key, AirReading reading, CityDayState state) {
     LocalDateTime local = LocalDateTime.ofInstant(reading.getHourStart(), zone);
     if (state.getRevision() == 0) {
@@ -126,16 +131,18 @@ public final class CityDayAggregation {
         .build();
   }
 
-  /** Absolute indexing: the store's decoder gives each day its own buffer, starting at 0. */
+  /**
+   * Absolute indexing: the store's decoder gives each day its own buffer, starting at 0. A null
+   * clears the slot: a checked reading carries all the hour's usable values, and a value that
+   * quality control flagged after the fact must leave the day.
+   */
   private static boolean put(ByteBuffer day, Pollutant pollutant, int hour, Double value) {
-    if (value == null) {
-      return false;
-    }
+    double usable = value == null ? Double.NaN : value;
     int offset = StationDay.index(pollutant, hour) * Double.BYTES;
-    if (Double.compare(day.getDouble(offset), value) == 0) {
+    if (Double.compare(day.getDouble(offset), usable) == 0) {
       return false;
     }
-    day.putDouble(offset, value);
+    day.putDouble(offset, usable);
     return true;
   }
 

@@ -46,7 +46,6 @@ public final class CityPeriods {
         .setCityId(cityId)
         .setYear(year)
         .setDays(new HashMap<>())
-        .setRevisions(new HashMap<>())
         .build();
   }
 
@@ -66,14 +65,17 @@ public final class CityPeriods {
             .setO3Mda8(orNaN(daily.getO3Mda8()))
             .setAqi(daily.getAqi() == null ? Iaqi.NONE : daily.getAqi())
             .setDustAffected(daily.getDustAffected())
+            .setRevision(daily.getRevision())
             .build();
     CityDayEntry previous = year.getDays().put(daily.getDate().toString(), entry);
     return !entry.equals(previous);
   }
 
   /**
-   * The month-to-date figure of the day's month and the year-to-date figure of its year, each with
-   * a revision one above the last one emitted for its key.
+   * The month-to-date figure of the day's month and the year-to-date figure of its year. A period's
+   * revision is the sum of its days' revisions: it rises with every change of a day, and it depends
+   * on the days' contents, not on how many of their updates reached this processor (Kafka Streams'
+   * record cache merges some), so a replay gives the revisions of the live run.
    *
    * @param previousYear the city's previous year, or null when there is none
    */
@@ -103,9 +105,7 @@ public final class CityPeriods {
     PeriodStatistics stats = current.statistics(from, to, rules, DustHandling.INCLUDED);
     PeriodStatistics deducted = current.statistics(from, to, rules, DustHandling.DEDUCTED);
     PollutantValues published = stats.published();
-    String key = year.getCityId() + "@" + period;
-    long revision = year.getRevisions().getOrDefault(key, 0L) + 1;
-    year.getRevisions().put(key, revision);
+    long revision = revision(year, from, to);
     CityPeriod.Builder figure =
         CityPeriod.newBuilder()
             .setCityId(year.getCityId())
@@ -212,5 +212,15 @@ public final class CityPeriods {
   /** NaN for null, the domain form of a missing figure. */
   static double orNaN(Double value) {
     return value == null ? Double.NaN : value;
+  }
+
+  private static long revision(CityYearState year, LocalDate from, LocalDate to) {
+    long revision = 0;
+    for (CityDayEntry day : year.getDays().values()) {
+      if (!day.getDate().isBefore(from) && !day.getDate().isAfter(to)) {
+        revision += day.getRevision();
+      }
+    }
+    return revision;
   }
 }

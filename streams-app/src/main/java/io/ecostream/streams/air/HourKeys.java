@@ -5,11 +5,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** The local-hour part of the keys of hourly figures: {@code yyyy-MM-ddTHH}. */
-final class HourKeys {
+public final class HourKeys {
 
   private HourKeys() {}
 
-  static String localHour(Instant hourStart, ZoneId zone) {
+  public static String localHour(Instant hourStart, ZoneId zone) {
     LocalDateTime local = LocalDateTime.ofInstant(hourStart, zone);
     int hour = local.getHour();
     return local.toLocalDate() + (hour < 10 ? "T0" : "T") + hour;

@@ -5,14 +5,18 @@ import static io.ecostream.streams.air.RealTimeValues.PM10_24H;
 import static io.ecostream.streams.air.RealTimeValues.PM25_24H;
 import static io.ecostream.streams.air.RealTimeValues.SO2_24H;
 
+import io.ecostream.avro.FlaggedValue;
 import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.quality.QualityFlag;
 import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A station-hour's real-time AQI (实时报) from the station's recent hours, by the HJ 633 edition in
@@ -26,6 +30,7 @@ public final class StationHourlyAqiMapper {
   private static final long MILLIS_PER_HOUR = 3_600_000L;
   private static final int DAY_WINDOW = 24;
   private static final int O3_WINDOW = 8;
+  private static final Pollutant[] POLLUTANTS = Pollutant.values();
 
   private final ZoneId zone;
   private final ValidityRules rules;
@@ -57,7 +62,26 @@ public final class StationHourlyAqiMapper {
     figure.setStationId(stationId);
     figure.setCityId(cityId);
     figure.setRevision(revision);
+    figure.setQualityFlags(flaggedValues(ring, hour));
     return RealTimeValues.fill(figure, hourStart(hour), zone, values);
+  }
+
+  private static List<FlaggedValue> flaggedValues(RecentHours ring, long hour) {
+    List<FlaggedValue> flagged = List.of();
+    for (Pollutant pollutant : POLLUTANTS) {
+      QualityFlag flag = ring.flag(hour, pollutant);
+      if (flag != null) {
+        if (flagged.isEmpty()) {
+          flagged = new ArrayList<>(2);
+        }
+        flagged.add(
+            new FlaggedValue(
+                pollutant.label(),
+                io.ecostream.avro.QualityFlag.valueOf(flag.name()),
+                ring.rawValue(hour, pollutant)));
+      }
+    }
+    return flagged;
   }
 
   /** The station's PM2.5 24-hour moving mean at one hour the ring holds. */

@@ -5,41 +5,58 @@ import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.internal.StationRecentHoursState;
 import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.quality.QualityFlag;
+import io.ecostream.domain.quality.QualityRules;
 import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.streams.metrics.PipelineMetrics;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps each station's recent hours and publishes the real-time figure of every hour a reading
- * changes: the reading's own hour and, when it is late or corrected, the held hours of the next 23
- * whose moving means include it (each with a higher revision). Input keyed by station id.
+ * Keeps each station's recent hours, runs the hourly quality control on them, and publishes the
+ * real-time figure of every hour a reading changes: the reading's own hour, the neighbours whose
+ * quality flags it changed, and the held hours of the next 23 whose moving means include those
+ * (each with a higher revision). Input keyed by station id.
  *
- * <p>A duplicate changes nothing and publishes nothing; an hour older than the ring reaches
- * ({@link RecentHours#CAPACITY} hours behind the station's newest) gets no real-time figure. Both are
- * counted ({@code ecostream.realtime.skipped}) and still enter the daily figures downstream.
+ * <p>Each published hour whose usable values changed also carries them as a {@link
+ * StationHour#checked() checked reading} for the daily figures: flagged values are null there, so
+ * the day statistics exclude exactly what the real-time figures exclude, whatever the arrival order.
+ *
+ * <p>A duplicate changes nothing and publishes nothing ({@code ecostream.realtime.skipped}). An hour
+ * older than the ring ({@link RecentHours#CAPACITY} hours behind the station's newest; the late
+ * grace keeps readings well inside it) gets no real-time figure but still enters the daily figures
+ * with the checks a value passes on its own.
  */
 public final class StationRealTimeProcessor
     implements Processor<String, AirReading, String, StationRealTimeProcessor.StationHour> {
 
-  /** One published station-hour: its real-time figure and its PM2.5 rolling mean. */
-  public record StationHour(StationHourlyAqi aqi, Pm25Rolling rolling) {}
+  /**
+   * One published station-hour: its real-time figure, its PM2.5 rolling mean, and its checked
+   * values when they changed (else null), for the daily figures.
+   */
+  public record StationHour(StationHourlyAqi aqi, Pm25Rolling rolling, AirReading checked) {}
 
   private static final int LATEST_WINDOW_HOURS = 24;
+  private static final Pollutant[] POLLUTANTS = Pollutant.values();
+  private static final QualityFlag[] FLAGS = QualityFlag.values();
 
   private final String storeName;
   private final StationHourlyAqiMapper mapper;
+  private final QualityRules rules;
   private final PipelineMetrics metrics;
   private final double[] readingValues = new double[RecentHours.POLLUTANTS];
+  private final double[] usable = new double[RecentHours.POLLUTANTS];
   private ProcessorContext<String, StationHour> context;
   private KeyValueStore<String, StationRecentHoursState> store;
 
   public StationRealTimeProcessor(
-      String storeName, StationHourlyAqiMapper mapper, PipelineMetrics metrics) {
+      String storeName, StationHourlyAqiMapper mapper, QualityRules rules, PipelineMetrics metrics) {
     this.storeName = storeName;
     this.mapper = mapper;
+    this.rules = rules;
     this.metrics = metrics;
   }
 
@@ -56,16 +73,20 @@ public final class StationRealTimeProcessor
       return;
     }
     String station = reading.getStationId();
-    RecentHours ring = RecentHoursCodec.decode(store.get(station));
+    RecentHours ring = RecentHoursCodec.decode(store.get(station), rules);
     long hour = StationHourlyAqiMapper.epochHour(reading.getHourStart());
     switch (ring.put(hour, values(reading))) {
       case UNCHANGED -> metrics.realTimeSkipped("duplicate");
-      case TOO_OLD -> metrics.realTimeSkipped("outside-window");
+      case TOO_OLD -> {
+        metrics.realTimeSkipped("outside-window");
+        context.forward(record.withValue(new StationHour(null, null, standaloneChecked(reading))));
+      }
       case NEW, CHANGED -> {
-        long last = Math.min(hour + LATEST_WINDOW_HOURS - 1, ring.newest());
-        for (long h = hour; h <= last; h++) {
+        countFlags(ring);
+        long last = Math.min(ring.lastChanged() + LATEST_WINDOW_HOURS - 1, ring.newest());
+        for (long h = ring.firstChanged(); h <= last; h++) {
           if (ring.holds(h)) {
-            publish(record, reading, ring, h);
+            publish(record, reading, ring, h, h <= ring.lastChanged());
           }
         }
         store.put(station, RecentHoursCodec.encode(ring));
@@ -73,15 +94,58 @@ public final class StationRealTimeProcessor
     }
   }
 
-  private void publish(Record<String, AirReading> record, AirReading reading, RecentHours ring, long hour) {
+  private void publish(
+      Record<String, AirReading> record,
+      AirReading reading,
+      RecentHours ring,
+      long hour,
+      boolean valuesChanged) {
     StationHourlyAqi aqi =
         mapper.figure(
             reading.getStationId(), reading.getCityId(), hour, ring, ring.nextRevision(hour));
+    AirReading checked =
+        valuesChanged ? withValues(reading, aqi.getHourStart(), ring.values(hour, usable)) : null;
     context.forward(
         record
             .withKey(mapper.key(reading.getStationId(), hour))
-            .withValue(new StationHour(aqi, mapper.rolling(aqi, ring, hour)))
+            .withValue(new StationHour(aqi, mapper.rolling(aqi, ring, hour), checked))
             .withTimestamp(aqi.getHourStart().toEpochMilli()));
+  }
+
+  /** A reading too old for the ring, with the values that fail a check on their own nulled. */
+  private AirReading standaloneChecked(AirReading reading) {
+    double[] values = values(reading);
+    for (Pollutant pollutant : POLLUTANTS) {
+      int p = pollutant.ordinal();
+      if (!Double.isNaN(values[p]) && rules.standalone(pollutant, values[p]) != null) {
+        values[p] = Double.NaN;
+      }
+    }
+    return withValues(reading, reading.getHourStart(), values);
+  }
+
+  private static AirReading withValues(AirReading reading, Instant hourStart, double[] values) {
+    return new AirReading(
+        reading.getStationId(),
+        reading.getCityId(),
+        hourStart,
+        orNull(values[Pollutant.PM2_5.ordinal()]),
+        orNull(values[Pollutant.PM10.ordinal()]),
+        orNull(values[Pollutant.SO2.ordinal()]),
+        orNull(values[Pollutant.NO2.ordinal()]),
+        orNull(values[Pollutant.CO.ordinal()]),
+        orNull(values[Pollutant.O3.ordinal()]));
+  }
+
+  private void countFlags(RecentHours ring) {
+    for (QualityFlag flag : FLAGS) {
+      for (Pollutant pollutant : POLLUTANTS) {
+        int count = ring.newFlags(flag, pollutant);
+        if (count > 0) {
+          metrics.qualityFlagged(flag.code(), pollutant.label(), count);
+        }
+      }
+    }
   }
 
   private double[] values(AirReading reading) {
@@ -92,5 +156,9 @@ public final class StationRealTimeProcessor
     readingValues[Pollutant.CO.ordinal()] = RealTimeValues.orNaN(reading.getCo());
     readingValues[Pollutant.O3.ordinal()] = RealTimeValues.orNaN(reading.getO3());
     return readingValues;
+  }
+
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 }

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param rankingSufficiency which cities a province ranking ranks (own rule: 90 % of the days
  *     elapsed valid)
  * @param water rules of the water figures (CWQI, sea points)
+ * @param airQuality late and future readings, silent stations, hourly quality control
  */
 public record PipelineSettings(
     ZoneId zone,
@@ -30,7 +31,8 @@ public record PipelineSettings(
     PeriodRules periodRules,
     DustDays dustDays,
     RankingSufficiency rankingSufficiency,
-    WaterSettings water) {
+    WaterSettings water,
+    AirQualitySettings airQuality) {
 
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -38,6 +40,7 @@ public record PipelineSettings(
     Objects.requireNonNull(dustDays, "dustDays");
     Objects.requireNonNull(rankingSufficiency, "rankingSufficiency");
     Objects.requireNonNull(water, "water");
+    Objects.requireNonNull(airQuality, "airQuality");
   }
 
   public static PipelineSettings defaults() {
@@ -47,17 +50,31 @@ public record PipelineSettings(
         PeriodRules.defaults(),
         DustDays.none(),
         RankingSufficiency.defaults(),
-        WaterSettings.defaults());
+        WaterSettings.defaults(),
+        AirQualitySettings.defaults());
   }
 
   /** These settings with these listed dust days. */
   public PipelineSettings withDustDays(DustDays days) {
-    return new PipelineSettings(zone, validity, periodRules, days, rankingSufficiency, water);
+    return new PipelineSettings(
+        zone, validity, periodRules, days, rankingSufficiency, water, airQuality);
   }
 
   /** These settings with another rule on the data, for the daily flag and the period figures alike. */
   public PipelineSettings withDustRule(DustRule rule) {
     return new PipelineSettings(
-        zone, validity, periodRules.withDustRule(rule), dustDays, rankingSufficiency, water);
+        zone,
+        validity,
+        periodRules.withDustRule(rule),
+        dustDays,
+        rankingSufficiency,
+        water,
+        airQuality);
+  }
+
+  /** These settings with other rules for late, future, silent and suspicious air readings. */
+  public PipelineSettings withAirQuality(AirQualitySettings quality) {
+    return new PipelineSettings(
+        zone, validity, periodRules, dustDays, rankingSufficiency, water, quality);
   }
 }

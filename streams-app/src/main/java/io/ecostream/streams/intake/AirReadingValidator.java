@@ -4,23 +4,16 @@ import io.ecostream.avro.AirReading;
 import java.util.Optional;
 
 /**
- * Checks that a decoded air reading can enter the statistics. It rejects what is certainly wrong
- * (no station, a time off the hour, a negative or impossible concentration, nothing measured);
- * the finer quality flags of suspicious but possible values (stuck sensors, spikes) belong to
- * quality control, not to validation.
+ * Checks that a decoded air reading can enter the pipeline at all: a station, a city, a time on the
+ * hour, at least one pollutant, numbers that are numbers. Values that are possible to encode but
+ * wrong or suspicious (negative, sentinels such as -999 or 9999, out of range, stuck, spikes) are
+ * not rejected here: quality control flags them one by one, so that the rest of the reading still
+ * counts and the flagged values are kept and counted ({@link
+ * io.ecostream.domain.quality.QualityRules}).
  */
 public final class AirReadingValidator implements Validator<AirReading> {
 
   private static final long HOUR_MILLIS = 3_600_000L;
-
-  /**
-   * Upper bounds far above anything measured in China (PM2.5 peaked near 1 000 µg/m³ in the 2013
-   * haze); a value above them is an instrument or transmission error, e.g. a 9999 sentinel.
-   */
-  static final double MAX_PARTICULATE = 5_000.0;
-
-  static final double MAX_GAS = 10_000.0;
-  static final double MAX_CO_MG = 150.0;
 
   @Override
   public Optional<Rejection> check(AirReading reading) {
@@ -33,12 +26,12 @@ public final class AirReadingValidator implements Validator<AirReading> {
     if (reading.getHourStart().toEpochMilli() % HOUR_MILLIS != 0) {
       return invalid("hourStart " + reading.getHourStart() + " is not on the hour");
     }
-    String problem = concentrationProblem("pm25", reading.getPm25(), MAX_PARTICULATE);
-    problem = problem != null ? problem : concentrationProblem("pm10", reading.getPm10(), MAX_PARTICULATE);
-    problem = problem != null ? problem : concentrationProblem("so2", reading.getSo2(), MAX_GAS);
-    problem = problem != null ? problem : concentrationProblem("no2", reading.getNo2(), MAX_GAS);
-    problem = problem != null ? problem : concentrationProblem("co", reading.getCo(), MAX_CO_MG);
-    problem = problem != null ? problem : concentrationProblem("o3", reading.getO3(), MAX_GAS);
+    String problem = notANumber("pm25", reading.getPm25());
+    problem = problem != null ? problem : notANumber("pm10", reading.getPm10());
+    problem = problem != null ? problem : notANumber("so2", reading.getSo2());
+    problem = problem != null ? problem : notANumber("no2", reading.getNo2());
+    problem = problem != null ? problem : notANumber("co", reading.getCo());
+    problem = problem != null ? problem : notANumber("o3", reading.getO3());
     if (problem != null) {
       return invalid(problem);
     }
@@ -53,19 +46,10 @@ public final class AirReadingValidator implements Validator<AirReading> {
     return Optional.empty();
   }
 
-  /** What is wrong with one concentration, or null when it is absent or plausible. */
-  private static String concentrationProblem(String field, Double value, double max) {
-    if (value == null) {
-      return null;
-    }
-    if (value.isNaN() || value.isInfinite()) {
+  /** What is wrong with one concentration, or null when it is absent or a finite number. */
+  private static String notANumber(String field, Double value) {
+    if (value != null && (value.isNaN() || value.isInfinite())) {
       return field + " is not a number: " + value;
-    }
-    if (value < 0) {
-      return field + " is negative: " + value;
-    }
-    if (value > max) {
-      return field + " " + value + " exceeds the plausible maximum " + max;
     }
     return null;
   }

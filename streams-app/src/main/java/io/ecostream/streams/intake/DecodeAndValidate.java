@@ -1,10 +1,6 @@
 package io.ecostream.streams.intake;
 
-import io.ecostream.avro.DeadLetter;
 import io.ecostream.streams.metrics.PipelineMetrics;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -63,21 +59,7 @@ public final class DecodeAndValidate<V> implements FixedKeyProcessor<String, byt
   }
 
   private Intake<V> reject(FixedKeyRecord<String, byte[]> record, Rejection rejection) {
-    Optional<RecordMetadata> source = context.recordMetadata();
-    return Intake.rejected(
-        DeadLetter.newBuilder()
-            .setSourceTopic(source.map(RecordMetadata::topic).orElse("unknown"))
-            .setPartition(source.map(RecordMetadata::partition).orElse(-1))
-            .setOffset(source.map(RecordMetadata::offset).orElse(-1L))
-            .setRecordTimestamp(Instant.ofEpochMilli(record.timestamp()))
-            .setReason(rejection.reason().code())
-            .setDetail(rejection.detail())
-            .setKey(
-                record.key() == null
-                    ? null
-                    : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
-            .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-            .build());
+    return Intake.rejected(DeadLetters.of(context, record, record.value(), rejection));
   }
 
   @Override

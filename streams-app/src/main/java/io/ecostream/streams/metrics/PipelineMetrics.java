@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentMap;
  * ({@code ecostream.records.in}) and records sent to the dead-letter topic per reason ({@code
  * ecostream.dead.letters}), and valid readings that give no new real-time figure per reason ({@code
  * ecostream.realtime.skipped}: a duplicate, or an hour older than the real-time window; both still
- * count in the daily figures).
+ * count in the daily figures), hourly values that quality control excluded per reason and pollutant
+ * ({@code ecostream.quality.flagged}), and station-silent alerts raised ({@code
+ * ecostream.stations.silent}).
  */
 public final class PipelineMetrics {
 
@@ -18,6 +20,8 @@ public final class PipelineMetrics {
   private final ConcurrentMap<String, Counter> recordsIn = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> deadLetters = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> realTimeSkipped = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Counter> qualityFlagged = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Counter> silentRaised = new ConcurrentHashMap<>();
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -71,5 +75,37 @@ public final class PipelineMetrics {
   public double deadLetterCount(String reason) {
     Counter counter = deadLetters.get(reason);
     return counter == null ? 0 : counter.count();
+  }
+
+  /** Counts {@code count} values of the pollutant that quality control flagged for the reason. */
+  public void qualityFlagged(String reason, String pollutant, int count) {
+    qualityFlagged
+        .computeIfAbsent(
+            reason + "/" + pollutant,
+            key ->
+                Counter.builder("ecostream.quality.flagged")
+                    .description("Hourly values excluded from the statistics by quality control")
+                    .tag("reason", reason)
+                    .tag("pollutant", pollutant)
+                    .register(registry))
+        .increment(count);
+  }
+
+  public double qualityFlaggedCount(String reason, String pollutant) {
+    Counter counter = qualityFlagged.get(reason + "/" + pollutant);
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** Counts a station-silent alert raised; {@code scope} is {@code station} or a pollutant. */
+  public void stationSilent(String scope) {
+    silentRaised
+        .computeIfAbsent(
+            scope,
+            key ->
+                Counter.builder("ecostream.stations.silent")
+                    .description("Station-silent alerts raised (a station or one of its pollutants)")
+                    .tag("scope", key)
+                    .register(registry))
+        .increment();
   }
 }

@@ -87,7 +87,8 @@ class CityPeriodsTest {
     assertThat(ytd.getPm10Dust()).isEqualTo(122.0);
     assertThat(ytd.getCompositeIndexDust()).isEqualTo(5.56);
     assertThat(ytd.getPm25Change()).isNull();
-    assertThat(ytd.getRevision()).isEqualTo(1);
+    // the sum of the days' revisions: ten days of revision 1
+    assertThat(ytd.getRevision()).isEqualTo(10);
 
     CityPeriod mtd = figures.get(0);
     assertThat(mtd.getPeriodType()).isEqualTo(PeriodType.MONTH_TO_DATE);
@@ -118,6 +119,7 @@ class CityPeriodsTest {
     CityYearState year = january2024();
     CityDaily sameAsBefore = daily(LocalDate.of(2024, 1, 10), 12, 36, 220, 110, 1.4, 100, 320, false);
     CityDaily corrected = daily(LocalDate.of(2024, 1, 10), 12, 36, 220, 110, 1.4, 100, 290, false);
+    corrected.setRevision(2L);
 
     assertThat(CityPeriods.put(year, sameAsBefore)).isFalse();
     periods.figures(year, null, LocalDate.of(2024, 1, 10));
@@ -125,7 +127,8 @@ class CityPeriodsTest {
     CityPeriod ytd = periods.figures(year, null, LocalDate.of(2024, 1, 10)).get(1);
 
     assertThat(ytd.getSevereDays()).isZero();
-    assertThat(ytd.getRevision()).isEqualTo(2);
+    // nine days of revision 1 and the corrected day's 2
+    assertThat(ytd.getRevision()).isEqualTo(11);
   }
 
   @Test

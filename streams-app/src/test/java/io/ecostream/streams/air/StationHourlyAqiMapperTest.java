@@ -9,6 +9,7 @@ import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.quality.QualityRules;
 import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ class StationHourlyAqiMapperTest {
 
   private final StationHourlyAqiMapper mapper =
       new StationHourlyAqiMapper(BEIJING, ValidityRules.defaults());
-  private final RecentHours ring = RecentHours.empty();
+  private final RecentHours ring = RecentHours.empty(QualityRules.defaults().withStuckHours(QualityRules.OFF));
 
   private static long hour(LocalDateTime local) {
     return StationHourlyAqiMapper.epochHour(local.atZone(BEIJING).toInstant());

@@ -1,5 +1,7 @@
 package io.ecostream.streams.alerts;
 
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -39,6 +41,9 @@ import org.junit.jupiter.api.Test;
 /** The heavy-pollution processor on its own topology: city-daily updates in, alerts out. */
 class HeavyPollutionAlertsTest {
 
+  /** Own state directory: tests of other modules and worktrees may run at the same time. */
+  @TempDir Path stateDir;
+
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final int STATIONS = 3;
 
@@ -71,6 +76,7 @@ class HeavyPollutionAlertsTest {
   void startDriver() {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "heavy-pollution-alerts-test");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     driver = new TopologyTestDriver(topology, config);
     cityDaily =

@@ -28,23 +28,12 @@ class AirReadingValidatorTest {
   }
 
   @Test
-  void shouldRejectANegativeConcentrationNamingTheField() {
-    AirReading reading = reading("BZ-A01", "binzhou", TEN_AM).setPm25(-3.0).build();
+  void shouldLeaveNegativeSentinelAndOutOfRangeValuesToQualityControl() {
+    // quality control flags them one by one; the rest of the reading still counts
+    AirReading reading =
+        reading("BZ-A01", "binzhou", TEN_AM).setPm25(-3.0).setPm10(9999.0).setCo(151.0).build();
 
-    assertThat(validator.check(reading))
-        .hasValueSatisfying(
-            rejection -> {
-              assertThat(rejection.reason()).isEqualTo(Rejection.Reason.INVALID);
-              assertThat(rejection.detail()).isEqualTo("pm25 is negative: -3.0");
-            });
-  }
-
-  @Test
-  void shouldRejectASentinelValueAboveThePlausibleMaximum() {
-    AirReading reading = reading("BZ-A01", "binzhou", TEN_AM).setPm10(9999.0).setCo(9999.0).build();
-
-    assertThat(validator.check(reading))
-        .hasValueSatisfying(r -> assertThat(r.detail()).startsWith("pm10 9999.0 exceeds"));
+    assertThat(validator.check(reading)).isEmpty();
   }
 
   @Test

@@ -1,0 +1,88 @@
+package io.ecostream.domain.quality;
+
+import io.ecostream.domain.air.Pollutant;
+
+/**
+ * The quality control of one pollutant's consecutive hourly values. A flag depends only on the
+ * values, never on the order they arrived in: a value is judged with its neighbours, so a late hour
+ * can flag (or clear) the hours around it, and the caller republishes those.
+ *
+ * <p>Flags are codes in a byte array, {@link #NONE} or {@link QualityFlag#ordinal()} + 1, so that
+ * the real-time processor keeps them per hour without boxing.
+ */
+public final class HourlyQuality {
+
+  public static final byte NONE = 0;
+
+  private static final QualityFlag[] FLAGS = QualityFlag.values();
+
+  private HourlyQuality() {}
+
+  /** The flag of a code, or null for {@link #NONE}. */
+  public static QualityFlag flag(byte code) {
+    return code == NONE ? null : FLAGS[code - 1];
+  }
+
+  public static byte code(QualityFlag flag) {
+    return flag == null ? NONE : (byte) (flag.ordinal() + 1);
+  }
+
+  /**
+   * Flags {@code series[from … to]} of consecutive hours (NaN = no value) into {@code flags} at the
+   * same indices. Standalone flags (sentinel, negative, range) come first; a stuck run is counted on
+   * the values that passed them; a spike is judged against neighbours that passed them. Values
+   * outside {@code from … to} serve as context only.
+   */
+  public static void assess(
+      double[] series, int from, int to, Pollutant pollutant, QualityRules rules, byte[] flags) {
+    int p = pollutant.ordinal();
+    for (int i = from; i <= to; i++) {
+      flags[i] = Double.isNaN(series[i]) ? NONE : code(rules.standalone(pollutant, series[i]));
+    }
+    for (int i = from; i <= to; i++) {
+      if (flags[i] != NONE || Double.isNaN(series[i])) {
+        continue;
+      }
+      if (inStuckRun(series, i, pollutant, rules)) {
+        flags[i] = code(QualityFlag.STUCK);
+      } else if (isSpike(series, i, pollutant, rules, p)) {
+        flags[i] = code(QualityFlag.SPIKE);
+      }
+    }
+  }
+
+  private static boolean inStuckRun(double[] series, int i, Pollutant pollutant, QualityRules rules) {
+    double value = series[i];
+    if (rules.stuckHours() == QualityRules.OFF || value < rules.stuckFloor(pollutant.ordinal())) {
+      return false;
+    }
+    int first = i;
+    while (first > 0 && series[first - 1] == value) {
+      first--;
+    }
+    int last = i;
+    while (last < series.length - 1 && series[last + 1] == value) {
+      last++;
+    }
+    return last - first + 1 >= rules.stuckHours();
+  }
+
+  private static boolean isSpike(
+      double[] series, int i, Pollutant pollutant, QualityRules rules, int p) {
+    if (i == 0 || i == series.length - 1) {
+      return false;
+    }
+    double before = series[i - 1];
+    double after = series[i + 1];
+    if (!usable(before, pollutant, rules) || !usable(after, pollutant, rules)) {
+      return false;
+    }
+    double neighbours = Math.max(before, after);
+    double value = series[i];
+    return value > rules.spikeRatio() * neighbours && value - neighbours > rules.spikeRise(p);
+  }
+
+  private static boolean usable(double value, Pollutant pollutant, QualityRules rules) {
+    return !Double.isNaN(value) && rules.standalone(pollutant, value) == null;
+  }
+}
