@@ -116,7 +116,8 @@ class SimulateCommandTest {
   @Test
   void shouldStartFromThePresetAndOverrideSingleRates() {
     assertThat(settings("--faults", "realistic").faults()).isEqualTo(FaultSettings.REALISTIC);
-    assertThat(settings("--faults", "realistic", "--fault-spike", "0", "--fault-late", "5%").faults())
+    assertThat(
+            settings("--faults", "realistic", "--fault-spike", "0", "--fault-late", "5%").faults())
         .isEqualTo(
             FaultSettings.REALISTIC.withRate(FaultKind.SPIKE, 0).withRate(FaultKind.LATE, 0.05));
     assertThat(settings("--fault-fast-clock", "0.1").faults().fastClockHours()).isEqualTo(3);
@@ -270,8 +271,19 @@ class SimulateCommandTest {
   void shouldCountTheInjectedFaultsInTheSummary() {
     int exitCode =
         execute(
-            "--from", "2024-01-01", "--days", "1", "--speed", "max", "--cities", "binzhou",
-            "--no-water", "--fault-duplicate", "1", "--fault-spike", "0.5");
+            "--from",
+            "2024-01-01",
+            "--days",
+            "1",
+            "--speed",
+            "max",
+            "--cities",
+            "binzhou",
+            "--no-water",
+            "--fault-duplicate",
+            "1",
+            "--fault-spike",
+            "0.5");
 
     assertThat(exitCode).isZero();
     assertThat(out.toString())

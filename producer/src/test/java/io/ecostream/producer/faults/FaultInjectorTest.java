@@ -66,7 +66,8 @@ class FaultInjectorTest {
     Faulty alone = inject(missingOnly, 10);
     Faulty together = inject(withOthers, 10);
 
-    assertThat(together.counts.get(FaultKind.MISSING)).isEqualTo(alone.counts.get(FaultKind.MISSING));
+    assertThat(together.counts.get(FaultKind.MISSING))
+        .isEqualTo(alone.counts.get(FaultKind.MISSING));
     assertThat(gaps(together.sink.air)).isEqualTo(gaps(alone.sink.air)).isNotEmpty();
   }
 
@@ -76,15 +77,18 @@ class FaultInjectorTest {
     Map<String, AirReading> sent = byKey(faulty.sink.air);
 
     List<AirReading> clean = clean(7);
-    assertThat(clean).allSatisfy(reading -> {
-      AirReading blanked = sent.get(key(reading));
-      if (blanked != null) {
-        assertThat(differing(reading, blanked)).hasSize(1);
-        assertThat(values(blanked)).containsOnlyOnce((Double) null);
-      }
-    });
+    assertThat(clean)
+        .allSatisfy(
+            reading -> {
+              AirReading blanked = sent.get(key(reading));
+              if (blanked != null) {
+                assertThat(differing(reading, blanked)).hasSize(1);
+                assertThat(values(blanked)).containsOnlyOnce((Double) null);
+              }
+            });
     assertThat(sent.size()).isBetween(clean.size() / 3, 2 * clean.size() / 3);
-    assertThat(faulty.counts).containsExactlyEntriesOf(Map.of(FaultKind.MISSING, (long) clean.size()));
+    assertThat(faulty.counts)
+        .containsExactlyEntriesOf(Map.of(FaultKind.MISSING, (long) clean.size()));
   }
 
   @Test
@@ -110,9 +114,12 @@ class FaultInjectorTest {
       }
     }
     assertThat(faulty.sink.air).isSubsetOf(clean);
-    assertThat(outages).hasSizeGreaterThan(3).allSatisfy(hours -> assertThat(hours).isGreaterThanOrEqualTo(2));
+    assertThat(outages)
+        .hasSizeGreaterThan(3)
+        .allSatisfy(hours -> assertThat(hours).isGreaterThanOrEqualTo(2));
     assertThat(outages).anySatisfy(hours -> assertThat(hours).isGreaterThan(24));
-    assertThat(faulty.counts.get(FaultKind.OUTAGE)).isEqualTo(clean.size() - faulty.sink.air.size());
+    assertThat(faulty.counts.get(FaultKind.OUTAGE))
+        .isEqualTo(clean.size() - faulty.sink.air.size());
   }
 
   @Test
@@ -219,8 +226,10 @@ class FaultInjectorTest {
     List<AirReading> clean = clean(10);
 
     assertThat(faulty.sink.air).containsExactlyInAnyOrderElementsOf(clean);
-    assertThat(faulty.sink.airOf("BZ-A01")).extracting(AirReading::getHourStart).isNotEqualTo(
-        faulty.sink.airOf("BZ-A01").stream().map(AirReading::getHourStart).sorted().toList());
+    assertThat(faulty.sink.airOf("BZ-A01"))
+        .extracting(AirReading::getHourStart)
+        .isNotEqualTo(
+            faulty.sink.airOf("BZ-A01").stream().map(AirReading::getHourStart).sorted().toList());
     assertThat(lateness(faulty.sink.air))
         .containsOnly(0L, 1L, 2L, 3L)
         .filteredOn(h -> h > 0)
@@ -237,20 +246,24 @@ class FaultInjectorTest {
     assertThat(copies).isGreaterThan(50);
     assertThat(sent).hasSize(clean.size() + (int) copies);
     assertThat(new HashSet<>(sent)).isEqualTo(new HashSet<>(clean));
-    long atOnce = IntStream.range(1, sent.size()).filter(i -> sent.get(i).equals(sent.get(i - 1))).count();
+    long atOnce =
+        IntStream.range(1, sent.size()).filter(i -> sent.get(i).equals(sent.get(i - 1))).count();
     assertThat(atOnce).isPositive().isLessThan(copies);
   }
 
   @Test
   void shouldStampEveryReadingOfAFastStationHoursAhead() {
-    FaultSettings fast =
-        FaultSettings.NONE.withRate(FaultKind.FAST_CLOCK, 1).withFastClockHours(3);
+    FaultSettings fast = FaultSettings.NONE.withRate(FaultKind.FAST_CLOCK, 1).withFastClockHours(3);
 
     Faulty faulty = inject(fast, 2);
 
     List<AirReading> expected =
         clean(2).stream()
-            .map(r -> AirReading.newBuilder(r).setHourStart(r.getHourStart().plus(Duration.ofHours(3))).build())
+            .map(
+                r ->
+                    AirReading.newBuilder(r)
+                        .setHourStart(r.getHourStart().plus(Duration.ofHours(3)))
+                        .build())
             .toList();
     assertThat(faulty.sink.air).containsExactlyElementsOf(expected);
     assertThat(faulty.counts.get(FaultKind.FAST_CLOCK)).isEqualTo(expected.size());
@@ -269,11 +282,14 @@ class FaultInjectorTest {
       long shift =
           Duration.between(clean.air.get(i).getHourStart(), faulty.sink.air.get(i).getHourStart())
               .toHours();
-      shiftsByStation.computeIfAbsent(clean.air.get(i).getStationId(), id -> new HashSet<>()).add(shift);
+      shiftsByStation
+          .computeIfAbsent(clean.air.get(i).getStationId(), id -> new HashSet<>())
+          .add(shift);
     }
     assertThat(shiftsByStation.values()).allSatisfy(shifts -> assertThat(shifts).hasSize(1));
     long fastStations = shiftsByStation.values().stream().filter(s -> s.contains(3L)).count();
-    assertThat(fastStations).isBetween(shiftsByStation.size() / 4L, 3L * shiftsByStation.size() / 4);
+    assertThat(fastStations)
+        .isBetween(shiftsByStation.size() / 4L, 3L * shiftsByStation.size() / 4);
   }
 
   @Test
@@ -294,7 +310,9 @@ class FaultInjectorTest {
 
   @Test
   void shouldCountOnlyTheEnabledFaults() {
-    Faulty faulty = inject(FaultSettings.NONE.withRate(FaultKind.SPIKE, 0.01).withRate(FaultKind.LATE, 0.01), 10);
+    Faulty faulty =
+        inject(
+            FaultSettings.NONE.withRate(FaultKind.SPIKE, 0.01).withRate(FaultKind.LATE, 0.01), 10);
 
     assertThat(faulty.counts).containsOnlyKeys(FaultKind.SPIKE, FaultKind.LATE);
   }
@@ -329,8 +347,15 @@ class FaultInjectorTest {
   /** A reading whose every value differs from every other hour's, so that a repeat shows. */
   private static AirReading ramp(String stationId, int hour) {
     return new AirReading(
-        stationId, "xx", T0.plus(Duration.ofHours(hour)),
-        10.0 + hour, 2000.0 + hour, 4000.0 + hour, 6000.0 + hour, (hour + 1) / 10.0, 8000.0 + hour);
+        stationId,
+        "xx",
+        T0.plus(Duration.ofHours(hour)),
+        10.0 + hour,
+        2000.0 + hour,
+        4000.0 + hour,
+        6000.0 + hour,
+        (hour + 1) / 10.0,
+        8000.0 + hour);
   }
 
   private static List<Double> values(AirReading r) {
@@ -343,7 +368,10 @@ class FaultInjectorTest {
     assertThat(actual.getHourStart()).isEqualTo(expected.getHourStart());
     List<Double> e = values(expected);
     List<Double> a = values(actual);
-    return IntStream.range(0, e.size()).filter(i -> !Objects.equals(e.get(i), a.get(i))).boxed().toList();
+    return IntStream.range(0, e.size())
+        .filter(i -> !Objects.equals(e.get(i), a.get(i)))
+        .boxed()
+        .toList();
   }
 
   private static String key(AirReading r) {
@@ -376,7 +404,9 @@ class FaultInjectorTest {
     return gaps;
   }
 
-  /** Per record in delivery order: hours between the latest hour delivered before it and its own. */
+  /**
+   * Per record in delivery order: hours between the latest hour delivered before it and its own.
+   */
   private static List<Long> lateness(List<AirReading> delivered) {
     List<Long> lateness = new ArrayList<>();
     Instant latest = Instant.MIN;
