@@ -5,8 +5,9 @@ import io.ecostream.avro.Station;
 import io.ecostream.avro.WaterSample;
 
 /**
- * Where the simulator's records go. Called from one thread, in event-time order. A sink may throw
- * an unchecked exception to abort the simulation (e.g. once a send has failed).
+ * Where the simulator's records go. Called from one thread, in event-time order (except behind a
+ * FaultInjector with delivery faults on, which reorders on purpose). A sink may throw an unchecked
+ * exception to abort the simulation (e.g. once a send has failed).
  */
 public interface ReadingSink {
 

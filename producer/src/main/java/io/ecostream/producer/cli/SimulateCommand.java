@@ -5,6 +5,8 @@ import io.ecostream.producer.SimulationResult;
 import io.ecostream.producer.Simulator;
 import io.ecostream.producer.Sleeper;
 import io.ecostream.producer.catalog.StationCatalog;
+import io.ecostream.producer.faults.FaultInjector;
+import io.ecostream.producer.faults.FaultKind;
 import io.ecostream.producer.kafka.KafkaReadingSink;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -55,6 +58,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Mixin private ClusterOptions cluster;
+
+  @Mixin private FaultOptions faultOptions;
 
   @Option(
       names = "--seed",
@@ -151,9 +156,10 @@ public final class SimulateCommand implements Callable<Integer> {
     KafkaReadingSink sink =
         new KafkaReadingSink(
             topics, producers.apply(settings.producerConfig()), Optional.of(start));
+    FaultInjector faults = new FaultInjector(settings.faults(), settings.seed(), sink);
     Simulator simulator;
     try {
-      simulator = simulator(settings, sink, err);
+      simulator = simulator(settings, faults, sink, err);
     } catch (RuntimeException e) {
       sink.close();
       throw e;
@@ -178,6 +184,9 @@ public final class SimulateCommand implements Callable<Integer> {
         simulator::run,
         outcome -> {
           out.println(summary(outcome.result(), sink, outcome.elapsed()));
+          if (settings.faults().any()) {
+            out.println(faultSummary(faults.counts()));
+          }
           out.flush();
           if (outcome.failure() != null) {
             err.println("error: " + outcome.failure());
@@ -188,7 +197,8 @@ public final class SimulateCommand implements Callable<Integer> {
         });
   }
 
-  private Simulator simulator(SimulationSettings settings, KafkaReadingSink sink, PrintWriter err) {
+  private Simulator simulator(
+      SimulationSettings settings, FaultInjector faults, KafkaReadingSink sink, PrintWriter err) {
     Simulator.Builder builder =
         Simulator.builder(settings.seed(), settings.from())
             .pacing(settings.pacing())
@@ -200,7 +210,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 new ProgressReporter(clock, PROGRESS_INTERVAL, ZONE, sink::sentPerTopic, err));
     settings.to().ifPresent(builder::endExclusive);
     settings.duration().ifPresent(builder::wallClockLimit);
-    return builder.build(sink);
+    return builder.build(faults);
   }
 
   private static String summary(SimulationResult result, KafkaReadingSink sink, Duration elapsed) {
@@ -226,6 +236,14 @@ public final class SimulateCommand implements Callable<Integer> {
         ProgressReporter.describe(sink.sentPerTopic()),
         ProgressReporter.rate(sink.totalSent(), elapsed),
         sink.failedSends() > 0 ? ", " + sink.failedSends() + " failed" : "");
+  }
+
+  /** One line, e.g. {@code faults injected (readings): missing 12, late 3}. */
+  static String faultSummary(Map<FaultKind, Long> counts) {
+    return "faults injected (readings): "
+        + counts.entrySet().stream()
+            .map(c -> c.getKey().label() + String.format(Locale.ROOT, " %,d", c.getValue()))
+            .collect(Collectors.joining(", "));
   }
 
   /** Validates the options into settings; reads the --command-config file. */
@@ -257,7 +275,8 @@ public final class SimulateCommand implements Callable<Integer> {
         pacing,
         Optional.ofNullable(duration),
         cityIds(),
-        !noWater);
+        !noWater,
+        faultOptions.settings());
   }
 
   private Pacing pacing() {

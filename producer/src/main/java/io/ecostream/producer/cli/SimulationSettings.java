@@ -1,6 +1,7 @@
 package io.ecostream.producer.cli;
 
 import io.ecostream.producer.Pacing;
+import io.ecostream.producer.faults.FaultSettings;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Optional;
  *     servers from the environment < --bootstrap-servers
  * @param to first day not simulated (from --to, or --from plus --days)
  * @param cities city ids; all cities when empty
+ * @param faults faults to inject into the air readings (the --faults preset, then the single
+ *     --fault-* options)
  */
 record SimulationSettings(
     Map<String, Object> producerConfig,
@@ -24,7 +27,8 @@ record SimulationSettings(
     Pacing pacing,
     Optional<Duration> duration,
     List<String> cities,
-    boolean water) {
+    boolean water,
+    FaultSettings faults) {
 
   SimulationSettings {
     producerConfig = Map.copyOf(producerConfig);

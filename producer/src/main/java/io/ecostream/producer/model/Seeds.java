@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
  * seed and the entity's key, so that a station's values depend only on the seed and its own id:
  * running a subset of the cities gives those cities exactly the values of a full run.
  */
-final class Seeds {
+public final class Seeds {
 
   private Seeds() {}
 
-  static SplittableRandom random(long seed, String key) {
+  public static SplittableRandom random(long seed, String key) {
     // FNV-1a over the key, then the SplitMix64 finaliser over (seed, key hash) so that nearby seeds
     // and similar ids still give unrelated streams.
     long hash = 0xcbf29ce484222325L;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecostream.producer.Pacing;
+import io.ecostream.producer.faults.FaultKind;
+import io.ecostream.producer.faults.FaultSettings;
 import io.ecostream.producer.fixtures.FakeClock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,6 +60,7 @@ class SimulateCommandTest {
     assertThat(settings.cities()).isEmpty();
     assertThat(settings.water()).isTrue();
     assertThat(settings.duration()).isEmpty();
+    assertThat(settings.faults()).isEqualTo(FaultSettings.NONE);
     assertThat(settings.producerConfig()).containsEntry("bootstrap.servers", "localhost:9092");
   }
 
@@ -88,6 +91,86 @@ class SimulateCommandTest {
     assertThat(settings.cities()).containsExactly("binzhou", "weihai");
     assertThat(settings.water()).isFalse();
     assertThat(settings.topicPrefix()).isEqualTo("demo");
+  }
+
+  @Test
+  void shouldReadTheFaultRatesAsFractionsOrPercentages() {
+    SimulationSettings settings =
+        settings(
+            "--fault-missing", "0.02",
+            "--fault-outage", "0.01%",
+            "--fault-stuck", "2e-4",
+            "--fault-spike", "1",
+            "--fault-negative", "0",
+            "--fault-sentinel", "0.5%",
+            "--fault-late", "0.1",
+            "--fault-out-of-order", "10%",
+            "--fault-duplicate", "0.3",
+            "--fault-fast-clock", "0.25",
+            "--fault-fast-clock-hours", "8");
+
+    assertThat(settings.faults())
+        .isEqualTo(new FaultSettings(0.02, 0.0001, 0.0002, 1, 0, 0.005, 0.1, 0.1, 0.3, 0.25, 8));
+  }
+
+  @Test
+  void shouldStartFromThePresetAndOverrideSingleRates() {
+    assertThat(settings("--faults", "realistic").faults()).isEqualTo(FaultSettings.REALISTIC);
+    assertThat(
+            settings("--faults", "realistic", "--fault-spike", "0", "--fault-late", "5%").faults())
+        .isEqualTo(
+            FaultSettings.REALISTIC.withRate(FaultKind.SPIKE, 0).withRate(FaultKind.LATE, 0.05));
+    assertThat(settings("--fault-fast-clock", "0.1").faults().fastClockHours()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldRejectBadFaultOptionsInOneLine() {
+    assertInvalid(
+        "Invalid value for option '--fault-missing': rate must be between 0 and 1, got '1.5'",
+        "--fault-missing",
+        "1.5");
+    assertInvalid(
+        "Invalid value for option '--fault-spike': rate must be between 0 and 1, got '-0.1'",
+        "--fault-spike=-0.1");
+    assertInvalid(
+        "Invalid value for option '--fault-late': rate must be between 0 and 1, got '150%'",
+        "--fault-late",
+        "150%");
+    assertInvalid(
+        "Invalid value for option '--fault-outage': expected a rate between 0 and 1 like 0.01 or"
+            + " 1%, got 'often'",
+        "--fault-outage",
+        "often");
+    assertInvalid(
+        "Invalid value for option '--fault-stuck': expected a rate between 0 and 1 like 0.01 or"
+            + " 1%, got 'NaN'",
+        "--fault-stuck",
+        "NaN");
+    assertInvalid("--faults must be none or realistic, got 'chaos'", "--faults", "chaos");
+    assertInvalid(
+        "--fault-fast-clock-hours must be 1-8760, got 0",
+        "--fault-fast-clock",
+        "0.1",
+        "--fault-fast-clock-hours",
+        "0");
+    assertInvalid(
+        "--fault-fast-clock-hours needs a share of fast clocks: give --fault-fast-clock",
+        "--fault-fast-clock-hours",
+        "2");
+  }
+
+  @Test
+  void shouldExitWithCodeTwoAndNoStackTraceOnABadRate() {
+    int exitCode = execute("--from", "2024-01-01", "--days", "1", "--fault-missing", "lots");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "Invalid value for option '--fault-missing': expected a rate between 0 and 1 like 0.01"
+                + " or 1%, got 'lots'")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(producer.history()).isEmpty();
   }
 
   @Test
@@ -182,6 +265,37 @@ class SimulateCommandTest {
     assertThat(producerConfigs)
         .singleElement()
         .satisfies(c -> assertThat(c).containsEntry("acks", "all"));
+  }
+
+  @Test
+  void shouldCountTheInjectedFaultsInTheSummary() {
+    int exitCode =
+        execute(
+            "--from",
+            "2024-01-01",
+            "--days",
+            "1",
+            "--speed",
+            "max",
+            "--cities",
+            "binzhou",
+            "--no-water",
+            "--fault-duplicate",
+            "1",
+            "--fault-spike",
+            "0.5");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString())
+        .contains("sent ecostream.stations 4, ecostream.air.readings 192")
+        .containsPattern("faults injected \\(readings\\): spike \\d+, duplicate 96\\R");
+  }
+
+  @Test
+  void shouldLeaveTheSummaryAsItWasWithoutFaults() {
+    execute("--from", "2024-01-01", "--days", "1", "--speed", "max", "--cities", "binzhou");
+
+    assertThat(out.toString()).doesNotContain("faults");
   }
 
   @Test
