@@ -20,6 +20,7 @@ import picocli.CommandLine.ParameterException;
       ReplayAndReportCommand.class,
       RunCommand.class,
       TailCommand.class,
+      RecordCommand.class,
       AqiCommand.class,
       BrokerCommand.class,
       BenchCommand.class

@@ -48,7 +48,8 @@ import picocli.CommandLine.ParameterException;
           + " cities of each province.",
       "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
           + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3); water samples:"
-          + " water-csv, cnemc-water. Files may be gzipped."
+          + " water-csv, cnemc-water; ndjson for recordings of ecostream's input topics ('ecostream"
+          + " record'). Files may be gzipped."
     })
 public final class ReplayAndReportCommand extends ReplayCommand {
 

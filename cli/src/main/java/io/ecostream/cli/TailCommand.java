@@ -1,26 +1,21 @@
 package io.ecostream.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecostream.producer.cli.DurationConverter;
-import io.ecostream.serde.AvroJson;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.ClusterOptions;
+import io.ecostream.topics.RecordLine;
 import io.ecostream.topics.Topic;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,12 +32,12 @@ import picocli.CommandLine.Spec;
     name = "tail",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the records of an ecostream topic as JSON lines: {\"key\", \"partition\", \"offset\", \"timestamp\", \"value\"}.",
+      "Prints the records of an ecostream topic as JSON lines: {\"partition\", \"offset\", \"timestamp\", \"key\", \"value\"}"
+          + " (the lines of 'ecostream record' without \"topic\"; a value that does not decode has"
+          + " \"undecodable\":true and its bytes in \"rawValue\").",
       "TOPIC is a full name (ecostream.air.city-daily) or the name without the prefix (air.city-daily)."
     })
 public final class TailCommand implements Callable<Integer> {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -69,6 +64,7 @@ public final class TailCommand implements Callable<Integer> {
     if (max != null && max < 1) {
       throw new ParameterException(spec.commandLine(), "--max must be at least 1, got " + max);
     }
+    EcostreamTopics topics = cluster.topics();
     Topic<String, ?> topic = resolveTopic();
     PrintWriter out = spec.commandLine().getOut();
     Properties defaults = new Properties();
@@ -108,7 +104,7 @@ public final class TailCommand implements Callable<Integer> {
           }
           lastRecordAt = System.nanoTime();
           for (ConsumerRecord<String, byte[]> record : records) {
-            out.println(line(topic, record));
+            out.println(line(topics, topic, record));
             if (max != null && ++printed >= max) {
               break;
             }
@@ -143,23 +139,17 @@ public final class TailCommand implements Callable<Integer> {
                         + topics.all().stream().map(Topic::name).collect(Collectors.joining(", "))));
   }
 
-  private static String line(Topic<String, ?> topic, ConsumerRecord<String, byte[]> record) {
-    ObjectNode line = JSON.createObjectNode();
-    line.put("key", record.key());
-    line.put("partition", record.partition());
-    line.put("offset", record.offset());
-    line.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
-    if (record.value() == null) {
-      line.putNull("value");
-    } else {
-      try {
-        Object value = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
-        line.set("value", AvroJson.toTree((IndexedRecord) value));
-      } catch (SerializationException e) {
-        line.putNull("value");
-        line.put("error", e.getMessage());
-      }
-    }
-    return line.toString();
+  private static String line(
+      EcostreamTopics topics, Topic<String, ?> topic, ConsumerRecord<String, byte[]> record) {
+    return RecordLine.of(
+            topics,
+            topic,
+            record.partition(),
+            record.offset(),
+            record.timestamp(),
+            record.key(),
+            record.value())
+        .toJsonWithoutTopic()
+        .toString();
   }
 }

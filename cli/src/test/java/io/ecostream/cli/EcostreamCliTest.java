@@ -19,7 +19,7 @@ class EcostreamCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
         .containsExactly(
-            "ecostream: a command is required: demo, simulate, replay, run, tail, aqi, broker, bench (see 'ecostream --help')");
+            "ecostream: a command is required: demo, simulate, replay, run, tail, record, aqi, broker, bench (see 'ecostream --help')");
   }
 
   @Test
@@ -32,12 +32,30 @@ class EcostreamCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "simulate", "replay", "run", "tail", "aqi", "broker", "bench"})
+  @ValueSource(strings = {"demo", "simulate", "replay", "run", "tail", "record", "aqi", "broker", "bench"})
   void shouldPrintHelpForEveryCommand(String command) {
     CliRun run = CliRun.of(command, "--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Usage: ecostream " + command);
+  }
+
+  @Test
+  void shouldRefuseARecordingThatWouldNeverStartOrNamesNoTopic() {
+    CliRun onlyNew = CliRun.of("record", "air.readings");
+    CliRun noTopic = CliRun.of("record", "--from-beginning");
+    CliRun unknown = CliRun.of("record", "--from-beginning", "--topics", "air.readings,air.nothing");
+
+    assertThat(onlyNew.exitCode()).isEqualTo(2);
+    assertThat(onlyNew.errLines())
+        .containsExactly(
+            "ecostream record: nothing to record: without --from-beginning only new records are"
+                + " recorded, with --follow (see 'ecostream record --help')");
+    assertThat(noTopic.exitCode()).isEqualTo(2);
+    assertThat(noTopic.err()).startsWith("ecostream record: name the topics to record");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err())
+        .startsWith("ecostream record: unknown topic 'air.nothing'; ecostream topics are: stations,");
   }
 
   @Test

@@ -14,6 +14,12 @@ class PureLogicImportsTest {
 
   private static final Path SOURCES = Path.of("src/main/java/io/ecostream/producer");
 
+  /**
+   * Recordings are lines of topic records, so their reader needs the line format and the topic
+   * names of the catalogue; it still knows no Kafka client.
+   */
+  private static final Path RECORDINGS = SOURCES.resolve("replay/NdjsonReader.java");
+
   @Test
   void shouldKeepKafkaAndPicocliOutOfTheSimulationLogic() throws IOException {
     List<Path> pure;
@@ -30,12 +36,17 @@ class PureLogicImportsTest {
 
     assertThat(pure).hasSizeGreaterThan(10);
     for (Path file : pure) {
-      assertThat(Files.readString(file))
+      String source = Files.readString(file);
+      assertThat(source)
           .as(file.toString())
           .doesNotContain("import org.apache.kafka")
-          .doesNotContain("import picocli")
-          .doesNotContain("import io.ecostream.serde")
-          .doesNotContain("import io.ecostream.topics");
+          .doesNotContain("import picocli");
+      if (!file.equals(RECORDINGS)) {
+        assertThat(source)
+            .as(file.toString())
+            .doesNotContain("import io.ecostream.serde")
+            .doesNotContain("import io.ecostream.topics");
+      }
     }
   }
 }

@@ -109,4 +109,17 @@ public record EcostreamTopics(
   public Optional<Topic<String, ?>> byName(String name) {
     return all().stream().filter(t -> t.name().equals(name)).findFirst();
   }
+
+  /** The topic named without the prefix, as recordings name them: {@code air.readings}. */
+  public Optional<Topic<String, ?>> byRelativeName(String relativeName) {
+    return byName(prefix + "." + relativeName);
+  }
+
+  /** The name of one of these topics without the prefix: {@code air.readings}. */
+  public String relativeName(Topic<?, ?> topic) {
+    if (!topic.name().startsWith(prefix + ".")) {
+      throw new IllegalArgumentException(topic.name() + " is not a topic of prefix " + prefix);
+    }
+    return topic.name().substring(prefix.length() + 1);
+  }
 }

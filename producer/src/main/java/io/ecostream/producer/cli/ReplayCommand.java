@@ -62,7 +62,9 @@ import picocli.CommandLine.Spec;
       "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
           + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3), water-csv"
           + " (station_id,city,kind,drinking_source,sampled_at,ph,do,codmn,…), cnemc-water (CNEMC"
-          + " automatic surface-water readings, stations.csv next to them). Files may be gzipped.",
+          + " automatic surface-water readings, stations.csv next to them), ndjson (ecostream's own"
+          + " recordings, see 'ecostream record': stations, air readings and water samples; lines"
+          + " of other topics are left out and counted). Files may be gzipped.",
       "Progress on stderr every 10 s, a summary on stderr at the end; Ctrl-C stops cleanly. Exit"
           + " code 1 if a line could not be read, unless --skip-bad-lines."
     })
@@ -91,15 +93,15 @@ public class ReplayCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FORMAT",
       converter = ReplayFormatConverter.class,
-      description = "prsa, cnemc-city, csv, water-csv or cnemc-water.")
+      description = "prsa, cnemc-city, csv, water-csv, cnemc-water or ndjson.")
   private ReplayFormat format;
 
   @Parameters(
       paramLabel = "FILE",
       arity = "1..*",
       description =
-          "Files to replay, plain or gzip; a directory stands for its *.csv and *.csv.gz files,"
-              + " sorted by name.")
+          "Files to replay, plain or gzip; a directory stands for its *.csv and *.csv.gz files"
+              + " (ndjson: *.ndjson, *.jsonl, plain or .gz), sorted by name.")
   private List<Path> files;
 
   @Option(
@@ -292,7 +294,9 @@ public class ReplayCommand implements Callable<Integer> {
     String unused =
         settings.format().recordKind() == RecordKind.AIR_READING
             ? topics.waterReadings().name()
-            : topics.airReadings().name();
+            : settings.format().recordKind() == RecordKind.WATER_SAMPLE
+                ? topics.airReadings().name()
+                : null;
     ReplayProgressReporter reporter =
         new ReplayProgressReporter(
             clock,
@@ -401,6 +405,16 @@ public class ReplayCommand implements Callable<Integer> {
           summary.outOfOrder());
     }
     err.println();
+    if (!summary.skipped().isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "left out %,d record%s that replay does not send: %s%n",
+          summary.skipped().values().stream().mapToLong(Long::longValue).sum(),
+          summary.skipped().values().stream().mapToLong(Long::longValue).sum() == 1 ? "" : "s",
+          summary.skipped().entrySet().stream()
+              .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+              .collect(Collectors.joining(", ")));
+    }
     if (summary.badLines() > 0) {
       err.printf(
           Locale.ROOT,
@@ -425,7 +439,9 @@ public class ReplayCommand implements Callable<Integer> {
 
   private static Map<String, Long> withoutTopic(Map<String, Long> perTopic, String topic) {
     Map<String, Long> copy = new LinkedHashMap<>(perTopic);
-    copy.remove(topic);
+    if (topic != null) {
+      copy.remove(topic);
+    }
     return copy;
   }
 

@@ -12,8 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * Prints the progress of a replay at most every interval: event time reached, records sent, rate,
- * share of the input read and the time left at the rate so far. On a terminal it keeps rewriting
- * one line instead of adding lines.
+ * share of the input read and the time left at the rate so far. The share and the time left are
+ * measured in bytes of the input read, not in event time: files of different stations or periods
+ * are read side by side, and bytes also count the lines left out by --from/--to or as bad.
+ *
+ * <p>On a terminal it keeps rewriting one short line, a progress bar first, instead of adding lines;
+ * the per-topic counts are left to the summary, as a line wider than the terminal would wrap and
+ * a carriage return would then rewrite only its last row.
  */
 final class ReplayProgressReporter implements ReplayListener {
 
@@ -27,6 +32,11 @@ final class ReplayProgressReporter implements ReplayListener {
   private Instant lastPrint;
   private long lastTotal;
   private int lastLength;
+  private Progress lastSeen;
+  private boolean lastSeenPrinted;
+
+  /** Cells of the progress bar on a terminal. */
+  static final int BAR_WIDTH = 20;
 
   ReplayProgressReporter(
       Clock clock,
@@ -47,23 +57,42 @@ final class ReplayProgressReporter implements ReplayListener {
 
   @Override
   public void progress(Progress progress) {
+    lastSeen = progress;
+    lastSeenPrinted = false;
     Instant now = clock.instant();
-    Duration sinceLast = Duration.between(lastPrint, now);
-    if (sinceLast.compareTo(interval) < 0) {
+    if (Duration.between(lastPrint, now).compareTo(interval) < 0) {
       return;
     }
+    print(progress, now);
+  }
+
+  private void print(Progress progress, Instant now) {
+    Duration sinceLast = Duration.between(lastPrint, now);
     Map<String, Long> sent = sentPerTopic.get();
     long total = sent.values().stream().mapToLong(Long::longValue).sum();
     double fraction = progress.inputFraction();
+    String reached = ProgressReporter.LOCAL_TIME.format(progress.eventTimeReached().atZone(zone));
+    String rate = ProgressReporter.rate(total - lastTotal, sinceLast);
+    String eta = eta(Duration.between(started, now), fraction);
     String line =
-        String.format(
-            Locale.ROOT,
-            "replayed up to %s | sent %s | %s records/s | %.0f %% of input%s",
-            ProgressReporter.LOCAL_TIME.format(progress.eventTimeReached().atZone(zone)),
-            ProgressReporter.describe(sent),
-            ProgressReporter.rate(total - lastTotal, sinceLast),
-            fraction * 100,
-            eta(Duration.between(started, now), fraction));
+        terminal
+            ? String.format(
+                Locale.ROOT,
+                "%s %3.0f %% | up to %s | %,d records | %s records/s%s",
+                bar(fraction),
+                fraction * 100,
+                reached,
+                total,
+                rate,
+                eta.isEmpty() ? "" : " |" + eta.substring(1))
+            : String.format(
+                Locale.ROOT,
+                "replayed up to %s | sent %s | %s records/s | %.0f %% of input%s",
+                reached,
+                ProgressReporter.describe(sent),
+                rate,
+                fraction * 100,
+                eta);
     if (terminal) {
       err.print('\r' + line + " ".repeat(Math.max(0, lastLength - line.length())));
       lastLength = line.length();
@@ -73,15 +102,28 @@ final class ReplayProgressReporter implements ReplayListener {
     err.flush();
     lastPrint = now;
     lastTotal = total;
+    lastSeenPrinted = true;
   }
 
-  /** Ends the rewritten line on a terminal, so that what follows starts on a line of its own. */
+  /**
+   * Ends the rewritten line on a terminal, so that what follows starts on a line of its own; it
+   * first shows where the replay ended, which the interval may have kept from being printed.
+   */
   void finish() {
+    if (terminal && lastSeen != null && !lastSeenPrinted) {
+      print(lastSeen, clock.instant());
+    }
     if (terminal && lastLength > 0) {
       err.println();
       err.flush();
       lastLength = 0;
     }
+  }
+
+  /** {@code [#########-----------]}: the share done, rounded down to whole cells. */
+  static String bar(double fraction) {
+    int done = (int) Math.floor(Math.max(0, Math.min(1, fraction)) * BAR_WIDTH);
+    return "[" + "#".repeat(done) + "-".repeat(BAR_WIDTH - done) + "]";
   }
 
   static String eta(Duration elapsed, double fraction) {

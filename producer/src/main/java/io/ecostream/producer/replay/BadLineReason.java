@@ -10,7 +10,10 @@ public enum BadLineReason {
   UNKNOWN_TYPE("unknown type"),
   UNKNOWN_VALUE("unknown kind, flag or class"),
   DUPLICATE("duplicate value"),
-  OUT_OF_ORDER("earlier than the rows before it");
+  OUT_OF_ORDER("earlier than the rows before it"),
+  NOT_JSON("not a record line"),
+  UNKNOWN_TOPIC("unknown topic"),
+  BAD_VALUE("value does not fit the schema");
 
   private final String description;
 

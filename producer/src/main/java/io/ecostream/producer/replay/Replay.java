@@ -167,6 +167,7 @@ public final class Replay implements Closeable {
     Instant first = null;
     Instant last = null;
     Instant currentTime = null;
+    Instant lastKnown = null;
     StopReason reason = StopReason.END;
     boolean interrupted = false;
     try {
@@ -178,12 +179,12 @@ public final class Replay implements Closeable {
         Cursor<?> cursor = heads.peek();
         Instant time = cursor.time();
         if (!time.equals(currentTime)) {
-          if (currentTime != null) {
-            progress.done(cursor.knownAt(currentTime));
+          if (lastKnown != null) {
+            progress.done(lastKnown);
             listener.progress(progress);
           }
           if (paced) {
-            Duration due = Duration.between(start.orElseThrow(), cursor.knownAt(time));
+            Duration due = Duration.between(start.orElseThrow(), cursor.knownAt());
             Optional<StopReason> stopped = pacer.awaitSimulated(due, () -> stopRequested);
             if (stopped.isPresent()) {
               reason = stopped.get();
@@ -193,10 +194,14 @@ public final class Replay implements Closeable {
           currentTime = time;
         }
         heads.poll();
-        if (sent.add(cursor.stationId())) {
-          sink.station(cursor.reader.stations().get(cursor.stationId()));
+        // A recording of readings alone (ndjson) has no metadata for their stations.
+        Station metadata = cursor.reader.stations().get(cursor.stationId());
+        if (metadata != null && sent.add(cursor.stationId())) {
+          sink.station(metadata);
         }
         cursor.send(sink);
+        Instant known = cursor.knownAt();
+        lastKnown = lastKnown == null || known.isAfter(lastKnown) ? known : lastKnown;
         progress.readings++;
         first = first == null || time.isBefore(first) ? time : first;
         last = last == null || time.isAfter(last) ? time : last;
@@ -204,8 +209,8 @@ public final class Replay implements Closeable {
           heads.add(cursor);
         }
       }
-      if (reason == StopReason.END && currentTime != null) {
-        progress.done(currentTime.plus(settings.format().recordKind().knownAfter()));
+      if (reason == StopReason.END && lastKnown != null) {
+        progress.done(lastKnown);
         listener.progress(progress);
       }
     } catch (InterruptedException e) {
@@ -229,7 +234,17 @@ public final class Replay implements Closeable {
         cursors.stream().mapToLong(c -> c.outOfOrder).sum(),
         badLines.byReason(),
         badLines.examples(),
-        reason);
+        reason,
+        skipped());
+  }
+
+  /** What the readers left out on purpose, summed over the files, in order of first appearance. */
+  private Map<String, Long> skipped() {
+    Map<String, Long> skipped = new LinkedHashMap<>();
+    for (Cursor<?> cursor : cursors) {
+      cursor.reader.skipped().forEach((what, count) -> skipped.merge(what, count, Long::sum));
+    }
+    return skipped;
   }
 
   @Override
@@ -358,9 +373,9 @@ public final class Replay implements Closeable {
       return kind.stationId().apply(head);
     }
 
-    /** When a record of this event time is known: the end of its hour, or the sample's instant. */
-    Instant knownAt(Instant time) {
-      return time.plus(kind.knownAfter());
+    /** When the head record is known: the end of its hour, or the sample's instant. */
+    Instant knownAt() {
+      return kind.knownAt(head);
     }
 
     void send(ReadingSink sink) {

@@ -20,7 +20,8 @@ public final class ReplayFiles {
 
   /**
    * Files as given; a directory stands for its {@code *.csv} and {@code *.csv.gz} files (not those
-   * of its subdirectories), sorted by name. A file named twice is read once.
+   * of its subdirectories), sorted by name; for ndjson its {@code *.ndjson} and {@code *.jsonl}
+   * files, plain or gzip. A file named twice is read once.
    *
    * @throws IllegalArgumentException with a one-line message for a path that does not exist, cannot
    *     be read, or is a directory without such files
@@ -38,13 +39,18 @@ public final class ReplayFiles {
     Set<Path> seen = new HashSet<>();
     for (Path argument : arguments) {
       if (Files.isDirectory(argument)) {
+        List<String> suffixes = format == null ? ReplayFormat.CSV.fileSuffixes() : format.fileSuffixes();
         List<Path> inside =
-            dataFilesIn(argument).stream()
+            dataFilesIn(argument, suffixes).stream()
                 .filter(f -> format == null || !format.isCompanionFile(f))
                 .toList();
         if (inside.isEmpty()) {
           throw new IllegalArgumentException(
-              "directory " + argument + " holds no *.csv or *.csv.gz file");
+              "directory "
+                  + argument
+                  + " holds no "
+                  + suffixes.stream().map(x -> "*" + x).collect(Collectors.joining(" or "))
+                  + " file");
         }
         inside.forEach(f -> add(f, files, seen));
       } else if (!Files.exists(argument)) {
@@ -64,11 +70,11 @@ public final class ReplayFiles {
     }
   }
 
-  private static List<Path> dataFilesIn(Path directory) {
+  private static List<Path> dataFilesIn(Path directory, List<String> suffixes) {
     try (Stream<Path> entries = Files.list(directory)) {
       return entries
           .filter(Files::isRegularFile)
-          .filter(ReplayFiles::isDataFile)
+          .filter(file -> hasSuffix(file, suffixes))
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .collect(Collectors.toCollection(ArrayList::new));
     } catch (IOException e) {
@@ -78,7 +84,11 @@ public final class ReplayFiles {
   }
 
   static boolean isDataFile(Path file) {
+    return hasSuffix(file, ReplayFormat.CSV.fileSuffixes());
+  }
+
+  private static boolean hasSuffix(Path file, List<String> suffixes) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".csv") || name.endsWith(".csv.gz");
+    return suffixes.stream().anyMatch(name::endsWith);
   }
 }

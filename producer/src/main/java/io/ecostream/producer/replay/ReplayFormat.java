@@ -35,7 +35,14 @@ public enum ReplayFormat {
    * CNEMC automatic surface-water readings with their station list: see {@link
    * CnemcWaterReader}. The stations come from the list, so nothing is scanned.
    */
-  CNEMC_WATER("cnemc-water", RecordKind.WATER_SAMPLE, null, null);
+  CNEMC_WATER("cnemc-water", RecordKind.WATER_SAMPLE, null, null),
+
+  /**
+   * ecostream's own recordings of its topics (what {@code ecostream record} writes), air readings
+   * and water samples together: see {@link NdjsonReader}. Stations are lines of the file, so the
+   * whole file is scanned for them.
+   */
+  NDJSON("ndjson", RecordKind.INPUT_RECORD, null, null);
 
   private static final ZoneId ZONE = StationCatalog.TIME_ZONE;
 
@@ -74,7 +81,17 @@ public enum ReplayFormat {
 
   /** How the format's times are read, for people: hour-beginning, hour-ending, sampling instant. */
   public String timeConvention() {
+    if (this == NDJSON) {
+      return "hourStart or sampledAt";
+    }
     return hours == null ? "sampling instant" : hours.toString();
+  }
+
+  /** How the names of the format's files end, for the files of a directory: .csv, .csv.gz. */
+  public List<String> fileSuffixes() {
+    return this == NDJSON
+        ? List.of(".ndjson", ".ndjson.gz", ".jsonl", ".jsonl.gz")
+        : List.of(".csv", ".csv.gz");
   }
 
   public static Optional<ReplayFormat> byId(String id) {
@@ -126,6 +143,9 @@ public enum ReplayFormat {
     StationCatalog catalog = StationCatalog.shandong();
     InputFile input = InputFile.open(file);
     try {
+      if (this == NDJSON) {
+        return new NdjsonReader(input, badLines);
+      }
       CsvHeader header = CsvHeader.read(input);
       return switch (this) {
         case PRSA -> new PrsaReader(input, header, badLines, ZONE);
@@ -137,6 +157,7 @@ public enum ReplayFormat {
             new TimeSortedReader<>(
                 new CnemcWaterReader(input, header, badLines, ZONE, catalog),
                 RecordKind.WATER_SAMPLE);
+        case NDJSON -> throw new IllegalStateException("ndjson has no header");
       };
     } catch (IOException | RuntimeException e) {
       input.close();

@@ -35,6 +35,15 @@ public interface ReplayReader<T> extends Closeable {
   /** Lines of this file skipped so far. */
   long badLines();
 
+  /**
+   * Records of this file read so far and left out on purpose, not because they could not be read,
+   * counted by what they were (ndjson: a topic replay does not write, a tombstone); in order of
+   * first appearance.
+   */
+  default Map<String, Long> skipped() {
+    return Map.of();
+  }
+
   /** Size of the file on disk, in bytes. */
   long fileSize();
 

@@ -21,6 +21,8 @@ import java.util.Optional;
  *     file order, and the pipeline treats them as late data
  * @param badLinesByReason lines skipped because they could not be read
  * @param badLineExamples the first of those lines, with file and line number
+ * @param skipped records read and left out on purpose, by what they were ({@link
+ *     ReplayReader#skipped()}): the records of other topics in an ndjson recording, tombstones
  */
 public record ReplaySummary(
     List<FileSummary> files,
@@ -32,12 +34,40 @@ public record ReplaySummary(
     long outOfOrder,
     Map<BadLineReason, Long> badLinesByReason,
     List<BadLine> badLineExamples,
-    StopReason stopReason) {
+    StopReason stopReason,
+    Map<String, Long> skipped) {
 
   public ReplaySummary {
     files = List.copyOf(files);
     stationsSent = List.copyOf(stationsSent);
     badLineExamples = List.copyOf(badLineExamples);
+    skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+  }
+
+  /** A summary of formats that skip nothing on purpose. */
+  public ReplaySummary(
+      List<FileSummary> files,
+      List<String> stationsSent,
+      long readingsSent,
+      Optional<Instant> firstHourStart,
+      Optional<Instant> lastHourStart,
+      long outsidePeriod,
+      long outOfOrder,
+      Map<BadLineReason, Long> badLinesByReason,
+      List<BadLine> badLineExamples,
+      StopReason stopReason) {
+    this(
+        files,
+        stationsSent,
+        readingsSent,
+        firstHourStart,
+        lastHourStart,
+        outsidePeriod,
+        outOfOrder,
+        badLinesByReason,
+        badLineExamples,
+        stopReason,
+        Map.of());
   }
 
   public long badLines() {

@@ -60,6 +60,11 @@ final class TimeSortedReader<T> implements ReplayReader<T> {
   }
 
   @Override
+  public Map<String, Long> skipped() {
+    return file.skipped();
+  }
+
+  @Override
   public long fileSize() {
     return file.fileSize();
   }

@@ -41,30 +41,72 @@ class ReplayProgressReporterTest {
   }
 
   @Test
-  void shouldRewriteOneLineOnATerminalAndEndItWhenDone() {
+  void shouldRewriteOneShortLineWithABarOnATerminalAndEndItWhenDone() {
     ReplayProgressReporter reporter = reporter(true);
-    sent.put("ecostream.air.readings", 10L);
+    sent.put("ecostream.stations", 2L);
+    sent.put("ecostream.air.readings", 8L);
 
     wall.advance(Duration.ofSeconds(10));
     reporter.progress(at("2013-03-01T00:00:00Z", 0.5));
+    sent.put("ecostream.air.readings", 12_008L);
     wall.advance(Duration.ofSeconds(10));
     reporter.progress(at("2013-03-02T00:00:00Z", 1.0));
     reporter.finish();
 
     String first =
-        "replayed up to 2013-03-01 08:00 | sent ecostream.air.readings 10 | 1 records/s |"
-            + " 50 % of input, ETA 10s";
+        "[##########----------]  50 % | up to 2013-03-01 08:00 | 10 records | 1 records/s | ETA 10s";
     String last =
-        "replayed up to 2013-03-02 08:00 | sent ecostream.air.readings 10 | 0 records/s |"
-            + " 100 % of input";
+        "[####################] 100 % | up to 2013-03-02 08:00 | 12,010 records | 1,200 records/s";
     assertThat(err.toString())
         .isEqualTo(
             "\r"
                 + first
                 + "\r"
                 + last
-                + " ".repeat(first.length() - last.length())
+                + " ".repeat(Math.max(0, first.length() - last.length()))
                 + System.lineSeparator());
+  }
+
+  @Test
+  void shouldShowWhereTheReplayEndedOnATerminalEvenWithinTheInterval() {
+    ReplayProgressReporter reporter = reporter(true);
+    sent.put("ecostream.air.readings", 30L);
+
+    wall.advance(Duration.ofSeconds(10));
+    reporter.progress(at("2013-03-01T00:00:00Z", 0.25));
+    wall.advance(Duration.ofSeconds(2));
+    reporter.progress(at("2013-03-01T03:00:00Z", 1.0));
+    reporter.finish();
+
+    String output = err.toString();
+    assertThat(output.substring(output.lastIndexOf('\r') + 1))
+        .startsWith("[####################] 100 % | up to 2013-03-01 11:00 | 30 records | 0 records/s")
+        .endsWith(System.lineSeparator());
+  }
+
+  @Test
+  void shouldNotRewriteOrDrawABarWhenNotATerminal() {
+    ReplayProgressReporter reporter = reporter(false);
+    sent.put("ecostream.air.readings", 30L);
+
+    wall.advance(Duration.ofSeconds(10));
+    reporter.progress(at("2013-03-01T00:00:00Z", 0.25));
+    wall.advance(Duration.ofSeconds(2));
+    reporter.progress(at("2013-03-01T03:00:00Z", 1.0));
+    reporter.finish();
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "replayed up to 2013-03-01 08:00 | sent ecostream.air.readings 30 | 3 records/s | 25 %"
+                + " of input, ETA 30s");
+  }
+
+  @Test
+  void shouldFillTheBarInWholeCellsRoundedDown() {
+    assertThat(ReplayProgressReporter.bar(0)).isEqualTo("[--------------------]");
+    assertThat(ReplayProgressReporter.bar(0.099)).isEqualTo("[#-------------------]");
+    assertThat(ReplayProgressReporter.bar(0.999)).isEqualTo("[###################-]");
+    assertThat(ReplayProgressReporter.bar(1.5)).isEqualTo("[####################]");
   }
 
   @Test
