@@ -84,11 +84,16 @@ public record EcostreamTopics(
 
   /** Inputs, then outputs, then alerts and dead letters. */
   public List<Topic<String, ?>> all() {
-    List<Topic<String, ?>> all = new ArrayList<>(List.of(stations, airReadings, waterReadings));
+    List<Topic<String, ?>> all = new ArrayList<>(inputs());
     all.addAll(outputs());
     all.add(alerts);
     all.add(deadLetters);
     return List.copyOf(all);
+  }
+
+  /** The topics the streams application reads: what the simulator and the replay write. */
+  public List<Topic<String, ?>> inputs() {
+    return List.of(stations, airReadings, waterReadings);
   }
 
   /** The topics the streams application writes figures to (not dead letters, not alerts). */

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -75,6 +76,16 @@ public final class RunCommand implements Callable<Integer> {
       description = "Replication factor of topics created at start (default: the broker's).")
   Short replicationFactor;
 
+  @Option(
+      names = "--reset",
+      description =
+          "Reprocess all retained input: before starting, move the application's input offsets back to"
+              + " the earliest, delete its internal topics and wipe its local state. Every instance must be"
+              + " stopped; output topics are kept and receive the figures again.")
+  boolean reset;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -94,10 +105,31 @@ public final class RunCommand implements Callable<Integer> {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     PipelineMetrics metrics = new PipelineMetrics(registry);
     Topology topology = EcostreamTopology.build(topics, settings, metrics);
+    ApplicationReset.Outcome resetDone = null;
+    if (reset) {
+      try {
+        resetDone = ApplicationReset.reset(properties, topology, topics.inputs());
+      } catch (ApplicationReset.ResetFailedException e) {
+        err.println("ecostream run: cannot reset: " + e.getMessage());
+        if (!e.toolOutput().isBlank()) {
+          err.print(e.toolOutput());
+        }
+        registry.close();
+        return 1;
+      }
+    }
     KafkaStreams streams = new KafkaStreams(topology, properties);
+    if (resetDone != null) {
+      streams.cleanUp();
+      err.println(
+          "ecostream run: "
+              + resetDone.summary()
+              + "; local state wiped ("
+              + Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG), resetDone.applicationId())
+              + ")");
+    }
     new KafkaStreamsMetrics(streams).bindTo(registry);
 
-    CountDownLatch stopped = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     streams.setStateListener(
         (newState, oldState) -> {
@@ -124,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
     Thread hook =
         new Thread(
             () -> {
-              streams.close(CLOSE_TIMEOUT);
+              close(streams);
               stopped.countDown();
             },
             "ecostream-run-shutdown");
@@ -132,12 +164,32 @@ public final class RunCommand implements Callable<Integer> {
 
     streams.start();
     stopped.await();
-    streams.close(CLOSE_TIMEOUT);
+    close(streams);
     if (http != null) {
       http.close();
     }
     registry.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running already: it closes the same streams, which is harmless.
+    }
     return failure.get() == null ? 0 : 1;
+  }
+
+  /** Stops a running {@link #call()} as Ctrl-C does, without ending the JVM. */
+  void stop() {
+    stopped.countDown();
+  }
+
+  /**
+   * Streams stays in its group on close by default, until session.timeout.ms (45 s) drops it; a
+   * {@code run --reset} right after a stop would then find a member and refuse. Leaving avoids that.
+   */
+  private static void close(KafkaStreams streams) {
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(CLOSE_TIMEOUT));
   }
 
   private Properties flags() {

@@ -1,0 +1,284 @@
+package io.ecostream.streams;
+
+import static io.ecostream.streams.AirReadings.pm25;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.CityDaily;
+import io.ecostream.localkafka.KafkaBrokerFixture;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.Topic;
+import io.ecostream.topics.TopicCreator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code run} and {@code run --reset}, the whole command, on a real broker. */
+class RunResetIT {
+
+  @RegisterExtension static final KafkaBrokerFixture kafka = new KafkaBrokerFixture();
+
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
+  private static final List<String> STATIONS = List.of("BZ-A01", "BZ-A02", "JN-A01", "JN-A02");
+
+  @TempDir Path stateDir;
+
+  private String prefix;
+  private EcostreamTopics topics;
+  private String applicationId;
+  private final List<Run> runs = new ArrayList<>();
+
+  @BeforeEach
+  void names() {
+    prefix = KafkaBrokerFixture.uniqueName("reset");
+    topics = EcostreamTopics.withPrefix(prefix);
+    applicationId = KafkaBrokerFixture.uniqueName("reset-app");
+    TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
+  }
+
+  @AfterEach
+  void stopWhatAFailedTestLeftRunning() throws Exception {
+    for (Run run : runs) {
+      if (!run.exit().isDone()) {
+        run.stop();
+      }
+    }
+  }
+
+  @Test
+  void shouldReprocessAllInputAndEmitTheSameFiguresAgain() throws Exception {
+    sendADayOfReadings();
+
+    Run first = Run.start(this);
+    awaitCompleteDay(first, Map.of(), Map.of());
+    assertThat(first.stop()).isZero();
+    Map<TopicPartition, Long> hourlyEnd = endOffsets(topics.stationHourly());
+    Map<TopicPartition, Long> dailyEnd = endOffsets(topics.cityDaily());
+    Map<String, CityDaily> firstDaily = withoutRevision(latestByKey(topics.cityDaily(), Map.of(), dailyEnd));
+    Map<String, Uuid> internalBefore = internalTopicIds();
+    assertThat(internalBefore).containsKey(applicationId + "-station-recent-hours-store-changelog");
+    String lookalike = applicationId + "-staging-station-store-changelog";
+    kafka.createTopics(lookalike);
+
+    Run second = Run.start(this, "--reset");
+    awaitCompleteDay(second, hourlyEnd, dailyEnd);
+    assertThat(second.stop()).isZero();
+
+    long firstPass = sum(hourlyEnd);
+    assertThat(firstPass).isEqualTo(STATIONS.size() * 24L);
+    // With the old state kept, every re-read reading would be a duplicate, which publishes nothing.
+    assertThat(sum(endOffsets(topics.stationHourly()))).isEqualTo(2 * firstPass);
+    Map<String, CityDaily> secondDaily =
+        withoutRevision(latestByKey(topics.cityDaily(), dailyEnd, endOffsets(topics.cityDaily())));
+    assertThat(secondDaily).hasSize(2).isEqualTo(firstDaily);
+
+    Map<String, Uuid> internalAfter = internalTopicIds();
+    assertThat(internalAfter.keySet()).containsAll(internalBefore.keySet()).contains(lookalike);
+    internalBefore.forEach(
+        (name, id) -> assertThat(internalAfter.get(name)).as("%s was deleted and recreated", name).isNotEqualTo(id));
+    List<String> resetLines = second.lines("reset application");
+    assertThat(resetLines).hasSize(1);
+    assertThat(resetLines.get(0))
+        .contains(
+            "reset application " + applicationId + ": offsets of " + prefix + ".stations, " + prefix
+                + ".air.readings, " + prefix + ".water.readings back to the earliest; deleted internal topics ")
+        .contains(internalBefore.keySet())
+        .doesNotContain(lookalike)
+        .endsWith("local state wiped (" + stateDir.resolve(applicationId) + ")");
+  }
+
+  @Test
+  void shouldRefuseToResetWhileAnInstanceRuns() throws Exception {
+    sendADayOfReadings();
+    Run running = Run.start(this);
+    awaitCompleteDay(running, Map.of(), Map.of());
+
+    Run reset = Run.start(this, "--reset");
+    assertThat(reset.exit.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(running.stop()).isZero();
+
+    assertThat(reset.lines("ecostream run: cannot reset"))
+        .singleElement()
+        .asString()
+        .startsWith("ecostream run: cannot reset: application id '" + applicationId + "' still has 1 active member(s)")
+        .contains("stop every instance first");
+    assertThat(reset.log.toString()).doesNotContain("reset application", "StreamsResetter", "Exception");
+    assertThat(sum(endOffsets(topics.stationHourly()))).as("nothing reprocessed").isEqualTo(STATIONS.size() * 24L);
+  }
+
+  /** One run command on its own thread, its stderr kept. */
+  private record Run(RunCommand command, StringWriter log, CompletableFuture<Integer> exit) {
+
+    static Run start(RunResetIT test, String... extra) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--bootstrap-servers", kafka.bootstrapServers(),
+                  "--topic-prefix", test.prefix,
+                  "--application-id", test.applicationId,
+                  "--state-dir", test.stateDir.toString(),
+                  "--metrics-port", "-1"));
+      args.addAll(List.of(extra));
+      RunCommand command = new RunCommand();
+      StringWriter log = new StringWriter();
+      CommandLine commandLine = new CommandLine(command).setErr(new PrintWriter(log, true));
+      CompletableFuture<Integer> exit = new CompletableFuture<>();
+      Thread thread =
+          new Thread(() -> exit.complete(commandLine.execute(args.toArray(String[]::new))), "ecostream-run-under-test");
+      thread.setDaemon(true);
+      thread.start();
+      Run run = new Run(command, log, exit);
+      test.runs.add(run);
+      return run;
+    }
+
+    int stop() throws Exception {
+      command.stop();
+      return exit.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    List<String> lines(String containing) {
+      return log.toString().lines().filter(line -> line.contains(containing)).toList();
+    }
+  }
+
+  /** Two cities of two stations each, 24 hours in order: one station-hour figure per reading. */
+  private void sendADayOfReadings() {
+    List<AirReading> readings = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      for (int s = 0; s < STATIONS.size(); s++) {
+        String station = STATIONS.get(s);
+        String city = station.startsWith("BZ") ? "binzhou" : "jinan";
+        readings.add(pm25(station, city, DAY.atTime(h, 0), 30 + 10 * s + h));
+      }
+    }
+    String topic = topics.airReadings().name();
+    try (KafkaProducer<String, AirReading> producer =
+        new KafkaProducer<>(
+            kafka.producerProps(), new StringSerializer(), topics.airReadings().valueSerde().serializer())) {
+      readings.forEach(
+          r -> producer.send(new ProducerRecord<>(topic, null, r.getHourStart().toEpochMilli(), r.getStationId(), r)));
+    }
+  }
+
+  /** Waits until the pass that wrote from these offsets on has every station-hour and both full city days. */
+  private void awaitCompleteDay(Run run, Map<TopicPartition, Long> hourlyFrom, Map<TopicPartition, Long> dailyFrom) {
+    Predicate<KafkaConsumer<String, ?>> failIfExited =
+        consumer -> {
+          assertThat(run.exit()).as("the run command is still running; its output:%n%s", run.log()).isNotDone();
+          return false;
+        };
+    readUntil(topics.stationHourly(), hourlyFrom, latest -> latest.size() == STATIONS.size() * 24, failIfExited::test);
+    readUntil(
+        topics.cityDaily(),
+        dailyFrom,
+        latest ->
+            stationHours(latest.get("binzhou@2024-01-15")) == 48
+                && stationHours(latest.get("jinan@2024-01-15")) == 48,
+        failIfExited::test);
+  }
+
+  private static int stationHours(CityDaily daily) {
+    return daily == null ? -1 : daily.getStationHours();
+  }
+
+  /** The revision counts publications, not the figure: the figures of two passes compare without it. */
+  private static Map<String, CityDaily> withoutRevision(Map<String, CityDaily> daily) {
+    Map<String, CityDaily> figures = new HashMap<>();
+    daily.forEach((key, value) -> figures.put(key, CityDaily.newBuilder(value).setRevision(0).build()));
+    return figures;
+  }
+
+  private Map<String, Uuid> internalTopicIds() throws Exception {
+    Set<String> names =
+        kafka.admin().listTopics().names().get().stream()
+            .filter(name -> name.startsWith(applicationId + "-"))
+            .collect(Collectors.toSet());
+    return kafka.admin().describeTopics(names).allTopicNames().get().values().stream()
+        .collect(Collectors.toMap(TopicDescription::name, TopicDescription::topicId));
+  }
+
+  private static long sum(Map<TopicPartition, Long> offsets) {
+    return offsets.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private <V> Map<TopicPartition, Long> endOffsets(Topic<String, V> topic) {
+    try (KafkaConsumer<String, V> consumer = consumer(topic)) {
+      return consumer.endOffsets(partitions(consumer, topic));
+    }
+  }
+
+  /** The latest value per key among the records between two offsets of each partition. */
+  private <V> Map<String, V> latestByKey(
+      Topic<String, V> topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+    return readUntil(
+        topic,
+        from,
+        latest -> false,
+        consumer -> to.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue()));
+  }
+
+  /** Reads from the given offsets (the beginning where none) until either condition holds, or fails at the deadline. */
+  private <V> Map<String, V> readUntil(
+      Topic<String, V> topic,
+      Map<TopicPartition, Long> from,
+      Predicate<Map<String, V>> done,
+      Predicate<KafkaConsumer<String, V>> caughtUp) {
+    Map<String, V> latest = new LinkedHashMap<>();
+    try (KafkaConsumer<String, V> consumer = consumer(topic)) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
+      consumer.assign(partitions);
+      partitions.forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
+      long deadline = System.nanoTime() + DEADLINE.toNanos();
+      while (!done.test(latest) && !caughtUp.test(consumer)) {
+        assertThat(System.nanoTime())
+            .as("%s reached the expected state before the deadline; got %s", topic.name(), latest)
+            .isLessThan(deadline);
+        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+          latest.put(record.key(), record.value());
+        }
+      }
+    }
+    return latest;
+  }
+
+  private <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
+    Map<String, Object> props = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    return new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  private static <V> List<TopicPartition> partitions(KafkaConsumer<String, V> consumer, Topic<String, V> topic) {
+    return consumer.partitionsFor(topic.name()).stream()
+        .map(info -> new TopicPartition(info.topic(), info.partition()))
+        .toList();
+  }
+}
