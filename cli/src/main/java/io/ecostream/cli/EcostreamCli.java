@@ -22,7 +22,8 @@ import picocli.CommandLine.ParameterException;
       TailCommand.class,
       AqiCommand.class,
       BrokerCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ScenarioCommand.class
     })
 public final class EcostreamCli implements Runnable {
 
