@@ -23,7 +23,8 @@ import picocli.CommandLine.ParameterException;
       RecordCommand.class,
       AqiCommand.class,
       BrokerCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ScenarioCommand.class
     })
 public final class EcostreamCli implements Runnable {
 

@@ -19,7 +19,7 @@ class EcostreamCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
         .containsExactly(
-            "ecostream: a command is required: demo, simulate, replay, run, tail, record, aqi, broker, bench (see 'ecostream --help')");
+            "ecostream: a command is required: demo, simulate, replay, run, tail, record, aqi, broker, bench, scenario (see 'ecostream --help')");
   }
 
   @Test
@@ -32,7 +32,7 @@ class EcostreamCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "simulate", "replay", "run", "tail", "record", "aqi", "broker", "bench"})
+  @ValueSource(strings = {"demo", "simulate", "replay", "run", "tail", "record", "aqi", "broker", "bench", "scenario"})
   void shouldPrintHelpForEveryCommand(String command) {
     CliRun run = CliRun.of(command, "--help");
 

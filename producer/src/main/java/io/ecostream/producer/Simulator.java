@@ -3,6 +3,7 @@ package io.ecostream.producer;
 import io.ecostream.producer.SimulationResult.StopReason;
 import io.ecostream.producer.catalog.StationCatalog;
 import io.ecostream.producer.model.AirModel;
+import io.ecostream.producer.model.AirTuning;
 import io.ecostream.producer.model.SimHour;
 import io.ecostream.producer.model.WaterModel;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,7 +60,7 @@ public final class Simulator {
     if (end.isPresent() && !end.get().isAfter(start)) {
       throw new IllegalArgumentException("end " + end.get() + " is not after the start " + start);
     }
-    this.air = new AirModel(catalog, b.seed);
+    this.air = new AirModel(catalog, b.seed, b.airTuning);
     this.water = b.water ? new WaterModel(catalog, b.seed) : null;
   }
 
@@ -152,6 +154,7 @@ public final class Simulator {
     private StationCatalog catalog = StationCatalog.shandong();
     private List<String> cities = List.of();
     private boolean water = true;
+    private Map<String, AirTuning> airTuning = Map.of();
     private ProgressListener progress = ProgressListener.NONE;
 
     private Builder(long seed, LocalDate from) {
@@ -209,6 +212,15 @@ public final class Simulator {
     /** Whether to simulate water samples and send water stations' metadata (default: true). */
     public Builder water(boolean water) {
       this.water = water;
+      return this;
+    }
+
+    /**
+     * Knobs of the air model by city id (default: none, the model as calibrated); cities without
+     * an entry are simulated as calibrated.
+     */
+    public Builder airTuning(Map<String, AirTuning> byCity) {
+      this.airTuning = Map.copyOf(byCity);
       return this;
     }
 

@@ -7,6 +7,7 @@ import io.ecostream.producer.catalog.StationCatalog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
  * divided out of the seasonal mean of the months they occur in, so that long-run means reproduce
  * the climatology, scaled per city to its calibrated annual PM2.5. PM10 is PM2.5 plus a coarse
  * fraction with its own factors, so PM2.5/PM10 rises in haze as it does in the real data.
+ *
+ * <p>{@link AirTuning} knobs per city scale the PM level, the spread of the factors, the gases and
+ * the haze episodes; without them the model is as calibrated.
  *
  * <p>Values pass through {@link AirValues} before they become a record, the place where sensor
  * faults (gaps, stuck values, spikes) can be injected later.
@@ -79,10 +83,21 @@ public final class AirModel {
    * @param catalog the stations to simulate (possibly a subset of the province)
    */
   public AirModel(StationCatalog catalog, long seed) {
-    this(catalog, seed, AirClimatology.bundled());
+    this(catalog, seed, Map.of());
   }
 
-  AirModel(StationCatalog catalog, long seed, AirClimatology climatology) {
+  /**
+   * @param tuning knobs by city id; a city without an entry is simulated as calibrated
+   */
+  public AirModel(StationCatalog catalog, long seed, Map<String, AirTuning> tuning) {
+    this(catalog, seed, AirClimatology.bundled(), tuning);
+  }
+
+  AirModel(
+      StationCatalog catalog,
+      long seed,
+      AirClimatology climatology,
+      Map<String, AirTuning> tuning) {
     this.regionalRandom = Seeds.random(seed, "region");
     this.regionalWeather = new Ar1(REGIONAL_PHI, REGIONAL_SIGMA, regionalRandom);
     this.photochemistry = new Ar1(PHOTOCHEMISTRY_PHI, PHOTOCHEMISTRY_SIGMA, regionalRandom);
@@ -91,7 +106,9 @@ public final class AirModel {
       List<AirStation> stations =
           catalog.airStations().stream().filter(s -> s.city().equals(city)).toList();
       if (!stations.isEmpty()) {
-        cities.add(new CityAir(city, stations, seed, climatology));
+        cities.add(
+            new CityAir(
+                city, stations, seed, climatology, tuning.getOrDefault(city.id(), AirTuning.NONE)));
       }
     }
   }
@@ -149,25 +166,41 @@ public final class AirModel {
     private final double[] usualPm25ByMonth = new double[12];
 
     private final AirClimatology climatology;
+    private final double spread;
+    private final double haze;
+
+    /** EPISODE_LOADING times the haze knob. */
+    private final double[] episodeLoading = new double[N];
+
     private final StationAir[] stations;
     private final double[] level = new double[N];
     private final AirValues values = new AirValues();
     private boolean inEpisode;
     private double episodePeakLog;
 
-    CityAir(City city, List<AirStation> stations, long seed, AirClimatology climatology) {
+    CityAir(
+        City city,
+        List<AirStation> stations,
+        long seed,
+        AirClimatology climatology,
+        AirTuning tuning) {
       this.city = city;
       this.climatology = climatology;
+      this.spread = tuning.spread();
+      this.haze = tuning.haze();
+      for (int p = 0; p < N; p++) {
+        episodeLoading[p] = EPISODE_LOADING[p] * tuning.haze();
+      }
       this.random = Seeds.random(seed, "city:" + city.id());
       this.localWeather = new Ar1(LOCAL_PHI, LOCAL_SIGMA, random);
       for (int p = 0; p < N; p++) {
         factors[p] = new Ar1(CITY_PHI, CITY_SIGMA[p], random);
       }
-      calibrate();
+      calibrate(tuning);
       this.stations = new StationAir[stations.size()];
       double[] meanBias = new double[N];
       for (int i = 0; i < stations.size(); i++) {
-        this.stations[i] = new StationAir(stations.get(i), seed);
+        this.stations[i] = new StationAir(stations.get(i), seed, spread);
         for (int p = 0; p < N; p++) {
           meanBias[p] += this.stations[i].bias[p] / stations.size();
         }
@@ -180,10 +213,10 @@ public final class AirModel {
       }
     }
 
-    private void calibrate() {
+    private void calibrate(AirTuning tuning) {
       String id = city.id();
       // Scale PM to the city's calibrated annual PM2.5; gases keep their 2022-2023 level.
-      double scale = city.pm25Annual() / climatology.annualMean(id, Pollutant.PM25);
+      double scale = city.pm25Annual() / climatology.annualMean(id, Pollutant.PM25) * tuning.pm();
       double[] pm25 = times(climatology.monthlyMeans(id, Pollutant.PM25), scale);
       double[] pm10 = times(climatology.monthlyMeans(id, Pollutant.PM10), scale);
       double[] coarse = new double[12];
@@ -197,22 +230,23 @@ public final class AirModel {
       for (int round = 0; round < 10; round++) {
         for (int m = 0; m < 12; m++) {
           usualPm25ByMonth[m] = pm25[m] / episodeFactor[m];
-          episodeFactor[m] = monthFactor(m + 1, EPISODE_LOADING[PM25], usualPm25ByMonth[m]);
+          episodeFactor[m] = monthFactor(m + 1, episodeLoading[PM25], usualPm25ByMonth[m]);
         }
       }
+      double gases = tuning.gases();
       double[][] monthly = {
         pm25,
-        climatology.monthlyMeans(id, Pollutant.SO2),
-        climatology.monthlyMeans(id, Pollutant.NO2),
-        climatology.monthlyMeans(id, Pollutant.CO),
-        climatology.monthlyMeans(id, Pollutant.O3),
+        times(climatology.monthlyMeans(id, Pollutant.SO2), gases),
+        times(climatology.monthlyMeans(id, Pollutant.NO2), gases),
+        times(climatology.monthlyMeans(id, Pollutant.CO), gases),
+        times(climatology.monthlyMeans(id, Pollutant.O3), tuning.o3()),
         coarse
       };
       for (int p = 0; p < N; p++) {
         double[] withoutEpisodes = new double[12];
         for (int m = 0; m < 12; m++) {
           withoutEpisodes[m] =
-              monthly[p][m] / monthFactor(m + 1, EPISODE_LOADING[p], usualPm25ByMonth[m]);
+              monthly[p][m] / monthFactor(m + 1, episodeLoading[p], usualPm25ByMonth[m]);
         }
         usual[p] = AirClimatology.daily(withoutEpisodes);
       }
@@ -241,21 +275,28 @@ public final class AirModel {
       int day = hour.dayOfYear();
       // Near an episode's peak the stagnation is already in the envelope: the weather factors add
       // little more, which keeps peaks in the observed range instead of compounding the two.
-      double calm = episode > 0 ? 1 - PEAK_CALM * Math.min(1, episode / episodePeakLog) : 1;
+      double calm =
+          episode > 0 && haze > 0 ? 1 - PEAK_CALM * Math.min(1, episode / episodePeakLog) : 1;
       double stagnation = calm * (weather + local);
       double weatherVariance =
           calm * calm * (REGIONAL_SIGMA * REGIONAL_SIGMA + LOCAL_SIGMA * LOCAL_SIGMA);
+      // The spread scales the log deviations and, squared, the variance divided out, so that each
+      // factor keeps its mean of 1 whatever the spread.
+      double spread2 = spread * spread;
       for (int p = 0; p < N; p++) {
         double loading = p == O3 ? o3WeatherLoading(day) : WEATHER_LOADING[p];
-        double log = loading * stagnation + factors[p].step(random) + EPISODE_LOADING[p] * episode;
+        double log =
+            spread * (loading * stagnation + factors[p].step(random))
+                + episodeLoading[p] * episode;
         double variance =
-            loading * loading * weatherVariance
-                + CITY_SIGMA[p] * CITY_SIGMA[p]
-                + STATION_SIGMA[p] * STATION_SIGMA[p]
-                + BIAS_SIGMA[p] * BIAS_SIGMA[p];
+            spread2
+                * (loading * loading * weatherVariance
+                    + CITY_SIGMA[p] * CITY_SIGMA[p]
+                    + STATION_SIGMA[p] * STATION_SIGMA[p]
+                    + BIAS_SIGMA[p] * BIAS_SIGMA[p]);
         if (p == O3) {
-          log += sun;
-          variance += PHOTOCHEMISTRY_SIGMA * PHOTOCHEMISTRY_SIGMA;
+          log += spread * sun;
+          variance += spread2 * (PHOTOCHEMISTRY_SIGMA * PHOTOCHEMISTRY_SIGMA);
         }
         level[p] =
             usual[p][day - 1]
@@ -282,9 +323,11 @@ public final class AirModel {
     private final SplittableRandom random;
     private final Ar1[] factors = new Ar1[N];
     private final double[] bias = new double[N];
+    private final double spread;
 
-    StationAir(AirStation station, long seed) {
+    StationAir(AirStation station, long seed, double spread) {
       this.id = station.id();
+      this.spread = spread;
       this.random = Seeds.random(seed, "air:" + station.id());
       for (int p = 0; p < N; p++) {
         bias[p] = BIAS_SIGMA[p] * random.nextGaussian();
@@ -293,13 +336,17 @@ public final class AirModel {
     }
 
     void values(double[] cityLevel, AirValues out) {
-      out.pm25 = cityLevel[PM25] * Math.exp(factors[PM25].step(random) + bias[PM25]);
-      double coarse = cityLevel[COARSE] * Math.exp(factors[COARSE].step(random) + bias[COARSE]);
+      out.pm25 = cityLevel[PM25] * factor(PM25);
+      double coarse = cityLevel[COARSE] * factor(COARSE);
       out.pm10 = out.pm25 + coarse;
-      out.so2 = cityLevel[SO2] * Math.exp(factors[SO2].step(random) + bias[SO2]);
-      out.no2 = cityLevel[NO2] * Math.exp(factors[NO2].step(random) + bias[NO2]);
-      out.co = cityLevel[CO] * Math.exp(factors[CO].step(random) + bias[CO]);
-      out.o3 = cityLevel[O3] * Math.exp(factors[O3].step(random) + bias[O3]);
+      out.so2 = cityLevel[SO2] * factor(SO2);
+      out.no2 = cityLevel[NO2] * factor(NO2);
+      out.co = cityLevel[CO] * factor(CO);
+      out.o3 = cityLevel[O3] * factor(O3);
+    }
+
+    private double factor(int p) {
+      return Math.exp(spread * (factors[p].step(random) + bias[p]));
     }
   }
 }

@@ -1,0 +1,191 @@
+package io.ecostream.cli;
+
+import io.ecostream.cli.scenario.OfflineRun;
+import io.ecostream.cli.scenario.PipelineRun;
+import io.ecostream.cli.scenario.Scenario;
+import io.ecostream.cli.scenario.ScenarioCatalog;
+import io.ecostream.cli.scenario.ScenarioFigures;
+import io.ecostream.cli.scenario.ScenarioFit;
+import io.ecostream.cli.scenario.ScenarioTable;
+import io.ecostream.cli.scenario.ScenarioTable.Outcome;
+import io.ecostream.localkafka.LocalKafkaBroker;
+import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.streams.config.PipelineSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ecostream scenario}: fits the simulator to a scenario's published figures offline, then
+ * runs the fitted simulation through the real pipeline on its own embedded broker and prints each
+ * target beside the pipeline's figure. Exit code 1 when any figure misses its tolerance.
+ */
+@Command(
+    name = "scenario",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fits the simulator to published figures (offline), runs the fitted simulation through the",
+      "real pipeline on an embedded broker and prints target, result and tolerance of each figure.",
+      "Exit code 1 when a figure misses."
+    })
+public final class ScenarioCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenario ids (see --list).")
+  List<String> ids = new ArrayList<>();
+
+  @Option(names = "--all", description = "Run every bundled scenario.")
+  boolean all;
+
+  @Option(names = "--list", description = "List the bundled scenarios and exit.")
+  boolean list;
+
+  @Option(names = "--markdown", description = "Print the table (and the fitted knobs) as Markdown, for docs/scenarios.md.")
+  boolean markdown;
+
+  @Option(names = "--offline", description = "Fit only: report the in-memory figures instead of the pipeline's (no broker).")
+  boolean offline;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "An existing cluster instead of the embedded broker; each scenario creates its own topics there.")
+  String bootstrapServers;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30m",
+      description = "How long the pipeline may take for one scenario (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--work-dir", paramLabel = "DIR",
+      description = "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
+  Path workDir;
+
+  @Override
+  public Integer call() throws Exception {
+    ScenarioCatalog catalog = ScenarioCatalog.bundled();
+    PrintWriter out = spec.commandLine().getOut();
+    if (list) {
+      for (Scenario scenario : catalog.all()) {
+        out.printf(Locale.ROOT, "%-22s %s..%s  %s%n", scenario.id(), scenario.from(), scenario.to(), scenario.title());
+      }
+      out.flush();
+      return 0;
+    }
+    List<Scenario> scenarios = selected(catalog);
+    PrintWriter err = spec.commandLine().getErr();
+    ScenarioFit fit = new ScenarioFit(new OfflineRun(PipelineSettings.defaults()));
+    List<ScenarioFit.Result> fits = new ArrayList<>();
+    for (Scenario scenario : scenarios) {
+      say(err, "%s: fitting (%d cities, %s..%s)", scenario.id(), scenario.cities().size(), scenario.from(), scenario.to());
+      ScenarioFit.Result result = fit.fit(scenario, line -> say(err, "%s: %s", scenario.id(), line));
+      say(err, "%s: fitted in %d simulations%s", scenario.id(), result.simulations(), result.met() ? "" : " (not within tolerance)");
+      fits.add(result);
+    }
+    List<Outcome> outcomes = offline ? offlineOutcomes(scenarios, fits) : pipelineOutcomes(err, scenarios, fits);
+    out.print(markdown ? ScenarioTable.markdown(outcomes) : ScenarioTable.text(outcomes));
+    out.flush();
+    return outcomes.stream().allMatch(Outcome::met) ? 0 : EcostreamCli.FAILURE;
+  }
+
+  private List<Scenario> selected(ScenarioCatalog catalog) {
+    if (all && !ids.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "give scenario ids or --all, not both");
+    }
+    if (all) {
+      return catalog.all();
+    }
+    if (ids.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "name a scenario, or use --all or --list");
+    }
+    List<Scenario> scenarios = new ArrayList<>();
+    for (String id : ids) {
+      scenarios.add(
+          catalog.get(id).orElseThrow(() -> new ParameterException(
+              spec.commandLine(), "unknown scenario '" + id + "'; --list shows the bundled ones")));
+    }
+    return scenarios;
+  }
+
+  private static List<Outcome> offlineOutcomes(List<Scenario> scenarios, List<ScenarioFit.Result> fits) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < scenarios.size(); i++) {
+      ScenarioFit.Result fit = fits.get(i);
+      outcomes.add(new Outcome(scenarios.get(i), fit.tuning(), fit.simulations(), fit.figures()));
+    }
+    return outcomes;
+  }
+
+  private List<Outcome> pipelineOutcomes(PrintWriter err, List<Scenario> scenarios, List<ScenarioFit.Result> fits)
+      throws IOException, InterruptedException {
+    boolean temporary = workDir == null;
+    Path dir = temporary ? Files.createTempDirectory("ecostream-scenario-") : workDir;
+    EmbeddedBroker.prepareWorkDir(dir);
+    LocalKafkaBroker broker = null;
+    try {
+      String bootstrap = bootstrapServers;
+      if (bootstrap == null) {
+        LocalKafkaBroker.Settings ports = LocalKafkaBroker.Settings.ephemeral();
+        broker = EmbeddedBroker.start(
+            new LocalKafkaBroker.Settings(dir.resolve("kafka"), ports.brokerPort(), ports.controllerPort(), false, Map.of()),
+            dir.resolve("logs/scenario.log"));
+        bootstrap = broker.bootstrapServers();
+        say(err, "broker ready on %s", bootstrap);
+      } else {
+        KafkaLogFile.redirectTo(dir.resolve("logs/scenario.log"));
+      }
+      PipelineRun pipeline = new PipelineRun(bootstrap, dir.resolve("state"), timeout);
+      List<Outcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < scenarios.size(); i++) {
+        Scenario scenario = scenarios.get(i);
+        ScenarioFit.Result fit = fits.get(i);
+        String runId = "ecostream-scenario-" + scenario.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        long started = System.nanoTime();
+        try {
+          ScenarioFigures figures =
+              ScenarioFigures.of(pipeline.run(scenario, fit.tuning(), runId, line -> say(err, "%s: %s", scenario.id(), line)));
+          say(err, "%s: pipeline done in %.0f s", scenario.id(), (System.nanoTime() - started) / 1e9);
+          outcomes.add(new Outcome(scenario, fit.tuning(), fit.simulations(), figures));
+        } catch (TimeoutException e) {
+          throw new IllegalStateException(scenario.id() + ": " + e.getMessage(), e);
+        }
+      }
+      return outcomes;
+    } finally {
+      if (broker != null) {
+        broker.close();
+      }
+      if (temporary) {
+        deleteQuietly(dir);
+      } else {
+        say(err, "logs in %s", dir.resolve("logs"));
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      EmbeddedBroker.deleteRecursively(dir);
+    } catch (IOException e) {
+      // a temp dir left behind is not worth failing a finished run for
+    }
+  }
+
+  private static void say(PrintWriter err, String format, Object... args) {
+    err.println("ecostream scenario: " + String.format(Locale.ROOT, format, args));
+    err.flush();
+  }
+}
