@@ -3,6 +3,7 @@ package io.ecostream.cli;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.streams.AirQualityOptions;
 import io.ecostream.streams.DustOptions;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.topics.EcostreamTopics;
@@ -102,6 +103,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin DustOptions dust;
 
+  @Mixin AirQualityOptions quality;
+
   private volatile boolean stopRequested;
 
   @Override
@@ -152,6 +155,7 @@ public final class DemoCommand implements Callable<Integer> {
                   "--state-dir", workDir.resolve("state").toString(),
                   "--metrics-port", Integer.toString(metricsPort)));
       run.addAll(dust.runArguments());
+      run.addAll(quality.runArguments());
       ChildProcess streams =
           ChildProcess.start("streams-app", workDir.resolve("logs/streams-app.log"), run.toArray(String[]::new));
       children.add(streams);
@@ -285,7 +289,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--port, --controller-port and --metrics-port must all differ");
     }
     // the streams app reads the file again; read here too so that a bad one stops the demo before the broker starts
-    dust.applyTo(PipelineSettings.defaults());
+    quality.applyTo(dust.applyTo(PipelineSettings.defaults()));
     if (duration != null && (duration.isNegative() || duration.isZero())) {
       throw new ParameterException(spec.commandLine(), "--duration must be positive, got " + duration);
     }

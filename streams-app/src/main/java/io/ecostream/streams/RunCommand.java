@@ -46,6 +46,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin DustOptions dust;
 
+  @Mixin AirQualityOptions quality;
+
   @Option(
       names = "--application-id",
       description = "Kafka Streams application id (default: " + StreamsAppConfig.DEFAULT_APPLICATION_ID + ").")
@@ -94,8 +96,9 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--metrics-port must be -1 (off) or 0-65535, got " + metricsPort);
     }
-    PipelineSettings settings = dust.applyTo(PipelineSettings.defaults());
+    PipelineSettings settings = quality.applyTo(dust.applyTo(PipelineSettings.defaults()));
     err.println("ecostream run: dust-affected days: " + dust.summary(settings));
+    err.println("ecostream run: air readings: " + AirQualityOptions.summary(settings.airQuality()));
     Properties properties =
         cluster.clientProperties(StreamsAppConfig.defaults(), System.getenv(), flags());
     if (createTopics) {
