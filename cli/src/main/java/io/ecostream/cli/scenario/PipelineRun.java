@@ -5,6 +5,7 @@ import io.ecostream.cli.report.PipelineDrain;
 import io.ecostream.cli.report.TopicSnapshot;
 import io.ecostream.producer.Pacing;
 import io.ecostream.producer.Simulator;
+import io.ecostream.producer.faults.FaultInjector;
 import io.ecostream.producer.catalog.StationCatalog;
 import io.ecostream.producer.kafka.KafkaReadingSink;
 import io.ecostream.producer.model.AirTuning;
@@ -111,7 +112,10 @@ public final class PipelineRun {
               .water(false)
               .cities(scenario.cities())
               .airTuning(byCity)
-              .build(sink);
+              .build(
+                  scenario.faultSettings().any()
+                      ? new FaultInjector(scenario.faultSettings(), scenario.seed(), sink)
+                      : sink);
       long hours = simulator.run().hours();
       return hours * simulator.catalog().airStations().size();
     }

@@ -1,8 +1,11 @@
 package io.ecostream.cli.scenario;
 
+import io.ecostream.producer.faults.FaultKind;
+import io.ecostream.producer.faults.FaultSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +20,8 @@ import java.util.Optional;
  * the province's, the mean of the cities' published figures, as the replay report computes them
  * (docs/air-replay.md).
  *
- * @param faults sensor-fault rates by kind, for the simulator's fault injection; not applied yet
+ * @param faults fault rates by kind label ({@code stuck}, {@code late}, … as the {@code --fault-*}
+ *     options of {@code simulate}), applied to the pipeline run, not to the offline fit; none by default
  */
 public record Scenario(
     String id,
@@ -44,6 +48,7 @@ public record Scenario(
     cities = List.copyOf(cities);
     targets = List.copyOf(targets);
     faults = Map.copyOf(faults);
+    faultSettings(faults);
     if (cities.isEmpty()) {
       throw new IllegalArgumentException(id + ": a scenario names at least one city");
     }
@@ -77,5 +82,26 @@ public record Scenario(
 
   public Optional<Target> target(Figure figure) {
     return targets.stream().filter(t -> t.figure() == figure).findFirst();
+  }
+
+  /** The simulator's fault settings of this scenario. */
+  public FaultSettings faultSettings() {
+    return faultSettings(faults);
+  }
+
+  /**
+   * @throws IllegalArgumentException for an unknown fault kind or a rate outside [0, 1]
+   */
+  private static FaultSettings faultSettings(Map<String, Double> faults) {
+    FaultSettings settings = FaultSettings.NONE;
+    for (Map.Entry<String, Double> fault : faults.entrySet()) {
+      FaultKind kind =
+          Arrays.stream(FaultKind.values())
+              .filter(k -> k.label().equals(fault.getKey()))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("unknown fault kind '" + fault.getKey() + "'"));
+      settings = settings.withRate(kind, fault.getValue());
+    }
+    return settings;
   }
 }

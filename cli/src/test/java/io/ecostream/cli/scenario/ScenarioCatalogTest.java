@@ -3,6 +3,7 @@ package io.ecostream.cli.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ecostream.producer.faults.FaultKind;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class ScenarioCatalogTest {
        "from": "2022-01-01", "to": "2022-12-31",
        "targets": {"pm25": {"value": 21, "tolerance": "5%"},
                    "goodRatio": {"value": 91.2, "tolerance": 3}},
-       "faults": {"gaps": 0.02}}
+       "faults": {"missing": 0.02}}
       """;
 
   @Test
@@ -29,7 +30,9 @@ class ScenarioCatalogTest {
         .containsExactly(
             new Target(Figure.PM25, 21, new Tolerance(5, true)),
             new Target(Figure.GOOD_RATIO, 91.2, new Tolerance(3, false)));
-    assertThat(scenario.faults()).containsEntry("gaps", 0.02);
+    assertThat(scenario.faults()).containsEntry("missing", 0.02);
+    assertThat(scenario.faultSettings().rate(FaultKind.MISSING)).isEqualTo(0.02);
+    assertThat(scenario.faultSettings().enabled()).containsExactly(FaultKind.MISSING);
     assertThat(scenario.seed()).isEqualTo(Scenario.DEFAULT_SEED);
     assertThat(scenario.periodLabel()).isEqualTo("2022");
     assertThat(scenario.province()).isFalse();
@@ -48,6 +51,14 @@ class ScenarioCatalogTest {
     assertThat(threePoints.allows(73.6, Double.NaN)).isFalse();
     assertThat(fivePerCent).hasToString("±5 %");
     assertThat(Tolerance.parse("0.15")).hasToString("±0.15");
+  }
+
+  @Test
+  void shouldRejectAnUnknownFaultKindAndARateAboveOne() {
+    assertThatThrownBy(() -> ScenarioCatalog.parse(WEIHAI.replace("\"missing\"", "\"gaps\"")))
+        .hasMessageContaining("unknown fault kind 'gaps'");
+    assertThatThrownBy(() -> ScenarioCatalog.parse(WEIHAI.replace("0.02", "1.5")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
