@@ -27,7 +27,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -127,35 +126,20 @@ public final class RecordCommand implements Callable<Integer> {
 
     long started = System.nanoTime();
     Recording recording = new Recording(topics, chosen);
-    AtomicBoolean stopping = new AtomicBoolean();
     try (KafkaConsumer<String, byte[]> consumer =
             new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         Writer out = open()) {
-      Thread main = Thread.currentThread();
-      Thread hook =
-          new Thread(
-              () -> {
-                stopping.set(true);
-                consumer.wakeup();
-                try {
-                  main.join(5_000);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-      Runtime.getRuntime().addShutdownHook(hook);
+      ConsumerStop stop = new ConsumerStop(consumer);
       try {
         record(consumer, chosen, recording, out);
       } catch (WakeupException e) {
-        if (!stopping.get()) {
+        if (!stop.requested()) {
           throw e;
         }
       } finally {
         out.flush();
       }
-      if (!stopping.get()) {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      }
+      stop.close();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,22 +73,9 @@ public final class TailCommand implements Callable<Integer> {
     defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     Properties properties = cluster.clientProperties(defaults);
 
-    AtomicBoolean stopping = new AtomicBoolean();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-      Thread main = Thread.currentThread();
-      Thread hook =
-          new Thread(
-              () -> {
-                stopping.set(true);
-                consumer.wakeup();
-                try {
-                  main.join(5_000);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-      Runtime.getRuntime().addShutdownHook(hook);
+      ConsumerStop stop = new ConsumerStop(consumer);
       consumer.subscribe(List.of(topic.name()));
       long printed = 0;
       long lastRecordAt = System.nanoTime();
@@ -112,13 +98,11 @@ public final class TailCommand implements Callable<Integer> {
           out.flush();
         }
       } catch (WakeupException e) {
-        if (!stopping.get()) {
+        if (!stop.requested()) {
           throw e;
         }
       }
-      if (!stopping.get()) {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      }
+      stop.close();
     }
     out.flush();
     return 0;

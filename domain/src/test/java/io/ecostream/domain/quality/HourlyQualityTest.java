@@ -49,8 +49,9 @@ class HourlyQualityTest {
 
   @Test
   void shouldNotFlagLowValuesRepeatingAtTheInstrumentsResolution() {
-    // SO2 of 3 µg/m³ all night is a clean night, not a frozen analyser (floor 10 µg/m³)
-    assertThat(flags(Pollutant.SO2, repeat(3, 20))).containsOnlyNulls();
+    // SO2 of 10 µg/m³ all day is a clean day (Zaozhuang, 12 July 2022), not a frozen analyser (floor 20)
+    assertThat(flags(Pollutant.SO2, repeat(10, 20))).containsOnlyNulls();
+    assertThat(flags(Pollutant.SO2, repeat(20, 12))).containsOnly(QualityFlag.STUCK);
     assertThat(flags(Pollutant.CO, repeat(0.5, 20))).containsOnlyNulls();
   }
 
