@@ -363,7 +363,8 @@ public final class EcostreamTopology {
             settings.zone(),
             settings.validity(),
             settings.periodRules().dustRule(),
-            settings.dustDays());
+            settings.dustDays(),
+            settings.revisionBase());
     KStream<String, CityDaily> daily =
         checked
         .selectKey((station, reading) -> cityDay.key(reading), Named.as("key-by-city-day"))

@@ -105,6 +105,8 @@ public final class RunCommand implements Callable<Integer> {
       createTopics(properties, topics, err);
     }
 
+    long generation = ResetGeneration.read(properties) + (reset ? 1 : 0);
+    settings = settings.withGeneration(generation);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     PipelineMetrics metrics = new PipelineMetrics(registry);
     Topology topology = EcostreamTopology.build(topics, settings, metrics);
@@ -123,13 +125,17 @@ public final class RunCommand implements Callable<Integer> {
     }
     KafkaStreams streams = new KafkaStreams(topology, properties);
     if (resetDone != null) {
+      ResetGeneration.write(properties, generation);
       streams.cleanUp();
       err.println(
           "ecostream run: "
               + resetDone.summary()
               + "; local state wiped ("
               + Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG), resetDone.applicationId())
-              + ")");
+              + "); reset generation "
+              + generation
+              + ": revisions from now on start above "
+              + settings.revisionBase());
     }
     new KafkaStreamsMetrics(streams).bindTo(registry);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.localkafka.KafkaBrokerFixture;
+import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
@@ -83,7 +84,8 @@ class RunResetIT {
     assertThat(first.stop()).isZero();
     Map<TopicPartition, Long> hourlyEnd = endOffsets(topics.stationHourly());
     Map<TopicPartition, Long> dailyEnd = endOffsets(topics.cityDaily());
-    Map<String, CityDaily> firstDaily = withoutRevision(latestByKey(topics.cityDaily(), Map.of(), dailyEnd));
+    Map<String, CityDaily> firstRaw = latestByKey(topics.cityDaily(), Map.of(), dailyEnd);
+    Map<String, CityDaily> firstDaily = withoutRevision(firstRaw);
     Map<String, Uuid> internalBefore = internalTopicIds();
     assertThat(internalBefore).containsKey(applicationId + "-station-recent-hours-store-changelog");
     String lookalike = applicationId + "-staging-station-store-changelog";
@@ -97,9 +99,13 @@ class RunResetIT {
     assertThat(firstPass).isEqualTo(STATIONS.size() * 24L);
     // With the old state kept, every re-read reading would be a duplicate, which publishes nothing.
     assertThat(sum(endOffsets(topics.stationHourly()))).isEqualTo(2 * firstPass);
-    Map<String, CityDaily> secondDaily =
-        withoutRevision(latestByKey(topics.cityDaily(), dailyEnd, endOffsets(topics.cityDaily())));
-    assertThat(secondDaily).hasSize(2).isEqualTo(firstDaily);
+    Map<String, CityDaily> secondRaw = latestByKey(topics.cityDaily(), dailyEnd, endOffsets(topics.cityDaily()));
+    assertThat(withoutRevision(secondRaw)).hasSize(2).isEqualTo(firstDaily);
+    // the reset's generation 1: every reprocessed figure supersedes the old one with a higher revision
+    secondRaw.forEach(
+        (key, daily) ->
+            assertThat(daily.getRevision())
+                .isEqualTo(PipelineSettings.GENERATION_STEP + firstRaw.get(key).getRevision()));
 
     Map<String, Uuid> internalAfter = internalTopicIds();
     assertThat(internalAfter.keySet()).containsAll(internalBefore.keySet()).contains(lookalike);
@@ -113,7 +119,9 @@ class RunResetIT {
                 + ".air.readings, " + prefix + ".water.readings back to the earliest; deleted internal topics ")
         .contains(internalBefore.keySet())
         .doesNotContain(lookalike)
-        .endsWith("local state wiped (" + stateDir.resolve(applicationId) + ")");
+        .endsWith(
+            "local state wiped (" + stateDir.resolve(applicationId) + "); reset generation 1: revisions from"
+                + " now on start above 1000000000");
   }
 
   @Test
@@ -211,7 +219,7 @@ class RunResetIT {
     return daily == null ? -1 : daily.getStationHours();
   }
 
-  /** The revision counts publications, not the figure: the figures of two passes compare without it. */
+  /** A reset raises the revisions: the figures of two passes compare without them. */
   private static Map<String, CityDaily> withoutRevision(Map<String, CityDaily> daily) {
     Map<String, CityDaily> figures = new HashMap<>();
     daily.forEach((key, value) -> figures.put(key, CityDaily.newBuilder(value).setRevision(0).build()));

@@ -36,16 +36,27 @@ public final class CityDayAggregation {
   private final ValidityRules rules;
   private final DustRule dust;
   private final DustDays dustDays;
+  private final long revisionBase;
 
   /**
    * @param dust the rule that flags dust-affected days from their data
    * @param dustDays days dust-affected because they are listed, whatever the rule says
    */
   public CityDayAggregation(ZoneId zone, ValidityRules rules, DustRule dust, DustDays dustDays) {
+    this(zone, rules, dust, dustDays, 0);
+  }
+
+  /**
+   * @param revisionBase added to every revision: the reset generation's base (see {@code
+   *     PipelineSettings#revisionBase})
+   */
+  public CityDayAggregation(
+      ZoneId zone, ValidityRules rules, DustRule dust, DustDays dustDays, long revisionBase) {
     this.zone = zone;
     this.rules = rules;
     this.dust = dust;
     this.dustDays = dustDays;
+    this.revisionBase = revisionBase;
   }
 
   /** {@code cityId@yyyy-MM-dd}, the key of the city's day. */
@@ -127,7 +138,7 @@ public final class CityDayAggregation {
         .setStationsReporting(city.stationsReporting())
         .setStationsComplete(city.stationsComplete())
         .setStationHours(city.stationHours())
-        .setRevision(state.getRevision())
+        .setRevision(revisionBase + state.getRevision())
         .build();
   }
 

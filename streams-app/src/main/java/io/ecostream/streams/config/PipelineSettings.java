@@ -24,6 +24,9 @@ import java.util.Objects;
  *     elapsed valid)
  * @param water rules of the water figures (CWQI, sea points)
  * @param airQuality late and future readings, silent stations, hourly quality control
+ * @param generation how many times the application was reset ({@code run --reset}); city-daily
+ *     revisions start at {@code generation × }{@link #GENERATION_STEP}, so a reprocessed figure
+ *     supersedes every one published before the reset with a higher revision
  */
 public record PipelineSettings(
     ZoneId zone,
@@ -32,15 +35,22 @@ public record PipelineSettings(
     DustDays dustDays,
     RankingSufficiency rankingSufficiency,
     WaterSettings water,
-    AirQualitySettings airQuality) {
+    AirQualitySettings airQuality,
+    long generation) {
 
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  /** Revisions of one generation stay below this: a day takes in some thousand station-hours. */
+  public static final long GENERATION_STEP = 1_000_000_000L;
 
   public PipelineSettings {
     Objects.requireNonNull(dustDays, "dustDays");
     Objects.requireNonNull(rankingSufficiency, "rankingSufficiency");
     Objects.requireNonNull(water, "water");
     Objects.requireNonNull(airQuality, "airQuality");
+    if (generation < 0 || generation > Long.MAX_VALUE / GENERATION_STEP / 1_000) {
+      throw new IllegalArgumentException("generation out of range: " + generation);
+    }
   }
 
   public static PipelineSettings defaults() {
@@ -51,13 +61,14 @@ public record PipelineSettings(
         DustDays.none(),
         RankingSufficiency.defaults(),
         WaterSettings.defaults(),
-        AirQualitySettings.defaults());
+        AirQualitySettings.defaults(),
+        0);
   }
 
   /** These settings with these listed dust days. */
   public PipelineSettings withDustDays(DustDays days) {
     return new PipelineSettings(
-        zone, validity, periodRules, days, rankingSufficiency, water, airQuality);
+        zone, validity, periodRules, days, rankingSufficiency, water, airQuality, generation);
   }
 
   /** These settings with another rule on the data, for the daily flag and the period figures alike. */
@@ -69,12 +80,24 @@ public record PipelineSettings(
         dustDays,
         rankingSufficiency,
         water,
-        airQuality);
+        airQuality,
+        generation);
   }
 
   /** These settings with other rules for late, future, silent and suspicious air readings. */
   public PipelineSettings withAirQuality(AirQualitySettings quality) {
     return new PipelineSettings(
-        zone, validity, periodRules, dustDays, rankingSufficiency, water, quality);
+        zone, validity, periodRules, dustDays, rankingSufficiency, water, quality, generation);
+  }
+
+  /** These settings for the application's {@code generation}-th reset. */
+  public PipelineSettings withGeneration(long resets) {
+    return new PipelineSettings(
+        zone, validity, periodRules, dustDays, rankingSufficiency, water, airQuality, resets);
+  }
+
+  /** The first revision of this generation's figures, less one. */
+  public long revisionBase() {
+    return generation * GENERATION_STEP;
   }
 }
