@@ -101,10 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       String bootstrap = bootstrapServers;
       if (bootstrap == null) {
-        LocalKafkaBroker.Settings ports = LocalKafkaBroker.Settings.ephemeral();
-        broker = EmbeddedBroker.start(
-            new LocalKafkaBroker.Settings(dir.resolve("kafka"), ports.brokerPort(), ports.controllerPort(), false, Map.of()),
-            dir.resolve("logs/bench.log"));
+        broker = EmbeddedBroker.startOnFreePorts(dir, dir.resolve("logs/bench.log"));
         say(err, "broker ready on %s in %.1f s", broker.bootstrapServers(), broker.startupTime().toMillis() / 1000.0);
       } else {
         KafkaLogFile.redirectTo(dir.resolve("logs/bench.log"));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -35,6 +36,15 @@ final class EmbeddedBroker {
   }
 
   /** Starts the broker, with its logs in {@code logFile} instead of the console. */
+  /** A broker on free ports with its data in {@code dir/kafka}, its log in {@code logFile}. */
+  static LocalKafkaBroker startOnFreePorts(Path dir, Path logFile) {
+    LocalKafkaBroker.Settings ports = LocalKafkaBroker.Settings.ephemeral();
+    return start(
+        new LocalKafkaBroker.Settings(
+            dir.resolve("kafka"), ports.brokerPort(), ports.controllerPort(), false, Map.of()),
+        logFile);
+  }
+
   static LocalKafkaBroker start(LocalKafkaBroker.Settings settings, Path logFile) {
     KafkaLogFile.redirectTo(logFile);
     try {

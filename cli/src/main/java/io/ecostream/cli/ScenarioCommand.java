@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -138,10 +137,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     try {
       String bootstrap = bootstrapServers;
       if (bootstrap == null) {
-        LocalKafkaBroker.Settings ports = LocalKafkaBroker.Settings.ephemeral();
-        broker = EmbeddedBroker.start(
-            new LocalKafkaBroker.Settings(dir.resolve("kafka"), ports.brokerPort(), ports.controllerPort(), false, Map.of()),
-            dir.resolve("logs/scenario.log"));
+        broker = EmbeddedBroker.startOnFreePorts(dir, dir.resolve("logs/scenario.log"));
         bootstrap = broker.bootstrapServers();
         say(err, "broker ready on %s", bootstrap);
       } else {

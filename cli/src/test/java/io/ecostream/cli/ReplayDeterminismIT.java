@@ -8,6 +8,7 @@ import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.WaterSample;
+import io.ecostream.cli.report.TopicSnapshot;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.producer.Pacing;
 import io.ecostream.producer.ReadingSink;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,11 +49,6 @@ import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -314,34 +309,9 @@ class ReplayDeterminismIT {
 
   /** The last value of every key, read from the beginning to the end offsets of now. */
   private static <V> Map<String, V> latestByKey(Topic<String, V> topic) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    Map<String, V> latest = new LinkedHashMap<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        assertThat(System.nanoTime()).as("reading " + topic.name()).isLessThan(deadline);
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.value() == null) {
-            latest.remove(record.key());
-          } else {
-            latest.put(
-                record.key(),
-                topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
-          }
-        }
-      }
-    }
-    return latest;
+    Properties client = new Properties();
+    client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    return TopicSnapshot.latestByKey(client, topic);
   }
 
   // --- readable differences ---
