@@ -24,7 +24,7 @@ import java.util.Arrays;
  * #firstChanged()} … {@link #lastChanged()} then include.
  *
  * <p>Mutable and not thread-safe: one instance is one store value being updated. The arrays are the
- * serialized form ({@link #hours()}, {@link #revisions()}, {@link #values()}); the flags are derived.
+ * serialized form ({@link #hours()}, {@link #revisions()}, {@link #values()}, {@link #flags()}).
  */
 public final class RecentHours {
 
@@ -56,7 +56,7 @@ public final class RecentHours {
   private final long[] revisions;
   private final double[] values;
   private final QualityRules rules;
-  private final byte[] flags = new byte[CAPACITY * POLLUTANTS];
+  private final byte[] flags;
   private final byte[] previousFlags = new byte[CAPACITY * POLLUTANTS];
   private final double[] series = new double[CAPACITY];
   private final byte[] seriesFlags = new byte[CAPACITY];
@@ -65,7 +65,8 @@ public final class RecentHours {
   private long firstChanged = NO_HOUR;
   private long lastChanged = NO_HOUR;
 
-  private RecentHours(long[] hours, long[] revisions, double[] values, QualityRules rules) {
+  private RecentHours(
+      long[] hours, long[] revisions, double[] values, byte[] flags, QualityRules rules) {
     this.hours = hours;
     this.revisions = revisions;
     this.values = values;
@@ -75,7 +76,12 @@ public final class RecentHours {
       max = Math.max(max, hour);
     }
     this.newest = max;
-    assess();
+    if (flags == null) {
+      this.flags = new byte[CAPACITY * POLLUTANTS];
+      assess(newest - CAPACITY + 1, newest);
+    } else {
+      this.flags = flags;
+    }
   }
 
   public static RecentHours empty(QualityRules rules) {
@@ -83,7 +89,7 @@ public final class RecentHours {
     Arrays.fill(hours, NO_HOUR);
     double[] values = new double[CAPACITY * POLLUTANTS];
     Arrays.fill(values, Double.NaN);
-    return new RecentHours(hours, new long[CAPACITY], values, rules);
+    return new RecentHours(hours, new long[CAPACITY], values, null, rules);
   }
 
   /**
@@ -93,14 +99,27 @@ public final class RecentHours {
    */
   public static RecentHours of(
       long[] hours, long[] revisions, double[] values, QualityRules rules) {
-    if (hours.length != CAPACITY
+    return of(hours, revisions, values, null, rules);
+  }
+
+  /**
+   * The ring from its serialized arrays and the flags it stored with them (null: flag them again),
+   * which it takes ownership of. Stored flags spare a full quality control per reading: a put
+   * re-judges only the hours it can change.
+   *
+   * @throws IllegalArgumentException if the arrays do not have the ring's sizes
+   */
+  public static RecentHours of(
+      long[] hours, long[] revisions, double[] values, byte[] flags, QualityRules rules) {
+    if ((flags != null && flags.length != CAPACITY * POLLUTANTS)
+        || hours.length != CAPACITY
         || revisions.length != CAPACITY
         || values.length != CAPACITY * POLLUTANTS) {
       throw new IllegalArgumentException(
           "A ring holds " + CAPACITY + " hours of " + POLLUTANTS + " values, got " + hours.length
               + " hours, " + revisions.length + " revisions and " + values.length + " values");
     }
-    return new RecentHours(hours, revisions, values, rules);
+    return new RecentHours(hours, revisions, values, flags, rules);
   }
 
   /**
@@ -147,17 +166,19 @@ public final class RecentHours {
     }
     if (!held || changed) {
       System.arraycopy(flags, 0, previousFlags, 0, flags.length);
-      assess();
+      // A value changes the flags of its own hour, of the runs it joins or breaks (at most a run's
+      // length either side) and of its neighbours' spikes: only those hours are judged again.
+      int reach = Math.max(1, rules.stuckHours());
+      assess(hour - reach, hour + reach);
       firstChanged = hour;
       lastChanged = hour;
-      int reach = Math.max(1, rules.stuckHours());
       for (long h = hour - reach; h <= hour + reach; h++) {
         if (h != hour && holds(h) && flagsChanged(slot(h))) {
           firstChanged = Math.min(firstChanged, h);
           lastChanged = Math.max(lastChanged, h);
         }
       }
-      countNewFlags();
+      countNewFlags(hour - reach, hour + reach);
     }
     return !held ? Put.NEW : changed ? Put.CHANGED : Put.UNCHANGED;
   }
@@ -187,20 +208,28 @@ public final class RecentHours {
     return holds(hour) ? values[slot(hour) * POLLUTANTS + pollutant.ordinal()] : Double.NaN;
   }
 
-  /** Flags every held value from the raw values, each pollutant as one series of consecutive hours. */
-  private void assess() {
+  /**
+   * Flags the held values of the hours {@code from … to} from the raw values, each pollutant as one
+   * series of consecutive hours (the whole ring: the context of runs and spikes).
+   */
+  private void assess(long from, long to) {
     if (newest == NO_HOUR) {
       return;
     }
     long oldest = newest - CAPACITY + 1;
+    int first = (int) (Math.max(from, oldest) - oldest);
+    int last = (int) (Math.min(to, newest) - oldest);
+    if (first > last) {
+      return;
+    }
     for (Pollutant pollutant : ALL) {
       int p = pollutant.ordinal();
       for (int i = 0; i < CAPACITY; i++) {
         long hour = oldest + i;
         series[i] = hours[slot(hour)] == hour ? values[slot(hour) * POLLUTANTS + p] : Double.NaN;
       }
-      HourlyQuality.assess(series, 0, CAPACITY - 1, pollutant, rules, seriesFlags);
-      for (int i = 0; i < CAPACITY; i++) {
+      HourlyQuality.assess(series, first, last, pollutant, rules, seriesFlags);
+      for (int i = first; i <= last; i++) {
         flags[slot(oldest + i) * POLLUTANTS + p] = seriesFlags[i];
       }
     }
@@ -215,13 +244,19 @@ public final class RecentHours {
     return false;
   }
 
-  private void countNewFlags() {
-    for (int i = 0; i < flags.length; i++) {
-      if (flags[i] != HourlyQuality.NONE && previousFlags[i] != flags[i]) {
-        newFlags[(flags[i] - 1) * POLLUTANTS + i % POLLUTANTS]++;
+  private void countNewFlags(long from, long to) {
+    for (long h = from; h <= to; h++) {
+      if (!holds(h)) {
+        continue;
+      }
+      for (int i = slot(h) * POLLUTANTS; i < (slot(h) + 1) * POLLUTANTS; i++) {
+        if (flags[i] != HourlyQuality.NONE && previousFlags[i] != flags[i]) {
+          newFlags[(flags[i] - 1) * POLLUTANTS + i % POLLUTANTS]++;
+        }
       }
     }
   }
+
 
   /** Whether the ring holds the hour. */
   public boolean holds(long hour) {
@@ -307,6 +342,11 @@ public final class RecentHours {
 
   public double[] values() {
     return values;
+  }
+
+  /** The quality flags, {@link HourlyQuality} codes in the order of {@link #values()}. */
+  public byte[] flags() {
+    return flags;
   }
 
   private static void requireWindow(int windowHours) {

@@ -201,4 +201,29 @@ class RecentHoursTest {
     // 96 hours - the 24-hour window - twice a 12-hour stuck run
     assertThat(RecentHours.maxGraceHours(12)).isEqualTo(48);
   }
+
+  @Test
+  void shouldKeepTheFlagsAFullJudgementGivesWhileJudgingOnlyAroundEachPut() {
+    // runs, spikes and sentinels in shuffled order: the flags kept put by put must equal those of
+    // judging the final ring from scratch
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    java.util.List<Integer> order = new java.util.ArrayList<>();
+    for (int h = 0; h < 90; h++) {
+      order.add(h);
+    }
+    java.util.Collections.shuffle(order, new java.util.Random(7));
+    double[] series = new double[90];
+    for (int h = 0; h < 90; h++) {
+      series[h] = h >= 20 && h < 34 ? 57 : h % 17 == 0 ? 400 : h == 50 ? -999 : 30 + random.nextInt(20);
+    }
+    for (int h : order) {
+      ring.put(H0 + h, pm25(series[h]));
+    }
+
+    RecentHours judgedAgain = RecentHours.of(ring.hours(), ring.revisions(), ring.values(), QualityRules.defaults());
+
+    assertThat(ring.flags()).containsExactly(judgedAgain.flags());
+    assertThat(ring.flag(H0 + 20, Pollutant.PM2_5)).isEqualTo(QualityFlag.STUCK);
+    assertThat(ring.flag(H0 + 50, Pollutant.PM2_5)).isEqualTo(QualityFlag.SENTINEL);
+  }
 }
