@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  * <p>{@link AirTuning} knobs per city scale the PM level, the spread of the factors, the gases and
  * the haze episodes; without them the model is as calibrated.
  *
- * <p>Values pass through {@link AirValues} before they become a record, the place where sensor
- * faults (gaps, stuck values, spikes) can be injected later.
+ * <p>The model's readings are fault-free; sensor and delivery faults are added after it, on the
+ * records, by {@link io.ecostream.producer.faults.FaultInjector}.
  */
 public final class AirModel {
 
