@@ -120,7 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
         broker.close();
       }
       if (temporary) {
-        deleteQuietly(dir);
+        EmbeddedBroker.deleteQuietly(dir);
       } else {
         say(err, "logs in %s", dir.resolve("logs"));
       }
@@ -220,13 +220,6 @@ public final class BenchCommand implements Callable<Integer> {
     };
   }
 
-  private static void deleteQuietly(Path dir) {
-    try {
-      EmbeddedBroker.deleteRecursively(dir);
-    } catch (IOException e) {
-      // a temp dir left behind is not worth failing a finished benchmark for
-    }
-  }
 
   private static void say(PrintWriter err, String format, Object... args) {
     err.println("ecostream bench: " + String.format(Locale.ROOT, format, args));

@@ -2,7 +2,7 @@ package io.ecostream.cli;
 
 import io.ecostream.avro.CityDaily;
 import io.ecostream.localkafka.LocalKafkaBroker;
-import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.options.DurationConverter;
 import io.ecostream.streams.AirQualityOptions;
 import io.ecostream.streams.DustOptions;
 import io.ecostream.streams.config.PipelineSettings;

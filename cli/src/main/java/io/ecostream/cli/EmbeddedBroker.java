@@ -25,6 +25,15 @@ final class EmbeddedBroker {
     }
   }
 
+  /** Deletes a temporary work directory after a finished run; one left behind fails nothing. */
+  static void deleteQuietly(Path dir) {
+    try {
+      deleteRecursively(dir);
+    } catch (IOException e) {
+      // a temp dir left behind is not worth failing a finished run for
+    }
+  }
+
   static void deleteRecursively(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> paths = Files.walk(dir)) {

@@ -9,7 +9,7 @@ import io.ecostream.cli.report.TopicSnapshot;
 import io.ecostream.cli.report.WaterReport;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.PeriodRules;
-import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.options.DurationConverter;
 import io.ecostream.producer.cli.ReplayCommand;
 import io.ecostream.producer.cli.ReplayResult;
 import io.ecostream.producer.replay.RecordKind;

@@ -9,7 +9,7 @@ import io.ecostream.cli.scenario.ScenarioFit;
 import io.ecostream.cli.scenario.ScenarioTable;
 import io.ecostream.cli.scenario.ScenarioTable.Outcome;
 import io.ecostream.localkafka.LocalKafkaBroker;
-import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.options.DurationConverter;
 import io.ecostream.streams.config.PipelineSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -165,20 +165,13 @@ public final class ScenarioCommand implements Callable<Integer> {
         broker.close();
       }
       if (temporary) {
-        deleteQuietly(dir);
+        EmbeddedBroker.deleteQuietly(dir);
       } else {
         say(err, "logs in %s", dir.resolve("logs"));
       }
     }
   }
 
-  private static void deleteQuietly(Path dir) {
-    try {
-      EmbeddedBroker.deleteRecursively(dir);
-    } catch (IOException e) {
-      // a temp dir left behind is not worth failing a finished run for
-    }
-  }
 
   private static void say(PrintWriter err, String format, Object... args) {
     err.println("ecostream scenario: " + String.format(Locale.ROOT, format, args));

@@ -1,6 +1,6 @@
 package io.ecostream.cli;
 
-import io.ecostream.producer.cli.DurationConverter;
+import io.ecostream.options.DurationConverter;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.RecordLine;

@@ -1,21 +1,23 @@
 package io.ecostream.streams;
 
+import io.ecostream.options.DurationConverter;
 import io.ecostream.streams.config.AirQualitySettings;
 import io.ecostream.streams.config.PipelineSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Late, future and silent readings and the hourly quality control: {@code --late-grace}, {@code
  * --future-margin}, {@code --silent-after}, {@code --stuck-hours}. A picocli mixin: {@code @Mixin
- * AirQualityOptions quality;}. Durations are whole hours, written {@code 48h} or {@code 2d}.
+ * AirQualityOptions quality;}. Durations as {@link DurationConverter} reads them ({@code 48h},
+ * {@code 2d}), in whole hours.
  */
 public final class AirQualityOptions {
 
@@ -25,11 +27,12 @@ public final class AirQualityOptions {
   @Option(
       names = "--late-grace",
       paramLabel = "HOURS",
+      converter = DurationConverter.class,
       description =
           "Dead-letter (reason late) an air reading more than this far behind the newest hour of its"
               + " partition; within it a late reading revises its figures (default: "
               + "48h; at most 48h with 12-hour stuck runs).")
-  String lateGrace;
+  Duration lateGrace;
 
   @Option(
       names = "--future-margin",
@@ -42,10 +45,11 @@ public final class AirQualityOptions {
   @Option(
       names = "--silent-after",
       paramLabel = "HOURS",
+      converter = DurationConverter.class,
       description =
           "Raise a STATION_SILENT alert for a station, or one pollutant of it, without data for this long,"
               + " by event time (default: 6h).")
-  String silentAfter;
+  Duration silentAfter;
 
   @Option(
       names = "--stuck-hours",
@@ -67,19 +71,19 @@ public final class AirQualityOptions {
         quality = quality.withRules(quality.rules().withStuckHours(stuckHours));
       }
       if (lateGrace != null) {
-        quality = quality.withLateGrace(hours("--late-grace", lateGrace));
+        quality = quality.withLateGrace(lateGrace);
       }
       if (futureMargin != null) {
         quality =
             quality.withFutureMargin(
                 futureMargin.equals("off")
                     ? Optional.empty()
-                    : Optional.of(hours("--future-margin", futureMargin)));
+                    : Optional.of(DurationConverter.parse(futureMargin)));
       }
       if (silentAfter != null) {
-        quality = quality.withSilentAfter(hours("--silent-after", silentAfter));
+        quality = quality.withSilentAfter(silentAfter);
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | TypeConversionException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }
     return base.withAirQuality(quality);
@@ -88,9 +92,9 @@ public final class AirQualityOptions {
   /** These options as arguments of {@code ecostream run}, for a command that starts it as a child process. */
   public List<String> runArguments() {
     List<String> arguments = new ArrayList<>();
-    add(arguments, "--late-grace", lateGrace);
+    add(arguments, "--late-grace", lateGrace == null ? null : lateGrace.toString());
     add(arguments, "--future-margin", futureMargin);
-    add(arguments, "--silent-after", silentAfter);
+    add(arguments, "--silent-after", silentAfter == null ? null : silentAfter.toString());
     add(arguments, "--stuck-hours", stuckHours == null ? null : stuckHours.toString());
     return arguments;
   }
@@ -108,21 +112,5 @@ public final class AirQualityOptions {
       arguments.add(option);
       arguments.add(value);
     }
-  }
-
-  private Duration hours(String option, String text) {
-    String value = text.strip().toLowerCase(Locale.ROOT);
-    try {
-      if (value.endsWith("h")) {
-        return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
-      }
-      if (value.endsWith("d")) {
-        return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the message below
-    }
-    throw new ParameterException(
-        mixee.commandLine(), option + " must be whole hours or days such as 48h or 2d, got '" + text + "'");
   }
 }

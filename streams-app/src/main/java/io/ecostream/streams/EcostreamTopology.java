@@ -307,17 +307,13 @@ public final class EcostreamTopology {
             Named.as("station-real-time"),
             STATION_RECENT_HOURS_STORE);
     KStream<String, StationHourlyAqi> stationHourly =
-        stationHours
-            .filter((key, hour) -> hour.aqi() != null, Named.as("station-hours-in-window"))
-            .mapValues(StationHour::aqi, Named.as("station-hourly-aqi"));
+        stationHours.mapValues(StationHour::aqi, Named.as("station-hourly-aqi"));
     stationHourly.to(
         topics.stationHourly().name(),
         Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde())
             .withName("station-hourly-sink"));
     KStream<String, Pm25Rolling> stationRolling =
-        stationHours
-            .filter((key, hour) -> hour.rolling() != null, Named.as("station-rolling-in-window"))
-            .map(
+        stationHours.map(
             (key, hour) -> KeyValue.pair(STATION_ROLLING_PREFIX + key, hour.rolling()),
             Named.as("station-pm25-rolling"));
 

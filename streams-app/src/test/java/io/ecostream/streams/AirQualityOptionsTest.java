@@ -42,7 +42,7 @@ class AirQualityOptionsTest {
     assertThat(settings.rules().stuckHours()).isZero();
     assertThat(quality.runArguments())
         .containsExactly(
-            "--late-grace", "1d", "--future-margin", "off", "--silent-after", "3h", "--stuck-hours", "0");
+            "--late-grace", "PT24H", "--future-margin", "off", "--silent-after", "PT3H", "--stuck-hours", "0");
   }
 
   @Test
@@ -61,9 +61,12 @@ class AirQualityOptionsTest {
   }
 
   @Test
-  void shouldRefuseADurationWithoutAUnit() {
-    assertThatThrownBy(() -> parse("--silent-after", "6").applyTo(PipelineSettings.defaults()))
+  void shouldRefuseADurationOfPartHoursInOneLine() {
+    assertThatThrownBy(() -> parse("--silent-after", "90m").applyTo(PipelineSettings.defaults()))
         .isInstanceOf(ParameterException.class)
-        .hasMessage("--silent-after must be whole hours or days such as 48h or 2d, got '6'");
+        .hasMessage("silent-after must be whole hours, at least 1, got PT1H30M");
+    assertThatThrownBy(() -> parse("--future-margin", "soon").applyTo(PipelineSettings.defaults()))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("expected a duration like 90s, 5m, 2h or 1d, got 'soon'");
   }
 }

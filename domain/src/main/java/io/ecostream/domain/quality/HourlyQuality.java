@@ -35,7 +35,6 @@ public final class HourlyQuality {
    */
   public static void assess(
       double[] series, int from, int to, Pollutant pollutant, QualityRules rules, byte[] flags) {
-    int p = pollutant.ordinal();
     for (int i = from; i <= to; i++) {
       flags[i] = Double.isNaN(series[i]) ? NONE : code(rules.standalone(pollutant, series[i]));
     }
@@ -45,7 +44,7 @@ public final class HourlyQuality {
       }
       if (inStuckRun(series, i, pollutant, rules)) {
         flags[i] = code(QualityFlag.STUCK);
-      } else if (isSpike(series, i, pollutant, rules, p)) {
+      } else if (isSpike(series, i, pollutant, rules)) {
         flags[i] = code(QualityFlag.SPIKE);
       }
     }
@@ -67,8 +66,7 @@ public final class HourlyQuality {
     return last - first + 1 >= rules.stuckHours();
   }
 
-  private static boolean isSpike(
-      double[] series, int i, Pollutant pollutant, QualityRules rules, int p) {
+  private static boolean isSpike(double[] series, int i, Pollutant pollutant, QualityRules rules) {
     if (i == 0 || i == series.length - 1) {
       return false;
     }
@@ -79,7 +77,7 @@ public final class HourlyQuality {
     }
     double neighbours = Math.max(before, after);
     double value = series[i];
-    return value > rules.spikeRatio() * neighbours && value - neighbours > rules.spikeRise(p);
+    return value > rules.spikeRatio() * neighbours && value - neighbours > rules.spikeRise(pollutant.ordinal());
   }
 
   private static boolean usable(double value, Pollutant pollutant, QualityRules rules) {

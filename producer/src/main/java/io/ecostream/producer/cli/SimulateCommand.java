@@ -1,5 +1,6 @@
 package io.ecostream.producer.cli;
 
+import io.ecostream.options.DurationConverter;
 import io.ecostream.producer.Pacing;
 import io.ecostream.producer.SimulationResult;
 import io.ecostream.producer.Simulator;

@@ -25,10 +25,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * StationHour#checked() checked reading} for the daily figures: flagged values are null there, so
  * the day statistics exclude exactly what the real-time figures exclude, whatever the arrival order.
  *
- * <p>A duplicate changes nothing and publishes nothing ({@code ecostream.realtime.skipped}). An hour
- * older than the ring ({@link RecentHours#CAPACITY} hours behind the station's newest; the late
- * grace keeps readings well inside it) gets no real-time figure but still enters the daily figures
- * with the checks a value passes on its own.
+ * <p>A duplicate changes nothing and publishes nothing ({@code ecostream.realtime.skipped}).
  */
 public final class StationRealTimeProcessor
     implements Processor<String, AirReading, String, StationRealTimeProcessor.StationHour> {
@@ -77,10 +74,9 @@ public final class StationRealTimeProcessor
     long hour = StationHourlyAqiMapper.epochHour(reading.getHourStart());
     switch (ring.put(hour, values(reading))) {
       case UNCHANGED -> metrics.realTimeSkipped("duplicate");
-      case TOO_OLD -> {
-        metrics.realTimeSkipped("outside-window");
-        context.forward(record.withValue(new StationHour(null, null, standaloneChecked(reading))));
-      }
+      // Cannot happen with an accepted reading: the late grace keeps it well inside the ring
+      // (RecentHours#maxGraceHours). Counted, should a future change break that.
+      case TOO_OLD -> metrics.realTimeSkipped("outside-window");
       case NEW, CHANGED -> {
         countFlags(ring);
         long last = Math.min(ring.lastChanged() + LATEST_WINDOW_HOURS - 1, ring.newest());
@@ -110,18 +106,6 @@ public final class StationRealTimeProcessor
             .withKey(mapper.key(reading.getStationId(), hour))
             .withValue(new StationHour(aqi, mapper.rolling(aqi, ring, hour), checked))
             .withTimestamp(aqi.getHourStart().toEpochMilli()));
-  }
-
-  /** A reading too old for the ring, with the values that fail a check on their own nulled. */
-  private AirReading standaloneChecked(AirReading reading) {
-    double[] values = values(reading);
-    for (Pollutant pollutant : POLLUTANTS) {
-      int p = pollutant.ordinal();
-      if (!Double.isNaN(values[p]) && rules.standalone(pollutant, values[p]) != null) {
-        values[p] = Double.NaN;
-      }
-    }
-    return withValues(reading, reading.getHourStart(), values);
   }
 
   private static AirReading withValues(AirReading reading, Instant hourStart, double[] values) {

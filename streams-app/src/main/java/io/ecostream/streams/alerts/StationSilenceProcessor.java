@@ -7,6 +7,7 @@ import io.ecostream.avro.internal.StationPresenceState;
 import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.quality.StationSilence;
 import io.ecostream.streams.air.HourKeys;
+import io.ecostream.streams.intake.AirArrivalCheck;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -44,6 +44,7 @@ public final class StationSilenceProcessor implements Processor<String, AirReadi
   private KeyValueStore<String, StationPresenceState> presence;
   private KeyValueStore<String, Long> watermarks;
   private long checkedWatermark = StationSilence.NONE;
+  private String partitionKey;
 
   public StationSilenceProcessor(
       String presenceStore,
@@ -79,9 +80,10 @@ public final class StationSilenceProcessor implements Processor<String, AirReadi
 
   /** Once per new watermark: the stations of this partition that it leaves silent. */
   private void checkWatermark(Record<String, AirReading> record) {
-    String partition =
-        "partition-" + context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
-    Long watermark = watermarks.get(partition);
+    if (partitionKey == null) {
+      partitionKey = AirArrivalCheck.watermarkKey(context);
+    }
+    Long watermark = watermarks.get(partitionKey);
     if (watermark == null || watermark <= checkedWatermark) {
       return;
     }

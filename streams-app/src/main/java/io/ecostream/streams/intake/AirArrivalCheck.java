@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -95,10 +96,14 @@ public final class AirArrivalCheck
     return Optional.empty();
   }
 
+  /** The watermark's key in the store: the input partition of the record being processed. */
+  public static String watermarkKey(ProcessingContext context) {
+    return "partition-" + context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+  }
+
   private void loadWatermark() {
     if (partitionKey == null) {
-      partitionKey =
-          "partition-" + context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+      partitionKey = watermarkKey(context);
       Long stored = watermarks.get(partitionKey);
       watermark = stored == null ? NONE : stored;
     }

@@ -1,4 +1,4 @@
-package io.ecostream.producer.cli;
+package io.ecostream.options;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package io.ecostream.producer.cli;
+package io.ecostream.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
