@@ -5,6 +5,7 @@ import io.ecostream.avro.Station;
 import io.ecostream.avro.WaterSample;
 import io.ecostream.producer.ReadingSink;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,17 +107,17 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
 
   @Override
   public void station(Station station) {
-    stations.send(station.getStationId(), station, stationTimestamp.orElse(null));
+    stations.send(InputKeys.of(station), station, stationTimestamp.orElse(null));
   }
 
   @Override
   public void air(AirReading reading) {
-    air.send(reading.getStationId(), reading, reading.getHourStart());
+    air.send(InputKeys.of(reading), reading, reading.getHourStart());
   }
 
   @Override
   public void water(WaterSample sample) {
-    water.send(sample.getStationId(), sample, sample.getSampledAt());
+    water.send(InputKeys.of(sample), sample, sample.getSampledAt());
   }
 
   /**
