@@ -29,13 +29,13 @@ class ApplicationResetTest {
             "ecostream.air.readings",
             "ecostream.air.city-daily",
             APP + "-station-store-changelog",
-            APP + "-city-day-repartition",
+            APP + "-air-ranking-by-province-repartition",
             // another deployment whose application id extends this one: StreamsResetter alone would delete it
             APP + "-staging-station-store-changelog",
             "other-app-station-store-changelog");
 
     assertThat(ApplicationReset.internalTopicsToDelete(APP, topology, existing))
-        .containsExactly(APP + "-city-day-repartition", APP + "-station-store-changelog");
+        .containsExactly(APP + "-air-ranking-by-province-repartition", APP + "-station-store-changelog");
   }
 
   @Test
@@ -58,12 +58,12 @@ class ApplicationResetTest {
   void shouldSayWhatWasReset() {
     var outcome =
         new ApplicationReset.Outcome(
-            APP, List.of("a.stations", "a.air.readings"), List.of(APP + "-city-day-repartition"));
+            APP, List.of("a.stations", "a.air.readings"), List.of(APP + "-air-ranking-by-province-repartition"));
 
     assertThat(outcome.summary())
         .isEqualTo(
             "reset application ecostream-streams: offsets of a.stations, a.air.readings back to the"
-                + " earliest; deleted internal topics ecostream-streams-city-day-repartition");
+                + " earliest; deleted internal topics ecostream-streams-air-ranking-by-province-repartition");
     assertThat(new ApplicationReset.Outcome(APP, List.of("a.stations"), List.of()).summary())
         .endsWith("; no internal topics to delete");
   }

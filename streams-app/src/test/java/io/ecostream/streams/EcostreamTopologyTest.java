@@ -19,8 +19,10 @@ import io.ecostream.avro.StationKind;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.InputKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -118,8 +120,10 @@ class EcostreamTopologyTest {
     driver.close();
   }
 
+  /** One reading keyed as ecostream's producers key it, then a commit interval of wall-clock time. */
   private void send(AirReading reading) {
-    readings.pipeInput(reading.getStationId(), reading, reading.getHourStart());
+    readings.pipeInput(InputKeys.of(reading), reading, reading.getHourStart());
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
   }
 
   @Test
@@ -217,6 +221,7 @@ class EcostreamTopologyTest {
             .setProvince(province)
             .build();
     stations.pipeInput(stationId, station, NEW_YEAR.atStartOfDay(AirReadings.BEIJING).toInstant());
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
   }
 
   /** One station-hour of 1 January 2024 with all six pollutants. */
@@ -330,15 +335,12 @@ class EcostreamTopologyTest {
     }
     assertThat(stores)
         .containsExactlyInAnyOrder(
-            "station-recent-hours-store",
+            "air-station-hours-store",
+            "air-station-presence-store",
             "air-watermark-store",
-            "station-presence-store",
-            "city-hour-store",
-            "city-day-store",
-            "city-year-store",
-            "heavy-pollution-store",
-            "city-province-store",
-            "ranking-city-figures-store",
+            "air-city-days-store",
+            "air-heavy-pollution-store",
+            "air-city-province-store",
             "province-ranking-store",
             "station-store",
             "section-month-store",
@@ -352,15 +354,11 @@ class EcostreamTopologyTest {
             "ecostream.air.readings",
             "ecostream.stations",
             "ecostream.water.readings",
+            "air-readings-by-city-repartition",
+            "air-city-provinces-repartition",
+            "air-ranking-by-province-repartition",
             "section-month-repartition",
             "city-water-by-city-repartition",
-            "city-hour-repartition",
-            "city-day-repartition",
-            "city-period-by-city-repartition",
-            "heavy-pollution-by-city-repartition",
-            "city-province-by-city-repartition",
-            "ranking-period-by-city-repartition",
-            "ranking-by-province-period-repartition",
             "water-city-province-by-city-repartition",
             "water-ranking-period-by-city-repartition",
             "water-ranking-by-province-period-repartition");

@@ -16,9 +16,11 @@ import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -86,8 +88,10 @@ class QualityControlTopologyTest {
     driver.close();
   }
 
+  /** One reading keyed as ecostream's producers key it, then a commit interval of wall-clock time. */
   private void send(AirReading reading) {
-    readings.pipeInput(reading.getStationId(), reading, reading.getHourStart());
+    readings.pipeInput(InputKeys.of(reading), reading, reading.getHourStart());
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
   }
 
   private static <V> Map<String, V> latest(List<KeyValue<String, V>> records) {

@@ -14,8 +14,10 @@ import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +80,10 @@ class RealTimeTopologyTest {
     driver.close();
   }
 
+  /** One reading keyed as ecostream's producers key it, then a commit interval of wall-clock time. */
   private void send(AirReading reading) {
-    readings.pipeInput(reading.getStationId(), reading, reading.getHourStart());
+    readings.pipeInput(InputKeys.of(reading), reading, reading.getHourStart());
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
   }
 
   private static <V> Map<String, V> latest(List<KeyValue<String, V>> records) {
@@ -149,7 +153,7 @@ class RealTimeTopologyTest {
   }
 
   @Test
-  void shouldPublishTheRollingMeanOfEachStationAndOfTheCityEveryHour() {
+  void shouldPublishTheLatestRollingMeanOfEachStationAndOfTheCity() {
     for (int h = 0; h < 24; h++) {
       send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 40)); // 24 h mean 40
       send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), h < 12 ? 50 : 70)); // 24 h mean 60
@@ -157,18 +161,24 @@ class RealTimeTopologyTest {
     send(pm25("BZ-A03", "binzhou", DAY.atTime(23, 0), 500)); // one hour: no valid 24 h mean
 
     Map<String, Pm25Rolling> latest = latest(rolling.readKeyValuesToList());
-    assertThat(latest.get("station/BZ-A01@2024-01-15T23").getPm25Mean24h()).isEqualTo(40.0);
-    Pm25Rolling a02 = latest.get("station/BZ-A02@2024-01-15T23");
+    assertThat(latest).containsOnlyKeys("station/BZ-A01", "station/BZ-A02", "station/BZ-A03", "city/binzhou");
+    assertThat(latest.get("station/BZ-A01").getPm25Mean24h()).isEqualTo(40.0);
+    Pm25Rolling a02 = latest.get("station/BZ-A02");
     assertThat(a02.getPm25Mean24h()).isEqualTo(60.0);
     assertThat(a02.getBasis()).isEqualTo(24);
-    assertThat(latest.get("station/BZ-A03@2024-01-15T23").getPm25Mean24h()).isNull();
-    Pm25Rolling city = latest.get("city/binzhou@2024-01-15T23");
+    assertThat(a02.getLocalHour()).isEqualTo(23);
+    assertThat(latest.get("station/BZ-A03").getPm25Mean24h()).isNull();
+    Pm25Rolling city = latest.get("city/binzhou");
     assertThat(city.getScope()).isEqualTo(RollingScope.CITY);
     assertThat(city.getPm25Mean24h()).isEqualTo(50.0); // (40 + 60) / 2; BZ-A03 has none
     assertThat(city.getBasis()).isEqualTo(2);
+    assertThat(city.getLocalHour()).isEqualTo(23);
+
+    // the hour by hour series is on the city-hourly figures
+    Map<String, CityHourlyAqi> hours = latest(cityHourly.readKeyValuesToList());
     // at 18:00 the window holds 19 hours: no station and no city mean yet
-    assertThat(latest.get("city/binzhou@2024-01-15T18").getPm25Mean24h()).isNull();
+    assertThat(hours.get("binzhou@2024-01-15T18").getPm25Moving24h()).isNull();
     // at 19:00, 20 hours: A01 40, A02 (12 * 50 + 8 * 70) / 20 = 58 -> city 49
-    assertThat(latest.get("city/binzhou@2024-01-15T19").getPm25Mean24h()).isEqualTo(49.0);
+    assertThat(hours.get("binzhou@2024-01-15T19").getPm25Moving24h()).isEqualTo(49.0);
   }
 }

@@ -54,6 +54,7 @@ public final class RecentHours {
 
   private final long[] hours;
   private final long[] revisions;
+  private final int[] changes;
   private final double[] values;
   private final QualityRules rules;
   private final byte[] flags;
@@ -61,14 +62,21 @@ public final class RecentHours {
   private final double[] series = new double[CAPACITY];
   private final byte[] seriesFlags = new byte[CAPACITY];
   private final int[] newFlags = new int[FLAGS.length * POLLUTANTS];
+  private double[] usableBefore = new double[0];
   private long newest;
   private long firstChanged = NO_HOUR;
   private long lastChanged = NO_HOUR;
 
   private RecentHours(
-      long[] hours, long[] revisions, double[] values, byte[] flags, QualityRules rules) {
+      long[] hours,
+      long[] revisions,
+      int[] changes,
+      double[] values,
+      byte[] flags,
+      QualityRules rules) {
     this.hours = hours;
     this.revisions = revisions;
+    this.changes = changes;
     this.values = values;
     this.rules = rules;
     long max = NO_HOUR;
@@ -89,7 +97,7 @@ public final class RecentHours {
     Arrays.fill(hours, NO_HOUR);
     double[] values = new double[CAPACITY * POLLUTANTS];
     Arrays.fill(values, Double.NaN);
-    return new RecentHours(hours, new long[CAPACITY], values, null, rules);
+    return new RecentHours(hours, new long[CAPACITY], new int[CAPACITY], values, null, rules);
   }
 
   /**
@@ -111,15 +119,33 @@ public final class RecentHours {
    */
   public static RecentHours of(
       long[] hours, long[] revisions, double[] values, byte[] flags, QualityRules rules) {
+    return of(hours, revisions, new int[CAPACITY], values, flags, rules);
+  }
+
+  /**
+   * The ring from all its serialized arrays, which it takes ownership of.
+   *
+   * @param changes per slot, how often the hour's usable values changed ({@link #changes(long)})
+   * @throws IllegalArgumentException if the arrays do not have the ring's sizes
+   */
+  public static RecentHours of(
+      long[] hours,
+      long[] revisions,
+      int[] changes,
+      double[] values,
+      byte[] flags,
+      QualityRules rules) {
     if ((flags != null && flags.length != CAPACITY * POLLUTANTS)
         || hours.length != CAPACITY
         || revisions.length != CAPACITY
+        || changes.length != CAPACITY
         || values.length != CAPACITY * POLLUTANTS) {
       throw new IllegalArgumentException(
           "A ring holds " + CAPACITY + " hours of " + POLLUTANTS + " values, got " + hours.length
-              + " hours, " + revisions.length + " revisions and " + values.length + " values");
+              + " hours, " + revisions.length + " revisions, " + changes.length + " change counts and "
+              + values.length + " values");
     }
-    return new RecentHours(hours, revisions, values, flags, rules);
+    return new RecentHours(hours, revisions, changes, values, flags, rules);
   }
 
   /**
@@ -146,11 +172,14 @@ public final class RecentHours {
     if (newest != NO_HOUR && hour <= newest - CAPACITY) {
       return Put.TOO_OLD;
     }
+    int reach = Math.max(1, rules.stuckHours());
+    snapshotUsable(hour - reach, hour + reach);
     int slot = slot(hour);
     boolean held = hours[slot] == hour;
     if (!held) {
       hours[slot] = hour;
       revisions[slot] = 0;
+      changes[slot] = 0;
       Arrays.fill(this.values, slot * POLLUTANTS, (slot + 1) * POLLUTANTS, Double.NaN);
       Arrays.fill(flags, slot * POLLUTANTS, (slot + 1) * POLLUTANTS, HourlyQuality.NONE);
     }
@@ -168,8 +197,8 @@ public final class RecentHours {
       System.arraycopy(flags, 0, previousFlags, 0, flags.length);
       // A value changes the flags of its own hour, of the runs it joins or breaks (at most a run's
       // length either side) and of its neighbours' spikes: only those hours are judged again.
-      int reach = Math.max(1, rules.stuckHours());
       assess(hour - reach, hour + reach);
+      countUsableChanges(hour - reach, hour + reach);
       firstChanged = hour;
       lastChanged = hour;
       for (long h = hour - reach; h <= hour + reach; h++) {
@@ -181,6 +210,41 @@ public final class RecentHours {
       countNewFlags(hour - reach, hour + reach);
     }
     return !held ? Put.NEW : changed ? Put.CHANGED : Put.UNCHANGED;
+  }
+
+  private void snapshotUsable(long from, long to) {
+    int size = (int) (to - from + 1) * POLLUTANTS;
+    if (usableBefore.length != size) {
+      usableBefore = new double[size];
+    }
+    for (long h = from; h <= to; h++) {
+      for (int p = 0; p < POLLUTANTS; p++) {
+        usableBefore[(int) (h - from) * POLLUTANTS + p] = value(h, ALL[p]);
+      }
+    }
+  }
+
+  private void countUsableChanges(long from, long to) {
+    for (long h = from; h <= to; h++) {
+      if (!holds(h)) {
+        continue;
+      }
+      for (int p = 0; p < POLLUTANTS; p++) {
+        if (Double.compare(usableBefore[(int) (h - from) * POLLUTANTS + p], value(h, ALL[p])) != 0) {
+          changes[slot(h)]++;
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * How often the usable values of the held hour changed: by its own readings and by quality flags
+   * that a neighbour set or cleared. It depends on the values received, not on how often a figure
+   * was published, so it is the same whatever the arrival order within the grace; 0 when not held.
+   */
+  public int changes(long hour) {
+    return holds(hour) ? changes[slot(hour)] : 0;
   }
 
   /** The first hour whose usable values the last put changed, or {@link #NO_HOUR}. */
@@ -287,6 +351,11 @@ public final class RecentHours {
     return into;
   }
 
+  /** How often the held hour's figure was published ({@link #nextRevision}); 0 when not held. */
+  public long revision(long hour) {
+    return holds(hour) ? revisions[slot(hour)] : 0;
+  }
+
   /**
    * Counts one more publication of the hour's figure and returns its revision: 1 the first time.
    *
@@ -338,6 +407,10 @@ public final class RecentHours {
 
   public long[] revisions() {
     return revisions;
+  }
+
+  public int[] changes() {
+    return changes;
   }
 
   public double[] values() {

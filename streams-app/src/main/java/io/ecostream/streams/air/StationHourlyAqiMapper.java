@@ -14,6 +14,7 @@ import io.ecostream.domain.quality.QualityFlag;
 import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,17 +54,26 @@ public final class StationHourlyAqiMapper {
   /** The station's figure of one hour the ring holds. */
   public StationHourlyAqi figure(
       String stationId, String cityId, long hour, RecentHours ring, long revision) {
-    double[] values = ring.values(hour, RealTimeValues.empty());
-    values[PM25_24H] = ring.movingMean(Pollutant.PM2_5, hour, DAY_WINDOW, rules.minHoursPerDay());
-    values[PM10_24H] = ring.movingMean(Pollutant.PM10, hour, DAY_WINDOW, rules.minHoursPerDay());
-    values[SO2_24H] = ring.movingMean(Pollutant.SO2, hour, DAY_WINDOW, rules.minHoursPerDay());
-    values[O3_8H] = ring.movingMean(Pollutant.O3, hour, O3_WINDOW, rules.minHoursPer8h());
+    double[] values = values(ring, hour);
     StationHourlyAqi figure = new StationHourlyAqi();
     figure.setStationId(stationId);
     figure.setCityId(cityId);
     figure.setRevision(revision);
     figure.setQualityFlags(flaggedValues(ring, hour));
     return RealTimeValues.fill(figure, hourStart(hour), zone, values);
+  }
+
+  /**
+   * The {@link RealTimeValues} of one hour the ring holds: its usable values and the moving means
+   * ending with it, what a city's hour averages over its stations.
+   */
+  public double[] values(RecentHours ring, long hour) {
+    double[] values = ring.values(hour, RealTimeValues.empty());
+    values[PM25_24H] = ring.movingMean(Pollutant.PM2_5, hour, DAY_WINDOW, rules.minHoursPerDay());
+    values[PM10_24H] = ring.movingMean(Pollutant.PM10, hour, DAY_WINDOW, rules.minHoursPerDay());
+    values[SO2_24H] = ring.movingMean(Pollutant.SO2, hour, DAY_WINDOW, rules.minHoursPerDay());
+    values[O3_8H] = ring.movingMean(Pollutant.O3, hour, O3_WINDOW, rules.minHoursPer8h());
+    return values;
   }
 
   private static List<FlaggedValue> flaggedValues(RecentHours ring, long hour) {
@@ -85,21 +95,25 @@ public final class StationHourlyAqiMapper {
   }
 
   /** The station's PM2.5 24-hour moving mean at one hour the ring holds. */
-  public Pm25Rolling rolling(StationHourlyAqi figure, RecentHours ring, long hour) {
+  public Pm25Rolling rolling(String stationId, String cityId, RecentHours ring, long hour) {
+    Instant start = hourStart(hour);
+    LocalDateTime local = LocalDateTime.ofInstant(start, zone);
+    double mean = ring.movingMean(Pollutant.PM2_5, hour, DAY_WINDOW, rules.minHoursPerDay());
     return Pm25Rolling.newBuilder()
         .setScope(RollingScope.STATION)
-        .setId(figure.getStationId())
-        .setCityId(figure.getCityId())
-        .setHourStart(figure.getHourStart())
-        .setLocalDate(figure.getLocalDate())
-        .setLocalHour(figure.getLocalHour())
-        .setPm25Mean24h(figure.getPm25Moving24h())
+        .setId(stationId)
+        .setCityId(cityId)
+        .setHourStart(start)
+        .setLocalDate(local.toLocalDate())
+        .setLocalHour(local.getHour())
+        .setPm25Mean24h(Double.isNaN(mean) ? null : mean)
         .setBasis(ring.count(Pollutant.PM2_5, hour, DAY_WINDOW))
-        .setRevision(figure.getRevision())
+        .setRevision(ring.revision(hour))
         .build();
   }
 
-  private static Instant hourStart(long hour) {
+  /** The start of an hour counted from the epoch. */
+  public static Instant hourStart(long hour) {
     return Instant.ofEpochMilli(hour * MILLIS_PER_HOUR);
   }
 }

@@ -3,70 +3,65 @@ package io.ecostream.streams.alerts;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.internal.HeavyPollutionState;
-import io.ecostream.serde.AvroSerde;
+import io.ecostream.streams.alerts.rules.AlertChange;
+import io.ecostream.streams.alerts.rules.CityAlertState;
 import io.ecostream.streams.alerts.rules.HeavyPollutionRules;
 import io.ecostream.streams.alerts.rules.HeavyPollutionTracker;
-import java.util.Set;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import io.ecostream.streams.alerts.rules.HeavyPollutionTracker.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
- * Heavy-pollution alerts (day and episode, see {@link HeavyPollutionTracker}) from the city-daily
- * updates. The updates are keyed {@code cityId@date}; they are re-keyed by city so that a city's
- * days meet in one state, whose store and repartition topic are named here, since a renamed store
- * silently loses its state.
+ * Heavy-pollution alerts (day and episode, see {@link HeavyPollutionTracker}) of the cities of
+ * one task: each city's tracker state in memory, written through to the store (key city id) when
+ * a figure changes it.
  */
 public final class HeavyPollutionAlerts {
 
-  public static final String KEY_BY_CITY = "heavy-pollution-key-by-city";
-  public static final String REPARTITION = "heavy-pollution-by-city";
-  public static final String PROCESSOR = "heavy-pollution-alerts";
-  public static final String STORE = "heavy-pollution-store";
+  private final HeavyPollutionTracker tracker;
+  private final Map<String, CityAlertState> states = new HashMap<>();
+  private KeyValueStore<String, HeavyPollutionState> store;
 
-  private HeavyPollutionAlerts() {}
-
-  /**
-   * @param cityDaily every revision of every city-day, keyed {@code cityId@yyyy-MM-dd}, with event
-   *     time as record timestamp
-   * @param cityDailySerde the serde of the updates in the repartition topic
-   * @return the changed alerts, keyed by alert id
-   */
-  public static KStream<String, Alert> alerts(
-      KStream<String, CityDaily> cityDaily,
-      Serde<CityDaily> cityDailySerde,
-      HeavyPollutionRules rules) {
-    return cityDaily
-        .selectKey(
-            (cityDay, daily) -> daily == null ? cityDay : daily.getCityId(), Named.as(KEY_BY_CITY))
-        .repartition(Repartitioned.with(Serdes.String(), cityDailySerde).withName(REPARTITION))
-        .process(new Supplier(new HeavyPollutionTracker(rules)), Named.as(PROCESSOR));
+  public HeavyPollutionAlerts() {
+    this(HeavyPollutionRules.defaults());
   }
 
-  /** The processor with its store, which the supplier connects itself. */
-  private record Supplier(HeavyPollutionTracker tracker)
-      implements ProcessorSupplier<String, CityDaily, String, Alert> {
+  public HeavyPollutionAlerts(HeavyPollutionRules rules) {
+    this.tracker = new HeavyPollutionTracker(rules);
+  }
 
-    @Override
-    public Processor<String, CityDaily, String, Alert> get() {
-      return new HeavyPollutionProcessor(STORE, tracker);
-    }
+  /** Binds to the task's store and forgets what an earlier task of this instance held. */
+  public void init(KeyValueStore<String, HeavyPollutionState> store) {
+    this.store = store;
+    states.clear();
+  }
 
-    @Override
-    public Set<StoreBuilder<?>> stores() {
-      StoreBuilder<KeyValueStore<String, HeavyPollutionState>> store =
-          Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(STORE),
-              Serdes.String(),
-              AvroSerde.of(HeavyPollutionState.class));
-      return Set.of(store);
+  /**
+   * Runs one figure of a city's day through the city's tracker.
+   *
+   * @param eventTime the event time of the data that settled the figure
+   * @return the alerts that changed, keyed by their ids
+   */
+  public List<Alert> update(CityDaily daily, Instant eventTime) {
+    String cityId = daily.getCityId();
+    CityAlertState state = states.get(cityId);
+    if (state == null) {
+      HeavyPollutionState stored = store.get(cityId);
+      state = stored == null ? CityAlertState.empty(cityId) : HeavyPollutionCodec.fromAvro(stored);
     }
+    Step step = tracker.next(state, HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
+    states.put(cityId, step.state());
+    if (step.stateChanged(state)) {
+      store.put(cityId, HeavyPollutionCodec.toAvro(step.state()));
+    }
+    List<Alert> alerts = new ArrayList<>(step.changes().size());
+    for (AlertChange change : step.changes()) {
+      alerts.add(HeavyPollutionCodec.alert(change));
+    }
+    return alerts;
   }
 }

@@ -162,9 +162,7 @@ class StationHourlyAqiMapperTest {
   @Test
   void shouldGiveTheRollingMeanWithTheHoursItWasComputedFrom() {
     long h = dayEndingWithACleanHour(LocalDate.of(2024, 1, 15));
-    StationHourlyAqi hour = figure(h);
-
-    Pm25Rolling rolling = mapper.rolling(hour, ring, h);
+    Pm25Rolling rolling = mapper.rolling("BZ-A01", "binzhou", ring, h);
 
     assertThat(rolling.getScope()).isEqualTo(RollingScope.STATION);
     assertThat(rolling.getId()).isEqualTo("BZ-A01");

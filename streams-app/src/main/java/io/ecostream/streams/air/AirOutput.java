@@ -1,0 +1,28 @@
+package io.ecostream.streams.air;
+
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * One record of the city task for one of its output topics; {@link Kind} says which, so that the
+ * pipeline routes each to its sink.
+ */
+public record AirOutput(Kind kind, SpecificRecord value) {
+
+  public enum Kind {
+    STATION_HOURLY,
+    CITY_HOURLY,
+    PM25_ROLLING,
+    CITY_DAILY,
+    CITY_PERIOD,
+    /** A city-period figure keyed {@code province@period}, for the province's ranking. */
+    RANKING_INPUT,
+    ALERT,
+    DEAD_LETTER
+  }
+
+  /** The value as the record type of its topic. */
+  @SuppressWarnings("unchecked")
+  public <V extends SpecificRecord> V as(Class<V> type) {
+    return type.cast(value);
+  }
+}

@@ -1,0 +1,226 @@
+package io.ecostream.streams.air;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.Alert;
+import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityHourlyAqi;
+import io.ecostream.avro.CityPeriod;
+import io.ecostream.avro.DeadLetter;
+import io.ecostream.avro.Pm25Rolling;
+import io.ecostream.avro.Station;
+import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.avro.StationKind;
+import io.ecostream.avro.internal.CityDayEntry;
+import io.ecostream.avro.internal.HeavyPollutionState;
+import io.ecostream.avro.internal.ProvinceRankingState;
+import io.ecostream.serde.AvroSerde;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.streams.ranking.RankingProcessor;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.InputKeys;
+import io.ecostream.topics.Topic;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The air pipeline: the valid readings of each city meet in one task ({@link CityAirProcessor}),
+ * which publishes the station and city figures, the alerts and the late or future readings; only
+ * the period figures move once more, to their province's ranking. Every processor, store and
+ * repartition topic is named, since a renamed store silently loses its state.
+ */
+public final class AirPipeline {
+
+  public static final String READINGS_BY_CITY = "air-readings-by-city";
+  public static final String PROVINCES_BY_CITY = "air-city-provinces";
+  public static final String CITY_PROCESSOR = "city-air";
+  public static final String RANKING_BY_PROVINCE = "air-ranking-by-province";
+  public static final String PROVINCE_RANKING_STORE = "province-ranking-store";
+  public static final String STATION_HOURS_STORE = CityAirProcessor.STATION_CHUNKS_STORE;
+  public static final String CITY_DAYS_STORE = CityAirProcessor.CITY_DAYS_STORE;
+
+  private AirPipeline() {}
+
+  /**
+   * @param readings the decoded, valid air readings, keyed as they arrived
+   * @param stations the decoded, valid Station records, keyed by station id
+   */
+  public static void build(
+      StreamsBuilder builder,
+      KStream<String, AirReading> readings,
+      KStream<String, Station> stations,
+      EcostreamTopics topics,
+      PipelineSettings settings,
+      PipelineMetrics metrics) {
+    KStream<String, AirOutput> outputs =
+        byCity(readings, topics)
+            .mapValues(CityAirInput::reading, Named.as("air-reading-input"))
+            .merge(provincesByCity(stations, topics), Named.as("air-city-inputs"))
+            .process(new CitySupplier(settings, metrics, topics), Named.as(CITY_PROCESSOR));
+
+    BranchedKStream<String, AirOutput> split = outputs.split(Named.as("air-"));
+    for (AirOutput.Kind kind : AirOutput.Kind.values()) {
+      split = split.branch((key, output) -> output.kind() == kind, Branched.as(name(kind)));
+    }
+    Map<String, KStream<String, AirOutput>> byKind = split.noDefaultBranch();
+    to(byKind, AirOutput.Kind.STATION_HOURLY, topics.stationHourly(), StationHourlyAqi.class);
+    to(byKind, AirOutput.Kind.CITY_HOURLY, topics.cityHourly(), CityHourlyAqi.class);
+    to(byKind, AirOutput.Kind.PM25_ROLLING, topics.pm25Rolling(), Pm25Rolling.class);
+    to(byKind, AirOutput.Kind.CITY_DAILY, topics.cityDaily(), CityDaily.class);
+    to(byKind, AirOutput.Kind.CITY_PERIOD, topics.cityPeriod(), CityPeriod.class);
+    to(byKind, AirOutput.Kind.ALERT, topics.alerts(), Alert.class);
+    to(byKind, AirOutput.Kind.DEAD_LETTER, topics.deadLetters(), DeadLetter.class);
+    rankings(builder, values(byKind, AirOutput.Kind.RANKING_INPUT, CityPeriod.class), topics, settings);
+  }
+
+  /**
+   * This step re-keys only what arrived keyed otherwise: readings keyed by their city id (as
+   * ecostream's producers send them) go on in the task they arrived in, with no repartition; any
+   * other reading takes one hop through {@value #READINGS_BY_CITY}, as many partitions as the
+   * input, so that it lands in its city's task.
+   */
+  private static KStream<String, AirReading> byCity(KStream<String, AirReading> readings, EcostreamTopics topics) {
+    Map<String, KStream<String, AirReading>> keyed =
+        readings
+            .split(Named.as("air-readings-by-key-"))
+            .branch((key, reading) -> InputKeys.of(reading).equals(key), Branched.as("keyed-by-city"))
+            .defaultBranch(Branched.as("keyed-otherwise"));
+    KStream<String, AirReading> rekeyed =
+        keyed
+            .get("air-readings-by-key-keyed-otherwise")
+            .selectKey((key, reading) -> InputKeys.of(reading), Named.as("air-readings-key-by-city"))
+            .repartition(
+                Repartitioned.with(Serdes.String(), topics.airReadings().valueSerde())
+                    .withName(READINGS_BY_CITY)
+                    .withNumberOfPartitions(topics.airReadings().partitions()));
+    return keyed.get("air-readings-by-key-keyed-by-city").merge(rekeyed, Named.as("air-readings-of-cities"));
+  }
+
+  /**
+   * This step re-keys the air stations' provinces by city ({@value #PROVINCES_BY_CITY}, as many
+   * partitions as the readings), so that a city's province reaches the task of its readings.
+   */
+  private static KStream<String, CityAirInput> provincesByCity(
+      KStream<String, Station> stations, EcostreamTopics topics) {
+    return stations
+        .filter(
+            (stationId, station) ->
+                station.getKind() == StationKind.AIR && station.getProvince() != null,
+            Named.as("air-stations-with-province"))
+        .map(
+            (stationId, station) -> KeyValue.pair(station.getCityId(), station.getProvince()),
+            Named.as("air-key-province-by-city"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), Serdes.String())
+                .withName(PROVINCES_BY_CITY)
+                .withNumberOfPartitions(topics.airReadings().partitions()))
+        .mapValues(CityAirInput::province, Named.as("air-province-input"));
+  }
+
+  /**
+   * This step re-keys the cities' period figures by {@code province@period} ({@value
+   * #RANKING_BY_PROVINCE}): a ranking spans the cities of a province, which live in many tasks.
+   */
+  private static void rankings(
+      StreamsBuilder builder,
+      KStream<String, CityPeriod> figures,
+      EcostreamTopics topics,
+      PipelineSettings settings) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PROVINCE_RANKING_STORE),
+            Serdes.String(),
+            AvroSerde.of(ProvinceRankingState.class)));
+    ProvinceRankings rankings = new ProvinceRankings(settings.rankingSufficiency());
+    figures
+        .repartition(
+            Repartitioned.with(Serdes.String(), topics.cityPeriod().valueSerde())
+                .withName(RANKING_BY_PROVINCE))
+        .process(
+            () -> new RankingProcessor<>(PROVINCE_RANKING_STORE, rankings),
+            Named.as("province-ranking"),
+            PROVINCE_RANKING_STORE)
+        .to(
+            topics.airRanking().name(),
+            Produced.with(topics.airRanking().keySerde(), topics.airRanking().valueSerde())
+                .withName("ranking-sink"));
+  }
+
+  private static <V extends SpecificRecord> void to(
+      Map<String, KStream<String, AirOutput>> byKind, AirOutput.Kind kind, Topic<String, V> topic, Class<V> type) {
+    values(byKind, kind, type)
+        .to(
+            topic.name(),
+            Produced.with(topic.keySerde(), topic.valueSerde()).withName(name(kind) + "-sink"));
+  }
+
+  private static <V extends SpecificRecord> KStream<String, V> values(
+      Map<String, KStream<String, AirOutput>> byKind, AirOutput.Kind kind, Class<V> type) {
+    return byKind
+        .get("air-" + name(kind))
+        .mapValues(output -> output.as(type), Named.as("air-" + name(kind) + "-value"));
+  }
+
+  private static String name(AirOutput.Kind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The city processor with its stores, which the supplier connects itself. */
+  private record CitySupplier(PipelineSettings settings, PipelineMetrics metrics, EcostreamTopics topics)
+      implements ProcessorSupplier<String, CityAirInput, String, AirOutput> {
+
+    @Override
+    public Processor<String, CityAirInput, String, AirOutput> get() {
+      return new CityAirProcessor(settings, metrics, topics.airReadings().valueSerde().serializer());
+    }
+
+    /**
+     * Caching on the stores written for every reading (a station's hours, its presence): the cache
+     * keeps the latest value of a key until the commit, so the changelog gets one record per key
+     * and commit instead of one per reading.
+     */
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+      return Set.of(
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore(CityAirProcessor.STATION_CHUNKS_STORE),
+                  Serdes.String(),
+                  Serdes.ByteArray())
+              .withCachingEnabled(),
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore(CityAirProcessor.STATION_PRESENCE_STORE),
+                  Serdes.String(),
+                  Serdes.ByteArray())
+              .withCachingEnabled(),
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(CityAirProcessor.WATERMARK_STORE), Serdes.String(), Serdes.Long()),
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore(CityAirProcessor.CITY_DAYS_STORE),
+                  Serdes.String(),
+                  AvroSerde.of(CityDayEntry.class))
+              .withCachingEnabled(),
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore(CityAirProcessor.HEAVY_POLLUTION_STORE),
+                  Serdes.String(),
+                  AvroSerde.of(HeavyPollutionState.class))
+              .withCachingEnabled(),
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(CityAirProcessor.CITY_PROVINCE_STORE), Serdes.String(), Serdes.String()));
+    }
+  }
+}

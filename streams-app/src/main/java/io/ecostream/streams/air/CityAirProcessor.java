@@ -1,0 +1,504 @@
+package io.ecostream.streams.air;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.Alert;
+import io.ecostream.avro.CityDaily;
+import io.ecostream.avro.CityPeriod;
+import io.ecostream.avro.PeriodType;
+import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.avro.internal.CityDayEntry;
+import io.ecostream.avro.internal.CityYearState;
+import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.quality.QualityFlag;
+import io.ecostream.domain.stats.RecentHours;
+import io.ecostream.domain.stats.StationDay;
+import io.ecostream.streams.alerts.HeavyPollutionAlerts;
+import io.ecostream.streams.alerts.StationSilenceAlerts;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.intake.ArrivalCheck;
+import io.ecostream.streams.intake.DeadLetters;
+import io.ecostream.streams.intake.Rejection;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.streams.ranking.ByProvince;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Everything the air pipeline knows of the cities of one input partition, in one task: the
+ * arrival check, station silences, each station's recent hours with their quality control and
+ * real-time figures, each city's hours, days, month and year to date, heavy-pollution alerts, and
+ * the figures its province's ranking needs. Input keyed by city id, so a city's readings are
+ * processed in the order of its partition, whatever the number of instances, restarts or
+ * rebalances: every figure and every alert is a function of that order and the data.
+ *
+ * <p><b>What is published when.</b> Station-hourly figures: every revision, at once. A city's hour
+ * and day: at once when they settle in the input (an hour when all the city's stations have
+ * reported it or a later hour has begun, a day when a later day has begun, any older hour or day
+ * that a late reading changed), and the city's newest hour and day, still moving, at most once per
+ * commit interval (a wall-clock punctuation), with the PM2.5 rolling means. The period figures go
+ * with each day published. Heavy-pollution alerts are decided only on the settled hours and days,
+ * never at a punctuation, so their sequence depends on the data alone.
+ */
+final class CityAirProcessor implements Processor<String, CityAirInput, String, AirOutput> {
+
+  static final String STATION_CHUNKS_STORE = "air-station-hours-store";
+  static final String STATION_PRESENCE_STORE = "air-station-presence-store";
+  static final String WATERMARK_STORE = "air-watermark-store";
+  static final String CITY_DAYS_STORE = "air-city-days-store";
+  static final String HEAVY_POLLUTION_STORE = "air-heavy-pollution-store";
+  static final String CITY_PROVINCE_STORE = "air-city-province-store";
+
+  private static final long HOUR_MILLIS = 3_600_000L;
+  private static final long MIN_PUBLISH_INTERVAL_MS = 100L;
+  private static final long MAX_PUBLISH_INTERVAL_MS = 1_000L;
+  private static final int LATEST_WINDOW_HOURS = 24;
+  private static final Pollutant[] POLLUTANTS = Pollutant.values();
+  private static final QualityFlag[] FLAGS = QualityFlag.values();
+
+  private final PipelineSettings settings;
+  private final PipelineMetrics metrics;
+  private final Serializer<AirReading> readingSerializer;
+  private final ZoneId zone;
+  private final StationHourlyAqiMapper mapper;
+  private final CityHourFigure cityHour;
+  private final CityDayFigure cityDay;
+  private final CityPeriods periods;
+  private final HeavyPollutionAlerts heavyPollution;
+  private final StationSilenceAlerts silenceAlerts;
+  private final double[] readingValues = new double[RecentHours.POLLUTANTS];
+  private final boolean[] present = new boolean[RecentHours.POLLUTANTS];
+  private final Map<String, CityState> cities = new HashMap<>();
+
+  private ProcessorContext<String, AirOutput> context;
+  private ArrivalCheck arrival;
+  private StationRings rings;
+  private StationPresences presences;
+  private CityYears years;
+  private KeyValueStore<String, String> provinces;
+
+  CityAirProcessor(
+      PipelineSettings settings, PipelineMetrics metrics, Serializer<AirReading> readingSerializer) {
+    this.settings = settings;
+    this.metrics = metrics;
+    this.readingSerializer = readingSerializer;
+    this.zone = settings.zone();
+    this.mapper = new StationHourlyAqiMapper(zone, settings.validity());
+    this.cityHour = new CityHourFigure(zone);
+    this.cityDay =
+        new CityDayFigure(
+            settings.validity(),
+            settings.periodRules().dustRule(),
+            settings.dustDays(),
+            settings.revisionBase());
+    this.periods = new CityPeriods(settings.periodRules());
+    this.heavyPollution = new HeavyPollutionAlerts();
+    this.silenceAlerts = new StationSilenceAlerts(zone, metrics);
+  }
+
+  /** What the task remembers of a city between records, rebuilt from the stores on init. */
+  private static final class CityState {
+    final String cityId;
+    final SortedSet<String> stations = new TreeSet<>();
+    final SortedSet<Long> changedHours = new TreeSet<>();
+    final SortedSet<LocalDate> changedDays = new TreeSet<>();
+    long newestHour = RecentHours.NO_HOUR;
+    boolean touched;
+
+    CityState(String cityId) {
+      this.cityId = cityId;
+    }
+  }
+
+  @Override
+  public void init(ProcessorContext<String, AirOutput> context) {
+    this.context = context;
+    this.arrival =
+        new ArrivalCheck(
+            context.getStateStore(WATERMARK_STORE), context.taskId().partition(), settings.airQuality());
+    this.rings =
+        new StationRings(context.getStateStore(STATION_CHUNKS_STORE), settings.airQuality().rules());
+    this.presences = new StationPresences(context.getStateStore(STATION_PRESENCE_STORE));
+    this.years = new CityYears(context.getStateStore(CITY_DAYS_STORE));
+    this.provinces = context.getStateStore(CITY_PROVINCE_STORE);
+    heavyPollution.init(context.getStateStore(HEAVY_POLLUTION_STORE));
+    cities.clear();
+    presences.load();
+    // The cities' newest hours and days may have changed after their last publication before a
+    // restart: publish them again at the first punctuation (the same values, harmlessly).
+    presences.all().forEach((station, presence) -> {
+      CityState city = city(presence.cityId());
+      city.stations.add(station);
+      long last = presence.silence().lastHour();
+      if (last != RecentHours.NO_HOUR && last > city.newestHour) {
+        city.newestHour = last;
+      }
+    });
+    for (CityState city : cities.values()) {
+      if (city.newestHour != RecentHours.NO_HOUR) {
+        city.changedHours.add(city.newestHour);
+        city.changedDays.add(localDate(city.newestHour));
+        city.touched = true;
+      }
+    }
+    context.schedule(publishInterval(context), PunctuationType.WALL_CLOCK_TIME, now -> publishNewest());
+  }
+
+  @Override
+  public void process(Record<String, CityAirInput> record) {
+    if (record.value() instanceof CityAirInput.Reading input) {
+      reading(record, input.reading());
+    } else if (record.value() instanceof CityAirInput.Province input) {
+      province(record, record.key(), input.province());
+    }
+  }
+
+  private void reading(Record<String, CityAirInput> record, AirReading reading) {
+    long hour = Math.floorDiv(reading.getHourStart().toEpochMilli(), HOUR_MILLIS);
+    Optional<Rejection> rejection = arrival.check(reading, hour, context.currentSystemTimeMs());
+    if (rejection.isPresent()) {
+      metrics.deadLetter(rejection.get().reason().code());
+      byte[] bytes = readingSerializer.serialize(source(), reading);
+      forward(record, AirOutput.Kind.DEAD_LETTER, deadLetterKey(), DeadLetters.of(context, record, bytes, rejection.get()), record.timestamp());
+      return;
+    }
+    String station = reading.getStationId();
+    RecentHours ring = rings.get(station, presences.lastHour(station));
+    long previousNewest = ring.newest();
+    presences.report(station, reading.getCityId(), hour, present(reading), silentHours(), alertsOf(record));
+    if (arrival.accept(hour)) {
+      presences.check(arrival.watermark(), silentHours(), alertsOf(record));
+    }
+    switch (ring.put(hour, values(reading))) {
+      case UNCHANGED -> metrics.realTimeSkipped("duplicate");
+      // Cannot happen with an accepted reading: the late grace keeps it well inside the ring
+      // (RecentHours#maxGraceHours). Counted, should a future change break that.
+      case TOO_OLD -> metrics.realTimeSkipped("outside-window");
+      case NEW, CHANGED -> changed(record, reading, ring, hour, previousNewest);
+    }
+  }
+
+  /** The reading changed its station's hours: publish them, then what of its city settled. */
+  private void changed(
+      Record<String, CityAirInput> record, AirReading reading, RecentHours ring, long hour, long previousNewest) {
+    countFlags(ring);
+    CityState city = city(reading.getCityId());
+    city.stations.add(reading.getStationId());
+    long lastPublished = Math.min(ring.lastChanged() + LATEST_WINDOW_HOURS - 1, ring.newest());
+    for (long h = ring.firstChanged(); h <= lastPublished; h++) {
+      if (ring.holds(h)) {
+        StationHourlyAqi figure =
+            mapper.figure(reading.getStationId(), reading.getCityId(), h, ring, ring.nextRevision(h));
+        forward(record, AirOutput.Kind.STATION_HOURLY, mapper.key(reading.getStationId(), h), figure, figure.getHourStart().toEpochMilli());
+        city.changedHours.add(h);
+        if (h <= ring.lastChanged()) {
+          city.changedDays.add(localDate(h));
+        }
+      }
+    }
+    rings.write(reading.getStationId(), ring, ring.firstChanged(), lastPublished, previousNewest);
+    if (hour > city.newestHour) {
+      city.newestHour = hour;
+    }
+    city.touched = true;
+    publishSettled(record, city);
+  }
+
+  /**
+   * Publishes the city's hours and days that settled, and decides the heavy-pollution alerts on
+   * them: every changed hour but the newest unless all stations have reported it, every changed
+   * day but the newest, and the newest day again whenever one of its hours settled.
+   */
+  private void publishSettled(Record<String, CityAirInput> record, CityState city) {
+    long newest = city.newestHour;
+    LocalDate newestDay = localDate(newest);
+    boolean newestDaySettledHour = false;
+    for (Long hour : List.copyOf(city.changedHours)) {
+      if (hour != newest || complete(city, hour)) {
+        publishHour(city, hour);
+        city.changedHours.remove(hour);
+        newestDaySettledHour |= localDate(hour).equals(newestDay);
+      }
+    }
+    Instant eventTime = Instant.ofEpochMilli(record.timestamp());
+    for (LocalDate day : List.copyOf(city.changedDays)) {
+      if (day.isBefore(newestDay)) {
+        CityDaily daily = publishDay(city, day, eventTime);
+        city.changedDays.remove(day);
+        alerts(record, daily, eventTime);
+      }
+    }
+    if (newestDaySettledHour) {
+      alerts(record, dayFigure(city, newestDay), eventTime);
+    }
+  }
+
+  /** The newest hour and day of each city that changed since the last punctuation. */
+  private void publishNewest() {
+    for (CityState city : cities.values()) {
+      if (!city.touched) {
+        continue;
+      }
+      long eventTime = city.newestHour * HOUR_MILLIS;
+      for (Long hour : city.changedHours) {
+        publishHour(city, hour);
+      }
+      city.changedHours.clear();
+      for (LocalDate day : city.changedDays) {
+        publishDay(city, day, Instant.ofEpochMilli(eventTime));
+      }
+      city.changedDays.clear();
+      publishRolling(city, eventTime);
+      city.touched = false;
+    }
+  }
+
+  private boolean complete(CityState city, long hour) {
+    for (String station : city.stations) {
+      if (!ring(station).holds(hour)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void publishHour(CityState city, long hour) {
+    List<double[]> stations = new ArrayList<>(city.stations.size());
+    long revision = 0;
+    for (String station : city.stations) {
+      RecentHours ring = ring(station);
+      if (ring.holds(hour)) {
+        stations.add(mapper.values(ring, hour));
+        revision += ring.revision(hour);
+      }
+    }
+    Instant start = StationHourlyAqiMapper.hourStart(hour);
+    forward(
+        start.toEpochMilli(),
+        AirOutput.Kind.CITY_HOURLY,
+        city.cityId + "@" + HourKeys.localHour(start, zone),
+        cityHour.figure(city.cityId, start, stations, revision));
+  }
+
+  private void publishRolling(CityState city, long timestamp) {
+    List<double[]> stations = new ArrayList<>(city.stations.size());
+    long revision = 0;
+    for (String station : city.stations) {
+      RecentHours ring = ring(station);
+      if (ring.newest() == RecentHours.NO_HOUR) {
+        continue;
+      }
+      forward(timestamp, AirOutput.Kind.PM25_ROLLING, "station/" + station, mapper.rolling(station, city.cityId, ring, ring.newest()));
+      if (ring.holds(city.newestHour)) {
+        stations.add(mapper.values(ring, city.newestHour));
+        revision += ring.revision(city.newestHour);
+      }
+    }
+    forward(
+        timestamp,
+        AirOutput.Kind.PM25_ROLLING,
+        "city/" + city.cityId,
+        cityHour.rolling(city.cityId, StationHourlyAqiMapper.hourStart(city.newestHour), stations, revision));
+  }
+
+  /** The day's figure; with its periods when it changed what they are made of. */
+  private CityDaily publishDay(CityState city, LocalDate day, Instant eventTime) {
+    CityDaily daily = dayFigure(city, day);
+    if (!years.put(daily)) {
+      return daily;
+    }
+    long timestamp = eventTime.toEpochMilli();
+    forward(timestamp, AirOutput.Kind.CITY_DAILY, city.cityId + "@" + day, daily);
+    CityYearState year = years.year(city.cityId, day.getYear());
+    publishPeriods(city.cityId, periods.figures(year, years.previous(city.cityId, day.getYear()), day), timestamp);
+    return daily;
+  }
+
+  private void publishPeriods(String cityId, List<CityPeriod> figures, long timestamp) {
+    String province = provinces.get(cityId);
+    for (CityPeriod figure : figures) {
+      forward(timestamp, AirOutput.Kind.CITY_PERIOD, cityId + "@" + figure.getPeriod(), figure);
+      if (province != null) {
+        forward(timestamp, AirOutput.Kind.RANKING_INPUT, ByProvince.key(province, figure.getPeriod()), figure);
+      }
+    }
+  }
+
+  /** The day from the usable values of the city's stations, with its revision. */
+  private CityDaily dayFigure(CityState city, LocalDate day) {
+    long first = day.atStartOfDay(zone).toEpochSecond() / 3600;
+    long end = day.plusDays(1).atStartOfDay(zone).toEpochSecond() / 3600;
+    List<double[]> stationDays = new ArrayList<>(city.stations.size());
+    long revision = 0;
+    for (String station : city.stations) {
+      RecentHours ring = ring(station);
+      double[] values = null;
+      for (long hour = first; hour < end; hour++) {
+        if (!ring.holds(hour)) {
+          continue;
+        }
+        if (values == null) {
+          values = StationDay.empty();
+        }
+        int slot = LocalDateTime.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).getHour();
+        for (Pollutant pollutant : POLLUTANTS) {
+          values[StationDay.index(pollutant, slot)] = ring.value(hour, pollutant);
+        }
+        revision += ring.changes(hour);
+      }
+      if (values != null) {
+        stationDays.add(values);
+      }
+    }
+    return cityDay.figure(city.cityId, day, stationDays, revision);
+  }
+
+  private void alerts(Record<String, CityAirInput> record, CityDaily daily, Instant eventTime) {
+    for (Alert alert : heavyPollution.update(daily, eventTime)) {
+      forward(record, AirOutput.Kind.ALERT, alert.getAlertId(), alert, alert.getEventTime().toEpochMilli());
+    }
+  }
+
+  /**
+   * A city's province, from its air stations' Station records. A new or changed one sends every
+   * period figure the city has to that province's rankings, so that the order in which Station
+   * records and readings arrive does not matter.
+   */
+  private void province(Record<String, CityAirInput> record, String cityId, String province) {
+    if (cityId == null || province == null || province.equals(provinces.get(cityId))) {
+      return;
+    }
+    provinces.put(cityId, province);
+    for (int year : years.storedYears(cityId)) {
+      CityYearState state = years.year(cityId, year);
+      CityYearState previous = years.previous(cityId, year);
+      SortedMap<YearMonth, LocalDate> lastDayOfMonth = new TreeMap<>();
+      for (CityDayEntry day : state.getDays().values()) {
+        lastDayOfMonth.merge(YearMonth.from(day.getDate()), day.getDate(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+      lastDayOfMonth.forEach(
+          (month, last) -> {
+            for (CityPeriod figure : periods.figures(state, previous, last)) {
+              boolean wholeYear = figure.getPeriodType() == PeriodType.YEAR_TO_DATE;
+              if (!wholeYear || month.equals(lastDayOfMonth.lastKey())) {
+                forward(record, AirOutput.Kind.RANKING_INPUT, ByProvince.key(province, figure.getPeriod()), figure, record.timestamp());
+              }
+            }
+          });
+    }
+  }
+
+  private StationPresences.Alerts alertsOf(Record<String, CityAirInput> record) {
+    return (station, cityId) ->
+        silenceAlerts.of(
+            station,
+            cityId,
+            alert -> forward(record, AirOutput.Kind.ALERT, alert.getAlertId(), alert, alert.getEventTime().toEpochMilli()));
+  }
+
+  private RecentHours ring(String station) {
+    return rings.get(station, presences.lastHour(station));
+  }
+
+  private CityState city(String cityId) {
+    return cities.computeIfAbsent(cityId, CityState::new);
+  }
+
+  private LocalDate localDate(long hour) {
+    return LocalDate.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone);
+  }
+
+  private int silentHours() {
+    return Math.toIntExact(settings.airQuality().silentHours());
+  }
+
+  private void countFlags(RecentHours ring) {
+    for (QualityFlag flag : FLAGS) {
+      for (Pollutant pollutant : POLLUTANTS) {
+        int count = ring.newFlags(flag, pollutant);
+        if (count > 0) {
+          metrics.qualityFlagged(flag.code(), pollutant.label(), count);
+        }
+      }
+    }
+  }
+
+  private double[] values(AirReading reading) {
+    readingValues[Pollutant.SO2.ordinal()] = RealTimeValues.orNaN(reading.getSo2());
+    readingValues[Pollutant.NO2.ordinal()] = RealTimeValues.orNaN(reading.getNo2());
+    readingValues[Pollutant.PM10.ordinal()] = RealTimeValues.orNaN(reading.getPm10());
+    readingValues[Pollutant.PM2_5.ordinal()] = RealTimeValues.orNaN(reading.getPm25());
+    readingValues[Pollutant.CO.ordinal()] = RealTimeValues.orNaN(reading.getCo());
+    readingValues[Pollutant.O3.ordinal()] = RealTimeValues.orNaN(reading.getO3());
+    return readingValues;
+  }
+
+  private boolean[] present(AirReading reading) {
+    present[Pollutant.SO2.ordinal()] = reading.getSo2() != null;
+    present[Pollutant.NO2.ordinal()] = reading.getNo2() != null;
+    present[Pollutant.PM10.ordinal()] = reading.getPm10() != null;
+    present[Pollutant.PM2_5.ordinal()] = reading.getPm25() != null;
+    present[Pollutant.CO.ordinal()] = reading.getCo() != null;
+    present[Pollutant.O3.ordinal()] = reading.getO3() != null;
+    return present;
+  }
+
+  private String source() {
+    return context.recordMetadata().map(m -> m.topic()).orElse("");
+  }
+
+  private String deadLetterKey() {
+    return context
+        .recordMetadata()
+        .map(m -> m.topic() + "/" + m.partition() + "/" + m.offset())
+        .orElse("unknown");
+  }
+
+  private void forward(
+      Record<String, CityAirInput> record, AirOutput.Kind kind, String key, SpecificRecord value, long timestamp) {
+    context.forward(record.withKey(key).withValue(new AirOutput(kind, value)).withTimestamp(timestamp));
+  }
+
+  /** Outside a record (a punctuation): no input headers to carry. */
+  private void forward(long timestamp, AirOutput.Kind kind, String key, SpecificRecord value) {
+    context.forward(new Record<>(key, new AirOutput(kind, value), timestamp));
+  }
+
+  /**
+   * The commit interval, kept within 0.1-1 s: under exactly-once a figure becomes visible at the
+   * commit after its punctuation, so a longer interval would only delay it; under at-least-once
+   * (whose default commit interval is 30 s) outputs are visible as they are sent.
+   */
+  private static Duration publishInterval(ProcessorContext<?, ?> context) {
+    Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    long millis = configured == null ? MAX_PUBLISH_INTERVAL_MS : Long.parseLong(configured.toString());
+    return Duration.ofMillis(Math.min(MAX_PUBLISH_INTERVAL_MS, Math.max(MIN_PUBLISH_INTERVAL_MS, millis)));
+  }
+
+  @Override
+  public void close() {
+    rings.clear();
+    years.clear();
+    cities.clear();
+  }
+}

@@ -1,0 +1,116 @@
+package io.ecostream.streams.air;
+
+import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.quality.StationSilence;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * When each station of the task, and each of its pollutants, last reported, and which silences
+ * are open ({@link StationSilence}): all of them in memory, since every new event time checks
+ * every station, written through to the store in a fixed 120-odd-byte layout on every change.
+ * Loaded whole when the processor is initialised; it also tells which stations each city has and
+ * how far each got.
+ */
+final class StationPresences {
+
+  private static final int POLLUTANTS = Pollutant.values().length;
+
+  /** A station's city and silence state. */
+  record Presence(String cityId, StationSilence silence) {}
+
+  /** The alerts of one station's silence changes. */
+  interface Alerts {
+    StationSilence.Events of(String station, String cityId);
+  }
+
+  private final KeyValueStore<String, byte[]> store;
+  private final SortedMap<String, Presence> stations = new TreeMap<>();
+
+  StationPresences(KeyValueStore<String, byte[]> store) {
+    this.store = store;
+  }
+
+  void load() {
+    stations.clear();
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> entry = all.next();
+        stations.put(entry.key, decode(entry.value));
+      }
+    }
+  }
+
+  /** Every station of the task, by id. */
+  Map<String, Presence> all() {
+    return Collections.unmodifiableSortedMap(stations);
+  }
+
+  /** The newest hour the station reported, or {@link StationSilence#NONE}. */
+  long lastHour(String station) {
+    Presence presence = stations.get(station);
+    return presence == null ? StationSilence.NONE : presence.silence().lastHour();
+  }
+
+  /** A reading of the station for {@code hour}; {@code present} per pollutant. */
+  void report(
+      String station, String cityId, long hour, boolean[] present, int silentHours, Alerts alerts) {
+    Presence presence = stations.get(station);
+    if (presence == null || !presence.cityId().equals(cityId)) {
+      presence = new Presence(cityId, presence == null ? StationSilence.never() : presence.silence());
+      stations.put(station, presence);
+    }
+    presence.silence().report(hour, present, silentHours, alerts.of(station, cityId));
+    store.put(station, encode(presence));
+  }
+
+  /** Event time reached {@code watermark}: raises the silences it reveals. */
+  void check(long watermark, int silentHours, Alerts alerts) {
+    for (Map.Entry<String, Presence> entry : stations.entrySet()) {
+      Presence presence = entry.getValue();
+      long before = presence.silence().silentSince();
+      presence.silence().check(watermark, silentHours, alerts.of(entry.getKey(), presence.cityId()));
+      if (presence.silence().silentSince() != before) {
+        store.put(entry.getKey(), encode(presence));
+      }
+    }
+  }
+
+  private static byte[] encode(Presence presence) {
+    byte[] city = presence.cityId().getBytes(StandardCharsets.UTF_8);
+    StationSilence silence = presence.silence();
+    ByteBuffer out = ByteBuffer.allocate(Long.BYTES * (2 + 2 * POLLUTANTS) + city.length);
+    out.putLong(silence.lastHour()).putLong(silence.silentSince());
+    for (long hour : silence.pollutantLastHours()) {
+      out.putLong(hour);
+    }
+    for (long hour : silence.pollutantSilentSince()) {
+      out.putLong(hour);
+    }
+    return out.put(city).array();
+  }
+
+  private static Presence decode(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    long lastHour = in.getLong();
+    long silentSince = in.getLong();
+    long[] pollutantLast = new long[POLLUTANTS];
+    long[] pollutantSilentSince = new long[POLLUTANTS];
+    for (int p = 0; p < POLLUTANTS; p++) {
+      pollutantLast[p] = in.getLong();
+    }
+    for (int p = 0; p < POLLUTANTS; p++) {
+      pollutantSilentSince[p] = in.getLong();
+    }
+    String city = new String(bytes, in.position(), in.remaining(), StandardCharsets.UTF_8);
+    return new Presence(
+        city, StationSilence.of(lastHour, pollutantLast, silentSince, pollutantSilentSince));
+  }
+}

@@ -1,0 +1,170 @@
+package io.ecostream.streams.air;
+
+import io.ecostream.domain.quality.QualityRules;
+import io.ecostream.domain.stats.RecentHours;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The stations' recent hours ({@link RecentHours}) of one task: live objects in memory, written
+ * through to the store in chunks of 24 hours, so that a reading re-encodes the one chunk it
+ * changed (about 1.5 KB) rather than the whole 96-hour ring, and never decodes anything while its
+ * station's ring is in memory. Chunks are UTC days of the ring's epoch hours ({@code
+ * stationId@<hour / 24>}); a chunk that leaves the ring is deleted.
+ *
+ * <p>The memory is a cache of the store, never ahead of it: every change is written before the
+ * record that made it is done, so whatever Kafka Streams commits, crashes or restores, the store
+ * holds the ring. Cleared when the processor is (re)initialised.
+ */
+final class StationRings {
+
+  static final int CHUNK_HOURS = 24;
+  private static final int POLLUTANTS = RecentHours.POLLUTANTS;
+  private static final int SLOT_BYTES = Long.BYTES + Integer.BYTES + POLLUTANTS * (Double.BYTES + 1);
+  private static final int CHUNKS = RecentHours.CAPACITY / CHUNK_HOURS + 1;
+
+  private final KeyValueStore<String, byte[]> chunks;
+  private final QualityRules rules;
+  private final Map<String, RecentHours> rings = new HashMap<>();
+
+  StationRings(KeyValueStore<String, byte[]> chunks, QualityRules rules) {
+    this.chunks = chunks;
+    this.rules = rules;
+  }
+
+  /**
+   * The station's ring, read from the store the first time.
+   *
+   * @param newestHour the newest hour the station reported (its presence), {@link
+   *     RecentHours#NO_HOUR} when none
+   */
+  RecentHours get(String station, long newestHour) {
+    RecentHours ring = rings.get(station);
+    if (ring == null) {
+      ring = load(station, newestHour);
+      rings.put(station, ring);
+    }
+    return ring;
+  }
+
+  /**
+   * Writes the chunks holding the hours {@code from … to} and deletes the chunks that the ring's
+   * newest hour, moved on from {@code previousNewest}, left behind.
+   */
+  void write(String station, RecentHours ring, long from, long to, long previousNewest) {
+    for (long chunk = chunk(from); chunk <= chunk(to); chunk++) {
+      chunks.put(key(station, chunk), encode(ring, chunk));
+    }
+    if (previousNewest != RecentHours.NO_HOUR && ring.newest() > previousNewest) {
+      long firstLeft = Math.max(lastOutside(previousNewest) + 1, chunk(previousNewest) - CHUNKS);
+      for (long chunk = firstLeft; chunk <= lastOutside(ring.newest()); chunk++) {
+        chunks.delete(key(station, chunk));
+      }
+    }
+  }
+
+  void clear() {
+    rings.clear();
+  }
+
+  /** The last chunk whose hours are all older than the ring of this newest hour reaches. */
+  private static long lastOutside(long newest) {
+    return Math.floorDiv(newest - RecentHours.CAPACITY - (CHUNK_HOURS - 1), CHUNK_HOURS);
+  }
+
+  private RecentHours load(String station, long newestHour) {
+    long[] hours = new long[RecentHours.CAPACITY];
+    Arrays.fill(hours, RecentHours.NO_HOUR);
+    long[] revisions = new long[RecentHours.CAPACITY];
+    int[] changes = new int[RecentHours.CAPACITY];
+    double[] values = new double[RecentHours.CAPACITY * POLLUTANTS];
+    Arrays.fill(values, Double.NaN);
+    byte[] flags = new byte[RecentHours.CAPACITY * POLLUTANTS];
+    if (newestHour != RecentHours.NO_HOUR) {
+      long oldest = newestHour - RecentHours.CAPACITY + 1;
+      for (long chunk = chunk(oldest); chunk <= chunk(newestHour); chunk++) {
+        byte[] bytes = chunks.get(key(station, chunk));
+        if (bytes != null) {
+          decode(ByteBuffer.wrap(bytes), chunk, oldest, hours, revisions, changes, values, flags);
+        }
+      }
+    }
+    return RecentHours.of(hours, revisions, changes, values, flags, rules);
+  }
+
+  /** A presence mask of the chunk's 24 hours, then per held hour: revision, changes, values, flags. */
+  private static byte[] encode(RecentHours ring, long chunk) {
+    int mask = 0;
+    int held = 0;
+    for (int i = 0; i < CHUNK_HOURS; i++) {
+      if (ring.holds(chunk * CHUNK_HOURS + i)) {
+        mask |= 1 << i;
+        held++;
+      }
+    }
+    ByteBuffer out = ByteBuffer.allocate(Integer.BYTES + held * SLOT_BYTES);
+    out.putInt(mask);
+    double[] values = ring.values();
+    byte[] flags = ring.flags();
+    for (int i = 0; i < CHUNK_HOURS; i++) {
+      if ((mask & (1 << i)) == 0) {
+        continue;
+      }
+      long hour = chunk * CHUNK_HOURS + i;
+      int slot = slot(hour);
+      out.putLong(ring.revision(hour)).putInt(ring.changes(hour));
+      for (int p = 0; p < POLLUTANTS; p++) {
+        out.putDouble(values[slot * POLLUTANTS + p]);
+      }
+      out.put(flags, slot * POLLUTANTS, POLLUTANTS);
+    }
+    return out.array();
+  }
+
+  private static void decode(
+      ByteBuffer in,
+      long chunk,
+      long oldest,
+      long[] hours,
+      long[] revisions,
+      int[] changes,
+      double[] values,
+      byte[] flags) {
+    int mask = in.getInt();
+    for (int i = 0; i < CHUNK_HOURS; i++) {
+      if ((mask & (1 << i)) == 0) {
+        continue;
+      }
+      long hour = chunk * CHUNK_HOURS + i;
+      long revision = in.getLong();
+      int changed = in.getInt();
+      if (hour < oldest) {
+        in.position(in.position() + POLLUTANTS * (Double.BYTES + 1));
+        continue;
+      }
+      int slot = slot(hour);
+      hours[slot] = hour;
+      revisions[slot] = revision;
+      changes[slot] = changed;
+      for (int p = 0; p < POLLUTANTS; p++) {
+        values[slot * POLLUTANTS + p] = in.getDouble();
+      }
+      in.get(flags, slot * POLLUTANTS, POLLUTANTS);
+    }
+  }
+
+  static long chunk(long hour) {
+    return Math.floorDiv(hour, CHUNK_HOURS);
+  }
+
+  private static int slot(long hour) {
+    return (int) Math.floorMod(hour, (long) RecentHours.CAPACITY);
+  }
+
+  private static String key(String station, long chunk) {
+    return station + "@" + chunk;
+  }
+}
