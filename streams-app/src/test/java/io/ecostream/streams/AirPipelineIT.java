@@ -25,6 +25,7 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.KafkaClientConfig;
 import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
@@ -229,17 +230,23 @@ class AirPipelineIT {
     assertThat(city.getCategory()).isEqualTo(AqiCategory.LIGHTLY_POLLUTED);
     assertThat(city.getPrimaryPollutants()).containsExactly("PM2.5");
 
+    // the latest rolling mean of each station and of the city: the window ending with its newest hour
     Map<String, Pm25Rolling> rolling =
         latestByKey(
             topics.pm25Rolling(),
             latest ->
-                latest.containsKey("city/weihai@2024-01-15T23")
-                    && Double.valueOf(88.5).equals(latest.get("city/weihai@2024-01-15T23").getPm25Mean24h()));
-    assertThat(rolling.get("city/weihai@2024-01-15T23").getBasis()).isEqualTo(2);
-    assertThat(rolling.get("station/WH-A01@2024-01-15T23").getPm25Mean24h()).isEqualTo(116.0);
-    assertThat(rolling.get("station/WH-A01@2024-01-15T23").getBasis()).isEqualTo(24);
-    // at 18:00 the window reaches back only to 00:00, 19 hours: fewer than 20, no mean
-    assertThat(rolling.get("station/WH-A02@2024-01-15T18").getPm25Mean24h()).isNull();
+                latest.containsKey("city/weihai")
+                    && latest.get("city/weihai").getLocalHour() == 0
+                    && latest.containsKey("station/WH-A01")
+                    && latest.containsKey("station/WH-A02")
+                    && Double.valueOf(61.0).equals(latest.get("station/WH-A02").getPm25Mean24h()));
+    // WH-A01 at 00:00 on the 16th: (22 * 120 + 24 + 24) / 24 = 112
+    assertThat(rolling.get("station/WH-A01").getPm25Mean24h()).isEqualTo(112.0);
+    assertThat(rolling.get("station/WH-A01").getBasis()).isEqualTo(24);
+    assertThat(rolling.get("station/WH-A02").getLocalHour()).isEqualTo(23);
+    // only WH-A01 reported the city's newest hour
+    assertThat(rolling.get("city/weihai").getPm25Mean24h()).isEqualTo(112.0);
+    assertThat(rolling.get("city/weihai").getBasis()).isEqualTo(1);
   }
 
   private static long revision(StationHourlyAqi hour) {
@@ -351,7 +358,7 @@ class AirPipelineIT {
         readings.add(pm25("BZ-A03", "binzhou", DAY.atTime(h, 0), alternating(h)));
       }
     }
-    // event time of BZ-A01's partition moves 50 h past the day's start, so a re-sent 00:00 is late
+    // event time of binzhou's partition moves 50 h past the day's start, so a re-sent 00:00 is late
     readings.add(pm25("BZ-A01", "binzhou", DAY.plusDays(2).atTime(2, 0), 40));
     readings.add(pm25("BZ-A01", "binzhou", DAY.atTime(0, 0), 36));
     send(readings);
@@ -363,7 +370,7 @@ class AirPipelineIT {
             .build();
     produce(
         topics.airReadings(),
-        List.of(new ProducerRecord<>(topics.airReadings().name(), null, System.currentTimeMillis(), "BZ-A09", fast)));
+        List.of(new ProducerRecord<>(topics.airReadings().name(), null, System.currentTimeMillis(), InputKeys.of(fast), fast)));
 
     Map<String, DeadLetter> letters = latestByKey(topics.deadLetters(), latest -> latest.size() == 2);
     assertThat(letters.values()).extracting(DeadLetter::getReason).containsExactlyInAnyOrder("late", "future");
@@ -425,7 +432,7 @@ class AirPipelineIT {
     produce(
         topics.airReadings(),
         readings.stream()
-            .map(r -> new ProducerRecord<>(topic, null, r.getHourStart().toEpochMilli(), r.getStationId(), r))
+            .map(r -> new ProducerRecord<>(topic, null, r.getHourStart().toEpochMilli(), InputKeys.of(r), r))
             .toList());
   }
 

@@ -187,6 +187,21 @@ class EcostreamTopologyTest {
   }
 
   @Test
+  void shouldGiveTheSameCityDayWhenReadingsArriveKeyedByStation() {
+    for (int h = 0; h < 24; h++) {
+      // keyed as producers did before readings were keyed by city: re-keyed through one more hop
+      readings.pipeInput("BZ-A01", pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h), DAY.atTime(h, 0).atZone(AirReadings.BEIJING).toInstant());
+      send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 60));
+    }
+    send(pm25("BZ-A02", "binzhou", DAY.plusDays(1).atTime(0, 0), 99)); // next day
+
+    Map<String, CityDaily> latest = new HashMap<>();
+    cityDaily.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest.get("binzhou@2024-01-15").getPm25()).isEqualTo(50.75); // (41.5 + 60) / 2
+    assertThat(latest.get("binzhou@2024-01-15").getStationsReporting()).isEqualTo(2);
+  }
+
+  @Test
   void shouldEmitTheMonthAndYearToDateOfEveryChangedDay() {
     for (int day = 0; day < 2; day++) {
       for (int h = 0; h < 24; h++) {

@@ -240,8 +240,9 @@ public final class RecentHours {
 
   /**
    * How often the usable values of the held hour changed: by its own readings and by quality flags
-   * that a neighbour set or cleared. It depends on the values received, not on how often a figure
-   * was published, so it is the same whatever the arrival order within the grace; 0 when not held.
+   * that a neighbour set or cleared; 0 when not held. It depends on the values received and their
+   * order, not on how often a figure was published (a moving mean changed by an earlier hour does
+   * not count), so a replay of the same readings in the same order gives the same counts.
    */
   public int changes(long hour) {
     return holds(hour) ? changes[slot(hour)] : 0;

@@ -197,6 +197,29 @@ class RecentHoursTest {
   }
 
   @Test
+  void shouldCountTheChangesOfAnHoursUsableValuesNotItsRepeats() {
+    ring.put(H0, pm25(80));
+    ring.put(H0, pm25(80)); // a duplicate
+    assertThat(ring.changes(H0)).isEqualTo(1);
+
+    ring.put(H0, pm25(95)); // a correction
+    assertThat(ring.changes(H0)).isEqualTo(2);
+    assertThat(ring.changes(H0 + 1)).as("an hour not held").isZero();
+  }
+
+  @Test
+  void shouldCountAFlagThatALateNeighbourSetAsAChangeOfThatHour() {
+    ring.put(H0, pm25(40));
+    ring.put(H0 + 1, pm25(300));
+    assertThat(ring.changes(H0 + 1)).isEqualTo(1);
+
+    ring.put(H0 + 2, pm25(45)); // makes H0 + 1 a spike: its usable PM2.5 leaves
+
+    assertThat(ring.changes(H0 + 1)).isEqualTo(2);
+    assertThat(ring.changes(H0)).as("its value stays usable").isEqualTo(1);
+  }
+
+  @Test
   void shouldGiveTheLongestGraceThatKeepsEveryJudgementInTheRing() {
     // 96 hours - the 24-hour window - twice a 12-hour stuck run
     assertThat(RecentHours.maxGraceHours(12)).isEqualTo(48);

@@ -155,7 +155,7 @@ class ReplayCommandTest {
   }
 
   @Test
-  void shouldSendStationsThenReadingsKeyedByStationAndStampedWithTheirHour() {
+  void shouldSendStationsKeyedByStationThenReadingsKeyedByCityStampedWithTheirHour() {
     Path file =
         file(
             dir,
@@ -174,9 +174,9 @@ class ReplayCommandTest {
         .containsExactly(
             tuple("ecostream.stations", "BZ-X02", tenOClock),
             tuple("ecostream.stations", "BZ-X01", tenOClock),
-            tuple("ecostream.air.readings", "BZ-X01", tenOClock),
-            tuple("ecostream.air.readings", "BZ-X02", tenOClock),
-            tuple("ecostream.air.readings", "BZ-X01", tenOClock + 3_600_000));
+            tuple("ecostream.air.readings", "binzhou", tenOClock),
+            tuple("ecostream.air.readings", "binzhou", tenOClock),
+            tuple("ecostream.air.readings", "binzhou", tenOClock + 3_600_000));
     assertThat(err.toString())
         .startsWith(
             "replaying 1 csv file (hour-beginning) with 2 stations from 2024-01-15 10:00 (+08:00)"

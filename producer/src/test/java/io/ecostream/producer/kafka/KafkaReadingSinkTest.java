@@ -39,7 +39,7 @@ class KafkaReadingSinkTest {
       new KafkaReadingSink(TOPICS, producer, Optional.of(SIMULATION_START));
 
   @Test
-  void shouldKeyByStationAndStampWithTheEventTime() {
+  void shouldKeyAirByCityWaterByStationAndStampWithTheEventTime() {
     AirReading reading = BINZHOU_DAY.air.get(10);
     WaterSample sample = BINZHOU_DAY.water.get(3);
 
@@ -50,7 +50,7 @@ class KafkaReadingSinkTest {
         .extracting(ProducerRecord::topic, r -> key(r), ProducerRecord::timestamp)
         .containsExactly(
             tuple(
-                "test.air.readings", reading.getStationId(), reading.getHourStart().toEpochMilli()),
+                "test.air.readings", reading.getCityId(), reading.getHourStart().toEpochMilli()),
             tuple(
                 "test.water.readings",
                 sample.getStationId(),
