@@ -217,39 +217,61 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       }
     }
     rings.write(reading.getStationId(), ring, ring.firstChanged(), lastPublished, previousNewest);
+    long cityNewestBefore = city.newestHour;
     if (hour > city.newestHour) {
       city.newestHour = hour;
     }
     city.touched = true;
-    publishSettled(record, city);
+    publishSettled(city);
+    decideAlerts(record, city, ring, hour, cityNewestBefore);
   }
 
   /**
-   * Publishes the city's hours and days that settled, and decides the heavy-pollution alerts on
-   * them: every changed hour but the newest unless all stations have reported it, every changed
-   * day but the newest, and the newest day again whenever one of its hours settled.
+   * Publishes the city's hours and days that settled: every changed hour but the newest unless all
+   * the city's stations have reported it, every changed day but the newest.
    */
-  private void publishSettled(Record<String, CityAirInput> record, CityState city) {
+  private void publishSettled(CityState city) {
     long newest = city.newestHour;
     LocalDate newestDay = localDate(newest);
-    boolean newestDaySettledHour = false;
     for (Long hour : List.copyOf(city.changedHours)) {
       if (hour != newest || complete(city, hour)) {
         publishHour(city, hour);
         city.changedHours.remove(hour);
-        newestDaySettledHour |= localDate(hour).equals(newestDay);
       }
     }
-    Instant eventTime = Instant.ofEpochMilli(record.timestamp());
     for (LocalDate day : List.copyOf(city.changedDays)) {
       if (day.isBefore(newestDay)) {
-        CityDaily daily = publishDay(city, day, eventTime);
+        publishDay(city, day, Instant.ofEpochMilli(newest * HOUR_MILLIS));
         city.changedDays.remove(day);
-        alerts(record, daily, eventTime);
       }
     }
-    if (newestDaySettledHour) {
-      alerts(record, dayFigure(city, newestDay), eventTime);
+  }
+
+  /**
+   * Runs the days that this reading settled through the city's heavy-pollution alerts: the days
+   * older than the city's newest whose values it changed, the newest day when the reading completed
+   * its hour or began a new one, and the day before when the reading began a new day. These follow
+   * from the reading and the stored state alone (never from what was published when), so a restart
+   * or another instance decides the same alerts in the same order.
+   */
+  private void decideAlerts(
+      Record<String, CityAirInput> record, CityState city, RecentHours ring, long hour, long newestBefore) {
+    LocalDate newestDay = localDate(city.newestHour);
+    boolean advanced = newestBefore == RecentHours.NO_HOUR || city.newestHour > newestBefore;
+    boolean settlesNewest = advanced || complete(city, hour);
+    SortedSet<LocalDate> days = new TreeSet<>();
+    for (long h = ring.firstChanged(); h <= ring.lastChanged(); h++) {
+      LocalDate day = localDate(h);
+      if (day.isBefore(newestDay) || settlesNewest) {
+        days.add(day);
+      }
+    }
+    if (advanced && newestBefore != RecentHours.NO_HOUR && localDate(newestBefore).isBefore(newestDay)) {
+      days.add(localDate(newestBefore));
+    }
+    Instant eventTime = Instant.ofEpochMilli(record.timestamp());
+    for (LocalDate day : days) {
+      alerts(record, dayFigure(city, day), eventTime);
     }
   }
 
