@@ -96,9 +96,10 @@ public final class BenchRunner implements AutoCloseable {
   /** A plain producer with the simulator's settings sends the readings to a new topic. */
   public PhaseResult producer(List<BenchData.Reading> readings) {
     createTopics(List.of(baselineTopic()));
-    PhaseMeter meter = PhaseMeter.start(null);
-    long elapsed = load(readings, baselineTopic());
-    return PhaseResult.rate("producer", null, readings.size(), elapsed, null, meter.stop());
+    try (PhaseMeter meter = PhaseMeter.start(null)) {
+      long elapsed = load(readings, baselineTopic());
+      return PhaseResult.rate("producer", null, readings.size(), elapsed, null, meter.stop());
+    }
   }
 
   /** Sends the readings to a new topic untimed, for when the producer phase is not run. */
@@ -117,8 +118,8 @@ public final class BenchRunner implements AutoCloseable {
         .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
     String applicationId = runId + "-passthrough-" + guarantee.shortName();
     Map<TopicPartition, Long> ends = endOffsets(List.of(input));
-    PhaseMeter meter = PhaseMeter.start(applicationId);
-    try (App app = App.start(builder.build(), streamsProperties(applicationId, guarantee))) {
+    try (PhaseMeter meter = PhaseMeter.start(applicationId);
+        App app = App.start(builder.build(), streamsProperties(applicationId, guarantee))) {
       long elapsed = awaitConsumed(app, applicationId, ends);
       PhaseMeter.Usage usage = meter.stop();
       long written = countCommitted(List.of(output)).get(output);
@@ -145,8 +146,8 @@ public final class BenchRunner implements AutoCloseable {
     String applicationId = runId + "-topology-" + guarantee.shortName();
     Map<TopicPartition, Long> ends = endOffsets(List.of(topics.airReadings().name()));
     MemoryFigures.resetPeaks();
-    PhaseMeter meter = PhaseMeter.start(applicationId);
-    try (App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
+    try (PhaseMeter meter = PhaseMeter.start(applicationId);
+        App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
       long elapsed = awaitConsumed(app, applicationId, ends);
       PhaseMeter.Usage usage = meter.stop();
       PhaseResult result =
@@ -189,35 +190,42 @@ public final class BenchRunner implements AutoCloseable {
         LatencyProbe probe = new LatencyProbe(consumerProperties(), topics.stationHourly().name())) {
       app.awaitRunning(PHASE_TIMEOUT);
       probe.start();
-      PhaseMeter meter = PhaseMeter.start(applicationId);
-      long started = System.nanoTime();
-      try (KafkaProducer<byte[], byte[]> producer = producer()) {
-        long intervalNanos = Math.round(1e9 / ratePerSecond);
-        for (int i = 0; i < readings.size(); i++) {
-          long due = started + i * intervalNanos;
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            LockSupport.parkNanos(wait);
-          }
-          BenchData.Reading reading = readings.get(i);
-          ProducerRecord<byte[], byte[]> record =
-              new ProducerRecord<>(
-                  topics.airReadings().name(), null, reading.timestamp(), reading.key(), reading.value());
-          record.headers().add(SENT_AT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
-          producer.send(record);
-        }
-        producer.flush();
+      try (PhaseMeter meter = PhaseMeter.start(applicationId)) {
+        return pace(topics, app, probe, meter, readings, ratePerSecond, guarantee);
       }
-      long sendNanos = System.nanoTime() - started;
-      probe.awaitAtLeast(readings.size(), LATENCY_IDLE_TIMEOUT);
-      PhaseMeter.Usage usage = meter.stop();
-      long[] latencies = probe.stop();
-      if (latencies.length == 0) {
-        throw new IllegalStateException("no station-hourly record came back with the " + SENT_AT_HEADER + " header");
-      }
-      return PhaseResult.rate("latency", guarantee, readings.size(), sendNanos, app.startupSeconds(), usage)
-          .withLatency(latencies.length, BenchStats.latency(latencies));
     }
+  }
+
+  private PhaseResult pace(
+      EcostreamTopics topics, App app, LatencyProbe probe, PhaseMeter meter, List<BenchData.Reading> readings,
+      double ratePerSecond, Guarantee guarantee) throws InterruptedException {
+    long started = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      long intervalNanos = Math.round(1e9 / ratePerSecond);
+      for (int i = 0; i < readings.size(); i++) {
+        long due = started + i * intervalNanos;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        BenchData.Reading reading = readings.get(i);
+        ProducerRecord<byte[], byte[]> record =
+            new ProducerRecord<>(
+                topics.airReadings().name(), null, reading.timestamp(), reading.key(), reading.value());
+        record.headers().add(SENT_AT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
+        producer.send(record);
+      }
+      producer.flush();
+    }
+    long sendNanos = System.nanoTime() - started;
+    probe.awaitAtLeast(readings.size(), LATENCY_IDLE_TIMEOUT);
+    PhaseMeter.Usage usage = meter.stop();
+    long[] latencies = probe.stop();
+    if (latencies.length == 0) {
+      throw new IllegalStateException("no station-hourly record came back with the " + SENT_AT_HEADER + " header");
+    }
+    return PhaseResult.rate("latency", guarantee, readings.size(), sendNanos, app.startupSeconds(), usage)
+        .withLatency(latencies.length, BenchStats.latency(latencies));
   }
 
   /** Deletes every topic of this run: on an embedded broker that goes away anyway, on a real cluster it matters. */

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
-import java.util.Objects;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * consumer's heartbeat thread). The heap cannot be split by thread: the live heap after a GC at
  * the start (broker and the bench's input) is kept beside the peak so that the app's growth shows.
  */
-final class PhaseMeter {
+final class PhaseMeter implements AutoCloseable {
 
   /** Often enough to come within a few MB of a peak between two young collections. */
   private static final long SAMPLE_MILLIS = 10;
@@ -28,6 +28,7 @@ final class PhaseMeter {
   private final String threadNamePart;
   private final long heapAtStartBytes;
   private final long cpuAtStartNanos;
+  private final Map<Long, Long> appThreadCpuAtStart;
   private final AtomicLong peakHeapBytes = new AtomicLong();
   private volatile boolean stopped;
   private final Thread sampler;
@@ -40,6 +41,7 @@ final class PhaseMeter {
     this.sampler = new Thread(this::sample, "ecostream-bench-heap-sampler");
     this.sampler.setDaemon(true);
     this.sampler.start();
+    this.appThreadCpuAtStart = appThreadCpu();
     this.cpuAtStartNanos = processCpuNanos();
   }
 
@@ -54,7 +56,15 @@ final class PhaseMeter {
   Usage stop() {
     long cpuNow = processCpuNanos();
     Double cpu = cpuNow < 0 || cpuAtStartNanos < 0 ? null : (cpuNow - cpuAtStartNanos) / 1e9;
-    Double appCpu = threadNamePart == null ? null : appCpuNanos() / 1e9;
+    Double appCpu = null;
+    if (threadNamePart != null) {
+      // Threads that ran before the phase (the latency phase starts its app first) count from the start.
+      long nanos = 0;
+      for (Map.Entry<Long, Long> thread : appThreadCpu().entrySet()) {
+        nanos += thread.getValue() - appThreadCpuAtStart.getOrDefault(thread.getKey(), 0L);
+      }
+      appCpu = nanos / 1e9;
+    }
     stopped = true;
     try {
       sampler.join();
@@ -67,11 +77,17 @@ final class PhaseMeter {
 
   /**
    * @param cpuSeconds CPU time of the whole process during the phase; null where the JVM cannot tell
-   * @param appCpuSeconds CPU time of the app's live threads since they started (they start with the phase)
+   * @param appCpuSeconds CPU time of the app's threads during the phase, of those alive at its end
    * @param heapAtStartBytes heap used right after a GC before the phase
    * @param peakHeapBytes highest heap used sampled during the phase
    */
   record Usage(Double cpuSeconds, Double appCpuSeconds, long heapAtStartBytes, long peakHeapBytes) {}
+
+  /** Stops the sampler of a phase that failed before {@link #stop()}. */
+  @Override
+  public void close() {
+    stopped = true;
+  }
 
   private void sample() {
     while (!stopped) {
@@ -80,17 +96,18 @@ final class PhaseMeter {
     }
   }
 
-  private long appCpuNanos() {
-    if (!THREADS.isThreadCpuTimeSupported()) {
-      return 0;
+  /** CPU nanoseconds by thread id of the app's live threads. */
+  private Map<Long, Long> appThreadCpu() {
+    Map<Long, Long> cpu = new HashMap<>();
+    if (threadNamePart == null || !THREADS.isThreadCpuTimeSupported()) {
+      return cpu;
     }
-    long[] ids = THREADS.getAllThreadIds();
-    ThreadInfo[] infos = THREADS.getThreadInfo(ids);
-    return Arrays.stream(infos)
-        .filter(Objects::nonNull)
-        .filter(info -> info.getThreadName().contains(threadNamePart))
-        .mapToLong(info -> Math.max(0, THREADS.getThreadCpuTime(info.getThreadId())))
-        .sum();
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null && info.getThreadName().contains(threadNamePart)) {
+        cpu.put(info.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(info.getThreadId())));
+      }
+    }
+    return cpu;
   }
 
   private static long heapUsed() {
