@@ -7,6 +7,7 @@ import io.ecostream.cli.bench.BenchRunner;
 import io.ecostream.cli.bench.BenchTable;
 import io.ecostream.cli.bench.Guarantee;
 import io.ecostream.cli.bench.PhaseResult;
+import io.ecostream.cli.bench.StationNetwork;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.topics.EcostreamTopics;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures a plain producer, a pass-through Kafka Streams app and the production topology",
-      "(records/s, ratio to the pass-through, end-to-end latency, memory) and prints a table.",
+      "(records/s, ratio to the pass-through, CPU, heap, state on disk, end-to-end latency) on a",
+      "network the size of China's national air-monitoring one, after an untimed warm-up, and prints a table.",
       "Starts its own local broker unless --bootstrap-servers is given."
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -54,15 +56,26 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--records", paramLabel = "N", defaultValue = "100000",
-      description = "Records per throughput phase (default: ${DEFAULT-VALUE}, about a minute of full topology here).")
+  @Option(names = "--records", paramLabel = "N", defaultValue = "1000000",
+      description = "Records per throughput phase (default: ${DEFAULT-VALUE}).")
   int records;
+
+  @Option(names = "--stations", paramLabel = "N", defaultValue = "1700",
+      description = {
+        "Air stations of the simulated network (default: ${DEFAULT-VALUE}, in 340 cities of 31 provinces, like",
+        "the national network); up to the size of the Shandong catalogue (71 stations in 16 cities), its first N."
+      })
+  int stations;
+
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "30000",
+      description = "Records of the untimed warm-up run of each phase kind before the clocks (default: ${DEFAULT-VALUE}; 0: none).")
+  int warmup;
 
   @Option(names = "--phases", paramLabel = "LIST", defaultValue = "producer,passthrough,topology,latency",
       description = "Comma-separated phases to run: producer, passthrough, topology, latency (default: ${DEFAULT-VALUE}).")
   String phases;
 
-  @Option(names = "--guarantee", paramLabel = "G", defaultValue = "both",
+  @Option(names = "--guarantee", paramLabel = "G", defaultValue = "exactly_once_v2",
       description = "at_least_once, exactly_once_v2 or both (default: ${DEFAULT-VALUE}).")
   String guarantee;
 
@@ -106,12 +119,15 @@ public final class BenchCommand implements Callable<Integer> {
       } else {
         KafkaLogFile.redirectTo(dir.resolve("logs/bench.log"));
       }
-      List<PhaseResult> results = run(err, bootstrap != null ? bootstrap : broker.bootstrapServers(), dir, selected, guarantees);
+      StationNetwork network = StationNetwork.of(stations, seed);
+      List<PhaseResult> results =
+          run(err, bootstrap != null ? bootstrap : broker.bootstrapServers(), dir, network, selected, guarantees);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
       } else {
-        out.print(BenchTable.format(results));
+        String input = network + (warmup == 0 ? ", no warm-up" : ", after a warm-up of " + warmup + " records per phase kind");
+        out.print(BenchTable.format(results, input));
       }
       out.flush();
       return 0;
@@ -127,17 +143,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private List<PhaseResult> run(PrintWriter err, String bootstrap, Path dir, Set<Phase> selected, List<Guarantee> guarantees)
+  private List<PhaseResult> run(
+      PrintWriter err, String bootstrap, Path dir, StationNetwork network, Set<Phase> selected, List<Guarantee> guarantees)
       throws InterruptedException {
     String runId = "ecostream-bench-" + UUID.randomUUID().toString().substring(0, 8);
     long latencyRecords = (long) latencyRate * latencySeconds;
-    int needed = (int) Math.max(selected.contains(Phase.LATENCY) ? latencyRecords : 0,
+    int needed = (int) Math.max(Math.max(selected.contains(Phase.LATENCY) ? latencyRecords : 0, warmup),
         selected.stream().anyMatch(p -> p != Phase.LATENCY) ? records : 0);
-    say(err, "simulating %d readings (seed %d)", needed, seed);
-    BenchData data = BenchData.simulate(EcostreamTopics.withDefaultPrefix().airReadings(), seed, needed);
+    say(err, "simulating %d readings of %s (seed %d)", needed, network, seed);
+    BenchData data = BenchData.simulate(EcostreamTopics.withDefaultPrefix(), network, seed, needed);
     List<PhaseResult> results = new ArrayList<>();
     try (BenchRunner runner = new BenchRunner(bootstrap, dir.resolve("state"), runId, line -> say(err, "%s", line))) {
       try {
+        if (warmup > 0) {
+          warmUp(err, new BenchRunner(bootstrap, dir.resolve("state"), runId + "-warmup", line -> say(err, "%s", line)),
+              data, selected, guarantees);
+        }
         List<BenchData.Reading> throughputInput = data.first(records);
         if (selected.contains(Phase.PRODUCER)) {
           results.add(report(err, runner.producer(throughputInput)));
@@ -154,14 +175,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (selected.contains(Phase.TOPOLOGY)) {
           for (Guarantee g : guarantees) {
-            results.add(report(err, runner.topology(throughputInput, g, baselines.get(g))));
+            results.add(report(err, runner.topology(data.stations(), throughputInput, g, baselines.get(g))));
           }
         }
         if (selected.contains(Phase.LATENCY)) {
           List<BenchData.Reading> paced = data.first((int) latencyRecords);
           for (Guarantee g : guarantees) {
             say(err, "latency %s: %d readings at %d/s", g, paced.size(), latencyRate);
-            results.add(report(err, runner.latency(paced, latencyRate, g)));
+            results.add(report(err, runner.latency(data.stations(), paced, latencyRate, g)));
           }
         }
       } finally {
@@ -173,6 +194,36 @@ public final class BenchCommand implements Callable<Integer> {
     return results;
   }
 
+  /**
+   * The selected phase kinds once each, on the first readings, untimed and unreported, so that the
+   * timed phases all run on a JIT that has compiled the client, Streams and Avro paths and none of
+   * them pays the warm-up for the others (the first phase of a cold JVM used to look slowest). The
+   * latency phase warms on the topology. Its topics are deleted at the end.
+   */
+  private void warmUp(
+      PrintWriter err, BenchRunner runner, BenchData data, Set<Phase> selected, List<Guarantee> guarantees) {
+    List<BenchData.Reading> input = data.first(warmup);
+    say(err, "warm-up: %d readings per phase kind, untimed", input.size());
+    try (runner) {
+      if (selected.contains(Phase.PRODUCER) || selected.contains(Phase.PASSTHROUGH)) {
+        warmedUp(err, runner.producer(input));
+      }
+      for (Guarantee g : guarantees) {
+        if (selected.contains(Phase.PASSTHROUGH)) {
+          warmedUp(err, runner.passThrough(runner.baselineTopic(), input.size(), g));
+        }
+        if (selected.contains(Phase.TOPOLOGY) || selected.contains(Phase.LATENCY)) {
+          warmedUp(err, runner.topology(data.stations(), input, g, null));
+        }
+      }
+      runner.deleteTopics();
+    }
+  }
+
+  private static void warmedUp(PrintWriter err, PhaseResult result) {
+    say(err, "warm-up %s", BenchTable.summary(result));
+  }
+
   private static PhaseResult report(PrintWriter err, PhaseResult result) {
     say(err, "%s", BenchTable.summary(result));
     return result;
@@ -180,6 +231,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void validate() {
     positive("--records", records);
+    positive("--stations", stations);
+    if (warmup < 0) {
+      throw new ParameterException(spec.commandLine(), "--warmup must not be negative, got " + warmup);
+    }
     positive("--latency-rate", latencyRate);
     positive("--latency-seconds", latencySeconds);
     if ((long) latencyRate * latencySeconds > Integer.MAX_VALUE) {

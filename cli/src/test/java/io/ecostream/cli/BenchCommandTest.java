@@ -14,6 +14,9 @@ class BenchCommandTest {
       value = {
         "--records|0|--records must be positive, got 0",
         "--records|-5|--records must be positive, got -5",
+        "--stations|0|--stations must be positive, got 0",
+        "--stations|-3|--stations must be positive, got -3",
+        "--warmup|-1|--warmup must not be negative, got -1",
         "--latency-rate|0|--latency-rate must be positive, got 0",
         "--latency-seconds|-1|--latency-seconds must be positive, got -1",
         "--phases|producer,warmup|--phases: unknown phase 'warmup'; choose from producer, passthrough, topology, latency",
@@ -29,7 +32,7 @@ class BenchCommandTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"--records,many", "--latency-rate,1.5"})
+  @CsvSource({"--records,many", "--latency-rate,1.5", "--stations,many", "--stations,1.5", "--warmup,few"})
   void shouldRejectANonNumberInOneLine(String option, String value) {
     CliRun run = CliRun.of("bench", option, value);
 

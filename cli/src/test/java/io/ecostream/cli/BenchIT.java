@@ -2,14 +2,21 @@ package io.ecostream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bench end to end on its own embedded broker: every phase asked for prints its line. No timing asserted. */
+/**
+ * The bench end to end on its own embedded broker, on a small network: every phase asked for prints
+ * its line and its figures. No timing asserted.
+ */
 class BenchIT {
+
+  private static final int RECORDS = 5000;
 
   @TempDir Path workDir;
 
@@ -18,26 +25,59 @@ class BenchIT {
     CliRun run =
         CliRun.of(
             "bench",
-            "--records", "2000",
+            "--stations", "20",
+            "--records", String.valueOf(RECORDS),
+            "--warmup", "1000",
             "--phases", "producer,passthrough,topology",
             "--guarantee", "at_least_once",
             "--work-dir", workDir.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("warm-up topology at_least_once: 1000 records");
     assertThat(rate(run.out(), "producer\\s+-")).isPositive();
     assertThat(rate(run.out(), "passthrough\\s+at_least_once")).isPositive();
     assertThat(rate(run.out(), "topology\\s+at_least_once")).isPositive();
     assertThat(run.out())
         .contains("of pass-through (target 0.40)")
-        .contains("records out of topology at_least_once: air.station-hourly 2000,")
-        .contains("memory after topology at_least_once: heap after GC");
+        .contains("records out of topology at_least_once: air.station-hourly " + RECORDS + ",")
+        .contains("memory after topology at_least_once: heap after GC")
+        .contains("input: 20 air stations in 4 cities of 1 province, after a warm-up of 1000 records per phase kind");
+  }
+
+  @Test
+  void shouldPrintTheFiguresOfEveryPhaseAsJson() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "--stations", "80",
+            "--records", "4000",
+            "--warmup", "0",
+            "--phases", "topology",
+            "--work-dir", workDir.toString(),
+            "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("warm-up");
+    JsonNode phases = new ObjectMapper().readTree(run.out());
+    assertThat(phases).hasSize(1);
+    JsonNode topology = phases.get(0);
+    assertThat(topology.get("phase").asText()).isEqualTo("topology");
+    assertThat(topology.get("guarantee").asText()).isEqualTo("exactly_once_v2");
+    assertThat(topology.get("recordsPerSecond").asDouble()).isPositive();
+    assertThat(topology.get("cpuSeconds").asDouble()).isPositive();
+    assertThat(topology.get("appCpuSeconds").asDouble()).isPositive();
+    assertThat(topology.get("peakHeapBytes").asLong()).isGreaterThanOrEqualTo(topology.get("heapAtStartBytes").asLong());
+    assertThat(topology.get("stateBytes").asLong()).isPositive();
+    assertThat(topology.get("outputs").get("air.station-hourly").asLong()).isEqualTo(4000);
+    // A city's figures are ranked only once its province is known: the station records came first.
+    assertThat(topology.get("outputs").get("air.ranking").asLong()).isPositive();
   }
 
   private static long rate(String table, String phaseAndGuarantee) {
     Matcher row =
         Pattern.compile("(?m)^" + phaseAndGuarantee + "\\s+(\\d+)\\s+([\\d.]+)\\s+(\\d+)\\s").matcher(table);
     assertThat(row.find()).as(table).isTrue();
-    assertThat(Long.parseLong(row.group(1))).isEqualTo(2000);
+    assertThat(Long.parseLong(row.group(1))).isEqualTo(RECORDS);
     return Long.parseLong(row.group(3));
   }
 }

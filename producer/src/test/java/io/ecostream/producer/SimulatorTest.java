@@ -15,6 +15,7 @@ import io.ecostream.avro.StationKind;
 import io.ecostream.avro.WaterSample;
 import io.ecostream.producer.SimulationResult.StopReason;
 import io.ecostream.producer.catalog.AirStation;
+import io.ecostream.producer.catalog.City;
 import io.ecostream.producer.catalog.StationCatalog;
 import io.ecostream.producer.fixtures.FakeClock;
 import io.ecostream.producer.fixtures.RecordingSink;
@@ -289,5 +290,43 @@ class SimulatorTest {
 
   private static String codeOf(String cityId) {
     return StationCatalog.shandong().city(cityId).orElseThrow().code();
+  }
+
+  @Test
+  void shouldSimulateAnAirOnlyCatalogueOfTheBundledStationsAsTheBundledOne() {
+    StationCatalog shandong = StationCatalog.shandong();
+    StationCatalog same = StationCatalog.ofAir(shandong.cities(), shandong.airStations());
+
+    RecordingSink bundled = run(days(SEED, NEW_YEAR_2024, 2).water(false));
+    RecordingSink own = run(days(SEED, NEW_YEAR_2024, 2).water(false).catalog(same));
+
+    assertThat(own.air).isNotEmpty().containsExactlyElementsOf(bundled.air);
+  }
+
+  @Test
+  void shouldSimulateACityOfItsOwnOnTheClimatologyItBorrows() {
+    City binzhou = StationCatalog.shandong().city("binzhou").orElseThrow();
+    City own =
+        new City("c001", "C001", "城市001", "City 001", binzhou.latitude(), binzhou.longitude(),
+            binzhou.coastal(), binzhou.pm25Annual(), binzhou.hazeExposure(), binzhou.id());
+    List<AirStation> stations =
+        List.of(new AirStation("C001-A01", own, "one", 37.4, 118.0), new AirStation("C001-A02", own, "two", 37.4, 118.0));
+
+    RecordingSink sink =
+        run(days(SEED, NEW_YEAR_2024, 2).water(false).catalog(StationCatalog.ofAir(List.of(own), stations)));
+
+    assertThat(own.climate()).isEqualTo("binzhou");
+    assertThat(binzhou.climate()).isEqualTo("binzhou");
+    assertThat(sink.air).hasSize(2 * 48).allMatch(r -> r.getCityId().equals("c001"));
+    assertThat(sink.air.subList(0, 2)).extracting(AirReading::getStationId).containsExactly("C001-A01", "C001-A02");
+  }
+
+  @Test
+  void shouldRejectAnAirOnlyCatalogueWithAStationOutsideItsCities() {
+    StationCatalog shandong = StationCatalog.shandong();
+
+    assertThatThrownBy(() -> StationCatalog.ofAir(shandong.cities().subList(0, 1), shandong.airStations()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not in the list");
   }
 }

@@ -96,8 +96,10 @@ public final class BenchRunner implements AutoCloseable {
   /** A plain producer with the simulator's settings sends the readings to a new topic. */
   public PhaseResult producer(List<BenchData.Reading> readings) {
     createTopics(List.of(baselineTopic()));
-    long elapsed = load(readings, baselineTopic());
-    return PhaseResult.rate("producer", null, readings.size(), elapsed, null);
+    try (PhaseMeter meter = PhaseMeter.start(null)) {
+      long elapsed = load(readings, baselineTopic());
+      return PhaseResult.rate("producer", null, readings.size(), elapsed, null, meter.stop());
+    }
   }
 
   /** Sends the readings to a new topic untimed, for when the producer phase is not run. */
@@ -116,35 +118,45 @@ public final class BenchRunner implements AutoCloseable {
         .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
     String applicationId = runId + "-passthrough-" + guarantee.shortName();
     Map<TopicPartition, Long> ends = endOffsets(List.of(input));
-    try (App app = App.start(builder.build(), streamsProperties(applicationId, guarantee))) {
+    try (PhaseMeter meter = PhaseMeter.start(applicationId);
+        App app = App.start(builder.build(), streamsProperties(applicationId, guarantee))) {
       long elapsed = awaitConsumed(app, applicationId, ends);
+      PhaseMeter.Usage usage = meter.stop();
       long written = countCommitted(List.of(output)).get(output);
       if (written != records) {
         throw new IllegalStateException(
             "the pass-through wrote " + written + " records to " + output + ", expected " + records);
       }
-      return PhaseResult.rate("passthrough", guarantee, records, elapsed, app.startupSeconds());
+      return PhaseResult.rate("passthrough", guarantee, records, elapsed, app.startupSeconds(), usage);
     }
   }
 
   /**
    * The production topology on the readings with the production Streams settings: from start
-   * until the application has committed the end offsets of the input topic.
+   * until the application has committed the end offsets of the readings topic. The stations'
+   * metadata is sent before, untimed, so that the figures that need a city's province (the
+   * rankings) are computed as in production.
    */
-  public PhaseResult topology(List<BenchData.Reading> readings, Guarantee guarantee, Double baselineRate) {
+  public PhaseResult topology(
+      List<BenchData.Reading> stations, List<BenchData.Reading> readings, Guarantee guarantee, Double baselineRate) {
     EcostreamTopics topics = EcostreamTopics.withPrefix(runId + ".topology." + guarantee.shortName());
     TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
+    load(stations, topics.stations().name());
     load(readings, topics.airReadings().name());
     String applicationId = runId + "-topology-" + guarantee.shortName();
     Map<TopicPartition, Long> ends = endOffsets(List.of(topics.airReadings().name()));
     MemoryFigures.resetPeaks();
-    try (App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
+    try (PhaseMeter meter = PhaseMeter.start(applicationId);
+        App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
       long elapsed = awaitConsumed(app, applicationId, ends);
+      PhaseMeter.Usage usage = meter.stop();
       PhaseResult result =
-          PhaseResult.rate("topology", guarantee, readings.size(), elapsed, app.startupSeconds());
+          PhaseResult.rate("topology", guarantee, readings.size(), elapsed, app.startupSeconds(), usage);
       progress.accept(String.format(Locale.ROOT,
           "topology %s: input consumed in %.1f s; waiting for the repartition topics", guarantee, elapsed / 1e9));
       PipelineDrain.await(admin, applicationId, List.of(topics.airReadings().name()), PHASE_TIMEOUT);
+      // Before close: closing cleans the state directory up.
+      long stateBytes = DirectorySize.bytes(stateDir.resolve(applicationId));
       MemoryFigures memory = MemoryFigures.measure();
       List<String> outputs = new ArrayList<>();
       topics.outputs().forEach(t -> outputs.add(t.name()));
@@ -153,7 +165,7 @@ public final class BenchRunner implements AutoCloseable {
       Map<String, Long> counts = new LinkedHashMap<>();
       countCommitted(outputs).forEach((name, count) -> counts.put(name.substring(topics.prefix().length() + 1), count));
       Double ratio = baselineRate == null ? null : result.recordsPerSecond() / baselineRate;
-      return result.withTopologyFigures(ratio, counts, memory);
+      return result.withTopologyFigures(ratio, stateBytes, counts, memory);
     } catch (TimeoutException e) {
       throw new IllegalStateException(e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -167,44 +179,53 @@ public final class BenchRunner implements AutoCloseable {
    * header; a read_committed consumer of the station-hourly topic reads the header back, since
    * Kafka Streams forwards an input record's headers to what it produces from it.
    */
-  public PhaseResult latency(List<BenchData.Reading> readings, double ratePerSecond, Guarantee guarantee)
+  public PhaseResult latency(
+      List<BenchData.Reading> stations, List<BenchData.Reading> readings, double ratePerSecond, Guarantee guarantee)
       throws InterruptedException {
     EcostreamTopics topics = EcostreamTopics.withPrefix(runId + ".latency." + guarantee.shortName());
     TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
+    load(stations, topics.stations().name());
     String applicationId = runId + "-latency-" + guarantee.shortName();
     try (App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee));
         LatencyProbe probe = new LatencyProbe(consumerProperties(), topics.stationHourly().name())) {
       app.awaitRunning(PHASE_TIMEOUT);
       probe.start();
-      long started = System.nanoTime();
-      try (KafkaProducer<byte[], byte[]> producer = producer()) {
-        long intervalNanos = Math.round(1e9 / ratePerSecond);
-        for (int i = 0; i < readings.size(); i++) {
-          long due = started + i * intervalNanos;
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            LockSupport.parkNanos(wait);
-          }
-          BenchData.Reading reading = readings.get(i);
-          ProducerRecord<byte[], byte[]> record =
-              new ProducerRecord<>(
-                  topics.airReadings().name(), null, reading.timestamp(), reading.key(), reading.value());
-          record.headers().add(SENT_AT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
-          producer.send(record);
-        }
-        producer.flush();
+      try (PhaseMeter meter = PhaseMeter.start(applicationId)) {
+        return pace(topics, app, probe, meter, readings, ratePerSecond, guarantee);
       }
-      long sendNanos = System.nanoTime() - started;
-      probe.awaitAtLeast(readings.size(), LATENCY_IDLE_TIMEOUT);
-      long[] latencies = probe.stop();
-      if (latencies.length == 0) {
-        throw new IllegalStateException("no station-hourly record came back with the " + SENT_AT_HEADER + " header");
-      }
-      PhaseResult sent = PhaseResult.rate("latency", guarantee, readings.size(), sendNanos, app.startupSeconds());
-      return new PhaseResult(
-          sent.phase(), guarantee, latencies.length, sent.seconds(), sent.recordsPerSecond(),
-          sent.startupSeconds(), null, null, BenchStats.latency(latencies), null);
     }
+  }
+
+  private PhaseResult pace(
+      EcostreamTopics topics, App app, LatencyProbe probe, PhaseMeter meter, List<BenchData.Reading> readings,
+      double ratePerSecond, Guarantee guarantee) throws InterruptedException {
+    long started = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      long intervalNanos = Math.round(1e9 / ratePerSecond);
+      for (int i = 0; i < readings.size(); i++) {
+        long due = started + i * intervalNanos;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        BenchData.Reading reading = readings.get(i);
+        ProducerRecord<byte[], byte[]> record =
+            new ProducerRecord<>(
+                topics.airReadings().name(), null, reading.timestamp(), reading.key(), reading.value());
+        record.headers().add(SENT_AT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
+        producer.send(record);
+      }
+      producer.flush();
+    }
+    long sendNanos = System.nanoTime() - started;
+    probe.awaitAtLeast(readings.size(), LATENCY_IDLE_TIMEOUT);
+    PhaseMeter.Usage usage = meter.stop();
+    long[] latencies = probe.stop();
+    if (latencies.length == 0) {
+      throw new IllegalStateException("no station-hourly record came back with the " + SENT_AT_HEADER + " header");
+    }
+    return PhaseResult.rate("latency", guarantee, readings.size(), sendNanos, app.startupSeconds(), usage)
+        .withLatency(latencies.length, BenchStats.latency(latencies));
   }
 
   /** Deletes every topic of this run: on an embedded broker that goes away anyway, on a real cluster it matters. */

@@ -10,14 +10,18 @@ public final class BenchTable {
   /** The figure the full topology should reach, as a fraction of the pass-through's rate. */
   public static final double TARGET_RATIO = 0.4;
 
-  private static final String ROW = "%-12s %-16s %9s %8s %10s %9s  %s%n";
+  private static final String ROW = "%-12s %-16s %9s %8s %10s %9s %7s %9s %15s %9s  %s%n";
   private static final double MIB = 1024.0 * 1024.0;
 
   private BenchTable() {}
 
-  public static String format(List<PhaseResult> results) {
+  /**
+   * @param input what was measured on, for the line under the table (the network, the warm-up)
+   */
+  public static String format(List<PhaseResult> results, String input) {
     StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, ROW, "phase", "guarantee", "records", "seconds", "records/s", "startup s", "notes"));
+    table.append(String.format(Locale.ROOT, ROW, "phase", "guarantee", "records", "seconds", "records/s", "startup s",
+        "cpu s", "app cpu s", "heap MiB", "state MiB", "notes"));
     for (PhaseResult r : results) {
       table.append(String.format(Locale.ROOT, ROW,
           r.phase(),
@@ -25,7 +29,11 @@ public final class BenchTable {
           r.records(),
           String.format(Locale.ROOT, "%.2f", r.seconds()),
           String.format(Locale.ROOT, "%.0f", r.recordsPerSecond()),
-          r.startupSeconds() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.startupSeconds()),
+          seconds(r.startupSeconds()),
+          seconds(r.cpuSeconds()),
+          seconds(r.appCpuSeconds()),
+          heap(r),
+          r.stateBytes() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.stateBytes() / MIB),
           notes(r)));
     }
     for (PhaseResult r : results) {
@@ -37,13 +45,13 @@ public final class BenchTable {
         table.append(String.format(Locale.ROOT, "%nmemory after topology %s: %s", r.guarantee(), memory(r.memory())));
       }
     }
-    if (results.stream().anyMatch(r -> r.memory() != null)) {
-      table.append(String.format(Locale.ROOT,
-          "%n(the broker, the bench's input and the app share this JVM; RocksDB memory is off-heap, in the RSS only)"));
-    }
-    if (results.stream().anyMatch(r -> r.outputs() != null || r.memory() != null)) {
-      table.append(System.lineSeparator());
-    }
+    table.append(String.format(Locale.ROOT, "%ninput: %s", input));
+    table.append(String.format(Locale.ROOT,
+        "%n(cpu s: the whole process while the clock ran; app cpu s: the streams app's own threads."
+            + "%n heap MiB: live heap after a GC before the phase -> highest heap used sampled during it;"
+            + " the broker, the bench's input and the app share this JVM; RocksDB memory is off-heap, in the RSS only."
+            + "%n state MiB: the topology's state directory once its input is processed)"));
+    table.append(System.lineSeparator());
     return table.toString();
   }
 
@@ -65,6 +73,17 @@ public final class BenchTable {
           l.p50(), l.p95(), l.p99(), l.max());
     }
     return "";
+  }
+
+  private static String seconds(Double seconds) {
+    return seconds == null ? "-" : String.format(Locale.ROOT, "%.2f", seconds);
+  }
+
+  private static String heap(PhaseResult r) {
+    if (r.peakHeapBytes() == null) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.0f->%.0f", r.heapAtStartBytes() / MIB, r.peakHeapBytes() / MIB);
   }
 
   static String memory(MemoryFigures m) {

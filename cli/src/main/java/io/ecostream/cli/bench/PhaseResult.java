@@ -9,6 +9,12 @@ import java.util.Map;
  * @param seconds from the start of the phase's clock to the condition that ends it
  * @param startupSeconds of a streams phase: from {@code start()} to the first RUNNING state, included in seconds
  * @param ratio of a topology phase: its rate over the pass-through's with the same guarantee
+ * @param cpuSeconds CPU time of the whole process (broker, bench and app) while the clock ran
+ * @param appCpuSeconds of a streams phase: CPU time of the app's own threads while the clock ran
+ * @param heapAtStartBytes heap used after a GC just before the phase: the broker and the bench's input
+ * @param peakHeapBytes highest heap used sampled while the clock ran (the whole JVM)
+ * @param stateBytes of a topology phase: bytes under the app's state directory once its input is
+ *     processed and its repartition topics drained
  * @param outputs of a topology phase: committed records per output topic
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,11 +26,17 @@ public record PhaseResult(
     Double recordsPerSecond,
     Double startupSeconds,
     Double ratio,
+    Double cpuSeconds,
+    Double appCpuSeconds,
+    Long heapAtStartBytes,
+    Long peakHeapBytes,
+    Long stateBytes,
     Map<String, Long> outputs,
     BenchStats.Latency latencyMillis,
     MemoryFigures memory) {
 
-  static PhaseResult rate(String phase, Guarantee guarantee, long records, long elapsedNanos, Double startupSeconds) {
+  static PhaseResult rate(
+      String phase, Guarantee guarantee, long records, long elapsedNanos, Double startupSeconds, PhaseMeter.Usage usage) {
     return new PhaseResult(
         phase,
         guarantee,
@@ -33,13 +45,25 @@ public record PhaseResult(
         BenchStats.recordsPerSecond(records, elapsedNanos),
         startupSeconds,
         null,
+        usage.cpuSeconds(),
+        usage.appCpuSeconds(),
+        usage.heapAtStartBytes(),
+        usage.peakHeapBytes(),
+        null,
         null,
         null,
         null);
   }
 
-  PhaseResult withTopologyFigures(Double ratio, Map<String, Long> outputs, MemoryFigures memory) {
+  PhaseResult withTopologyFigures(Double ratio, Long stateBytes, Map<String, Long> outputs, MemoryFigures memory) {
     return new PhaseResult(
-        phase, guarantee, records, seconds, recordsPerSecond, startupSeconds, ratio, outputs, latencyMillis, memory);
+        phase, guarantee, records, seconds, recordsPerSecond, startupSeconds, ratio, cpuSeconds, appCpuSeconds,
+        heapAtStartBytes, peakHeapBytes, stateBytes, outputs, latencyMillis, memory);
+  }
+
+  PhaseResult withLatency(long received, BenchStats.Latency latency) {
+    return new PhaseResult(
+        phase, guarantee, received, seconds, recordsPerSecond, startupSeconds, ratio, cpuSeconds, appCpuSeconds,
+        heapAtStartBytes, peakHeapBytes, stateBytes, outputs, latency, memory);
   }
 }

@@ -47,6 +47,24 @@ public final class StationCatalog {
     return SHANDONG;
   }
 
+  /**
+   * A network of air stations only, for a network that is not the bundled one (the bench's
+   * synthetic national network, or the first stations of this one). Cities and stations are kept
+   * in the order given, which is the order the simulator emits them in.
+   *
+   * @throws IllegalArgumentException for a station whose city is not among {@code cities}
+   */
+  public static StationCatalog ofAir(List<City> cities, List<AirStation> airStations) {
+    Set<City> known = new LinkedHashSet<>(cities);
+    for (AirStation station : airStations) {
+      if (!known.contains(station.city())) {
+        throw new IllegalArgumentException(
+            "station " + station.id() + " is in city " + station.city().id() + ", not in the list");
+      }
+    }
+    return new StationCatalog(cities, airStations, List.of());
+  }
+
   public List<City> cities() {
     return cities;
   }

@@ -214,7 +214,7 @@ public final class AirModel {
     }
 
     private void calibrate(AirTuning tuning) {
-      String id = city.id();
+      String id = city.climate();
       // Scale PM to the city's calibrated annual PM2.5; gases keep their 2022-2023 level.
       double scale = city.pm25Annual() / climatology.annualMean(id, Pollutant.PM25) * tuning.pm();
       double[] pm25 = times(climatology.monthlyMeans(id, Pollutant.PM25), scale);
