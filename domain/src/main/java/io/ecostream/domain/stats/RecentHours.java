@@ -287,11 +287,24 @@ public final class RecentHours {
     if (first > last) {
       return;
     }
+    // A run reaching further than a run's length beyond the judged hours is a stuck run whatever
+    // lies past that, and a spike looks one hour either side: so only this much context is read,
+    // behind a NaN barrier that stops the run scans.
+    int context = rules.stuckHours() + 1;
+    int lo = Math.max(0, first - context);
+    int hi = Math.min(CAPACITY - 1, last + context);
     for (Pollutant pollutant : ALL) {
       int p = pollutant.ordinal();
-      for (int i = 0; i < CAPACITY; i++) {
+      for (int i = lo; i <= hi; i++) {
         long hour = oldest + i;
-        series[i] = hours[slot(hour)] == hour ? values[slot(hour) * POLLUTANTS + p] : Double.NaN;
+        int slot = slot(hour);
+        series[i] = hours[slot] == hour ? values[slot * POLLUTANTS + p] : Double.NaN;
+      }
+      if (lo > 0) {
+        series[lo - 1] = Double.NaN;
+      }
+      if (hi < CAPACITY - 1) {
+        series[hi + 1] = Double.NaN;
       }
       HourlyQuality.assess(series, first, last, pollutant, rules, seriesFlags);
       for (int i = first; i <= last; i++) {

@@ -28,6 +28,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +120,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   /** What the task remembers of a city between records, rebuilt from the stores on init. */
   private static final class CityState {
     final String cityId;
+    /** The city's stations by id (an order, so that sums over them are the same in every run). */
     final SortedSet<String> stations = new TreeSet<>();
+    /** The rings of its stations read so far: spares a lookup by id per station and hour. */
+    final Map<String, RecentHours> rings = new HashMap<>();
     final SortedSet<Long> changedHours = new TreeSet<>();
     final SortedSet<LocalDate> changedDays = new TreeSet<>();
     long newestHour = RecentHours.NO_HOUR;
@@ -233,32 +237,39 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private void publishSettled(CityState city) {
     long newest = city.newestHour;
     LocalDate newestDay = localDate(newest);
-    for (Long hour : List.copyOf(city.changedHours)) {
+    for (Iterator<Long> hours = city.changedHours.iterator(); hours.hasNext(); ) {
+      long hour = hours.next();
       if (hour != newest || complete(city, hour)) {
         publishHour(city, hour);
-        city.changedHours.remove(hour);
+        hours.remove();
       }
     }
-    for (LocalDate day : List.copyOf(city.changedDays)) {
-      if (day.isBefore(newestDay)) {
-        publishDay(city, day, Instant.ofEpochMilli(newest * HOUR_MILLIS));
-        city.changedDays.remove(day);
+    for (Iterator<LocalDate> days = city.changedDays.iterator(); days.hasNext(); ) {
+      LocalDate day = days.next();
+      if (!day.isBefore(newestDay)) {
+        break;
       }
+      publishDay(city, day, Instant.ofEpochMilli(newest * HOUR_MILLIS));
+      days.remove();
     }
   }
 
   /**
    * Runs the days that this reading settled through the city's heavy-pollution alerts: the days
-   * older than the city's newest whose values it changed, the newest day when the reading completed
-   * its hour or began a new one, and the day before when the reading began a new day. These follow
-   * from the reading and the stored state alone (never from what was published when), so a restart
-   * or another instance decides the same alerts in the same order.
+   * older than the city's newest whose values it changed; the newest day when the reading completed
+   * its hour (all the city's stations reported it) or began a new hour after an incomplete one; and
+   * then also the day of that incomplete hour. So a day is judged about once per hour of data. These
+   * follow from the reading and the stored state alone (never from what was published when), so a
+   * restart or another instance decides the same alerts in the same order.
    */
   private void decideAlerts(
       Record<String, CityAirInput> record, CityState city, RecentHours ring, long hour, long newestBefore) {
     LocalDate newestDay = localDate(city.newestHour);
-    boolean advanced = newestBefore == RecentHours.NO_HOUR || city.newestHour > newestBefore;
-    boolean settlesNewest = advanced || complete(city, hour);
+    boolean afterIncomplete =
+        newestBefore != RecentHours.NO_HOUR
+            && city.newestHour > newestBefore
+            && !complete(city, newestBefore);
+    boolean settlesNewest = afterIncomplete || complete(city, hour);
     SortedSet<LocalDate> days = new TreeSet<>();
     for (long h = ring.firstChanged(); h <= ring.lastChanged(); h++) {
       LocalDate day = localDate(h);
@@ -266,7 +277,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         days.add(day);
       }
     }
-    if (advanced && newestBefore != RecentHours.NO_HOUR && localDate(newestBefore).isBefore(newestDay)) {
+    if (afterIncomplete) {
       days.add(localDate(newestBefore));
     }
     Instant eventTime = Instant.ofEpochMilli(record.timestamp());
@@ -297,7 +308,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   private boolean complete(CityState city, long hour) {
     for (String station : city.stations) {
-      if (!ring(station).holds(hour)) {
+      if (!ring(city, station).holds(hour)) {
         return false;
       }
     }
@@ -308,7 +319,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     List<double[]> stations = new ArrayList<>(city.stations.size());
     long revision = 0;
     for (String station : city.stations) {
-      RecentHours ring = ring(station);
+      RecentHours ring = ring(city, station);
       if (ring.holds(hour)) {
         stations.add(mapper.values(ring, hour));
         revision += ring.revision(hour);
@@ -326,7 +337,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     List<double[]> stations = new ArrayList<>(city.stations.size());
     long revision = 0;
     for (String station : city.stations) {
-      RecentHours ring = ring(station);
+      RecentHours ring = ring(city, station);
       if (ring.newest() == RecentHours.NO_HOUR) {
         continue;
       }
@@ -373,7 +384,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     List<double[]> stationDays = new ArrayList<>(city.stations.size());
     long revision = 0;
     for (String station : city.stations) {
-      RecentHours ring = ring(station);
+      RecentHours ring = ring(city, station);
       double[] values = null;
       for (long hour = first; hour < end; hour++) {
         if (!ring.holds(hour)) {
@@ -438,8 +449,13 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
             alert -> forward(record, AirOutput.Kind.ALERT, alert.getAlertId(), alert, alert.getEventTime().toEpochMilli()));
   }
 
-  private RecentHours ring(String station) {
-    return rings.get(station, presences.lastHour(station));
+  private RecentHours ring(CityState city, String station) {
+    RecentHours ring = city.rings.get(station);
+    if (ring == null) {
+      ring = rings.get(station, presences.lastHour(station));
+      city.rings.put(station, ring);
+    }
+    return ring;
   }
 
   private CityState city(String cityId) {
