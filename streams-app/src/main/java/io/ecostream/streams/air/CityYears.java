@@ -3,7 +3,11 @@ package io.ecostream.streams.air;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.internal.CityDayEntry;
 import io.ecostream.avro.internal.CityYearState;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -13,8 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Each city's daily values per calendar year, as the period figures take them: stored one day per
  * key ({@code cityId@yyyy-MM-dd}), so that a changed day writes only itself, and kept in memory as
- * whole years once read. Years two or more before the newest one read for a city leave the memory
- * (they stay in the store).
+ * whole years once read. A city keeps its newest year and the one before (the year-on-year
+ * comparison): when a day of a new year arrives, the days of older years are deleted, so the store
+ * holds at most two years of days per city.
  */
 final class CityYears {
 
@@ -22,6 +27,7 @@ final class CityYears {
 
   private final KeyValueStore<String, CityDayEntry> days;
   private final Map<String, CityYearState> years = new HashMap<>();
+  private final Map<String, Integer> newestYears = new HashMap<>();
 
   CityYears(KeyValueStore<String, CityDayEntry> days) {
     this.days = days;
@@ -53,9 +59,16 @@ final class CityYears {
 
   /** Puts the day into its year; false when the year held exactly these values. */
   boolean put(CityDaily daily) {
-    CityYearState year = year(daily.getCityId(), daily.getDate().getYear());
+    String cityId = daily.getCityId();
+    int calendarYear = daily.getDate().getYear();
+    CityYearState year = year(cityId, calendarYear);
     if (!CityPeriods.put(year, daily)) {
       return false;
+    }
+    Integer newest = newestYears.get(cityId);
+    if (newest == null || calendarYear > newest) {
+      newestYears.put(cityId, calendarYear);
+      dropYearsBefore(cityId, calendarYear - 1);
     }
     String date = daily.getDate().toString();
     days.put(daily.getCityId() + "@" + date, year.getDays().get(date));
@@ -63,8 +76,8 @@ final class CityYears {
   }
 
   /** The years of the city that have days in the store, oldest first. */
-  java.util.SortedSet<Integer> storedYears(String cityId) {
-    java.util.SortedSet<Integer> found = new java.util.TreeSet<>();
+  SortedSet<Integer> storedYears(String cityId) {
+    SortedSet<Integer> found = new TreeSet<>();
     try (KeyValueIterator<String, CityDayEntry> stored = days.prefixScan(cityId + "@", KEYS)) {
       while (stored.hasNext()) {
         found.add(stored.next().value.getDate().getYear());
@@ -73,7 +86,26 @@ final class CityYears {
     return found;
   }
 
+  private void dropYearsBefore(String cityId, int keptYear) {
+    List<String> old = new ArrayList<>();
+    try (KeyValueIterator<String, CityDayEntry> stored = days.prefixScan(cityId + "@", KEYS)) {
+      while (stored.hasNext()) {
+        KeyValue<String, CityDayEntry> day = stored.next();
+        if (day.value.getDate().getYear() < keptYear) {
+          old.add(day.key);
+        }
+      }
+    }
+    old.forEach(days::delete);
+    years.keySet().removeIf(key -> key.startsWith(cityId + "@") && yearOf(key) < keptYear);
+  }
+
+  private static int yearOf(String yearKey) {
+    return Integer.parseInt(yearKey.substring(yearKey.lastIndexOf('@') + 1));
+  }
+
   void clear() {
     years.clear();
+    newestYears.clear();
   }
 }
