@@ -82,6 +82,28 @@ public record EcostreamTopics(
         new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
   }
 
+  /**
+   * These topics with the number of partitions {@code air.readings} has on the cluster: the
+   * pipeline's repartition topics into the cities' tasks must have as many, so that a city's
+   * re-keyed records meet its readings in one task.
+   */
+  public EcostreamTopics withAirReadingsPartitions(int partitions) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+    }
+    Topic<String, AirReading> air =
+        new Topic<>(
+            airReadings.name(),
+            airReadings.keySerde(),
+            airReadings.valueSerde(),
+            partitions,
+            airReadings.compacted());
+    return new EcostreamTopics(
+        prefix, stations, air, waterReadings, stationHourly, cityHourly, pm25Rolling, cityDaily,
+        cityPeriod, airRanking, waterSampleClass, waterSectionMonth, waterCityPeriod, waterRanking,
+        alerts, deadLetters);
+  }
+
   /** Inputs, then outputs, then alerts and dead letters. */
   public List<Topic<String, ?>> all() {
     List<Topic<String, ?>> all = new ArrayList<>(inputs());

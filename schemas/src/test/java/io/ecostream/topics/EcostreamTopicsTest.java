@@ -52,4 +52,16 @@ class EcostreamTopicsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a/b");
   }
+
+  @Test
+  void shouldTakeTheClustersPartitionsOfTheAirReadingsAndChangeNothingElse() {
+    EcostreamTopics six = topics.withAirReadingsPartitions(6);
+
+    assertThat(six.airReadings().partitions()).isEqualTo(6);
+    assertThat(six.airReadings().name()).isEqualTo(topics.airReadings().name());
+    assertThat(six.airReadings().configs()).isEqualTo(topics.airReadings().configs());
+    assertThat(six.stations()).isSameAs(topics.stations());
+    assertThat(six.all()).hasSameSizeAs(topics.all());
+    assertThatThrownBy(() -> topics.withAirReadingsPartitions(0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

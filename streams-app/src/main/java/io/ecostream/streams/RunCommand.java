@@ -13,10 +13,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -104,6 +108,7 @@ public final class RunCommand implements Callable<Integer> {
     if (createTopics) {
       createTopics(properties, topics, err);
     }
+    topics = withActualPartitions(properties, topics, err);
 
     long generation = ResetGeneration.read(properties) + (reset ? 1 : 0);
     settings = settings.withGeneration(generation);
@@ -210,6 +215,31 @@ public final class RunCommand implements Callable<Integer> {
       flags.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     }
     return flags;
+  }
+
+  /**
+   * The topics as the cluster has them: the repartition topics into the cities' tasks are created
+   * with as many partitions as {@code air.readings} has, whatever it was created with.
+   */
+  private static EcostreamTopics withActualPartitions(
+      Properties properties, EcostreamTopics topics, PrintWriter err) {
+    var adminConfig = new StreamsConfig(properties).getAdminConfigs("ecostream-run-admin");
+    String air = topics.airReadings().name();
+    try (Admin admin = Admin.create(adminConfig)) {
+      int partitions =
+          admin.describeTopics(List.of(air)).allTopicNames().get(30, TimeUnit.SECONDS).get(air).partitions().size();
+      if (partitions != topics.airReadings().partitions()) {
+        err.println("ecostream run: " + air + " has " + partitions + " partitions; the cities' tasks follow it");
+      }
+      return topics.withAirReadingsPartitions(partitions);
+    } catch (ExecutionException | TimeoutException e) {
+      err.println("ecostream run: cannot read the partitions of " + air + " (" + e.getMessage()
+          + "); assuming " + topics.airReadings().partitions());
+      return topics;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return topics;
+    }
   }
 
   private void createTopics(Properties properties, EcostreamTopics topics, PrintWriter err) {
