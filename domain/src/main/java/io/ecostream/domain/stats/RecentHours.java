@@ -62,7 +62,7 @@ public final class RecentHours {
   private final double[] series = new double[CAPACITY];
   private final byte[] seriesFlags = new byte[CAPACITY];
   private final int[] newFlags = new int[FLAGS.length * POLLUTANTS];
-  private double[] usableBefore = new double[0];
+  private final double[] usableBefore = new double[POLLUTANTS];
   private long newest;
   private long firstChanged = NO_HOUR;
   private long lastChanged = NO_HOUR;
@@ -173,7 +173,7 @@ public final class RecentHours {
       return Put.TOO_OLD;
     }
     int reach = Math.max(1, rules.stuckHours());
-    snapshotUsable(hour - reach, hour + reach);
+    values(hour, usableBefore);
     int slot = slot(hour);
     boolean held = hours[slot] == hour;
     if (!held) {
@@ -198,13 +198,18 @@ public final class RecentHours {
       // A value changes the flags of its own hour, of the runs it joins or breaks (at most a run's
       // length either side) and of its neighbours' spikes: only those hours are judged again.
       assess(hour - reach, hour + reach);
-      countUsableChanges(hour - reach, hour + reach);
+      if (usableChanged(hour)) {
+        changes[slot]++;
+      }
       firstChanged = hour;
       lastChanged = hour;
       for (long h = hour - reach; h <= hour + reach; h++) {
         if (h != hour && holds(h) && flagsChanged(slot(h))) {
           firstChanged = Math.min(firstChanged, h);
           lastChanged = Math.max(lastChanged, h);
+          if (flagsChangedUsable(slot(h))) {
+            changes[slot(h)]++;
+          }
         }
       }
       countNewFlags(hour - reach, hour + reach);
@@ -212,30 +217,25 @@ public final class RecentHours {
     return !held ? Put.NEW : changed ? Put.CHANGED : Put.UNCHANGED;
   }
 
-  private void snapshotUsable(long from, long to) {
-    int size = (int) (to - from + 1) * POLLUTANTS;
-    if (usableBefore.length != size) {
-      usableBefore = new double[size];
-    }
-    for (long h = from; h <= to; h++) {
-      for (int p = 0; p < POLLUTANTS; p++) {
-        usableBefore[(int) (h - from) * POLLUTANTS + p] = value(h, ALL[p]);
+  private boolean usableChanged(long hour) {
+    for (int p = 0; p < POLLUTANTS; p++) {
+      if (Double.compare(usableBefore[p], value(hour, ALL[p])) != 0) {
+        return true;
       }
     }
+    return false;
   }
 
-  private void countUsableChanges(long from, long to) {
-    for (long h = from; h <= to; h++) {
-      if (!holds(h)) {
-        continue;
-      }
-      for (int p = 0; p < POLLUTANTS; p++) {
-        if (Double.compare(usableBefore[(int) (h - from) * POLLUTANTS + p], value(h, ALL[p])) != 0) {
-          changes[slot(h)]++;
-          break;
-        }
+  /** Whether a neighbour's new flags took a value out of its usable values or gave one back. */
+  private boolean flagsChangedUsable(int slot) {
+    for (int i = slot * POLLUTANTS; i < (slot + 1) * POLLUTANTS; i++) {
+      boolean wasUsable = previousFlags[i] == HourlyQuality.NONE;
+      boolean isUsable = flags[i] == HourlyQuality.NONE;
+      if (wasUsable != isUsable && !Double.isNaN(values[i])) {
+        return true;
       }
     }
+    return false;
   }
 
   /**

@@ -124,6 +124,11 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     final SortedSet<String> stations = new TreeSet<>();
     /** The rings of its stations read so far: spares a lookup by id per station and hour. */
     final Map<String, RecentHours> rings = new HashMap<>();
+    /**
+     * The values of the station-hours published since their city-hour was: its figure needs them
+     * again, and they change only when the station-hour is published again.
+     */
+    final Map<Long, Map<String, double[]>> hourValues = new HashMap<>();
     final SortedSet<Long> changedHours = new TreeSet<>();
     final SortedSet<LocalDate> changedDays = new TreeSet<>();
     long newestHour = RecentHours.NO_HOUR;
@@ -211,8 +216,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     long lastPublished = Math.min(ring.lastChanged() + LATEST_WINDOW_HOURS - 1, ring.newest());
     for (long h = ring.firstChanged(); h <= lastPublished; h++) {
       if (ring.holds(h)) {
+        double[] values = mapper.values(ring, h);
         StationHourlyAqi figure =
-            mapper.figure(reading.getStationId(), reading.getCityId(), h, ring, ring.nextRevision(h));
+            mapper.figure(reading.getStationId(), reading.getCityId(), h, ring, ring.nextRevision(h), values);
+        city.hourValues.computeIfAbsent(h, key -> new HashMap<>()).put(reading.getStationId(), values);
         forward(record, AirOutput.Kind.STATION_HOURLY, mapper.key(reading.getStationId(), h), figure, figure.getHourStart().toEpochMilli());
         city.changedHours.add(h);
         if (h <= ring.lastChanged()) {
@@ -317,11 +324,13 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   private void publishHour(CityState city, long hour) {
     List<double[]> stations = new ArrayList<>(city.stations.size());
+    Map<String, double[]> published = city.hourValues.remove(hour);
     long revision = 0;
     for (String station : city.stations) {
       RecentHours ring = ring(city, station);
       if (ring.holds(hour)) {
-        stations.add(mapper.values(ring, hour));
+        double[] values = published == null ? null : published.get(station);
+        stations.add(values != null ? values : mapper.values(ring, hour));
         revision += ring.revision(hour);
       }
     }

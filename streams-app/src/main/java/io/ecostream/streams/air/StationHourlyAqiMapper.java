@@ -54,7 +54,12 @@ public final class StationHourlyAqiMapper {
   /** The station's figure of one hour the ring holds. */
   public StationHourlyAqi figure(
       String stationId, String cityId, long hour, RecentHours ring, long revision) {
-    double[] values = values(ring, hour);
+    return figure(stationId, cityId, hour, ring, revision, values(ring, hour));
+  }
+
+  /** The figure from the hour's {@link #values} computed already. */
+  public StationHourlyAqi figure(
+      String stationId, String cityId, long hour, RecentHours ring, long revision, double[] values) {
     StationHourlyAqi figure = new StationHourlyAqi();
     figure.setStationId(stationId);
     figure.setCityId(cityId);
