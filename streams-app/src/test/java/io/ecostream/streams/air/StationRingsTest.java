@@ -1,0 +1,100 @@
+package io.ecostream.streams.air;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.quality.QualityFlag;
+import io.ecostream.domain.quality.QualityRules;
+import io.ecostream.domain.stats.RecentHours;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stations' rings written through to a store in 24-hour chunks, and read back. */
+class StationRingsTest {
+
+  /** 2024-01-15 00:00 UTC in hours since the epoch: the first hour of a chunk. */
+  private static final long H0 = 473_352L;
+
+  private final QualityRules rules = QualityRules.defaults();
+  private KeyValueStore<String, byte[]> store;
+
+  @BeforeEach
+  void openStore() {
+    store =
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("chunks"), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled()
+            .build();
+    store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+  }
+
+  private static double[] pm25(double value) {
+    double[] values = new double[RecentHours.POLLUTANTS];
+    Arrays.fill(values, Double.NaN);
+    values[Pollutant.PM2_5.ordinal()] = value;
+    return values;
+  }
+
+  /** Puts the hour and writes what it changed, as the city task does. */
+  private static void put(StationRings rings, RecentHours ring, long hour, double pm25) {
+    long previousNewest = ring.newest();
+    ring.put(hour, pm25(pm25));
+    ring.nextRevision(hour);
+    rings.write("BZ-A01", ring, ring.firstChanged(), ring.lastChanged(), previousNewest);
+  }
+
+  private List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      all.forEachRemaining((KeyValue<String, byte[]> entry) -> keys.add(entry.key));
+    }
+    return keys;
+  }
+
+  @Test
+  void shouldReadBackTheValuesFlagsRevisionsAndChangeCountsItWrote() {
+    StationRings rings = new StationRings(store, rules);
+    RecentHours ring = rings.get("BZ-A01", RecentHours.NO_HOUR);
+    for (int h = 0; h < 30; h++) {
+      put(rings, ring, H0 + h, h == 10 ? 9_999 : 40 + h % 3);
+    }
+    put(rings, ring, H0 + 3, 55); // a correction: a second revision and change
+
+    RecentHours read = new StationRings(store, rules).get("BZ-A01", H0 + 29);
+
+    for (long h = H0; h < H0 + 30; h++) {
+      assertThat(read.holds(h)).as("hour %d", h - H0).isTrue();
+      assertThat(read.rawValue(h, Pollutant.PM2_5)).isEqualTo(ring.rawValue(h, Pollutant.PM2_5));
+      assertThat(read.revision(h)).isEqualTo(ring.revision(h));
+      assertThat(read.changes(h)).isEqualTo(ring.changes(h));
+    }
+    assertThat(read.flag(H0 + 10, Pollutant.PM2_5)).isEqualTo(QualityFlag.SENTINEL);
+    assertThat(read.rawValue(H0 + 3, Pollutant.PM2_5)).isEqualTo(55.0);
+    assertThat(read.revision(H0 + 3)).isEqualTo(2);
+    assertThat(read.changes(H0 + 3)).isEqualTo(2);
+    assertThat(keys()).containsExactlyInAnyOrder("BZ-A01@" + H0 / 24, "BZ-A01@" + (H0 / 24 + 1));
+  }
+
+  @Test
+  void shouldDeleteTheChunksTheRingHasLeft() {
+    StationRings rings = new StationRings(store, rules);
+    RecentHours ring = rings.get("BZ-A01", RecentHours.NO_HOUR);
+    for (int h = 0; h < 10 * 24; h++) {
+      put(rings, ring, H0 + h, 40 + h % 7);
+    }
+
+    // the newest hour is the last of day 9: the ring's 96 hours are days 6 to 9
+    long day = H0 / 24;
+    assertThat(keys())
+        .containsExactlyInAnyOrder(
+            "BZ-A01@" + (day + 6), "BZ-A01@" + (day + 7), "BZ-A01@" + (day + 8), "BZ-A01@" + (day + 9));
+  }
+}
