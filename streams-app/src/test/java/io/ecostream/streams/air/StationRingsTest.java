@@ -80,7 +80,12 @@ class StationRingsTest {
     assertThat(read.rawValue(H0 + 3, Pollutant.PM2_5)).isEqualTo(55.0);
     assertThat(read.revision(H0 + 3)).isEqualTo(2);
     assertThat(read.changes(H0 + 3)).isEqualTo(2);
-    assertThat(keys()).containsExactlyInAnyOrder("BZ-A01@" + H0 / 24, "BZ-A01@" + (H0 / 24 + 1));
+    // 30 hours from the start of a chunk: five chunks of six hours
+    long first = H0 / StationRings.CHUNK_HOURS;
+    assertThat(keys())
+        .containsExactlyInAnyOrder(
+            "BZ-A01@" + first, "BZ-A01@" + (first + 1), "BZ-A01@" + (first + 2), "BZ-A01@" + (first + 3),
+            "BZ-A01@" + (first + 4));
   }
 
   @Test
@@ -91,10 +96,12 @@ class StationRingsTest {
       put(rings, ring, H0 + h, 40 + h % 7);
     }
 
-    // the newest hour is the last of day 9: the ring's 96 hours are days 6 to 9
-    long day = H0 / 24;
-    assertThat(keys())
-        .containsExactlyInAnyOrder(
-            "BZ-A01@" + (day + 6), "BZ-A01@" + (day + 7), "BZ-A01@" + (day + 8), "BZ-A01@" + (day + 9));
+    // the newest hour is the last of day 9: the ring's 96 hours are the last 16 chunks of six hours
+    long last = (H0 + 10 * 24 - 1) / StationRings.CHUNK_HOURS;
+    List<String> held = new ArrayList<>();
+    for (long chunk = last - 96 / StationRings.CHUNK_HOURS + 1; chunk <= last; chunk++) {
+      held.add("BZ-A01@" + chunk);
+    }
+    assertThat(keys()).containsExactlyInAnyOrderElementsOf(held);
   }
 }
