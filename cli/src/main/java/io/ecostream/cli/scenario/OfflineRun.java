@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * A scenario's simulation in memory, with the figures computed as the pipeline computes them, by
- * the same domain code and settings: station days → {@link CityDay} (as {@code CityDayAggregation})
+ * the same domain code and settings: station days → {@link CityDay} (as {@code CityDayFigure})
  * → daily records → {@link PeriodAccumulator} statistics (as {@code CityPeriods}). No Kafka, so
  * the fitting can afford a few dozen runs.
  *

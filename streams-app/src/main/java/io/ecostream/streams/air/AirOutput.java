@@ -21,7 +21,6 @@ public record AirOutput(Kind kind, SpecificRecord value) {
   }
 
   /** The value as the record type of its topic. */
-  @SuppressWarnings("unchecked")
   public <V extends SpecificRecord> V as(Class<V> type) {
     return type.cast(value);
   }

@@ -51,8 +51,6 @@ public final class AirPipeline {
   public static final String CITY_PROCESSOR = "city-air";
   public static final String RANKING_BY_PROVINCE = "air-ranking-by-province";
   public static final String PROVINCE_RANKING_STORE = "province-ranking-store";
-  public static final String STATION_HOURS_STORE = CityAirProcessor.STATION_CHUNKS_STORE;
-  public static final String CITY_DAYS_STORE = CityAirProcessor.CITY_DAYS_STORE;
 
   private AirPipeline() {}
 

@@ -6,7 +6,6 @@ import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.RollingScope;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -45,18 +44,8 @@ public final class CityHourFigure {
         valid++;
       }
     }
-    LocalDateTime local = LocalDateTime.ofInstant(hourStart, zone);
-    return Pm25Rolling.newBuilder()
-        .setScope(RollingScope.CITY)
-        .setId(cityId)
-        .setCityId(cityId)
-        .setHourStart(hourStart)
-        .setLocalDate(local.toLocalDate())
-        .setLocalHour(local.getHour())
-        .setPm25Mean24h(valid == 0 ? null : sum / valid)
-        .setBasis(valid)
-        .setRevision(revision)
-        .build();
+    return RealTimeValues.rolling(
+        RollingScope.CITY, cityId, cityId, hourStart, zone, valid == 0 ? Double.NaN : sum / valid, valid, revision);
   }
 
   private static double[] means(List<double[]> stations) {

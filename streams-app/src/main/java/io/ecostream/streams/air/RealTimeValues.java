@@ -1,5 +1,7 @@
 package io.ecostream.streams.air;
 
+import io.ecostream.avro.Pm25Rolling;
+import io.ecostream.avro.RollingScope;
 import io.ecostream.domain.air.AqiEdition;
 import io.ecostream.domain.air.AqiResult;
 import io.ecostream.domain.air.HourlyAqi;
@@ -99,6 +101,23 @@ final class RealTimeValues {
     double[] oneHour = empty();
     System.arraycopy(values, 0, oneHour, 0, RecentHours.POLLUTANTS);
     return oneHour;
+  }
+
+  /** A PM2.5 24-hour moving mean of a station or a city at the hour; NaN when it has none. */
+  static Pm25Rolling rolling(
+      RollingScope scope, String id, String cityId, Instant hourStart, ZoneId zone, double mean, int basis, long revision) {
+    LocalDateTime local = LocalDateTime.ofInstant(hourStart, zone);
+    return Pm25Rolling.newBuilder()
+        .setScope(scope)
+        .setId(id)
+        .setCityId(cityId)
+        .setHourStart(hourStart)
+        .setLocalDate(local.toLocalDate())
+        .setLocalHour(local.getHour())
+        .setPm25Mean24h(orNull(mean))
+        .setBasis(basis)
+        .setRevision(revision)
+        .build();
   }
 
   static Double orNull(double value) {

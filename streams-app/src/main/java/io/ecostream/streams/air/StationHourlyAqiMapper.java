@@ -14,7 +14,6 @@ import io.ecostream.domain.quality.QualityFlag;
 import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,20 +100,15 @@ public final class StationHourlyAqiMapper {
 
   /** The station's PM2.5 24-hour moving mean at one hour the ring holds. */
   public Pm25Rolling rolling(String stationId, String cityId, RecentHours ring, long hour) {
-    Instant start = hourStart(hour);
-    LocalDateTime local = LocalDateTime.ofInstant(start, zone);
-    double mean = ring.movingMean(Pollutant.PM2_5, hour, DAY_WINDOW, rules.minHoursPerDay());
-    return Pm25Rolling.newBuilder()
-        .setScope(RollingScope.STATION)
-        .setId(stationId)
-        .setCityId(cityId)
-        .setHourStart(start)
-        .setLocalDate(local.toLocalDate())
-        .setLocalHour(local.getHour())
-        .setPm25Mean24h(Double.isNaN(mean) ? null : mean)
-        .setBasis(ring.count(Pollutant.PM2_5, hour, DAY_WINDOW))
-        .setRevision(ring.revision(hour))
-        .build();
+    return RealTimeValues.rolling(
+        RollingScope.STATION,
+        stationId,
+        cityId,
+        hourStart(hour),
+        zone,
+        ring.movingMean(Pollutant.PM2_5, hour, DAY_WINDOW, rules.minHoursPerDay()),
+        ring.count(Pollutant.PM2_5, hour, DAY_WINDOW),
+        ring.revision(hour));
   }
 
   /** The start of an hour counted from the epoch. */
