@@ -35,16 +35,38 @@ public final class HourlyQuality {
    */
   public static void assess(
       double[] series, int from, int to, Pollutant pollutant, QualityRules rules, byte[] flags) {
-    for (int i = from; i <= to; i++) {
-      flags[i] = Double.isNaN(series[i]) ? NONE : code(rules.standalone(pollutant, series[i]));
+    assess(series, from, to, pollutant, rules, flags, new boolean[series.length]);
+  }
+
+  /**
+   * As {@link #assess(double[], int, int, Pollutant, QualityRules, byte[])}, with a scratch array
+   * of the series' length for the values that pass the standalone checks, so that a caller judging
+   * many series allocates nothing and each value is checked once.
+   */
+  public static void assess(
+      double[] series,
+      int from,
+      int to,
+      Pollutant pollutant,
+      QualityRules rules,
+      byte[] flags,
+      boolean[] usable) {
+    int lo = Math.max(0, from - 1);
+    int hi = Math.min(series.length - 1, to + 1);
+    for (int i = lo; i <= hi; i++) {
+      QualityFlag flag = Double.isNaN(series[i]) ? null : rules.standalone(pollutant, series[i]);
+      usable[i] = !Double.isNaN(series[i]) && flag == null;
+      if (i >= from && i <= to) {
+        flags[i] = code(flag);
+      }
     }
     for (int i = from; i <= to; i++) {
-      if (flags[i] != NONE || Double.isNaN(series[i])) {
+      if (!usable[i]) {
         continue;
       }
       if (inStuckRun(series, i, pollutant, rules)) {
         flags[i] = code(QualityFlag.STUCK);
-      } else if (isSpike(series, i, pollutant, rules)) {
+      } else if (isSpike(series, usable, i, pollutant, rules)) {
         flags[i] = code(QualityFlag.SPIKE);
       }
     }
@@ -66,21 +88,13 @@ public final class HourlyQuality {
     return last - first + 1 >= rules.stuckHours();
   }
 
-  private static boolean isSpike(double[] series, int i, Pollutant pollutant, QualityRules rules) {
-    if (i == 0 || i == series.length - 1) {
+  private static boolean isSpike(
+      double[] series, boolean[] usable, int i, Pollutant pollutant, QualityRules rules) {
+    if (i == 0 || i == series.length - 1 || !usable[i - 1] || !usable[i + 1]) {
       return false;
     }
-    double before = series[i - 1];
-    double after = series[i + 1];
-    if (!usable(before, pollutant, rules) || !usable(after, pollutant, rules)) {
-      return false;
-    }
-    double neighbours = Math.max(before, after);
+    double neighbours = Math.max(series[i - 1], series[i + 1]);
     double value = series[i];
     return value > rules.spikeRatio() * neighbours && value - neighbours > rules.spikeRise(pollutant.ordinal());
-  }
-
-  private static boolean usable(double value, Pollutant pollutant, QualityRules rules) {
-    return !Double.isNaN(value) && rules.standalone(pollutant, value) == null;
   }
 }

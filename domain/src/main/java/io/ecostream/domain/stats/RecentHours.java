@@ -61,6 +61,7 @@ public final class RecentHours {
   private final byte[] previousFlags = new byte[CAPACITY * POLLUTANTS];
   private final double[] series = new double[CAPACITY];
   private final byte[] seriesFlags = new byte[CAPACITY];
+  private final boolean[] seriesUsable = new boolean[CAPACITY];
   private final int[] newFlags = new int[FLAGS.length * POLLUTANTS];
   private final double[] usableBefore = new double[POLLUTANTS];
   private long newest;
@@ -306,7 +307,7 @@ public final class RecentHours {
       if (hi < CAPACITY - 1) {
         series[hi + 1] = Double.NaN;
       }
-      HourlyQuality.assess(series, first, last, pollutant, rules, seriesFlags);
+      HourlyQuality.assess(series, first, last, pollutant, rules, seriesFlags, seriesUsable);
       for (int i = first; i <= last; i++) {
         flags[slot(oldest + i) * POLLUTANTS + p] = seriesFlags[i];
       }

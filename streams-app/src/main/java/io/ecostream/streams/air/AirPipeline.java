@@ -17,6 +17,7 @@ import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.RankingProcessor;
+import io.ecostream.streams.state.WriteAtCommitStore;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
@@ -188,23 +189,16 @@ public final class AirPipeline {
     }
 
     /**
-     * Caching on the stores written for every reading (a station's hours, its presence): the cache
-     * keeps the latest value of a key until the commit, so the changelog gets one record per key
-     * and commit instead of one per reading.
+     * The stores written for every reading (a station's hours, its presence) and for every settled
+     * hour (the alert state) are written at the commit ({@link WriteAtCommitStore}): one encoding
+     * and one changelog record per key and commit instead of one per reading. The city days are
+     * written once per day published, through Kafka Streams' cache.
      */
     @Override
     public Set<StoreBuilder<?>> stores() {
       return Set.of(
-          Stores.keyValueStoreBuilder(
-                  Stores.persistentKeyValueStore(CityAirProcessor.STATION_CHUNKS_STORE),
-                  Serdes.String(),
-                  Serdes.ByteArray())
-              .withCachingEnabled(),
-          Stores.keyValueStoreBuilder(
-                  Stores.persistentKeyValueStore(CityAirProcessor.STATION_PRESENCE_STORE),
-                  Serdes.String(),
-                  Serdes.ByteArray())
-              .withCachingEnabled(),
+          WriteAtCommitStore.builder(CityAirProcessor.STATION_CHUNKS_STORE, Serdes.ByteArray()),
+          WriteAtCommitStore.builder(CityAirProcessor.STATION_PRESENCE_STORE, Serdes.ByteArray()),
           Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(CityAirProcessor.WATERMARK_STORE), Serdes.String(), Serdes.Long()),
           Stores.keyValueStoreBuilder(
@@ -212,11 +206,8 @@ public final class AirPipeline {
                   Serdes.String(),
                   AvroSerde.of(CityDayEntry.class))
               .withCachingEnabled(),
-          Stores.keyValueStoreBuilder(
-                  Stores.persistentKeyValueStore(CityAirProcessor.HEAVY_POLLUTION_STORE),
-                  Serdes.String(),
-                  AvroSerde.of(HeavyPollutionState.class))
-              .withCachingEnabled(),
+          WriteAtCommitStore.builder(
+              CityAirProcessor.HEAVY_POLLUTION_STORE, AvroSerde.of(HeavyPollutionState.class)),
           Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(CityAirProcessor.CITY_PROVINCE_STORE), Serdes.String(), Serdes.String()));
     }

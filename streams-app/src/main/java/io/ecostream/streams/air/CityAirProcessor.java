@@ -393,6 +393,9 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private CityDaily dayFigure(CityState city, LocalDate day) {
     long first = day.atStartOfDay(zone).toEpochSecond() / 3600;
     long end = day.plusDays(1).atStartOfDay(zone).toEpochSecond() / 3600;
+    // A day of 24 whole hours (no daylight-saving shift, a zone offset of whole hours) maps hour
+    // to slot by subtraction; any other day goes through the local time.
+    boolean wholeHours = end - first == 24 && day.atStartOfDay(zone).toEpochSecond() % 3600 == 0;
     List<double[]> stationDays = new ArrayList<>(city.stations.size());
     long revision = 0;
     for (String station : city.stations) {
@@ -405,7 +408,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         if (values == null) {
           values = stationDayBuffer(stationDays.size());
         }
-        int slot = LocalDateTime.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).getHour();
+        int slot =
+            wholeHours
+                ? (int) (hour - first)
+                : LocalDateTime.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).getHour();
         for (Pollutant pollutant : POLLUTANTS) {
           values[StationDay.index(pollutant, slot)] = ring.value(hour, pollutant);
         }

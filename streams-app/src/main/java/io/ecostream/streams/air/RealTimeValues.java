@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
@@ -30,6 +32,56 @@ final class RealTimeValues {
   static final int O3_8H = 9;
 
   private RealTimeValues() {}
+
+  /** The fields {@link #fill} writes, named as in both schemas. */
+  private enum Field {
+    hourStart,
+    localDate,
+    localHour,
+    edition,
+    pm25,
+    pm10,
+    so2,
+    no2,
+    co,
+    o3,
+    pm25Moving24h,
+    pm10Moving24h,
+    so2Moving24h,
+    o3Moving8h,
+    iaqiPm25,
+    iaqiPm10,
+    iaqiSo2,
+    iaqiNo2,
+    iaqiCo,
+    iaqiO3,
+    iaqiPm25Moving24h,
+    iaqiPm10Moving24h,
+    iaqiSo2Moving24h,
+    iaqiO3Moving8h,
+    aqi,
+    category,
+    primaryPollutants,
+    aqi1h
+  }
+
+  /** Each record class's positions of the {@link Field}s: a put by position skips a name lookup. */
+  private static final ClassValue<int[]> POSITIONS =
+      new ClassValue<>() {
+        @Override
+        protected int[] computeValue(Class<?> type) {
+          Schema schema = SpecificData.get().getSchema(type);
+          int[] positions = new int[Field.values().length];
+          for (Field field : Field.values()) {
+            positions[field.ordinal()] = schema.getField(field.name()).pos();
+          }
+          return positions;
+        }
+      };
+
+  private static void put(SpecificRecordBase record, int[] positions, Field field, Object value) {
+    record.put(positions[field.ordinal()], value);
+  }
 
   static double[] empty() {
     double[] values = new double[SIZE];
@@ -59,40 +111,40 @@ final class RealTimeValues {
    */
   static <R extends SpecificRecordBase> R fill(
       R record, Instant hourStart, ZoneId zone, double[] values) {
+    int[] positions = POSITIONS.get(record.getClass());
     LocalDateTime local = LocalDateTime.ofInstant(hourStart, zone);
     AqiEdition edition = AqiEdition.forDate(local.toLocalDate());
     AqiResult result = aqi(edition, values);
-    record.put("hourStart", hourStart);
-    record.put("localDate", local.toLocalDate());
-    record.put("localHour", local.getHour());
-    record.put("edition", io.ecostream.avro.AqiEdition.valueOf(edition.name()));
-    record.put("pm25", orNull(values[Pollutant.PM2_5.ordinal()]));
-    record.put("pm10", orNull(values[Pollutant.PM10.ordinal()]));
-    record.put("so2", orNull(values[Pollutant.SO2.ordinal()]));
-    record.put("no2", orNull(values[Pollutant.NO2.ordinal()]));
-    record.put("co", orNull(values[Pollutant.CO.ordinal()]));
-    record.put("o3", orNull(values[Pollutant.O3.ordinal()]));
-    record.put("pm25Moving24h", orNull(values[PM25_24H]));
-    record.put("pm10Moving24h", orNull(values[PM10_24H]));
-    record.put("so2Moving24h", orNull(values[SO2_24H]));
-    record.put("o3Moving8h", orNull(values[O3_8H]));
-    record.put("iaqiPm25", iaqi(result, Indicator.PM2_5_1H));
-    record.put("iaqiPm10", iaqi(result, Indicator.PM10_1H));
-    record.put("iaqiSo2", iaqi(result, Indicator.SO2_1H));
-    record.put("iaqiNo2", iaqi(result, Indicator.NO2_1H));
-    record.put("iaqiCo", iaqi(result, Indicator.CO_1H));
-    record.put("iaqiO3", iaqi(result, Indicator.O3_1H));
-    record.put("iaqiPm25Moving24h", iaqi(result, Indicator.PM2_5_24H));
-    record.put("iaqiPm10Moving24h", iaqi(result, Indicator.PM10_24H));
-    record.put("iaqiSo2Moving24h", iaqi(result, Indicator.SO2_24H));
-    record.put("iaqiO3Moving8h", iaqi(result, Indicator.O3_8H));
-    record.put("aqi", result.available() ? result.aqi() : null);
-    record.put(
-        "category",
+    put(record, positions, Field.hourStart, hourStart);
+    put(record, positions, Field.localDate, local.toLocalDate());
+    put(record, positions, Field.localHour, local.getHour());
+    put(record, positions, Field.edition, io.ecostream.avro.AqiEdition.valueOf(edition.name()));
+    put(record, positions, Field.pm25, orNull(values[Pollutant.PM2_5.ordinal()]));
+    put(record, positions, Field.pm10, orNull(values[Pollutant.PM10.ordinal()]));
+    put(record, positions, Field.so2, orNull(values[Pollutant.SO2.ordinal()]));
+    put(record, positions, Field.no2, orNull(values[Pollutant.NO2.ordinal()]));
+    put(record, positions, Field.co, orNull(values[Pollutant.CO.ordinal()]));
+    put(record, positions, Field.o3, orNull(values[Pollutant.O3.ordinal()]));
+    put(record, positions, Field.pm25Moving24h, orNull(values[PM25_24H]));
+    put(record, positions, Field.pm10Moving24h, orNull(values[PM10_24H]));
+    put(record, positions, Field.so2Moving24h, orNull(values[SO2_24H]));
+    put(record, positions, Field.o3Moving8h, orNull(values[O3_8H]));
+    put(record, positions, Field.iaqiPm25, iaqi(result, Indicator.PM2_5_1H));
+    put(record, positions, Field.iaqiPm10, iaqi(result, Indicator.PM10_1H));
+    put(record, positions, Field.iaqiSo2, iaqi(result, Indicator.SO2_1H));
+    put(record, positions, Field.iaqiNo2, iaqi(result, Indicator.NO2_1H));
+    put(record, positions, Field.iaqiCo, iaqi(result, Indicator.CO_1H));
+    put(record, positions, Field.iaqiO3, iaqi(result, Indicator.O3_1H));
+    put(record, positions, Field.iaqiPm25Moving24h, iaqi(result, Indicator.PM2_5_24H));
+    put(record, positions, Field.iaqiPm10Moving24h, iaqi(result, Indicator.PM10_24H));
+    put(record, positions, Field.iaqiSo2Moving24h, iaqi(result, Indicator.SO2_24H));
+    put(record, positions, Field.iaqiO3Moving8h, iaqi(result, Indicator.O3_8H));
+    put(record, positions, Field.aqi, result.available() ? result.aqi() : null);
+    put(record, positions, Field.category,
         result.available() ? io.ecostream.avro.AqiCategory.valueOf(result.category().name()) : null);
-    record.put("primaryPollutants", AqiLabels.primaryPollutants(result));
+    put(record, positions, Field.primaryPollutants, AqiLabels.primaryPollutants(result));
     AqiResult hourly = edition == AqiEdition.HJ_633_2012 ? aqi(edition, oneHourValues(values)) : result;
-    record.put("aqi1h", hourly.available() ? hourly.aqi() : null);
+    put(record, positions, Field.aqi1h, hourly.available() ? hourly.aqi() : null);
     return record;
   }
 

@@ -2,6 +2,7 @@ package io.ecostream.streams.air;
 
 import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.quality.StationSilence;
+import io.ecostream.streams.state.WriteAtCommitStore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -10,7 +11,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * When each station of the task, and each of its pollutants, last reported, and which silences
@@ -31,10 +31,10 @@ final class StationPresences {
     StationSilence.Events of(String station, String cityId);
   }
 
-  private final KeyValueStore<String, byte[]> store;
+  private final WriteAtCommitStore<byte[]> store;
   private final SortedMap<String, Presence> stations = new TreeMap<>();
 
-  StationPresences(KeyValueStore<String, byte[]> store) {
+  StationPresences(WriteAtCommitStore<byte[]> store) {
     this.store = store;
   }
 
@@ -68,7 +68,8 @@ final class StationPresences {
       stations.put(station, presence);
     }
     presence.silence().report(hour, present, silentHours, alerts.of(station, cityId));
-    store.put(station, encode(presence));
+    Presence written = presence;
+    store.put(station, () -> encode(written));
   }
 
   /** Event time reached {@code watermark}: raises the silences it reveals. */
@@ -78,7 +79,7 @@ final class StationPresences {
       long before = presence.silence().silentSince();
       presence.silence().check(watermark, silentHours, alerts.of(entry.getKey(), presence.cityId()));
       if (presence.silence().silentSince() != before) {
-        store.put(entry.getKey(), encode(presence));
+        store.put(entry.getKey(), () -> encode(presence));
       }
     }
   }

@@ -2,11 +2,11 @@ package io.ecostream.streams.air;
 
 import io.ecostream.domain.quality.QualityRules;
 import io.ecostream.domain.stats.RecentHours;
+import io.ecostream.streams.state.WriteAtCommitStore;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The stations' recent hours ({@link RecentHours}) of one task: live objects in memory, written
@@ -28,11 +28,11 @@ final class StationRings {
   private static final int SLOT_BYTES = Long.BYTES + Integer.BYTES + POLLUTANTS * (Double.BYTES + 1);
   private static final int CHUNKS = RecentHours.CAPACITY / CHUNK_HOURS + 1;
 
-  private final KeyValueStore<String, byte[]> chunks;
+  private final WriteAtCommitStore<byte[]> chunks;
   private final QualityRules rules;
   private final Map<String, RecentHours> rings = new HashMap<>();
 
-  StationRings(KeyValueStore<String, byte[]> chunks, QualityRules rules) {
+  StationRings(WriteAtCommitStore<byte[]> chunks, QualityRules rules) {
     this.chunks = chunks;
     this.rules = rules;
   }
@@ -58,7 +58,8 @@ final class StationRings {
    */
   void write(String station, RecentHours ring, long from, long to, long previousNewest) {
     for (long chunk = chunk(from); chunk <= chunk(to); chunk++) {
-      chunks.put(key(station, chunk), encode(ring, chunk));
+      long written = chunk;
+      chunks.put(key(station, chunk), () -> encode(ring, written));
     }
     if (previousNewest != RecentHours.NO_HOUR && ring.newest() > previousNewest) {
       long firstLeft = Math.max(lastOutside(previousNewest) + 1, chunk(previousNewest) - CHUNKS);

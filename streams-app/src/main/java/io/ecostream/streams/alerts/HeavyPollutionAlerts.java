@@ -8,12 +8,12 @@ import io.ecostream.streams.alerts.rules.CityAlertState;
 import io.ecostream.streams.alerts.rules.HeavyPollutionRules;
 import io.ecostream.streams.alerts.rules.HeavyPollutionTracker;
 import io.ecostream.streams.alerts.rules.HeavyPollutionTracker.Step;
+import io.ecostream.streams.state.WriteAtCommitStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Heavy-pollution alerts (day and episode, see {@link HeavyPollutionTracker}) of the cities of
@@ -24,7 +24,7 @@ public final class HeavyPollutionAlerts {
 
   private final HeavyPollutionTracker tracker;
   private final Map<String, CityAlertState> states = new HashMap<>();
-  private KeyValueStore<String, HeavyPollutionState> store;
+  private WriteAtCommitStore<HeavyPollutionState> store;
 
   public HeavyPollutionAlerts() {
     this(HeavyPollutionRules.defaults());
@@ -35,7 +35,7 @@ public final class HeavyPollutionAlerts {
   }
 
   /** Binds to the task's store and forgets what an earlier task of this instance held. */
-  public void init(KeyValueStore<String, HeavyPollutionState> store) {
+  public void init(WriteAtCommitStore<HeavyPollutionState> store) {
     this.store = store;
     states.clear();
   }
@@ -56,7 +56,7 @@ public final class HeavyPollutionAlerts {
     Step step = tracker.next(state, HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
     states.put(cityId, step.state());
     if (step.stateChanged(state)) {
-      store.put(cityId, HeavyPollutionCodec.toAvro(step.state()));
+      store.put(cityId, () -> HeavyPollutionCodec.toAvro(states.get(cityId)));
     }
     List<Alert> alerts = new ArrayList<>(step.changes().size());
     for (AlertChange change : step.changes()) {

@@ -6,6 +6,7 @@ import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.quality.QualityFlag;
 import io.ecostream.domain.quality.QualityRules;
 import io.ecostream.domain.stats.RecentHours;
+import io.ecostream.streams.state.WriteAtCommitStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,12 @@ class StationRingsTest {
   private static final long H0 = 473_352L;
 
   private final QualityRules rules = QualityRules.defaults();
-  private KeyValueStore<String, byte[]> store;
+  private WriteAtCommitStore<byte[]> store;
 
   @BeforeEach
   void openStore() {
     store =
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("chunks"), Serdes.String(), Serdes.ByteArray())
+        WriteAtCommitStore.builder(Stores.inMemoryKeyValueStore("chunks"), Serdes.ByteArray())
             .withLoggingDisabled()
             .build();
     store.init(new MockProcessorContext<>().getStateStoreContext(), store);

@@ -37,6 +37,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.common.serialization.Serdes;
 import io.ecostream.serde.AvroSerde;
+import io.ecostream.streams.state.WriteAtCommitStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +67,7 @@ class HeavyPollutionAlertsTest {
   private static Topology topology(EcostreamTopics topics) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(STORE), Serdes.String(), AvroSerde.of(HeavyPollutionState.class)));
+        WriteAtCommitStore.builder(Stores.inMemoryKeyValueStore(STORE), AvroSerde.of(HeavyPollutionState.class)));
     builder.stream(
             topics.cityDaily().name(),
             Consumed.with(topics.cityDaily().keySerde(), topics.cityDaily().valueSerde())
@@ -275,7 +275,8 @@ class HeavyPollutionAlertsTest {
     running("binzhou", 16, 120, 2);
     daily("jinan", 15, 150);
 
-    var store = driver.<String, HeavyPollutionState>getKeyValueStore(STORE);
+    @SuppressWarnings("unchecked")
+    var store = (WriteAtCommitStore<HeavyPollutionState>) driver.getStateStore(STORE);
     assertThat(store.get("binzhou").getClosedThrough()).isEqualTo(january(15));
     assertThat(store.get("binzhou").getEpisodes()).hasSize(1);
     // jinan's complete 15th closes the days before it, not the 15th itself

@@ -1,0 +1,231 @@
+package io.ecostream.streams.state;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * A persistent, logged key-value store for state that its processor keeps as live objects in
+ * memory. A write names the key and how to make its value; the value is made, written to RocksDB
+ * and to the changelog once, when Kafka Streams commits the task, however often the key changed
+ * in between. A station that reports sixty times between two commits costs one encoding and one
+ * changelog record, not sixty, and a reading encodes nothing.
+ *
+ * <p>Correct under exactly-once for the same reason Kafka Streams' own record cache is: the
+ * pending writes go out as part of the commit, in the transaction that commits the offsets of the
+ * records that made them (Kafka Streams flushes every {@link CachedStateStore} before it commits a
+ * task), so a crash loses pending writes together with the offsets that would have needed them.
+ * A {@link Supplier} is therefore called at the commit and must return the value as of that
+ * moment: it reads the live object, it does not capture a copy.
+ *
+ * <p>Built by {@link #builder}; the processor reaches it with {@code context.getStateStore(name)}.
+ * {@code CachedStateStore} is an internal interface of Kafka Streams, the one hook it gives a
+ * store to write before the commit; the tests on the real broker ({@code FaultToleranceIT}) and
+ * with the test driver hold that to account at every upgrade.
+ */
+public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore<Bytes, byte[]> {
+
+  private final KeyValueStore<String, V> stored;
+  /** Writes since the last commit; a null supplier is a delete. */
+  private final Map<String, Supplier<V>> pending = new HashMap<>();
+
+  private WriteAtCommitStore(KeyValueStore<String, V> stored) {
+    this.stored = stored;
+  }
+
+  /** A store named {@code name} with a changelog, string keys and values in {@code valueSerde}. */
+  public static <V> StoreBuilder<WriteAtCommitStore<V>> builder(String name, Serde<V> valueSerde) {
+    return builder(Stores.persistentKeyValueStore(name), valueSerde);
+  }
+
+  /** A store of the given kind (tests use in-memory ones), with a changelog unless disabled. */
+  public static <V> StoreBuilder<WriteAtCommitStore<V>> builder(
+      KeyValueBytesStoreSupplier kind, Serde<V> valueSerde) {
+    return new Builder<>(
+        Stores.keyValueStoreBuilder(kind, Serdes.String(), valueSerde).withCachingDisabled());
+  }
+
+  /** The value as of now: a pending write's, else the stored one. */
+  public V get(String key) {
+    if (pending.containsKey(key)) {
+      Supplier<V> value = pending.get(key);
+      return value == null ? null : value.get();
+    }
+    return stored.get(key);
+  }
+
+  /** The key's value will be {@code value.get()} at the next commit. */
+  public void put(String key, Supplier<V> value) {
+    pending.put(key, value);
+  }
+
+  public void delete(String key) {
+    pending.put(key, null);
+  }
+
+  /** Every stored entry, after the pending writes. */
+  public KeyValueIterator<String, V> all() {
+    writePending();
+    return stored.all();
+  }
+
+  @Override
+  public void flushCache() {
+    writePending();
+  }
+
+  @Override
+  public void clearCache() {
+    pending.clear();
+  }
+
+  @Override
+  public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
+    return false;
+  }
+
+  private void writePending() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Supplier<V>> write : pending.entrySet()) {
+      Supplier<V> value = write.getValue();
+      if (value == null) {
+        stored.delete(write.getKey());
+      } else {
+        stored.put(write.getKey(), value.get());
+      }
+    }
+    pending.clear();
+  }
+
+  @Override
+  public String name() {
+    return stored.name();
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    pending.clear();
+    stored.init(context, root);
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public void flush() {
+    writePending();
+    stored.flush();
+  }
+
+  @Override
+  public void commit(Map<TopicPartition, Long> changelogOffsets) {
+    writePending();
+    stored.commit(changelogOffsets);
+  }
+
+  @Override
+  public Long committedOffset(TopicPartition partition) {
+    return stored.committedOffset(partition);
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public boolean managesOffsets() {
+    return stored.managesOffsets();
+  }
+
+  @Override
+  public void close() {
+    pending.clear();
+    stored.close();
+  }
+
+  @Override
+  public boolean persistent() {
+    return stored.persistent();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return stored.isOpen();
+  }
+
+  @Override
+  public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+    return stored.query(query, positionBound, config);
+  }
+
+  @Override
+  public Position getPosition() {
+    return stored.getPosition();
+  }
+
+  private static final class Builder<V> implements StoreBuilder<WriteAtCommitStore<V>> {
+    private final StoreBuilder<KeyValueStore<String, V>> stored;
+
+    Builder(StoreBuilder<KeyValueStore<String, V>> stored) {
+      this.stored = stored;
+    }
+
+    /** The store is its own cache. */
+    @Override
+    public StoreBuilder<WriteAtCommitStore<V>> withCachingEnabled() {
+      return this;
+    }
+
+    @Override
+    public StoreBuilder<WriteAtCommitStore<V>> withCachingDisabled() {
+      return this;
+    }
+
+    @Override
+    public StoreBuilder<WriteAtCommitStore<V>> withLoggingEnabled(Map<String, String> config) {
+      stored.withLoggingEnabled(config);
+      return this;
+    }
+
+    @Override
+    public StoreBuilder<WriteAtCommitStore<V>> withLoggingDisabled() {
+      stored.withLoggingDisabled();
+      return this;
+    }
+
+    @Override
+    public WriteAtCommitStore<V> build() {
+      return new WriteAtCommitStore<>(stored.build());
+    }
+
+    @Override
+    public Map<String, String> logConfig() {
+      return stored.logConfig();
+    }
+
+    @Override
+    public boolean loggingEnabled() {
+      return stored.loggingEnabled();
+    }
+
+    @Override
+    public String name() {
+      return stored.name();
+    }
+  }
+}
