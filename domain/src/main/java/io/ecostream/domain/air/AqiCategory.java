@@ -15,6 +15,9 @@ public enum AqiCategory {
   HEAVILY_POLLUTED(5, "重度污染", "heavily polluted", 201, 300, 153, 0, 76),
   SEVERELY_POLLUTED(6, "严重污染", "severely polluted", 301, 500, 126, 0, 35);
 
+  /** {@code values()} copies its array on every call: this is read per figure. */
+  private static final AqiCategory[] ALL = values();
+
   private final int level;
   private final String chineseName;
   private final String englishName;
@@ -74,7 +77,7 @@ public enum AqiCategory {
    *     500 and {@link Iaqi} never gives more, so a larger value is a bug upstream
    */
   public static AqiCategory of(int aqi) {
-    for (AqiCategory category : values()) {
+    for (AqiCategory category : ALL) {
       if (aqi >= category.minAqi && aqi <= category.maxAqi) {
         return category;
       }

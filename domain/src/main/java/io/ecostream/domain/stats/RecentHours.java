@@ -360,7 +360,7 @@ public final class RecentHours {
 
   /** The hour's six usable values in {@link Pollutant} order, copied into {@code into}. */
   public double[] values(long hour, double[] into) {
-    for (Pollutant pollutant : Pollutant.values()) {
+    for (Pollutant pollutant : ALL) {
       into[pollutant.ordinal()] = value(hour, pollutant);
     }
     return into;

@@ -8,6 +8,8 @@ import java.util.List;
 /** How AQI results are written on the topics. */
 final class AqiLabels {
 
+  private static final Pollutant[] POLLUTANTS = Pollutant.values();
+
   private AqiLabels() {}
 
   /** The primary pollutants' labels (PM2.5, PM10, …) in table order; none when the AQI is not published. */
@@ -16,7 +18,7 @@ final class AqiLabels {
       return List.of();
     }
     List<String> labels = new ArrayList<>(2);
-    for (Pollutant pollutant : Pollutant.values()) {
+    for (Pollutant pollutant : POLLUTANTS) {
       if (result.isPrimary(pollutant)) {
         labels.add(pollutant.label());
       }

@@ -400,36 +400,45 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     long revision = 0;
     for (String station : city.stations) {
       RecentHours ring = ring(city, station);
-      double[] values = null;
+      if (!holdsAny(ring, first, end)) {
+        continue;
+      }
+      double[] values = stationDayBuffer(stationDays.size(), !wholeHours);
       for (long hour = first; hour < end; hour++) {
-        if (!ring.holds(hour)) {
-          continue;
-        }
-        if (values == null) {
-          values = stationDayBuffer(stationDays.size());
-        }
         int slot =
             wholeHours
                 ? (int) (hour - first)
                 : LocalDateTime.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).getHour();
+        boolean held = ring.holds(hour);
         for (Pollutant pollutant : POLLUTANTS) {
-          values[StationDay.index(pollutant, slot)] = ring.value(hour, pollutant);
+          values[StationDay.index(pollutant, slot)] = held ? ring.value(hour, pollutant) : Double.NaN;
         }
         revision += ring.changes(hour);
       }
-      if (values != null) {
-        stationDays.add(values);
-      }
+      stationDays.add(values);
     }
     return cityDay.figure(city.cityId, day, stationDays, revision);
   }
 
-  private double[] stationDayBuffer(int index) {
+  private static boolean holdsAny(RecentHours ring, long first, long end) {
+    for (long hour = first; hour < end; hour++) {
+      if (ring.holds(hour)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A reused station day; cleared when the day's hours will not write every slot. */
+  private double[] stationDayBuffer(int index, boolean clear) {
     if (index == stationDayBuffers.size()) {
       stationDayBuffers.add(new double[StationDay.SIZE]);
+      clear = true;
     }
     double[] buffer = stationDayBuffers.get(index);
-    Arrays.fill(buffer, Double.NaN);
+    if (clear) {
+      Arrays.fill(buffer, Double.NaN);
+    }
     return buffer;
   }
 
