@@ -195,7 +195,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       return;
     }
     String station = reading.getStationId();
-    RecentHours ring = rings.get(station, presences.lastHour(station));
+    RecentHours ring = rings.get(station, () -> presences.lastHour(station));
     long previousNewest = ring.newest();
     presences.report(station, reading.getCityId(), hour, present(reading), silentHours(), alertsOf(record));
     if (arrival.accept(hour)) {
@@ -488,7 +488,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private RecentHours ring(CityState city, String station) {
     RecentHours ring = city.rings.get(station);
     if (ring == null) {
-      ring = rings.get(station, presences.lastHour(station));
+      ring = rings.get(station, () -> presences.lastHour(station));
       city.rings.put(station, ring);
     }
     return ring;

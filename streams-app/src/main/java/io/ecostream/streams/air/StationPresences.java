@@ -6,6 +6,7 @@ import io.ecostream.streams.state.WriteAtCommitStore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,8 +24,31 @@ final class StationPresences {
 
   private static final int POLLUTANTS = Pollutant.values().length;
 
-  /** A station's city and silence state. */
-  record Presence(String cityId, StationSilence silence) {}
+  /** A station's city and silence state, written to the store at the commit after it changed. */
+  static final class Presence extends WriteAtCommitStore.LiveValue<byte[]> {
+    private final String station;
+    private final String cityId;
+    private final StationSilence silence;
+
+    Presence(String station, String cityId, StationSilence silence) {
+      this.station = station;
+      this.cityId = cityId;
+      this.silence = silence;
+    }
+
+    String cityId() {
+      return cityId;
+    }
+
+    StationSilence silence() {
+      return silence;
+    }
+
+    @Override
+    protected void write(WriteAtCommitStore.Writes<byte[]> writes) {
+      writes.put(station, encode(this));
+    }
+  }
 
   /** The alerts of one station's silence changes. */
   interface Alerts {
@@ -32,6 +56,9 @@ final class StationPresences {
   }
 
   private final WriteAtCommitStore<byte[]> store;
+  /** By id, for the lookup of every reading. */
+  private final Map<String, Presence> byId = new HashMap<>();
+  /** In id order, for the checks that walk every station, so that their alerts come in one order. */
   private final SortedMap<String, Presence> stations = new TreeMap<>();
 
   StationPresences(WriteAtCommitStore<byte[]> store) {
@@ -40,10 +67,11 @@ final class StationPresences {
 
   void load() {
     stations.clear();
+    byId.clear();
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();
-        stations.put(entry.key, decode(entry.value));
+        add(decode(entry.key, entry.value));
       }
     }
   }
@@ -55,21 +83,21 @@ final class StationPresences {
 
   /** The newest hour the station reported, or {@link StationSilence#NONE}. */
   long lastHour(String station) {
-    Presence presence = stations.get(station);
+    Presence presence = byId.get(station);
     return presence == null ? StationSilence.NONE : presence.silence().lastHour();
   }
 
   /** A reading of the station for {@code hour}; {@code present} per pollutant. */
   void report(
       String station, String cityId, long hour, boolean[] present, int silentHours, Alerts alerts) {
-    Presence presence = stations.get(station);
+    Presence presence = byId.get(station);
     if (presence == null || !presence.cityId().equals(cityId)) {
-      presence = new Presence(cityId, presence == null ? StationSilence.never() : presence.silence());
-      stations.put(station, presence);
+      presence =
+          new Presence(station, cityId, presence == null ? StationSilence.never() : presence.silence());
+      add(presence);
     }
     presence.silence().report(hour, present, silentHours, alerts.of(station, cityId));
-    Presence written = presence;
-    store.put(station, () -> encode(written));
+    store.changed(presence);
   }
 
   /** Event time reached {@code watermark}: raises the silences it reveals. */
@@ -79,9 +107,14 @@ final class StationPresences {
       long before = presence.silence().silentSince();
       presence.silence().check(watermark, silentHours, alerts.of(entry.getKey(), presence.cityId()));
       if (presence.silence().silentSince() != before) {
-        store.put(entry.getKey(), () -> encode(presence));
+        store.changed(presence);
       }
     }
+  }
+
+  private void add(Presence presence) {
+    byId.put(presence.station, presence);
+    stations.put(presence.station, presence);
   }
 
   private static byte[] encode(Presence presence) {
@@ -98,7 +131,7 @@ final class StationPresences {
     return out.put(city).array();
   }
 
-  private static Presence decode(byte[] bytes) {
+  private static Presence decode(String station, byte[] bytes) {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     long lastHour = in.getLong();
     long silentSince = in.getLong();
@@ -112,6 +145,6 @@ final class StationPresences {
     }
     String city = new String(bytes, in.position(), in.remaining(), StandardCharsets.UTF_8);
     return new Presence(
-        city, StationSilence.of(lastHour, pollutantLast, silentSince, pollutantSilentSince));
+        station, city, StationSilence.of(lastHour, pollutantLast, silentSince, pollutantSilentSince));
   }
 }

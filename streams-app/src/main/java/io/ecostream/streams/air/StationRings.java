@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The stations' recent hours ({@link RecentHours}) of one task: live objects in memory, written
@@ -30,7 +31,51 @@ final class StationRings {
 
   private final WriteAtCommitStore<byte[]> chunks;
   private final QualityRules rules;
-  private final Map<String, RecentHours> rings = new HashMap<>();
+  private final Map<String, StationRing> rings = new HashMap<>();
+
+  /** A station's ring with the chunks to write and delete at the next commit. */
+  private static final class StationRing extends WriteAtCommitStore.LiveValue<byte[]> {
+    private static final long NONE = Long.MIN_VALUE;
+
+    final String station;
+    final RecentHours ring;
+    long firstWritten = NONE;
+    long lastWritten = NONE;
+    long firstDeleted = NONE;
+    long lastDeleted = NONE;
+
+    StationRing(String station, RecentHours ring) {
+      this.station = station;
+      this.ring = ring;
+    }
+
+    void written(long firstChunk, long lastChunk) {
+      firstWritten = firstWritten == NONE ? firstChunk : Math.min(firstWritten, firstChunk);
+      lastWritten = lastWritten == NONE ? lastChunk : Math.max(lastWritten, lastChunk);
+    }
+
+    void deleted(long firstChunk, long lastChunk) {
+      firstDeleted = firstDeleted == NONE ? firstChunk : Math.min(firstDeleted, firstChunk);
+      lastDeleted = lastDeleted == NONE ? lastChunk : Math.max(lastDeleted, lastChunk);
+    }
+
+    /** The chunks changed since the last commit, as the ring is now; a chunk left behind is deleted. */
+    @Override
+    protected void write(WriteAtCommitStore.Writes<byte[]> writes) {
+      long outside = ring.newest() == RecentHours.NO_HOUR ? NONE : lastOutside(ring.newest());
+      if (firstWritten != NONE) {
+        for (long chunk = Math.max(firstWritten, outside + 1); chunk <= lastWritten; chunk++) {
+          writes.put(key(station, chunk), encode(ring, chunk));
+        }
+      }
+      if (firstDeleted != NONE) {
+        for (long chunk = firstDeleted; chunk <= lastDeleted; chunk++) {
+          writes.delete(key(station, chunk));
+        }
+      }
+      firstWritten = lastWritten = firstDeleted = lastDeleted = NONE;
+    }
+  }
 
   StationRings(WriteAtCommitStore<byte[]> chunks, QualityRules rules) {
     this.chunks = chunks;
@@ -43,13 +88,13 @@ final class StationRings {
    * @param newestHour the newest hour the station reported (its presence), {@link
    *     RecentHours#NO_HOUR} when none
    */
-  RecentHours get(String station, long newestHour) {
-    RecentHours ring = rings.get(station);
+  RecentHours get(String station, LongSupplier newestHour) {
+    StationRing ring = rings.get(station);
     if (ring == null) {
-      ring = load(station, newestHour);
+      ring = new StationRing(station, load(station, newestHour.getAsLong()));
       rings.put(station, ring);
     }
-    return ring;
+    return ring.ring;
   }
 
   /**
@@ -57,16 +102,18 @@ final class StationRings {
    * newest hour, moved on from {@code previousNewest}, left behind.
    */
   void write(String station, RecentHours ring, long from, long to, long previousNewest) {
-    for (long chunk = chunk(from); chunk <= chunk(to); chunk++) {
-      long written = chunk;
-      chunks.put(key(station, chunk), () -> encode(ring, written));
+    StationRing live = rings.get(station);
+    if (live == null || live.ring != ring) {
+      throw new IllegalArgumentException("not the ring this task holds for " + station);
     }
+    live.written(chunk(from), chunk(to));
     if (previousNewest != RecentHours.NO_HOUR && ring.newest() > previousNewest) {
       long firstLeft = Math.max(lastOutside(previousNewest) + 1, chunk(previousNewest) - CHUNKS);
-      for (long chunk = firstLeft; chunk <= lastOutside(ring.newest()); chunk++) {
-        chunks.delete(key(station, chunk));
+      if (firstLeft <= lastOutside(ring.newest())) {
+        live.deleted(firstLeft, lastOutside(ring.newest()));
       }
     }
+    chunks.changed(live);
   }
 
   void clear() {

@@ -1,6 +1,8 @@
 package io.ecostream.streams.state;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +38,11 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * A {@link Supplier} is therefore called at the commit and must return the value as of that
  * moment: it reads the live object, it does not capture a copy.
  *
+ * <p>Two ways to name what changed: {@link #put(String, Supplier)} per key, or, for a live object
+ * that changes on nearly every record and knows its own keys, {@link #changed(LiveValue)}, which
+ * queues the object once per commit without hashing anything; at the commit it writes whatever of
+ * it changed. A key is written one way or the other, never both.
+ *
  * <p>Built by {@link #builder}; the processor reaches it with {@code context.getStateStore(name)}.
  * {@code CachedStateStore} is an internal interface of Kafka Streams, the one hook it gives a
  * store to write before the commit; the tests on the real broker ({@code FaultToleranceIT}) and
@@ -43,9 +50,44 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  */
 public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore<Bytes, byte[]> {
 
+  /** What a live object writes at the commit. */
+  public interface Writes<V> {
+    void put(String key, V value);
+
+    void delete(String key);
+  }
+
+  /**
+   * A live object whose changes are written at the commit. It marks itself with {@link
+   * #changed(LiveValue)} after each change; the store calls {@link #write} once per commit.
+   */
+  public abstract static class LiveValue<V> {
+    /** The commit the object is queued for, so that it is queued once per commit. */
+    private long queuedFor = -1;
+
+    /** Writes the changes since the last commit, and forgets them. */
+    protected abstract void write(Writes<V> writes);
+  }
+
   private final KeyValueStore<String, V> stored;
   /** Writes since the last commit; a null supplier is a delete. */
   private final Map<String, Supplier<V>> pending = new HashMap<>();
+  /** Live objects changed since the last commit, in the order they first changed. */
+  private final List<LiveValue<V>> changedValues = new ArrayList<>();
+  /** Counts commits (and discards), so that a queued mark from before one is stale. */
+  private long commits;
+  private final Writes<V> writes =
+      new Writes<>() {
+        @Override
+        public void put(String key, V value) {
+          stored.put(key, value);
+        }
+
+        @Override
+        public void delete(String key) {
+          stored.delete(key);
+        }
+      };
 
   private WriteAtCommitStore(KeyValueStore<String, V> stored) {
     this.stored = stored;
@@ -81,6 +123,14 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
     pending.put(key, null);
   }
 
+  /** The object changed: it writes its changes at the next commit. */
+  public void changed(LiveValue<V> value) {
+    if (value.queuedFor != commits) {
+      value.queuedFor = commits;
+      changedValues.add(value);
+    }
+  }
+
   /** Every stored entry, after the pending writes. */
   public KeyValueIterator<String, V> all() {
     writePending();
@@ -94,7 +144,13 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
 
   @Override
   public void clearCache() {
+    discardPending();
+  }
+
+  private void discardPending() {
     pending.clear();
+    changedValues.clear();
+    commits++;
   }
 
   @Override
@@ -103,6 +159,13 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
   }
 
   private void writePending() {
+    if (!changedValues.isEmpty()) {
+      for (LiveValue<V> value : changedValues) {
+        value.write(writes);
+      }
+      changedValues.clear();
+    }
+    commits++;
     if (pending.isEmpty()) {
       return;
     }
@@ -124,7 +187,7 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
 
   @Override
   public void init(StateStoreContext context, StateStore root) {
-    pending.clear();
+    discardPending();
     stored.init(context, root);
   }
 
@@ -154,7 +217,7 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
 
   @Override
   public void close() {
-    pending.clear();
+    discardPending();
     stored.close();
   }
 

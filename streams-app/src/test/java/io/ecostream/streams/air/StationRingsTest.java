@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The stations' rings written through to a store in 24-hour chunks, and read back. */
 class StationRingsTest {
@@ -62,13 +64,14 @@ class StationRingsTest {
   @Test
   void shouldReadBackTheValuesFlagsRevisionsAndChangeCountsItWrote() {
     StationRings rings = new StationRings(store, rules);
-    RecentHours ring = rings.get("BZ-A01", RecentHours.NO_HOUR);
+    RecentHours ring = rings.get("BZ-A01", () -> RecentHours.NO_HOUR);
     for (int h = 0; h < 30; h++) {
       put(rings, ring, H0 + h, h == 10 ? 9_999 : 40 + h % 3);
     }
     put(rings, ring, H0 + 3, 55); // a correction: a second revision and change
+    store.flushCache(); // the commit writes the chunks
 
-    RecentHours read = new StationRings(store, rules).get("BZ-A01", H0 + 29);
+    RecentHours read = new StationRings(store, rules).get("BZ-A01", () -> H0 + 29);
 
     for (long h = H0; h < H0 + 30; h++) {
       assertThat(read.holds(h)).as("hour %d", h - H0).isTrue();
@@ -88,12 +91,16 @@ class StationRingsTest {
             "BZ-A01@" + (first + 4));
   }
 
-  @Test
-  void shouldDeleteTheChunksTheRingHasLeft() {
+  @ParameterizedTest(name = "a commit every {0} hours")
+  @ValueSource(ints = {1, 5, 6, 1000})
+  void shouldDeleteTheChunksTheRingHasLeft(int hoursPerCommit) {
     StationRings rings = new StationRings(store, rules);
-    RecentHours ring = rings.get("BZ-A01", RecentHours.NO_HOUR);
+    RecentHours ring = rings.get("BZ-A01", () -> RecentHours.NO_HOUR);
     for (int h = 0; h < 10 * 24; h++) {
       put(rings, ring, H0 + h, 40 + h % 7);
+      if ((h + 1) % hoursPerCommit == 0) {
+        store.flushCache();
+      }
     }
 
     // the newest hour is the last of day 9: the ring's 96 hours are the last 16 chunks of six hours
