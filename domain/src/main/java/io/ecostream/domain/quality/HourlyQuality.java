@@ -60,11 +60,26 @@ public final class HourlyQuality {
         flags[i] = code(flag);
       }
     }
+    // The run of equal values around i, carried from one i to the next: each value is scanned
+    // once, however long the runs.
+    int runStart = -1;
+    int runEnd = -1;
     for (int i = from; i <= to; i++) {
+      if (i > runEnd) {
+        double value = series[i];
+        runStart = i;
+        while (runStart > 0 && series[runStart - 1] == value) {
+          runStart--;
+        }
+        runEnd = i;
+        while (runEnd < series.length - 1 && series[runEnd + 1] == value) {
+          runEnd++;
+        }
+      }
       if (!usable[i]) {
         continue;
       }
-      if (inStuckRun(series, i, pollutant, rules)) {
+      if (isStuck(series[i], runEnd - runStart + 1, pollutant, rules)) {
         flags[i] = code(QualityFlag.STUCK);
       } else if (isSpike(series, usable, i, pollutant, rules)) {
         flags[i] = code(QualityFlag.SPIKE);
@@ -72,20 +87,10 @@ public final class HourlyQuality {
     }
   }
 
-  private static boolean inStuckRun(double[] series, int i, Pollutant pollutant, QualityRules rules) {
-    double value = series[i];
-    if (rules.stuckHours() == QualityRules.OFF || value < rules.stuckFloor(pollutant.ordinal())) {
-      return false;
-    }
-    int first = i;
-    while (first > 0 && series[first - 1] == value) {
-      first--;
-    }
-    int last = i;
-    while (last < series.length - 1 && series[last + 1] == value) {
-      last++;
-    }
-    return last - first + 1 >= rules.stuckHours();
+  private static boolean isStuck(double value, int runLength, Pollutant pollutant, QualityRules rules) {
+    return rules.stuckHours() != QualityRules.OFF
+        && value >= rules.stuckFloor(pollutant.ordinal())
+        && runLength >= rules.stuckHours();
   }
 
   private static boolean isSpike(

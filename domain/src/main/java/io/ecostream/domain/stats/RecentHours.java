@@ -62,6 +62,8 @@ public final class RecentHours {
   private final double[] series = new double[CAPACITY];
   private final byte[] seriesFlags = new byte[CAPACITY];
   private final boolean[] seriesUsable = new boolean[CAPACITY];
+  /** Per index of the series, the slot that holds its hour, or -1. */
+  private final int[] seriesSlots = new int[CAPACITY];
   private final int[] newFlags = new int[FLAGS.length * POLLUTANTS];
   private final double[] usableBefore = new double[POLLUTANTS];
   private long newest;
@@ -294,12 +296,16 @@ public final class RecentHours {
     int context = rules.stuckHours() + 1;
     int lo = Math.max(0, first - context);
     int hi = Math.min(CAPACITY - 1, last + context);
+    int oldestSlot = slot(oldest);
+    for (int i = lo; i <= hi; i++) {
+      int slot = oldestSlot + i < CAPACITY ? oldestSlot + i : oldestSlot + i - CAPACITY;
+      seriesSlots[i] = hours[slot] == oldest + i ? slot : -1;
+    }
     for (Pollutant pollutant : ALL) {
       int p = pollutant.ordinal();
       for (int i = lo; i <= hi; i++) {
-        long hour = oldest + i;
-        int slot = slot(hour);
-        series[i] = hours[slot] == hour ? values[slot * POLLUTANTS + p] : Double.NaN;
+        int slot = seriesSlots[i];
+        series[i] = slot >= 0 ? values[slot * POLLUTANTS + p] : Double.NaN;
       }
       if (lo > 0) {
         series[lo - 1] = Double.NaN;
@@ -309,7 +315,8 @@ public final class RecentHours {
       }
       HourlyQuality.assess(series, first, last, pollutant, rules, seriesFlags, seriesUsable);
       for (int i = first; i <= last; i++) {
-        flags[slot(oldest + i) * POLLUTANTS + p] = seriesFlags[i];
+        int slot = oldestSlot + i < CAPACITY ? oldestSlot + i : oldestSlot + i - CAPACITY;
+        flags[slot * POLLUTANTS + p] = seriesFlags[i];
       }
     }
   }
