@@ -25,8 +25,9 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of one ecostream deployment. Names share a prefix ({@code ecostream} by default) so
- * that one cluster can host several deployments. Keys are strings: station ids on input, composite
- * ids such as {@code binzhou@2024-01-15} or {@code Shandong@2024} on outputs.
+ * that one cluster can host several deployments. Keys are strings: city ids (readings) and station
+ * ids (Station records) on input, composite ids such as {@code binzhou@2024-01-15} or {@code
+ * Shandong@2024} on outputs.
  */
 public record EcostreamTopics(
     String prefix,
@@ -84,24 +85,32 @@ public record EcostreamTopics(
 
   /**
    * These topics with the number of partitions {@code air.readings} has on the cluster: the
-   * pipeline's repartition topics into the cities' tasks must have as many, so that a city's
+   * pipeline's repartition topics into the cities' air tasks must have as many, so that a city's
    * re-keyed records meet its readings in one task.
    */
   public EcostreamTopics withAirReadingsPartitions(int partitions) {
+    return new EcostreamTopics(
+        prefix, stations, withPartitions(airReadings, partitions), waterReadings, stationHourly, cityHourly,
+        pm25Rolling, cityDaily, cityPeriod, airRanking, waterSampleClass, waterSectionMonth, waterCityPeriod,
+        waterRanking, alerts, deadLetters);
+  }
+
+  /**
+   * These topics with the number of partitions {@code water.readings} has on the cluster, for the
+   * same reason: the repartition topics into the cities' water tasks must have as many.
+   */
+  public EcostreamTopics withWaterReadingsPartitions(int partitions) {
+    return new EcostreamTopics(
+        prefix, stations, airReadings, withPartitions(waterReadings, partitions), stationHourly, cityHourly,
+        pm25Rolling, cityDaily, cityPeriod, airRanking, waterSampleClass, waterSectionMonth, waterCityPeriod,
+        waterRanking, alerts, deadLetters);
+  }
+
+  private static <V> Topic<String, V> withPartitions(Topic<String, V> topic, int partitions) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
     }
-    Topic<String, AirReading> air =
-        new Topic<>(
-            airReadings.name(),
-            airReadings.keySerde(),
-            airReadings.valueSerde(),
-            partitions,
-            airReadings.compacted());
-    return new EcostreamTopics(
-        prefix, stations, air, waterReadings, stationHourly, cityHourly, pm25Rolling, cityDaily,
-        cityPeriod, airRanking, waterSampleClass, waterSectionMonth, waterCityPeriod, waterRanking,
-        alerts, deadLetters);
+    return new Topic<>(topic.name(), topic.keySerde(), topic.valueSerde(), partitions, topic.compacted());
   }
 
   /** Inputs, then outputs, then alerts and dead letters. */

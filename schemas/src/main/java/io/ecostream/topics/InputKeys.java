@@ -5,12 +5,12 @@ import io.ecostream.avro.Station;
 import io.ecostream.avro.WaterSample;
 
 /**
- * The keys of the input topics. Readings are keyed by city id: a city's state (its stations'
- * recent hours, hours, days, periods and alerts) lives in one Kafka Streams task, so the pipeline
- * needs no repartition between a reading and its city's figures. An air reading whose key is not
- * its city id is still read correctly (the pipeline re-keys it, at the cost of one more hop).
- * Water samples are keyed by station id until the water pipeline moves to the same shape. Station
- * records are keyed by station id, since their topic is compacted: one record per station.
+ * The keys of the input topics. Air readings and water samples are keyed by city id: a city's
+ * state (its stations' recent hours, hours, days, periods and alerts; its sections' months, periods
+ * and alerts) lives in one Kafka Streams task, so the pipeline needs no repartition between a
+ * reading and its city's figures. A reading or sample whose key is not its city id is still read
+ * correctly (the pipeline re-keys it, at the cost of one more hop). Station records are keyed by
+ * station id, since their topic is compacted: one record per station.
  */
 public final class InputKeys {
 
@@ -21,7 +21,7 @@ public final class InputKeys {
   }
 
   public static String of(WaterSample sample) {
-    return sample.getStationId();
+    return sample.getCityId();
   }
 
   public static String of(Station station) {

@@ -64,4 +64,16 @@ class EcostreamTopicsTest {
     assertThat(six.all()).hasSameSizeAs(topics.all());
     assertThatThrownBy(() -> topics.withAirReadingsPartitions(0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldTakeTheClustersPartitionsOfTheWaterReadingsAndChangeNothingElse() {
+    EcostreamTopics six = topics.withWaterReadingsPartitions(6);
+
+    assertThat(six.waterReadings().partitions()).isEqualTo(6);
+    assertThat(six.waterReadings().name()).isEqualTo(topics.waterReadings().name());
+    assertThat(six.waterReadings().configs()).isEqualTo(topics.waterReadings().configs());
+    assertThat(six.airReadings()).isSameAs(topics.airReadings());
+    assertThat(six.all()).hasSameSizeAs(topics.all());
+    assertThatThrownBy(() -> topics.withWaterReadingsPartitions(0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

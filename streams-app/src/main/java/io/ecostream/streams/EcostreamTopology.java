@@ -3,9 +3,7 @@ package io.ecostream.streams;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.Station;
-import io.ecostream.avro.StationKind;
 import io.ecostream.avro.WaterSample;
-import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.air.AirPipeline;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.intake.AirReadingValidator;
@@ -15,24 +13,19 @@ import io.ecostream.streams.intake.StationValidator;
 import io.ecostream.streams.intake.Validator;
 import io.ecostream.streams.intake.WaterSampleValidator;
 import io.ecostream.streams.metrics.PipelineMetrics;
-import io.ecostream.streams.ranking.ByProvince;
 import io.ecostream.streams.water.WaterPipeline;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The whole topology, as the list of its pipelines: the input topics are decoded and validated
@@ -43,8 +36,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class EcostreamTopology {
 
-  public static final String STATION_STORE = "station-store";
-
   private EcostreamTopology() {}
 
   public static Topology build(
@@ -53,18 +44,7 @@ public final class EcostreamTopology {
     KStream<String, Station> stations = validStations(builder, topics, metrics);
     AirPipeline.build(
         builder, validAirReadings(builder, topics, metrics), stations, topics, settings, metrics);
-    WaterPipeline.build(
-        builder,
-        validWaterSamples(builder, topics, metrics),
-        latestStations(stations),
-        ByProvince.cityProvinces(
-            stations,
-            StationKind.WATER,
-            "water-",
-            WaterPipeline.WATER_CITY_PROVINCE_REPARTITION,
-            WaterPipeline.WATER_CITY_PROVINCE_STORE),
-        topics,
-        settings);
+    WaterPipeline.build(builder, validWaterSamples(builder, topics, metrics), stations, topics, settings);
     return builder.build();
   }
 
@@ -94,18 +74,9 @@ public final class EcostreamTopology {
         "water-readings");
   }
 
-  /** The latest Station record of each station (the topic's key is the station id: no repartition). */
-  private static KTable<String, Station> latestStations(KStream<String, Station> stations) {
-    return stations.toTable(
-        Named.as("station-table"),
-        Materialized.<String, Station, KeyValueStore<Bytes, byte[]>>as(STATION_STORE)
-            .withKeySerde(Serdes.String())
-            .withValueSerde(AvroSerde.of(Station.class)));
-  }
-
   /**
    * Station records, decoded and validated like readings. A tombstone deletes a station from the
-   * compacted topic; it is not bad input, and the city-to-province table simply keeps the city.
+   * compacted topic; it is not bad input, and the cities' tasks simply keep what they know of it.
    */
   private static KStream<String, Station> validStations(
       StreamsBuilder builder, EcostreamTopics topics, PipelineMetrics metrics) {

@@ -219,22 +219,28 @@ public final class RunCommand implements Callable<Integer> {
 
   /**
    * The topics as the cluster has them: the repartition topics into the cities' tasks are created
-   * with as many partitions as {@code air.readings} has, whatever it was created with.
+   * with as many partitions as {@code air.readings} and {@code water.readings} have, whatever they
+   * were created with.
    */
   private static EcostreamTopics withActualPartitions(
       Properties properties, EcostreamTopics topics, PrintWriter err) {
     var adminConfig = new StreamsConfig(properties).getAdminConfigs("ecostream-run-admin");
     String air = topics.airReadings().name();
+    String water = topics.waterReadings().name();
     try (Admin admin = Admin.create(adminConfig)) {
-      int partitions =
-          admin.describeTopics(List.of(air)).allTopicNames().get(30, TimeUnit.SECONDS).get(air).partitions().size();
-      if (partitions != topics.airReadings().partitions()) {
-        err.println("ecostream run: " + air + " has " + partitions + " partitions; the cities' tasks follow it");
+      var described = admin.describeTopics(List.of(air, water)).allTopicNames().get(30, TimeUnit.SECONDS);
+      int airPartitions = described.get(air).partitions().size();
+      int waterPartitions = described.get(water).partitions().size();
+      if (airPartitions != topics.airReadings().partitions()) {
+        err.println("ecostream run: " + air + " has " + airPartitions + " partitions; the cities' tasks follow it");
       }
-      return topics.withAirReadingsPartitions(partitions);
+      if (waterPartitions != topics.waterReadings().partitions()) {
+        err.println("ecostream run: " + water + " has " + waterPartitions + " partitions; the cities' tasks follow it");
+      }
+      return topics.withAirReadingsPartitions(airPartitions).withWaterReadingsPartitions(waterPartitions);
     } catch (ExecutionException | TimeoutException e) {
-      err.println("ecostream run: cannot read the partitions of " + air + " (" + e.getMessage()
-          + "); assuming " + topics.airReadings().partitions());
+      err.println("ecostream run: cannot read the partitions of " + air + " and " + water + " (" + e.getMessage()
+          + "); assuming " + topics.airReadings().partitions() + " and " + topics.waterReadings().partitions());
       return topics;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -28,23 +28,23 @@ class ApplicationResetTest {
         Set.of(
             "ecostream.air.readings",
             "ecostream.air.city-daily",
-            APP + "-station-store-changelog",
+            APP + "-water-sections-store-changelog",
             APP + "-air-ranking-by-province-repartition",
             // another deployment whose application id extends this one: StreamsResetter alone would delete it
-            APP + "-staging-station-store-changelog",
-            "other-app-station-store-changelog");
+            APP + "-staging-water-sections-store-changelog",
+            "other-app-water-sections-store-changelog");
 
     assertThat(ApplicationReset.internalTopicsToDelete(APP, topology, existing))
-        .containsExactly(APP + "-air-ranking-by-province-repartition", APP + "-station-store-changelog");
+        .containsExactly(APP + "-air-ranking-by-province-repartition", APP + "-water-sections-store-changelog");
   }
 
   @Test
   void shouldRefuseWhenOnlyAnotherApplicationsTopicsLookInternal() {
-    Set<String> existing = Set.of("ecostream.air.readings", APP + "-staging-station-store-changelog");
+    Set<String> existing = Set.of("ecostream.air.readings", APP + "-staging-water-sections-store-changelog");
 
     assertThatThrownBy(() -> ApplicationReset.internalTopicsToDelete(APP, topology, existing))
         .isInstanceOf(ApplicationReset.ResetFailedException.class)
-        .hasMessageContaining(APP + "-staging-station-store-changelog")
+        .hasMessageContaining(APP + "-staging-water-sections-store-changelog")
         .hasMessageContaining("belong to no store or repartition of this topology");
   }
 

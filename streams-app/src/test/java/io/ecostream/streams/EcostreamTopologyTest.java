@@ -336,6 +336,8 @@ class EcostreamTopologyTest {
 
   @Test
   void shouldNameEveryStoreAndRepartitionTopic() {
+    // The Station records' intake; for air and for water, the cities' tasks and the rankings.
+    assertThat(topology.describe().subtopologies()).hasSize(5);
     Set<String> stores = new HashSet<>();
     Set<String> sources = new HashSet<>();
     for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
@@ -357,12 +359,10 @@ class EcostreamTopologyTest {
             "air-heavy-pollution-store",
             "air-city-province-store",
             "province-ranking-store",
-            "station-store",
-            "section-month-store",
-            "city-water-year-store",
-            "water-alert-store",
+            "water-sections-store",
+            "water-section-months-store",
+            "water-city-years-store",
             "water-city-province-store",
-            "water-ranking-city-figures-store",
             "water-ranking-store");
     assertThat(sources)
         .containsExactlyInAnyOrder(
@@ -372,10 +372,8 @@ class EcostreamTopologyTest {
             "air-readings-by-city-repartition",
             "air-city-provinces-repartition",
             "air-ranking-by-province-repartition",
-            "section-month-repartition",
-            "city-water-by-city-repartition",
-            "water-city-province-by-city-repartition",
-            "water-ranking-period-by-city-repartition",
-            "water-ranking-by-province-period-repartition");
+            "water-samples-by-city-repartition",
+            "water-city-sections-repartition",
+            "water-ranking-by-province-repartition");
   }
 }

@@ -3,6 +3,7 @@ package io.ecostream.streams;
 import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityWaterPeriod;
@@ -20,12 +21,17 @@ import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,6 +54,10 @@ class WaterTopologyTest {
 
   @BeforeEach
   void startDriver() {
+    startDriver(stateDir);
+  }
+
+  private void startDriver(Path stateDir) {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-water-test");
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -78,7 +88,12 @@ class WaterTopologyTest {
 
   private void section(
       String id, String city, WaterBodyType body, String waterBodyName, boolean drinking, Integer target) {
-    Station station =
+    send(station(id, city, body, waterBodyName, drinking, target));
+  }
+
+  private static Station station(
+      String id, String city, WaterBodyType body, String waterBodyName, boolean drinking, Integer target) {
+    return
         Station.newBuilder()
             .setStationId(id)
             .setName(id)
@@ -91,7 +106,13 @@ class WaterTopologyTest {
             .setDrinkingSource(drinking)
             .setTargetClass(target)
             .build();
-    stations.pipeInput(id, station, LocalDateTime.of(2023, 1, 1, 0, 0).atZone(AirReadings.BEIJING).toInstant());
+  }
+
+  /** A Station record, then a commit interval of wall-clock time. */
+  private void send(Station station) {
+    stations.pipeInput(
+        station.getStationId(), station, LocalDateTime.of(2023, 1, 1, 0, 0).atZone(AirReadings.BEIJING).toInstant());
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
   }
 
   private static WaterSample.Builder sample(String id, LocalDateTime at) {
@@ -113,9 +134,41 @@ class WaterTopologyTest {
         .setActivePhosphate(0.012).setPetroleum(0.02);
   }
 
+  /**
+   * A sample keyed as ecostream's producers key it, then a commit interval of wall-clock time (a
+   * section's newest month is published once per commit interval).
+   */
   private void send(WaterSample.Builder sample) {
+    send(sample, InputKeys::of);
+  }
+
+  private void send(WaterSample.Builder sample, Function<WaterSample, String> key) {
     WaterSample value = sample.build();
-    samples.pipeInput(value.getStationId(), value, value.getSampledAt());
+    samples.pipeInput(key.apply(value), value, value.getSampledAt());
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+  }
+
+  /** Half a minute: a section's first samples wait no longer for their Station record. */
+  private void waitOutTheHoldOfFirstSamples() {
+    driver.advanceWallClockTime(Duration.ofSeconds(30));
+  }
+
+  /** Every record of the water outputs, topic by topic, with its key, value and timestamp. */
+  private List<List<Object>> waterOutputs() {
+    List<List<Object>> records = new ArrayList<>();
+    for (Topic<String, ?> topic :
+        List.of(
+            topics.waterSampleClass(),
+            topics.waterSectionMonth(),
+            topics.waterCityPeriod(),
+            topics.waterRanking(),
+            topics.alerts())) {
+      driver
+          .createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer())
+          .readRecordsToList()
+          .forEach(r -> records.add(List.of(topic.name(), r.key(), r.value(), r.timestamp())));
+    }
+    return records;
   }
 
   private <V> Map<String, V> latest(Topic<String, V> topic) {
@@ -295,5 +348,113 @@ class WaterTopologyTest {
         .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, null, null, "良好"));
     assertThat(periods.get("weihai@2024-01").getWaterBodies()).isEmpty();
     assertThat(latest(topics.waterSectionMonth()).get("D1@2024-01").getWaterBodyName()).isEqualTo("黄河");
+  }
+
+  /**
+   * Two sections of Binzhou in January 2024 and the first days of February: S1 (river, target III)
+   * with a class III and a 劣V sample, S2 (lake) with two samples, then one sample each in February,
+   * which settles January.
+   */
+  private void twoSectionsOfBinzhou(Function<WaterSample, String> key) {
+    section("S1", "binzhou", WaterBodyType.RIVER, "徒骇河", false, 3);
+    section("S2", "binzhou", WaterBodyType.LAKE, "麻大湖", false, null);
+    send(sample("S1", LocalDateTime.of(2024, 1, 5, 9, 0)).setAmmoniaNitrogen(0.9), key);
+    send(sample("S2", LocalDateTime.of(2024, 1, 6, 9, 0)).setTotalPhosphorus(0.03), key);
+    send(sample("S1", LocalDateTime.of(2024, 1, 19, 9, 0)).setAmmoniaNitrogen(2.1), key);
+    send(sample("S2", LocalDateTime.of(2024, 1, 20, 9, 0)).setTotalPhosphorus(0.06), key);
+    send(sample("S1", LocalDateTime.of(2024, 2, 2, 9, 0)).setAmmoniaNitrogen(0.7), key);
+    send(sample("S2", LocalDateTime.of(2024, 2, 3, 9, 0)).setTotalPhosphorus(0.02), key);
+  }
+
+  @Test
+  void shouldGiveTheSameOutputsWhenSamplesArriveKeyedByStationInsteadOfCity(@TempDir Path otherStateDir) {
+    twoSectionsOfBinzhou(InputKeys::of);
+    List<List<Object>> keyedByCity = waterOutputs();
+    driver.close();
+
+    startDriver(otherStateDir);
+    // keyed as producers did before samples were keyed by city: re-keyed through one more hop
+    twoSectionsOfBinzhou(WaterSample::getStationId);
+
+    assertThat(keyedByCity)
+        .extracting(record -> record.get(0))
+        .contains(
+            topics.waterSampleClass().name(),
+            topics.waterSectionMonth().name(),
+            topics.waterCityPeriod().name(),
+            topics.waterRanking().name(),
+            topics.alerts().name());
+    assertThat(waterOutputs()).isEqualTo(keyedByCity);
+  }
+
+  /**
+   * R1 is a drinking-water reservoir of Liaocheng with target class II whose Station record arrives
+   * well after its first sample (TP 0.08 mg/L): that sample is assessed as a river section without a
+   * target (class II: TP ≤ 0.1 on the river limits; CWQI 0.08 / 0.2 = 0.4), and stays so. The next
+   * sample, with the same TP, is a reservoir's: class IV on the lake limits (0.05 < 0.08 ≤ 0.1),
+   * below its target, not compliant; CWQI 0.08 / 0.05 = 1.6. The month takes the water body and
+   * target of its latest sample. The city enters its province's ranking when the Station record
+   * brings the province.
+   */
+  @Test
+  void shouldAssessASampleBeforeItsStationRecordAsARiverWithoutTargetAndKeepItSo() {
+    send(sample("R1", "liaocheng", LocalDateTime.of(2024, 1, 5, 9, 0)).setTotalPhosphorus(0.08));
+    waitOutTheHoldOfFirstSamples();
+    assertThat(latest(topics.waterRanking())).as("no province known yet").isEmpty();
+
+    send(station("R1", "liaocheng", WaterBodyType.RESERVOIR, "东昌湖", true, 2));
+    Map<String, WaterRanking> placed = latest(topics.waterRanking());
+    assertThat(placed).containsOnlyKeys("Shandong@2024", "Shandong@2024-01");
+    assertThat(placed.get("Shandong@2024-01").getByCwqi()).containsExactly(ranked(1, "liaocheng", 0.4));
+
+    send(sample("R1", "liaocheng", LocalDateTime.of(2024, 1, 20, 9, 0)).setTotalPhosphorus(0.08));
+
+    assertThat(
+            driver
+                .createOutputTopic(
+                    topics.waterSampleClass().name(),
+                    new StringDeserializer(),
+                    topics.waterSampleClass().valueSerde().deserializer())
+                .readKeyValuesToList())
+        .extracting(
+            kv -> kv.key,
+            kv -> kv.value.getWaterBody(),
+            kv -> kv.value.getWaterClass(),
+            kv -> kv.value.getTargetClass(),
+            kv -> kv.value.getMeetsTarget())
+        .containsExactly(
+            tuple("R1@2024-01-05T01:00:00Z", WaterBodyType.RIVER, "II", null, null),
+            tuple("R1@2024-01-20T01:00:00Z", WaterBodyType.RESERVOIR, "IV", 2, false));
+    SectionMonth january = latest(topics.waterSectionMonth()).get("R1@2024-01");
+    assertThat(january.getSamples()).isEqualTo(2);
+    assertThat(january.getWaterBody()).isEqualTo(WaterBodyType.RESERVOIR);
+    assertThat(january.getWaterClass()).isEqualTo("IV");
+    assertThat(january.getMeetsTarget()).isFalse();
+    assertThat(january.getCwqi()).isCloseTo(1.6, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(january.getWaterBodyName()).isEqualTo("东昌湖");
+    assertThat(latest(topics.alerts()))
+        .containsOnlyKeys("water-below-target@R1@2024-01", "drinking-source-non-compliant@R1@2024-01");
+    assertThat(latest(topics.waterRanking()).get("Shandong@2024-01").getByCwqi())
+        .containsExactly(ranked(1, "liaocheng", 1.6));
+  }
+
+  /**
+   * A Station record that reaches the city's task just after its section's first samples, as when a
+   * producer sent it just before them (it comes through one more hop than they do), is used for
+   * them: R1's first sample is a reservoir's, class IV, below its target.
+   */
+  @Test
+  void shouldAssessASectionsFirstSamplesWithTheStationRecordThatFollowsThemClosely() {
+    send(sample("R1", "liaocheng", LocalDateTime.of(2024, 1, 5, 9, 0)).setTotalPhosphorus(0.08));
+    assertThat(latest(topics.waterSampleClass())).as("held for the Station record").isEmpty();
+
+    send(station("R1", "liaocheng", WaterBodyType.RESERVOIR, "东昌湖", true, 2));
+
+    WaterSampleClass first = latest(topics.waterSampleClass()).get("R1@2024-01-05T01:00:00Z");
+    assertThat(first.getWaterBody()).isEqualTo(WaterBodyType.RESERVOIR);
+    assertThat(first.getWaterClass()).isEqualTo("IV");
+    assertThat(first.getMeetsTarget()).isFalse();
+    assertThat(latest(topics.alerts()))
+        .containsOnlyKeys("water-below-target@R1@2024-01", "drinking-source-non-compliant@R1@2024-01");
   }
 }

@@ -39,7 +39,7 @@ class KafkaReadingSinkTest {
       new KafkaReadingSink(TOPICS, producer, Optional.of(SIMULATION_START));
 
   @Test
-  void shouldKeyAirByCityWaterByStationAndStampWithTheEventTime() {
+  void shouldKeyReadingsAndSamplesByCityAndStampWithTheEventTime() {
     AirReading reading = BINZHOU_DAY.air.get(10);
     WaterSample sample = BINZHOU_DAY.water.get(3);
 
@@ -53,7 +53,7 @@ class KafkaReadingSinkTest {
                 "test.air.readings", reading.getCityId(), reading.getHourStart().toEpochMilli()),
             tuple(
                 "test.water.readings",
-                sample.getStationId(),
+                sample.getCityId(),
                 sample.getSampledAt().toEpochMilli()));
   }
 

@@ -36,11 +36,12 @@ final class SectionMonthAggregation {
         .build();
   }
 
-  SectionMonthState add(String key, SectionSample sample, SectionMonthState state) {
+  SectionMonthState add(SectionSample sample, SectionMonthState state) {
     state.setStationId(sample.getStationId());
     state.setCityId(sample.getCityId());
     state.setMonth(samples.month(sample.getSampledAt()).toString());
-    // The latest Station record decides the water body and target, as for the samples' classes.
+    // The Station data of the latest sample decides the month's water body and target, as it does
+    // the sample's class.
     state.setWaterBody(sample.getWaterBody());
     state.setDrinkingSource(sample.getDrinkingSource());
     state.setWaterBodyName(sample.getWaterBodyName());
