@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -94,6 +95,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "An existing cluster instead of the embedded broker; the bench deletes its topics at the end.")
   String bootstrapServers;
 
+  @Option(names = "--command-config", paramLabel = "FILE",
+      description = "Client settings of the --bootstrap-servers cluster, e.g. SASL/SSL (a Java properties file).")
+  Path commandConfig;
+
   @Option(names = "--work-dir", paramLabel = "DIR",
       description = "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
   Path workDir;
@@ -106,22 +111,24 @@ public final class BenchCommand implements Callable<Integer> {
     Set<Phase> selected = parsePhases(spec, phases);
     List<Guarantee> guarantees = parseGuarantees(spec, guarantee);
     validate();
+    Properties external = EmbeddedBroker.externalCluster(spec, bootstrapServers, commandConfig);
     PrintWriter err = spec.commandLine().getErr();
     boolean temporary = workDir == null;
     Path dir = temporary ? Files.createTempDirectory("ecostream-bench-") : workDir;
     EmbeddedBroker.prepareWorkDir(dir);
     LocalKafkaBroker broker = null;
     try {
-      String bootstrap = bootstrapServers;
-      if (bootstrap == null) {
+      Properties client = external;
+      if (client == null) {
         broker = EmbeddedBroker.startOnFreePorts(dir, dir.resolve("logs/bench.log"));
+        client = broker.clientProperties();
         say(err, "broker ready on %s in %.1f s", broker.bootstrapServers(), broker.startupTime().toMillis() / 1000.0);
       } else {
         KafkaLogFile.redirectTo(dir.resolve("logs/bench.log"));
       }
       StationNetwork network = StationNetwork.of(stations, seed);
       List<PhaseResult> results =
-          run(err, bootstrap != null ? bootstrap : broker.bootstrapServers(), dir, network, selected, guarantees);
+          run(err, client, dir, network, selected, guarantees);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
@@ -144,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private List<PhaseResult> run(
-      PrintWriter err, String bootstrap, Path dir, StationNetwork network, Set<Phase> selected, List<Guarantee> guarantees)
+      PrintWriter err, Properties client, Path dir, StationNetwork network, Set<Phase> selected, List<Guarantee> guarantees)
       throws InterruptedException {
     String runId = "ecostream-bench-" + UUID.randomUUID().toString().substring(0, 8);
     long latencyRecords = (long) latencyRate * latencySeconds;
@@ -153,10 +160,10 @@ public final class BenchCommand implements Callable<Integer> {
     say(err, "simulating %d readings of %s (seed %d)", needed, network, seed);
     BenchData data = BenchData.simulate(EcostreamTopics.withDefaultPrefix(), network, seed, needed);
     List<PhaseResult> results = new ArrayList<>();
-    try (BenchRunner runner = new BenchRunner(bootstrap, dir.resolve("state"), runId, line -> say(err, "%s", line))) {
+    try (BenchRunner runner = new BenchRunner(client, dir.resolve("state"), runId, line -> say(err, "%s", line))) {
       try {
         if (warmup > 0) {
-          warmUp(err, new BenchRunner(bootstrap, dir.resolve("state"), runId + "-warmup", line -> say(err, "%s", line)),
+          warmUp(err, new BenchRunner(client, dir.resolve("state"), runId + "-warmup", line -> say(err, "%s", line)),
               data, selected, guarantees);
         }
         List<BenchData.Reading> throughputInput = data.first(records);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -65,6 +66,10 @@ public final class ScenarioCommand implements Callable<Integer> {
       description = "An existing cluster instead of the embedded broker; each scenario creates its own topics there.")
   String bootstrapServers;
 
+  @Option(names = "--command-config", paramLabel = "FILE",
+      description = "Client settings of the --bootstrap-servers cluster, e.g. SASL/SSL (a Java properties file).")
+  Path commandConfig;
+
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30m",
       description = "How long the pipeline may take for one scenario (default: ${DEFAULT-VALUE}).")
   Duration timeout;
@@ -85,6 +90,7 @@ public final class ScenarioCommand implements Callable<Integer> {
       return 0;
     }
     List<Scenario> scenarios = selected(catalog);
+    Properties external = offline ? null : EmbeddedBroker.externalCluster(spec, bootstrapServers, commandConfig);
     PrintWriter err = spec.commandLine().getErr();
     ScenarioFit fit = new ScenarioFit(new OfflineRun(PipelineSettings.defaults()));
     List<ScenarioFit.Result> fits = new ArrayList<>();
@@ -94,7 +100,7 @@ public final class ScenarioCommand implements Callable<Integer> {
       say(err, "%s: fitted in %d simulations%s", scenario.id(), result.simulations(), result.met() ? "" : " (not within tolerance)");
       fits.add(result);
     }
-    List<Outcome> outcomes = offline ? offlineOutcomes(scenarios, fits) : pipelineOutcomes(err, scenarios, fits);
+    List<Outcome> outcomes = offline ? offlineOutcomes(scenarios, fits) : pipelineOutcomes(err, scenarios, fits, external);
     out.print(markdown ? ScenarioTable.markdown(outcomes) : ScenarioTable.text(outcomes));
     out.flush();
     return outcomes.stream().allMatch(Outcome::met) ? 0 : EcostreamCli.FAILURE;
@@ -128,22 +134,23 @@ public final class ScenarioCommand implements Callable<Integer> {
     return outcomes;
   }
 
-  private List<Outcome> pipelineOutcomes(PrintWriter err, List<Scenario> scenarios, List<ScenarioFit.Result> fits)
+  private List<Outcome> pipelineOutcomes(
+      PrintWriter err, List<Scenario> scenarios, List<ScenarioFit.Result> fits, Properties external)
       throws IOException, InterruptedException {
     boolean temporary = workDir == null;
     Path dir = temporary ? Files.createTempDirectory("ecostream-scenario-") : workDir;
     EmbeddedBroker.prepareWorkDir(dir);
     LocalKafkaBroker broker = null;
     try {
-      String bootstrap = bootstrapServers;
-      if (bootstrap == null) {
+      Properties client = external;
+      if (client == null) {
         broker = EmbeddedBroker.startOnFreePorts(dir, dir.resolve("logs/scenario.log"));
-        bootstrap = broker.bootstrapServers();
-        say(err, "broker ready on %s", bootstrap);
+        client = broker.clientProperties();
+        say(err, "broker ready on %s", broker.bootstrapServers());
       } else {
         KafkaLogFile.redirectTo(dir.resolve("logs/scenario.log"));
       }
-      PipelineRun pipeline = new PipelineRun(bootstrap, dir.resolve("state"), timeout);
+      PipelineRun pipeline = new PipelineRun(client, dir.resolve("state"), timeout);
       List<Outcome> outcomes = new ArrayList<>();
       for (int i = 0; i < scenarios.size(); i++) {
         Scenario scenario = scenarios.get(i);

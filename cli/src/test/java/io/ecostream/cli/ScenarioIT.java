@@ -34,7 +34,7 @@ class ScenarioIT {
 
     ScenarioFigures pipeline =
         ScenarioFigures.of(
-            new PipelineRun(kafka.bootstrapServers(), workDir.resolve("state"), Duration.ofMinutes(3))
+            new PipelineRun(kafka.clientProperties(), workDir.resolve("state"), Duration.ofMinutes(3))
                 .run(WEIHAI_JANUARY, fit.tuning(), KafkaBrokerFixture.uniqueName("scenario"), line -> {}));
 
     for (Target target : WEIHAI_JANUARY.targets()) {

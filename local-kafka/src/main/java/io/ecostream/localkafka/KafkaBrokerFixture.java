@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,12 @@ public final class KafkaBrokerFixture implements BeforeAllCallback, AfterAllCall
           "No broker: register the fixture on a static field with @RegisterExtension");
     }
     return broker.bootstrapServers();
+  }
+
+  /** The settings a client needs ({@link LocalKafkaBroker#clientProperties()}). */
+  public synchronized Properties clientProperties() {
+    bootstrapServers(); // throws when no broker runs
+    return broker.clientProperties();
   }
 
   /** Shared by the test class; the fixture closes it. */

@@ -25,6 +25,31 @@ class LocalKafkaBrokerSettingsTest {
   }
 
   @Test
+  void shouldAskClientsForScramOnTheBrokerListenerAndKeepTheControllerOnLoopback() {
+    Settings settings =
+        Settings.persistent(DATA_DIR, 19092, 19093).withScramUser(new LocalKafkaBroker.ScramUser("ecostream", "pw"));
+
+    Properties props = LocalKafkaBroker.serverProperties(settings);
+
+    assertThat(props.getProperty("listeners"))
+        .isEqualTo("SASL_PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093");
+    assertThat(props.getProperty("listener.security.protocol.map"))
+        .isEqualTo("SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    assertThat(props.getProperty("inter.broker.listener.name")).isEqualTo("SASL_PLAINTEXT");
+    assertThat(props.getProperty("sasl.enabled.mechanisms")).isEqualTo("SCRAM-SHA-512");
+    assertThat(props.getProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config"))
+        .isEqualTo(
+            "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ecostream\" password=\"pw\";");
+    assertThat(KafkaConfig.fromProps(props).interBrokerListenerName().value()).isEqualTo("SASL_PLAINTEXT");
+  }
+
+  @Test
+  void shouldEscapeQuotesAndBackslashesOfThePasswordInTheJaasLine() {
+    assertThat(new LocalKafkaBroker.ScramUser("u", "a\"b\\c").jaasConfig())
+        .endsWith("password=\"a\\\"b\\\\c\";");
+  }
+
+  @Test
   void shouldLetOverridesWinOverDefaults() {
     Settings settings =
         Settings.persistent(DATA_DIR, 19092, 19093)

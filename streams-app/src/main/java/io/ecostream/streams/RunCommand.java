@@ -44,6 +44,9 @@ public final class RunCommand implements Callable<Integer> {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Loopback: the metrics are for this machine unless --http-host says otherwise. */
+  static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+
   @Spec CommandSpec spec;
 
   @Mixin ClusterOptions cluster;
@@ -68,6 +71,15 @@ public final class RunCommand implements Callable<Integer> {
       defaultValue = "9464",
       description = "Port of GET /metrics (Prometheus) and GET /health; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
   int metricsPort;
+
+  @Option(
+      names = "--http-host",
+      paramLabel = "ADDRESS",
+      defaultValue = DEFAULT_HTTP_HOST,
+      description =
+          "Address that /metrics and /health listen on (default: ${DEFAULT-VALUE}, this machine only;"
+              + " 0.0.0.0 for every interface, e.g. in a container whose port is published).")
+  String httpHost = DEFAULT_HTTP_HOST;
 
   @Option(
       names = "--create-topics",
@@ -163,9 +175,9 @@ public final class RunCommand implements Callable<Integer> {
         metricsPort < 0
             ? null
             : MetricsHttpServer.start(
-                "0.0.0.0", metricsPort, registry, () -> streams.state().isRunningOrRebalancing());
+                httpHost, metricsPort, registry, () -> streams.state().isRunningOrRebalancing());
     if (http != null) {
-      err.println("ecostream run: metrics on http://localhost:" + http.port() + "/metrics");
+      err.println("ecostream run: metrics on http://" + urlHost(httpHost) + ":" + http.port() + "/metrics");
     }
     Thread hook =
         new Thread(
@@ -189,6 +201,13 @@ public final class RunCommand implements Callable<Integer> {
       // The hook is running already: it closes the same streams, which is harmless.
     }
     return failure.get() == null ? 0 : 1;
+  }
+
+  private static String urlHost(String host) {
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      return "localhost";
+    }
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   /** Stops a running {@link #call()} as Ctrl-C does, without ending the JVM. */

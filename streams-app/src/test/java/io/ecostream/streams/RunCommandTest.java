@@ -14,6 +14,12 @@ class RunCommandTest {
   }
 
   @Test
+  void shouldServeMetricsOnLoopbackUnlessTold() {
+    assertThat(parse().httpHost).isEqualTo("127.0.0.1");
+    assertThat(parse("--http-host", "0.0.0.0").httpHost).isEqualTo("0.0.0.0");
+  }
+
+  @Test
   void shouldResetOnlyWhenAsked() {
     assertThat(parse().reset).isFalse();
     assertThat(parse("--reset").reset).isTrue();

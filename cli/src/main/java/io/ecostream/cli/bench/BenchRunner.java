@@ -74,18 +74,23 @@ public final class BenchRunner implements AutoCloseable {
   // them at its next retention check (every 5 min), in the middle of a long run (see Topic#configs).
   private static final Map<String, String> NO_TIME_RETENTION = Map.of("retention.ms", "-1");
 
-  private final String bootstrapServers;
+  private final Properties client;
   private final Path stateDir;
   private final String runId;
   private final Consumer<String> progress;
   private final Admin admin;
 
-  public BenchRunner(String bootstrapServers, Path stateDir, String runId, Consumer<String> progress) {
-    this.bootstrapServers = bootstrapServers;
+  /**
+   * @param client the cluster's client settings: bootstrap servers and, for a secured one, its
+   *     security settings; every client of the run starts from them
+   */
+  public BenchRunner(Properties client, Path stateDir, String runId, Consumer<String> progress) {
+    this.client = new Properties();
+    this.client.putAll(client);
     this.stateDir = stateDir;
     this.runId = runId;
     this.progress = progress;
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    this.admin = Admin.create(this.client);
   }
 
   /** The topic the producer phase writes and the pass-through phases read. */
@@ -279,14 +284,14 @@ public final class BenchRunner implements AutoCloseable {
 
   private KafkaProducer<byte[], byte[]> producer() {
     Map<String, Object> config = new HashMap<>(KafkaReadingSink.DEFAULTS);
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    client.forEach((key, value) -> config.put((String) key, value));
     config.put(ProducerConfig.CLIENT_ID_CONFIG, runId + "-producer");
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   private Properties streamsProperties(String applicationId, Guarantee guarantee) {
     Properties properties = StreamsAppConfig.defaults();
-    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.putAll(client);
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee.config());
@@ -295,7 +300,7 @@ public final class BenchRunner implements AutoCloseable {
 
   private Properties consumerProperties() {
     Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.putAll(client);
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

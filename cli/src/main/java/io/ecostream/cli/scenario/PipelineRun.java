@@ -28,7 +28,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -45,15 +44,18 @@ public final class PipelineRun {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final String bootstrapServers;
+  private final Properties client;
   private final Path stateDir;
   private final Duration timeout;
 
   /**
+   * @param client the cluster's client settings: bootstrap servers and, for a secured one, its
+   *     security settings
    * @param timeout how long the pipeline may take to process a scenario's readings
    */
-  public PipelineRun(String bootstrapServers, Path stateDir, Duration timeout) {
-    this.bootstrapServers = bootstrapServers;
+  public PipelineRun(Properties client, Path stateDir, Duration timeout) {
+    this.client = new Properties();
+    this.client.putAll(client);
     this.stateDir = stateDir;
     this.timeout = timeout;
   }
@@ -62,8 +64,6 @@ public final class PipelineRun {
   public List<CityFigures> run(Scenario scenario, AirTuning tuning, String runId, Consumer<String> progress)
       throws TimeoutException, InterruptedException {
     EcostreamTopics topics = EcostreamTopics.withPrefix(runId);
-    Properties client = new Properties();
-    client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (Admin admin = Admin.create(client)) {
       TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
       AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -98,7 +98,7 @@ public final class PipelineRun {
 
   private long simulate(Scenario scenario, AirTuning tuning, EcostreamTopics topics, String runId) {
     Map<String, Object> producer = new HashMap<>(KafkaReadingSink.DEFAULTS);
-    producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    client.forEach((key, value) -> producer.put((String) key, value));
     producer.put(ProducerConfig.CLIENT_ID_CONFIG, runId + "-simulator");
     Map<String, AirTuning> byCity = new HashMap<>();
     scenario.cities().forEach(city -> byCity.put(city, tuning));
@@ -138,7 +138,7 @@ public final class PipelineRun {
 
   private Properties streamsProperties(String applicationId) {
     Properties properties = StreamsAppConfig.defaults();
-    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.putAll(client);
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     return properties;

@@ -235,6 +235,9 @@ class ComposeFilesTest {
         assertThat(published(stack, service))
             .as("ports of %s, which serves on --metrics-port", service)
             .containsEntry(metricsPort, metricsPort);
+        assertThat(command.<String>matchedOptionValue("--http-host", "127.0.0.1"))
+            .as("--http-host of %s: on loopback, the default, its published port would reach nothing", service)
+            .isEqualTo("0.0.0.0");
       }
     }
   }

@@ -19,6 +19,8 @@ public final class MetricsHttpServer implements AutoCloseable {
   }
 
   /**
+   * @param host the address to listen on: 127.0.0.1 keeps the endpoints to this machine, 0.0.0.0
+   *     opens them to every interface
    * @param port 0 for any free port
    */
   public static MetricsHttpServer start(
@@ -44,6 +46,11 @@ public final class MetricsHttpServer implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** The address and port it listens on. */
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   private static void respond(HttpExchange exchange, int status, String type, String body)
