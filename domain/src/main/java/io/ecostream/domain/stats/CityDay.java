@@ -49,12 +49,14 @@ public record CityDay(
    */
   public static CityDay of(
       LocalDate date, Collection<double[]> stationDays, ValidityRules rules, DustRule dust) {
-    int runningAqi = compute(date, stationDays, runningRules(rules), dust, Iaqi.NONE).aqi().aqi();
-    return compute(date, stationDays, rules, dust, runningAqi);
+    return compute(date, stationDays, rules, dust);
   }
 
-  /** The rules of the running figure: any hour counts, 8-hour windows keep their 6-hour rule. */
-  private static ValidityRules runningRules(ValidityRules rules) {
+  /**
+   * The rules of the running figure: any hour counts, 8-hour windows keep their 6-hour rule.
+   * Applied beside the day's own rules in one pass over the stations' hours ({@link #compute}).
+   */
+  static ValidityRules runningRules(ValidityRules rules) {
     return new ValidityRules(
         1,
         rules.minHoursPer8h(),
@@ -67,12 +69,22 @@ public record CityDay(
         rules.minDaysPerYear());
   }
 
+  /**
+   * The day under its rules and, from the same sums, its running AQI under {@link #runningRules}:
+   * the two differ only in how many hours and windows a value needs, so each station's hourly
+   * values are read and summed once.
+   */
   private static CityDay compute(
-      LocalDate date, Collection<double[]> stationDays, ValidityRules rules, DustRule dust, int runningAqi) {
+      LocalDate date, Collection<double[]> stationDays, ValidityRules rules, DustRule dust) {
+    ValidityRules running = runningRules(rules);
     double[] sums = new double[POLLUTANTS.length];
     int[] counts = new int[POLLUTANTS.length];
+    double[] runningSums = new double[POLLUTANTS.length];
+    int[] runningCounts = new int[POLLUTANTS.length];
     double max1hSum = 0;
     int max1hCount = 0;
+    double runningMax1hSum = 0;
+    int runningMax1hCount = 0;
     int reporting = 0;
     int complete = 0;
     int stationHours = 0;
@@ -83,46 +95,48 @@ public record CityDay(
       reporting += hoursWithData > 0 ? 1 : 0;
       int validPollutants = 0;
       for (Pollutant pollutant : POLLUTANTS) {
+        int p = pollutant.ordinal();
         StationDay.hourly(day, pollutant, hourly);
-        double value =
-            pollutant == Pollutant.O3
-                ? Ozone.dailyMax8h(hourly, rules).valueOrNaN()
-                : rules.dailyMean(hourly);
-        if (!Double.isNaN(value)) {
-          sums[pollutant.ordinal()] += value;
-          counts[pollutant.ordinal()]++;
-          validPollutants++;
-        }
+        double value;
+        double runningValue;
         if (pollutant == Pollutant.O3) {
+          Mda8 mda8 = Ozone.dailyMax8h(hourly, rules);
+          value = mda8.valueOrNaN();
+          runningValue = Ozone.judgedBy(mda8, rules, running).valueOrNaN();
           double max1h = Ozone.dailyMax1h(hourly, rules);
           if (!Double.isNaN(max1h)) {
             max1hSum += max1h;
             max1hCount++;
           }
+          double runningMax1h = Ozone.dailyMax1h(hourly, running);
+          if (!Double.isNaN(runningMax1h)) {
+            runningMax1hSum += runningMax1h;
+            runningMax1hCount++;
+          }
+        } else {
+          int present = DailyMean.hoursPresent(hourly);
+          double mean = present == 0 ? Double.NaN : DailyMean.sum(hourly) / present;
+          value = present >= rules.minHoursPerDay() ? mean : Double.NaN;
+          runningValue = present >= running.minHoursPerDay() ? mean : Double.NaN;
+        }
+        if (!Double.isNaN(value)) {
+          sums[p] += value;
+          counts[p]++;
+          validPollutants++;
+        }
+        if (!Double.isNaN(runningValue)) {
+          runningSums[p] += runningValue;
+          runningCounts[p]++;
         }
       }
       complete += validPollutants == POLLUTANTS.length ? 1 : 0;
     }
-    PollutantValues values =
-        new PollutantValues(
-            mean(sums, counts, Pollutant.SO2),
-            mean(sums, counts, Pollutant.NO2),
-            mean(sums, counts, Pollutant.PM10),
-            mean(sums, counts, Pollutant.PM2_5),
-            mean(sums, counts, Pollutant.CO),
-            mean(sums, counts, Pollutant.O3));
-    double o3Max1h = max1hCount == 0 ? Double.NaN : max1hSum / max1hCount;
     AqiEdition edition = AqiEdition.forDate(date);
-    AqiResult aqi =
-        DailyAqi.builder(edition)
-            .so2(present(values.so2()))
-            .no2(present(values.no2()))
-            .co(present(values.co()))
-            .pm10(present(values.pm10()))
-            .pm25(present(values.pm25()))
-            .o3Max8h(present(values.o3()))
-            .o3Max1h(present(o3Max1h))
-            .compute();
+    PollutantValues values = means(sums, counts);
+    double o3Max1h = max1hCount == 0 ? Double.NaN : max1hSum / max1hCount;
+    AqiResult aqi = dailyAqi(edition, values, o3Max1h);
+    double runningO3Max1h = runningMax1hCount == 0 ? Double.NaN : runningMax1hSum / runningMax1hCount;
+    int runningAqi = dailyAqi(edition, means(runningSums, runningCounts), runningO3Max1h).aqi();
     PollutantValues published = values.published();
     boolean dustAffected =
         !Double.isNaN(published.pm10())
@@ -130,6 +144,28 @@ public record CityDay(
             && dust.matches(published.pm10(), published.pm25());
     return new CityDay(
         date, edition, values, o3Max1h, aqi, reporting, complete, stationHours, dustAffected, runningAqi);
+  }
+
+  private static PollutantValues means(double[] sums, int[] counts) {
+    return new PollutantValues(
+        mean(sums, counts, Pollutant.SO2),
+        mean(sums, counts, Pollutant.NO2),
+        mean(sums, counts, Pollutant.PM10),
+        mean(sums, counts, Pollutant.PM2_5),
+        mean(sums, counts, Pollutant.CO),
+        mean(sums, counts, Pollutant.O3));
+  }
+
+  private static AqiResult dailyAqi(AqiEdition edition, PollutantValues values, double o3Max1h) {
+    return DailyAqi.builder(edition)
+        .so2(present(values.so2()))
+        .no2(present(values.no2()))
+        .co(present(values.co()))
+        .pm10(present(values.pm10()))
+        .pm25(present(values.pm25()))
+        .o3Max8h(present(values.o3()))
+        .o3Max1h(present(o3Max1h))
+        .compute();
   }
 
   /** The day as an input of the period statistics. */

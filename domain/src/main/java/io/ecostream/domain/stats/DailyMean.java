@@ -23,6 +23,17 @@ public final class DailyMean {
     return count;
   }
 
+  /** The sum of the hourly values present (not NaN), in slot order. */
+  public static double sum(double[] hourly) {
+    double sum = 0;
+    for (double value : hourly) {
+      if (!Double.isNaN(value)) {
+        sum += value;
+      }
+    }
+    return sum;
+  }
+
   /**
    * The station's daily mean, or NaN when fewer than {@code minHours} values are present.
    *

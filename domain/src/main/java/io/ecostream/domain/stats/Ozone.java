@@ -65,10 +65,27 @@ public final class Ozone {
         }
       }
     }
-    boolean valid =
-        validWindows >= rules.minWindowsPerMda8()
-            || rules.mda8ValidAboveLimit() && validWindows > 0 && Gbt8170.roundedUnits(max) > rules.mda8Limit();
-    return new Mda8(max, validWindows, valid);
+    return new Mda8(max, validWindows, valid(max, validWindows, rules));
+  }
+
+  /**
+   * The same MDA8 judged valid or not by other rules whose 8-hour windows are the same (equal
+   * {@link ValidityRules#minHoursPer8h}), without computing the windows again.
+   *
+   * @param from the rules {@code mda8} was computed by
+   * @throws IllegalArgumentException if the two rules' 8-hour windows differ
+   */
+  public static Mda8 judgedBy(Mda8 mda8, ValidityRules from, ValidityRules rules) {
+    if (from.minHoursPer8h() != rules.minHoursPer8h()) {
+      throw new IllegalArgumentException(
+          "8-hour windows of " + from.minHoursPer8h() + " and " + rules.minHoursPer8h() + " hours differ");
+    }
+    return new Mda8(mda8.max(), mda8.validWindows(), valid(mda8.max(), mda8.validWindows(), rules));
+  }
+
+  private static boolean valid(double max, int validWindows, ValidityRules rules) {
+    return validWindows >= rules.minWindowsPerMda8()
+        || rules.mda8ValidAboveLimit() && validWindows > 0 && Gbt8170.roundedUnits(max) > rules.mda8Limit();
   }
 
   /**

@@ -131,6 +131,16 @@ class CityDayTest {
   }
 
   @Test
+  void shouldJudgeTheRunningOzoneFromItsValidWindowsSoFar() {
+    // 10 hours of O3 at 300: windows ending 07:00-11:00 hold 6-8 values, five valid windows at 300.
+    // Running MDA8 300 -> 265..800: 200 + 100 * (300 - 265) / (800 - 265) = 206.5 -> 207; the O3
+    // 1-hour IAQI (2012 edition) is 150 and the other pollutants stay below 20.
+    CityDay morning = CityDay.of(JAN_15_2024, List.of(day(10, 5, 10, 20, 10, 0.3, 300)), rules, DustRule.defaults());
+
+    assertThat(morning.runningAqi()).isEqualTo(207);
+  }
+
+  @Test
   void shouldGiveTheSameRunningAqiAsTheDailyAqiOnceTheDayIsComplete() {
     CityDay city = CityDay.of(JAN_15_2024, List.of(stationA(), stationB()), rules, DustRule.defaults());
 
