@@ -186,6 +186,7 @@ public final class RecentHours {
       Arrays.fill(this.values, slot * POLLUTANTS, (slot + 1) * POLLUTANTS, Double.NaN);
       Arrays.fill(flags, slot * POLLUTANTS, (slot + 1) * POLLUTANTS, HourlyQuality.NONE);
     }
+    long previousNewest = newest;
     newest = Math.max(newest, hour);
     boolean changed = false;
     for (int p = 0; p < POLLUTANTS; p++) {
@@ -199,14 +200,22 @@ public final class RecentHours {
     if (!held || changed) {
       System.arraycopy(flags, 0, previousFlags, 0, flags.length);
       // A value changes the flags of its own hour, of the runs it joins or breaks (at most a run's
-      // length either side) and of its neighbours' spikes: only those hours are judged again.
-      assess(hour - reach, hour + reach);
+      // length either side) and of its neighbours' spikes: only those hours are judged again. A new
+      // newest hour has nothing after it and breaks no run: it can change only its own flags, the
+      // spike of the hour before it and the run of equal values it extends.
+      long from = hour - reach;
+      long to = hour + reach;
+      if (!held && (previousNewest == NO_HOUR || hour > previousNewest)) {
+        from = Math.max(from, Math.min(hour - 1, startOfRunsEndingAt(hour, from)));
+        to = hour;
+      }
+      assess(from, to);
       if (usableChanged(hour)) {
         changes[slot]++;
       }
       firstChanged = hour;
       lastChanged = hour;
-      for (long h = hour - reach; h <= hour + reach; h++) {
+      for (long h = from; h <= to; h++) {
         if (h != hour && holds(h) && flagsChanged(slot(h))) {
           firstChanged = Math.min(firstChanged, h);
           lastChanged = Math.max(lastChanged, h);
@@ -215,9 +224,27 @@ public final class RecentHours {
           }
         }
       }
-      countNewFlags(hour - reach, hour + reach);
+      countNewFlags(from, to);
     }
     return !held ? Put.NEW : changed ? Put.CHANGED : Put.UNCHANGED;
+  }
+
+  /** The earliest hour, not before {@code limit}, of the runs of equal values that end at the hour. */
+  private long startOfRunsEndingAt(long hour, long limit) {
+    long start = hour;
+    int slot = slot(hour);
+    for (int p = 0; p < POLLUTANTS; p++) {
+      double value = values[slot * POLLUTANTS + p];
+      if (Double.isNaN(value)) {
+        continue;
+      }
+      long h = hour;
+      while (h - 1 >= limit && holds(h - 1) && values[slot(h - 1) * POLLUTANTS + p] == value) {
+        h--;
+      }
+      start = Math.min(start, h);
+    }
+    return start;
   }
 
   private boolean usableChanged(long hour) {
