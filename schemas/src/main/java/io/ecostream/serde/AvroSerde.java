@@ -1,11 +1,17 @@
 package io.ecostream.serde;
 
 import io.ecostream.serde.WriterCompiler.UnsupportedSchemaException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -25,13 +31,17 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>Records are written by a {@link SingleObjectWriter} compiled from the schema, which writes the
  * bytes Avro's {@code BinaryMessageEncoder} writes at a fraction of the cost; Avro's encoder stays
  * for a schema the compiler does not cover and for a record the compiled writer was not built for
- * (which Avro then writes or rejects). Reading is Avro's.
+ * (which Avro then writes or rejects). Reading is Avro's, after a pass that checks every length in
+ * the bytes against the bytes themselves.
  */
 public final class AvroSerde<T extends SpecificRecord>
     implements Serde<T>, Serializer<T>, Deserializer<T> {
 
   /** Package of the classes generated from ecostream's own schemas (and its subpackages). */
   private static final String GENERATED_PACKAGE = "io.ecostream.avro";
+
+  /** Single-object encoding: the marker C3 01, then the 8-byte little-endian fingerprint. */
+  private static final int HEADER_LENGTH = 10;
 
   static {
     // Avro 1.12 refuses to instantiate classes it does not trust when it resolves a writer's
@@ -51,6 +61,9 @@ public final class AvroSerde<T extends SpecificRecord>
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
+  /** The schemas the decoder knows, by their single-object fingerprint. */
+  private final Map<Long, Schema> writerSchemas = new HashMap<>();
+
   /** Null when the schema has something the compiler does not cover: Avro writes every record. */
   private final SingleObjectWriter<T> compiledWriter;
 
@@ -61,7 +74,11 @@ public final class AvroSerde<T extends SpecificRecord>
     this.encoder = new BinaryMessageEncoder<>(model, current);
     this.compiledWriter = compileWriter(model, current);
     this.decoder = new BinaryMessageDecoder<>(model, current);
-    history.olderVersionsOf(current).forEach(decoder::addSchema);
+    writerSchemas.put(SchemaNormalization.parsingFingerprint64(current), current);
+    for (Schema older : history.olderVersionsOf(current)) {
+      decoder.addSchema(older);
+      writerSchemas.put(SchemaNormalization.parsingFingerprint64(older), older);
+    }
   }
 
   public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
@@ -125,11 +142,36 @@ public final class AvroSerde<T extends SpecificRecord>
       return null;
     }
     try {
+      checkLengths(data);
       return decoder.decode(data);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           "cannot decode " + type.getSimpleName() + " from topic " + topic + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Walks the body with the writer's schema, skipping every value, so that a length that runs past
+   * the end of the bytes fails here. Avro's decoder allocates a string or bytes of the length it
+   * reads before it finds the bytes missing: ten bytes of garbage after a known fingerprint could
+   * ask for 2 GB and end the JVM with an OutOfMemoryError. A header the decoder would refuse is
+   * left to it, for its message.
+   */
+  private void checkLengths(byte[] data) throws IOException {
+    if (data.length < HEADER_LENGTH || data[0] != (byte) 0xC3 || data[1] != (byte) 0x01) {
+      return;
+    }
+    long fingerprint = ByteBuffer.wrap(data, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    Schema writer = writerSchemas.get(fingerprint);
+    if (writer == null) {
+      return;
+    }
+    try {
+      GenericDatumReader.skip(
+          writer, DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null));
+    } catch (EOFException e) {
+      throw new EOFException("a length in the record runs past the end of its " + data.length + " bytes");
     }
   }
 

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
+import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.SamplingMethod;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.WaterSample;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -153,6 +156,56 @@ class AvroSerdeTest {
         .isInstanceOf(SerializationException.class);
   }
 
+  /**
+   * The record's first field (stationId) announces a 2,000,000,000-byte string and ten bytes
+   * follow: Avro alone would allocate the 2 GB before finding them missing.
+   */
+  @Test
+  void shouldRejectALengthThatRunsPastTheEndOfTheBytesBeforeAvroAllocatesIt() {
+    byte[] header = Arrays.copyOf(readings.serialize("t", reading("BZ-A01")), 10);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(header);
+    bytes.writeBytes(zigZagVarLong(2_000_000_000L));
+    bytes.writeBytes(new byte[10]);
+
+    assertThatThrownBy(() -> readings.deserialize("air", bytes.toByteArray()))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("runs past the end of its 25 bytes");
+  }
+
+  @Test
+  void shouldRejectATruncatedRecordWithASerializationException() {
+    byte[] whole = readings.serialize("t", reading("BZ-A01"));
+
+    for (int length = 0; length < whole.length; length++) {
+      byte[] truncated = Arrays.copyOf(whole, length);
+      assertThatThrownBy(() -> readings.deserialize("air", truncated))
+          .as("the first %d of %d bytes", length, whole.length)
+          .isInstanceOf(SerializationException.class);
+    }
+  }
+
+  @Test
+  void shouldReadADeadLetterOfTheFirstPublishedVersionFromTheBundledHistory() throws IOException {
+    Schema first = SchemaHistory.bundled().olderVersionsOf(DeadLetter.getClassSchema()).get(0);
+    GenericRecord written = new GenericData.Record(first);
+    written.put("sourceTopic", "ecostream.air.readings");
+    written.put("partition", 3);
+    written.put("offset", 42L);
+    written.put("reason", "undecodable");
+    written.put("detail", "not avro");
+    written.put("value", ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
+
+    DeadLetter read = AvroSerde.of(DeadLetter.class).deserialize("t", bytes);
+
+    assertThat(read.getOffset()).isEqualTo(42L);
+    assertThat(read.getValue()).isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    assertThat(read.getValueSize()).as("added in version 2").isNull();
+    assertThat(read.getValueSha256()).as("added in version 2").isNull();
+    assertThat(read.getTruncated()).as("added in version 2").isFalse();
+  }
+
   @Test
   void shouldRenderRecordsAsJsonWithIsoTimesEnumSymbolsAndNulls() {
     Alert alert =
@@ -173,6 +226,27 @@ class AvroSerdeTest {
                 + "\"status\":\"PROVISIONAL\",\"cityId\":\"binzhou\",\"stationId\":null,"
                 + "\"date\":\"2024-01-15\",\"value\":215.0,\"message\":\"AQI 215\","
                 + "\"eventTime\":\"2024-01-15T02:00:00Z\"}");
+  }
+
+  private static AirReading reading(String stationId) {
+    return AirReading.newBuilder()
+        .setStationId(stationId)
+        .setCityId("binzhou")
+        .setHourStart(TEN_O_CLOCK_BEIJING)
+        .setPm25(80.0)
+        .build();
+  }
+
+  /** Avro's encoding of a long: zig-zag, then 7 bits per byte, lowest first. */
+  private static byte[] zigZagVarLong(long value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long n = (value << 1) ^ (value >> 63);
+    while ((n & ~0x7FL) != 0) {
+      out.write((int) ((n & 0x7F) | 0x80));
+      n >>>= 7;
+    }
+    out.write((int) n);
+    return out.toByteArray();
   }
 
   private static Schema olderAirReadingSchema() throws IOException {

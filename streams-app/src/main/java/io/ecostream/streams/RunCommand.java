@@ -2,6 +2,7 @@ package io.ecostream.streams;
 
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
+import io.ecostream.streams.errors.RecordSkips;
 import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.ClusterOptions;
@@ -140,6 +141,7 @@ public final class RunCommand implements Callable<Integer> {
         return 1;
       }
     }
+    properties.put(RecordSkips.METRICS_CONFIG, metrics);
     KafkaStreams streams = new KafkaStreams(topology, properties);
     if (resetDone != null) {
       ResetGeneration.write(properties, generation);

@@ -24,12 +24,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,6 +43,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,23 @@ class EcostreamTopologyTest {
     assertThat(metrics.deadLetterCount("undecodable")).isEqualTo(1.0);
     assertThat(stationHourly.isEmpty()).isTrue();
     assertThat(cityDaily.isEmpty()).isTrue();
+  }
+
+  /** The tester's record: a value just under the broker's limit, with a header as large. */
+  @Test
+  void shouldDeadLetterAValueJustUnderTheBrokersLimitCutWithItsSizeAndHashAndNoHeaders() {
+    byte[] value = new byte[1_048_450];
+    Arrays.fill(value, (byte) 7);
+    Headers headers = new RecordHeaders().add("probe", new byte[500_000]);
+    rawReadings.pipeInput(new TestRecord<>("jinan", value, headers));
+
+    TestRecord<String, DeadLetter> letter = deadLetters.readRecord();
+    assertThat(letter.value().getReason()).isEqualTo("undecodable");
+    assertThat(letter.value().getTruncated()).isTrue();
+    assertThat(letter.value().getValue().remaining()).isEqualTo(16_384);
+    assertThat(letter.value().getValueSize()).isEqualTo(1_048_450);
+    assertThat(letter.value().getValueSha256()).hasSize(64);
+    assertThat(letter.headers().toArray()).isEmpty();
   }
 
   @Test

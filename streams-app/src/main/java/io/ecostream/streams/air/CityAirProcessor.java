@@ -191,7 +191,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     if (rejection.isPresent()) {
       metrics.deadLetter(rejection.get().reason().code());
       byte[] bytes = readingSerializer.serialize(source(), reading);
-      forward(record, AirOutput.Kind.DEAD_LETTER, deadLetterKey(), DeadLetters.of(context, record, bytes, rejection.get()), record.timestamp());
+      // Without the input's headers, as the intake's dead letters: they may be of any size.
+      forward(record.timestamp(), AirOutput.Kind.DEAD_LETTER, deadLetterKey(), DeadLetters.of(context, record, bytes, rejection.get()));
       return;
     }
     String station = reading.getStationId();
@@ -554,7 +555,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     context.forward(new Record<>(key, new AirOutput(kind, value), timestamp, record.headers()));
   }
 
-  /** Outside a record (a punctuation): no input headers to carry. */
+  /** Without input headers: outside a record (a punctuation), or a dead letter. */
   private void forward(long timestamp, AirOutput.Kind kind, String key, SpecificRecord value) {
     context.forward(new Record<>(key, new AirOutput(kind, value), timestamp));
   }

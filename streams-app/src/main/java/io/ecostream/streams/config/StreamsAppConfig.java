@@ -1,5 +1,9 @@
 package io.ecostream.streams.config;
 
+import io.ecostream.streams.errors.SizeCheckedClientSupplier;
+import io.ecostream.streams.errors.SkipRecordDeserializationHandler;
+import io.ecostream.streams.errors.SkipRecordProcessingHandler;
+import io.ecostream.streams.errors.SkipRecordProductionHandler;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,6 +37,16 @@ public final class StreamsAppConfig {
     defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     // The default of Kafka 5.0; opting in now keeps behaviour stable across the upgrade.
     defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    // One record never stops the pipeline: a record that fails on an error of its own (too large
+    // to send, not serializable, an exception of our code) is skipped and counted, as the intake
+    // dead-letters what it can tell is bad; any other error still fails (RecordSkips). The client
+    // supplier refuses an output over max.request.size before the producer does, which under
+    // exactly-once would also fail its transaction (SizeCheckedProducer).
+    defaults.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipRecordProductionHandler.class.getName());
+    defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, SkipRecordProcessingHandler.class.getName());
+    defaults.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipRecordDeserializationHandler.class.getName());
+    defaults.put(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG, SizeCheckedClientSupplier.class.getName());
     // Measured on 2-core machines: bigger batches lift Streams throughput (docs/performance.md).
     defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
     defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "65536");

@@ -4,8 +4,9 @@ import io.ecostream.avro.AirReading;
 import java.util.Optional;
 
 /**
- * Checks that a decoded air reading can enter the pipeline at all: a station, a city, a time on the
- * hour, at least one pollutant, numbers that are numbers. Values that are possible to encode but
+ * Checks that a decoded air reading can enter the pipeline at all: a station, a city (ids of at
+ * most {@value TextLimits#MAX_ID_CHARS} characters), a time on the hour, at least one pollutant,
+ * numbers that are numbers. Values that are possible to encode but
  * wrong or suspicious (negative, sentinels such as -999 or 9999, out of range, stuck, spikes) are
  * not rejected here: quality control flags them one by one, so that the rest of the reading still
  * counts and the flagged values are kept and counted ({@link
@@ -19,6 +20,13 @@ public final class AirReadingValidator implements Validator<AirReading> {
   public Optional<Rejection> check(AirReading reading) {
     if (isBlank(reading.getStationId())) {
       return invalid("stationId is blank");
+    }
+    Optional<Rejection> tooLong =
+        TextLimits.first(
+            TextLimits.tooLong("stationId", reading.getStationId(), TextLimits.MAX_ID_CHARS),
+            TextLimits.tooLong("cityId", reading.getCityId(), TextLimits.MAX_ID_CHARS));
+    if (tooLong.isPresent()) {
+      return tooLong;
     }
     if (isBlank(reading.getCityId())) {
       return invalid("cityId is blank for station " + reading.getStationId());

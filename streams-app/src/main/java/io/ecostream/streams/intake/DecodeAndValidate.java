@@ -2,6 +2,7 @@ package io.ecostream.streams.intake;
 
 import io.ecostream.streams.metrics.PipelineMetrics;
 import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -38,10 +39,13 @@ public final class DecodeAndValidate<V> implements FixedKeyProcessor<String, byt
     String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
     metrics.recordIn(topic);
     Intake<V> intake = intake(topic, record);
-    if (!intake.isAccepted()) {
+    if (intake.isAccepted()) {
+      context.forward(record.withValue(intake));
+    } else {
       metrics.deadLetter(intake.deadLetter().getReason());
+      // The dead letter carries what it needs; the input's headers, of any size, stay behind.
+      context.forward(record.withValue(intake).withHeaders(new RecordHeaders()));
     }
-    context.forward(record.withValue(intake));
   }
 
   private Intake<V> intake(String topic, FixedKeyRecord<String, byte[]> record) {

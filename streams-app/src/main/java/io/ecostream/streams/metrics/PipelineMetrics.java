@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentMap;
  * ecostream.dead.letters}), and valid readings that give no new real-time figure per reason ({@code
  * ecostream.realtime.skipped}: a duplicate, or an hour older than the real-time window; both still
  * count in the daily figures), hourly values that quality control excluded per reason and pollutant
- * ({@code ecostream.quality.flagged}), and station-silent alerts raised ({@code
- * ecostream.stations.silent}).
+ * ({@code ecostream.quality.flagged}), station-silent alerts raised ({@code
+ * ecostream.stations.silent}), and records skipped on an error of their own per reason ({@code
+ * ecostream.records.skipped}: an output too large or not serializable, a processing error; see
+ * {@link io.ecostream.streams.errors.RecordSkips}).
  */
 public final class PipelineMetrics {
 
@@ -22,6 +24,7 @@ public final class PipelineMetrics {
   private final ConcurrentMap<String, Counter> realTimeSkipped = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> qualityFlagged = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> silentRaised = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Counter> recordsSkipped = new ConcurrentHashMap<>();
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -93,6 +96,24 @@ public final class PipelineMetrics {
 
   public double qualityFlaggedCount(String reason, String pollutant) {
     Counter counter = qualityFlagged.get(reason + "/" + pollutant);
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** Counts a record skipped, instead of stopping the pipeline, on an error of its own. */
+  public void recordSkipped(String reason) {
+    recordsSkipped
+        .computeIfAbsent(
+            reason,
+            r ->
+                Counter.builder("ecostream.records.skipped")
+                    .description("Records skipped on an error of their own (too large to send, not serializable, a processing error)")
+                    .tag("reason", r)
+                    .register(registry))
+        .increment();
+  }
+
+  public double recordsSkippedCount(String reason) {
+    Counter counter = recordsSkipped.get(reason);
     return counter == null ? 0 : counter.count();
   }
 

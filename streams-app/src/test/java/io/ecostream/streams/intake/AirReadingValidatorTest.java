@@ -67,4 +67,20 @@ class AirReadingValidatorTest {
     assertThat(validator.check(reading(" ", "binzhou", TEN_AM).setPm25(1.0).build())).isPresent();
     assertThat(validator.check(reading("BZ-A01", "", TEN_AM).setPm25(1.0).build())).isPresent();
   }
+
+  @Test
+  void shouldRejectAStationIdTooLongToTravelIntoEveryOutputKey() {
+    AirReading reading = reading("BZ-" + "A".repeat(1_000_000), "binzhou", TEN_AM).setPm25(80.0).build();
+
+    assertThat(validator.check(reading))
+        .hasValue(Rejection.invalid("stationId is 1000003 characters long, at most 64 allowed"));
+  }
+
+  @Test
+  void shouldRejectACityIdTooLong() {
+    AirReading reading = reading("BZ-A01", "b".repeat(65), TEN_AM).setPm25(80.0).build();
+
+    assertThat(validator.check(reading))
+        .hasValue(Rejection.invalid("cityId is 65 characters long, at most 64 allowed"));
+  }
 }

@@ -47,4 +47,10 @@ class WaterSampleValidatorTest {
         .contains("cityId is blank for station BZ-W01");
     assertThat(validator.check(sample().build()).map(Rejection::detail)).contains("nothing measured");
   }
+
+  @Test
+  void shouldRejectAStatusTooLongToCarryIntoTheFigures() {
+    assertThat(validator.check(sample().setPh(7.5).setStatus("正常".repeat(200)).build()))
+        .hasValue(Rejection.invalid("status is 400 characters long, at most 256 allowed"));
+  }
 }
