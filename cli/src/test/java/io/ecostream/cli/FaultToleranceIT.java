@@ -75,7 +75,7 @@ class FaultToleranceIT {
    * next rebalance waits for it: a short session keeps restarts and take-overs quick. The same
    * settings for every run, the baseline included.
    */
-  private static final String CLIENT_CONFIG =
+  static final String CLIENT_CONFIG =
       """
       session.timeout.ms=8000
       heartbeat.interval.ms=1000
@@ -176,7 +176,7 @@ class FaultToleranceIT {
     assertThat(baseline.alerts().values())
         .as("confirmed heavy-pollution days of the baseline")
         .anyMatch(a -> a.getType().equals("HEAVY_POLLUTION_DAY") && a.getStatus() == AlertStatus.CONFIRMED);
-    assertThat(deadLetterReport(baseline)).as("dead letters of the baseline").isEmpty();
+    assertThat(deadLetterReport(baseline.deadLetters())).as("dead letters of the baseline").isEmpty();
   }
 
   @Test
@@ -362,7 +362,7 @@ class FaultToleranceIT {
   // --- the processes ---
 
   /** Until the instance's streams client reports RUNNING; fails with its log if it died. */
-  private static void awaitRunning(ChildProcess app) {
+  static void awaitRunning(ChildProcess app) {
     awaitOrFail(
         app.name() + " RUNNING",
         STARTUP_TIMEOUT,
@@ -371,7 +371,7 @@ class FaultToleranceIT {
   }
 
   /** SIGKILL: no shutdown hook, no commit, no state-store flush, no leaving the group. */
-  private static void kill(ChildProcess app) {
+  static void kill(ChildProcess app) {
     ProcessHandle.of(app.pid()).ifPresent(ProcessHandle::destroyForcibly);
     long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
     while (app.isAlive()) {
@@ -391,7 +391,7 @@ class FaultToleranceIT {
    * Lets the app work on for {@code delay} (a deliberate crash point, not a synchronisation),
    * failing early if it dies on its own.
    */
-  private static void pauseAlive(ChildProcess app, Duration delay) throws InterruptedException {
+  static void pauseAlive(ChildProcess app, Duration delay) throws InterruptedException {
     long end = System.nanoTime() + delay.toNanos();
     while (System.nanoTime() < end) {
       assertThat(app.isAlive()).as("%s alive%s", app.name(), logTails(List.of(app))).isTrue();
@@ -399,7 +399,7 @@ class FaultToleranceIT {
     }
   }
 
-  private static void awaitOrFail(String what, Duration timeout, ChildProcess app, BooleanSupplier condition) {
+  static void awaitOrFail(String what, Duration timeout, ChildProcess app, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (!app.isAlive()) {
@@ -419,7 +419,7 @@ class FaultToleranceIT {
   }
 
   /** This test sends SIGKILL only to the instances it kills, and SIGTERM only after the drain. */
-  private static String exitMeaning(int exitCode) {
+  static String exitMeaning(int exitCode) {
     return switch (exitCode) {
       case 137 -> " (SIGKILL, not sent by this test at this point: out of memory, or another process)";
       case 143 -> " (SIGTERM, not sent by this test at this point: another process stopped it)";
@@ -428,7 +428,7 @@ class FaultToleranceIT {
     };
   }
 
-  private static String readLog(ChildProcess app) {
+  static String readLog(ChildProcess app) {
     try {
       return Files.exists(app.log()) ? Files.readString(app.log(), StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
@@ -436,7 +436,7 @@ class FaultToleranceIT {
     }
   }
 
-  private static String logTails(List<ChildProcess> apps) {
+  static String logTails(List<ChildProcess> apps) {
     StringBuilder tails = new StringBuilder();
     for (ChildProcess app : apps) {
       List<String> lines = readLog(app).lines().toList();
@@ -500,18 +500,18 @@ class FaultToleranceIT {
    * Empty without dead letters; else how many, by reason, and the first few as {@code
    * topic/partition/offset reason: detail}.
    */
-  private static String deadLetterReport(Outputs outputs) {
-    if (outputs.deadLetters().isEmpty()) {
+  static String deadLetterReport(Map<String, DeadLetter> deadLetters) {
+    if (deadLetters.isEmpty()) {
       return "";
     }
     Map<String, Long> byReason =
-        outputs.deadLetters().values().stream()
+        deadLetters.values().stream()
             .collect(Collectors.groupingBy(DeadLetter::getReason, TreeMap::new, Collectors.counting()));
-    return outputs.deadLetters().size()
+    return deadLetters.size()
         + " dead letters, by reason "
         + byReason
         + "; first:"
-        + outputs.deadLetters().values().stream()
+        + deadLetters.values().stream()
             .limit(DIFFERENCES_SHOWN / 5)
             .map(d -> String.format(
                 Locale.ROOT, "%n  %s/%d/%d %s: %s",
@@ -534,7 +534,7 @@ class FaultToleranceIT {
           soft.assertThat(comparison("alerts", baseline.alerts(), actual.alerts()))
               .as("%s: alerts", scenario)
               .isEmpty();
-          soft.assertThat(deadLetterReport(actual)).as("%s: dead letters", scenario).isEmpty();
+          soft.assertThat(deadLetterReport(actual.deadLetters())).as("%s: dead letters", scenario).isEmpty();
         });
   }
 
@@ -543,7 +543,7 @@ class FaultToleranceIT {
    * keys are missing, extra and different, then the first differences as {@code key: missing},
    * {@code key: extra} or {@code key field: baseline → run}.
    */
-  private static <V extends SpecificRecordBase> String comparison(
+  static <V extends SpecificRecordBase> String comparison(
       String topic, Map<String, V> expected, Map<String, V> actual) {
     Set<String> keys = new TreeSet<>(expected.keySet());
     keys.addAll(actual.keySet());
@@ -595,11 +595,11 @@ class FaultToleranceIT {
 
   // --- helpers ---
 
-  private static String percent(double share) {
+  static String percent(double share) {
     return String.format(Locale.ROOT, "%.0f %%", 100 * share);
   }
 
-  private static double seconds(long startedNanos) {
+  static double seconds(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1e9;
   }
 

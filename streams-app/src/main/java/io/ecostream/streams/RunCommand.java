@@ -5,14 +5,17 @@ import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.errors.RecordSkips;
 import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.streams.metrics.ReadinessProbe;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +25,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,6 +84,15 @@ public final class RunCommand implements Callable<Integer> {
   String httpHost = DEFAULT_HTTP_HOST;
 
   @Option(
+      names = "--stall-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "/health turns 503 when input waits and no offset has been committed for this long"
+              + " (default: ${DEFAULT-VALUE}).")
+  int stallTimeoutSeconds = 30;
+
+  @Option(
       names = "--create-topics",
       negatable = true,
       defaultValue = "true",
@@ -109,6 +119,10 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     EcostreamTopics topics = cluster.topics();
+    if (stallTimeoutSeconds < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--stall-timeout must be at least 1 s, got " + stallTimeoutSeconds);
+    }
     if (metricsPort < -1 || metricsPort > 65_535) {
       throw new ParameterException(
           spec.commandLine(), "--metrics-port must be -1 (off) or 0-65535, got " + metricsPort);
@@ -158,7 +172,6 @@ public final class RunCommand implements Callable<Integer> {
     }
     new KafkaStreamsMetrics(streams).bindTo(registry);
 
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     streams.setStateListener(
         (newState, oldState) -> {
           err.println("ecostream run: streams " + oldState + " -> " + newState);
@@ -166,18 +179,24 @@ public final class RunCommand implements Callable<Integer> {
             stopped.countDown();
           }
         });
-    streams.setUncaughtExceptionHandler(
-        exception -> {
-          failure.compareAndSet(null, exception);
-          err.println("ecostream run: fatal error in a stream thread: " + exception);
-          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+    StreamThreadFailures failures =
+        new StreamThreadFailures(Clock.systemUTC(), message -> err.println("ecostream run: " + message));
+    streams.setUncaughtExceptionHandler(failures);
 
-    MetricsHttpServer http =
+    ReadinessProbe readiness =
         metricsPort < 0
             ? null
+            : ReadinessProbe.start(
+                new StreamsConfig(properties).getAdminConfigs("ecostream-run-readiness"),
+                properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                topics.inputs().stream().map(Topic::name).toList(),
+                streams,
+                Duration.ofSeconds(stallTimeoutSeconds));
+    MetricsHttpServer http =
+        readiness == null
+            ? null
             : MetricsHttpServer.start(
-                httpHost, metricsPort, registry, () -> streams.state().isRunningOrRebalancing());
+                httpHost, metricsPort, registry, () -> streams.state().isRunningOrRebalancing(), readiness::verdict);
     if (http != null) {
       err.println("ecostream run: metrics on http://" + urlHost(httpHost) + ":" + http.port() + "/metrics");
     }
@@ -195,6 +214,7 @@ public final class RunCommand implements Callable<Integer> {
     close(streams);
     if (http != null) {
       http.close();
+      readiness.close();
     }
     registry.close();
     try {
@@ -202,7 +222,7 @@ public final class RunCommand implements Callable<Integer> {
     } catch (IllegalStateException shuttingDown) {
       // The hook is running already: it closes the same streams, which is harmless.
     }
-    return failure.get() == null ? 0 : 1;
+    return failures.fatal().isEmpty() ? 0 : 1;
   }
 
   private static String urlHost(String host) {

@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** Serves {@code GET /metrics} in the Prometheus text format, and {@code GET /health}. */
+/**
+ * Serves {@code GET /metrics} in the Prometheus text format, {@code GET /health/live} (the process
+ * works: 200 {@code UP}, else 503 {@code DOWN}) and {@code GET /health/ready} (it processes: 200, or
+ * 503 with a one-line reason); {@code GET /health} is the readiness, as orchestrators expect.
+ */
 public final class MetricsHttpServer implements AutoCloseable {
 
   private final HttpServer server;
@@ -25,6 +29,15 @@ public final class MetricsHttpServer implements AutoCloseable {
    */
   public static MetricsHttpServer start(
       String host, int port, PrometheusMeterRegistry registry, HealthCheck health) {
+    return start(host, port, registry, health, () -> health.isHealthy() ? UP : DOWN);
+  }
+
+  /**
+   * @param live whether the process works at all
+   * @param ready whether it processes, and why not
+   */
+  public static MetricsHttpServer start(
+      String host, int port, PrometheusMeterRegistry registry, HealthCheck live, ReadinessCheck ready) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       server.createContext(
@@ -32,11 +45,14 @@ public final class MetricsHttpServer implements AutoCloseable {
           exchange ->
               respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
       server.createContext(
-          "/health",
+          "/health/live",
           exchange -> {
-            boolean up = health.isHealthy();
+            boolean up = live.isHealthy();
             respond(exchange, up ? 200 : 503, "text/plain; charset=utf-8", up ? "UP\n" : "DOWN\n");
           });
+      // "/health" also matches every path below it that has no context of its own.
+      server.createContext("/health", exchange -> respondReady(exchange, ready.verdict()));
+      server.createContext("/health/ready", exchange -> respondReady(exchange, ready.verdict()));
       server.start();
       return new MetricsHttpServer(server);
     } catch (IOException e) {
@@ -53,6 +69,11 @@ public final class MetricsHttpServer implements AutoCloseable {
     return server.getAddress();
   }
 
+  private static void respondReady(HttpExchange exchange, Readiness.Verdict verdict) throws IOException {
+    String body = (verdict.ready() ? "UP" : "DOWN") + (verdict.reason().isEmpty() ? "" : " " + verdict.reason());
+    respond(exchange, verdict.ready() ? 200 : 503, "text/plain; charset=utf-8", body.lines().findFirst().orElse("") + "\n");
+  }
+
   private static void respond(HttpExchange exchange, int status, String type, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -66,6 +87,15 @@ public final class MetricsHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  private static final Readiness.Verdict UP = new Readiness.Verdict(true, "");
+  private static final Readiness.Verdict DOWN = new Readiness.Verdict(false, "");
+
+  /** Whether the application is ready to process, and why not. */
+  @FunctionalInterface
+  public interface ReadinessCheck {
+    Readiness.Verdict verdict();
   }
 
   /** Whether the application is in a state to serve. */

@@ -31,6 +31,24 @@ class MetricsHttpServerTest {
     }
   }
 
+  @Test
+  void shouldAnswerHealthWithTheReadinessAndItsReasonAndKeepLivenessApart() throws Exception {
+    Readiness.Verdict stalled = new Readiness.Verdict(false, "cannot reach the Kafka cluster: no answer");
+    try (MetricsHttpServer http = MetricsHttpServer.start("127.0.0.1", 0, REGISTRY, () -> true, () -> stalled)) {
+      String base = "http://127.0.0.1:" + http.port();
+      HttpResponse<String> health = get(base + "/health");
+      HttpResponse<String> ready = get(base + "/health/ready");
+      HttpResponse<String> live = get(base + "/health/live");
+
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).isEqualTo("DOWN cannot reach the Kafka cluster: no answer\n");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body()).isEqualTo(health.body());
+      assertThat(live.statusCode()).isEqualTo(200);
+      assertThat(live.body()).isEqualTo("UP\n");
+    }
+  }
+
   private static HttpResponse<String> get(String url) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     return client.send(

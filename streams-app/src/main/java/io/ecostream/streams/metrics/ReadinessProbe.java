@@ -1,0 +1,116 @@
+package io.ecostream.streams.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Feeds {@link Readiness} every {@link #INTERVAL} from the cluster (an Admin client: is it there,
+ * the input end offsets, the application's committed offsets) and the Streams state.
+ */
+public final class ReadinessProbe implements AutoCloseable {
+
+  static final Duration INTERVAL = Duration.ofSeconds(1);
+  /** Shorter than the interval plus its own length, so a down cluster is noticed within ~2 s. */
+  private static final Duration CALL_TIMEOUT = Duration.ofMillis(1500);
+
+  private final Readiness readiness;
+  private final Admin admin;
+  private final String applicationId;
+  private final Collection<String> inputTopics;
+  private final KafkaStreams streams;
+  private final ScheduledExecutorService sampler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "ecostream-readiness");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private ReadinessProbe(
+      Readiness readiness, Admin admin, String applicationId, Collection<String> inputTopics, KafkaStreams streams) {
+    this.readiness = readiness;
+    this.admin = admin;
+    this.applicationId = applicationId;
+    this.inputTopics = inputTopics;
+    this.streams = streams;
+  }
+
+  /** Starts sampling; {@code adminConfig} is the application's admin client configuration. */
+  public static ReadinessProbe start(
+      Map<String, Object> adminConfig,
+      String applicationId,
+      Collection<String> inputTopics,
+      KafkaStreams streams,
+      Duration stallTimeout) {
+    Properties config = new Properties();
+    config.putAll(adminConfig);
+    config.put("client.id", applicationId + "-readiness");
+    ReadinessProbe probe =
+        new ReadinessProbe(
+            new Readiness(stallTimeout, Clock.systemUTC()), Admin.create(config), applicationId, inputTopics, streams);
+    probe.sampler.scheduleWithFixedDelay(probe::sample, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    return probe;
+  }
+
+  public Readiness.Verdict verdict() {
+    return readiness.verdict();
+  }
+
+  private void sample() {
+    KafkaStreams.State state = streams.state();
+    boolean running = state.isRunningOrRebalancing();
+    try {
+      admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) CALL_TIMEOUT.toMillis()))
+          .nodes().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+              .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(inputTopics).allTopicNames().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .forEach((topic, description) -> description.partitions()
+              .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+      var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+          .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      long lag = 0;
+      long done = 0;
+      for (var end : ends.entrySet()) {
+        OffsetAndMetadata offset = committed.get(end.getKey());
+        long position = offset == null ? 0 : offset.offset();
+        done += position;
+        lag += Math.max(0, end.getValue().offset() - position);
+      }
+      readiness.record(Readiness.Sample.reachable(state.name(), running, lag, done));
+    } catch (ExecutionException e) {
+      readiness.record(Readiness.Sample.unreachable(state.name(), running, String.valueOf(e.getCause().getMessage())));
+    } catch (TimeoutException e) {
+      readiness.record(Readiness.Sample.unreachable(state.name(), running, "no answer within " + CALL_TIMEOUT.toMillis() + " ms"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      readiness.record(Readiness.Sample.unreachable(state.name(), running, String.valueOf(e.getMessage())));
+    }
+  }
+
+  @Override
+  public void close() {
+    sampler.shutdownNow();
+    admin.close(Duration.ofSeconds(5));
+  }
+}
