@@ -9,6 +9,7 @@ import io.ecostream.cli.bench.Guarantee;
 import io.ecostream.cli.bench.PhaseResult;
 import io.ecostream.cli.bench.StationNetwork;
 import io.ecostream.localkafka.LocalKafkaBroker;
+import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -91,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
   int latencySeconds;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "An existing cluster instead of the embedded broker; the bench deletes its topics at the end.")
+      description = "An existing cluster instead of the embedded broker, which must answer within 15 s; the bench deletes its topics at the end.")
   String bootstrapServers;
 
   @Option(names = "--work-dir", paramLabel = "DIR",
@@ -106,6 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
     Set<Phase> selected = parsePhases(spec, phases);
     List<Guarantee> guarantees = parseGuarantees(spec, guarantee);
     validate();
+    if (bootstrapServers != null) {
+      ClusterCheck.require(clusterAt(bootstrapServers), ClusterCheck.DEFAULT_TIMEOUT, List.of(), "");
+    }
     PrintWriter err = spec.commandLine().getErr();
     boolean temporary = workDir == null;
     Path dir = temporary ? Files.createTempDirectory("ecostream-bench-") : workDir;
@@ -141,6 +146,13 @@ public final class BenchCommand implements Callable<Integer> {
         say(err, "logs in %s", dir.resolve("logs"));
       }
     }
+  }
+
+  /** The client settings of a --bootstrap-servers option. */
+  static Properties clusterAt(String bootstrapServers) {
+    Properties settings = new Properties();
+    settings.setProperty("bootstrap.servers", bootstrapServers.strip());
+    return settings;
   }
 
   private List<PhaseResult> run(
