@@ -9,6 +9,7 @@ import io.ecostream.cli.bench.Guarantee;
 import io.ecostream.cli.bench.PhaseResult;
 import io.ecostream.cli.bench.StationNetwork;
 import io.ecostream.localkafka.LocalKafkaBroker;
+import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
   int latencySeconds;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "An existing cluster instead of the embedded broker; the bench deletes its topics at the end.")
+      description = "An existing cluster instead of the embedded broker, which must answer within 15 s; the bench deletes its topics at the end.")
   String bootstrapServers;
 
   @Option(names = "--command-config", paramLabel = "FILE",
@@ -112,6 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
     List<Guarantee> guarantees = parseGuarantees(spec, guarantee);
     validate();
     Properties external = EmbeddedBroker.externalCluster(spec, bootstrapServers, commandConfig);
+    if (external != null) {
+      ClusterCheck.require(external, ClusterCheck.DEFAULT_TIMEOUT, List.of(), "");
+    }
     PrintWriter err = spec.commandLine().getErr();
     boolean temporary = workDir == null;
     Path dir = temporary ? Files.createTempDirectory("ecostream-bench-") : workDir;

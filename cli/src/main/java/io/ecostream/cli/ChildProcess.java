@@ -63,6 +63,31 @@ final class ChildProcess {
     return process.exitValue();
   }
 
+  /** SIGKILL. */
+  void kill() {
+    process.destroyForcibly();
+  }
+
+  /**
+   * SIGTERM to all at once, so that they close their clients side by side; SIGKILL to those still
+   * alive after the timeout.
+   */
+  static void stopAll(List<ChildProcess> children, Duration timeout) {
+    children.forEach(child -> child.process.destroy());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (ChildProcess child : children) {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        if (!child.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+          child.process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        child.process.destroyForcibly();
+      }
+    }
+  }
+
   /** SIGTERM, so that the child's shutdown hook closes its clients; SIGKILL after the timeout. */
   void stop(Duration timeout) {
     if (!process.isAlive()) {

@@ -3,6 +3,7 @@ package io.ecostream.cli;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.options.DurationConverter;
+import io.ecostream.producer.catalog.StationCatalog;
 import io.ecostream.streams.AirQualityOptions;
 import io.ecostream.streams.DustOptions;
 import io.ecostream.streams.config.PipelineSettings;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -45,7 +47,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Starts a local Kafka broker, creates the topics, starts the streams application and the simulator",
-      "as separate processes and prints a status line every 10 s. Ctrl-C stops everything cleanly."
+      "as separate processes and prints a status line every 10 s. Ctrl-C stops everything within 5 s.",
+      "The simulator runs at --speed until simulated time reaches the present, then in real time."
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -53,6 +56,15 @@ public final class DemoCommand implements Callable<Integer> {
   private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration CHILD_STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * Ctrl-C: how long the children have, together, to stop (each closes its clients sooner);
+   * then the broker closes in under a second, all within the 5 s of a stop.
+   */
+  private static final Duration CHILDREN_STOP_ON_CTRL_C = Duration.ofMillis(2500);
+
+  /** Ctrl-C: how long the hook waits for all that before it kills what is left. */
+  private static final Duration CTRL_C_WAIT = Duration.ofMillis(3800);
 
   @Spec CommandSpec spec;
 
@@ -67,14 +79,14 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--from",
       paramLabel = "DATE",
       defaultValue = "2026-02-26",
-      description = "First simulated day (default: ${DEFAULT-VALUE}, so that the AQI rules switch from HJ 633-2012 to HJ 633-2026 on 2026-03-01 during the demo).")
+      description = "First simulated day, today at the latest (default: ${DEFAULT-VALUE}, so that the AQI rules switch from HJ 633-2012 to HJ 633-2026 on 2026-03-01 during the demo).")
   LocalDate from;
 
   @Option(
       names = "--speed",
       paramLabel = "N",
       defaultValue = "7200",
-      description = "Simulated seconds per wall-clock second (default: ${DEFAULT-VALUE}: two simulated hours a second).")
+      description = "Simulated seconds per wall-clock second until simulated time reaches the present, real time from then on (default: ${DEFAULT-VALUE}: two simulated hours a second).")
   String speed;
 
   @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
@@ -114,13 +126,16 @@ public final class DemoCommand implements Callable<Integer> {
     EmbeddedBroker.prepareWorkDir(workDir);
     EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
     CountDownLatch finished = new CountDownLatch(1);
-    List<ChildProcess> children = new ArrayList<>();
+    List<ChildProcess> children = new CopyOnWriteArrayList<>();
     Thread hook =
         new Thread(
             () -> {
               stopRequested = true;
               try {
-                finished.await(CHILD_STOP_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+                if (!finished.await(CTRL_C_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                  // The JVM exits when this hook returns: leave no child process behind.
+                  children.forEach(ChildProcess::kill);
+                }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -141,6 +156,9 @@ public final class DemoCommand implements Callable<Integer> {
     int exitCode = 0;
     try {
       say(err, "broker ready on %s in %.1f s", broker.bootstrapServers(), seconds(broker.startupTime()));
+      if (stopRequested) {
+        return exitCode;
+      }
       try (Admin admin =
           Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
         TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
@@ -156,30 +174,41 @@ public final class DemoCommand implements Callable<Integer> {
                   "--metrics-port", Integer.toString(metricsPort)));
       run.addAll(dust.runArguments());
       run.addAll(quality.runArguments());
+      run.addAll(debugArguments());
       ChildProcess streams =
           ChildProcess.start("streams-app", workDir.resolve("logs/streams-app.log"), run.toArray(String[]::new));
       children.add(streams);
       awaitStreamsRunning(streams);
+      if (stopRequested) {
+        return exitCode;
+      }
       say(err, "streams-app running (pid %d); metrics on http://localhost:%d/metrics", streams.pid(), metricsPort);
 
+      List<String> simulate =
+          new ArrayList<>(
+              List.of(
+                  "simulate",
+                  "--bootstrap-servers", broker.bootstrapServers(),
+                  "--from", from.toString(),
+                  "--speed", speed,
+                  "--seed", Long.toString(seed)));
+      simulate.addAll(debugArguments());
       ChildProcess simulator =
-          ChildProcess.start(
-              "simulator",
-              workDir.resolve("logs/simulator.log"),
-              "simulate",
-              "--bootstrap-servers", broker.bootstrapServers(),
-              "--from", from.toString(),
-              "--speed", speed,
-              "--seed", Long.toString(seed));
+          ChildProcess.start("simulator", workDir.resolve("logs/simulator.log"), simulate.toArray(String[]::new));
       children.add(simulator);
-      say(err, "simulator running (pid %d) from %s at speed %s", simulator.pid(), from, speed);
+      say(err, "simulator running (pid %d) from %s at speed %s, in real time once it reaches the present",
+          simulator.pid(), from, speed);
       say(err, "logs of the broker, streams-app and simulator in %s", workDir.resolve("logs"));
       say(err, "Ctrl-C stops everything%s", duration == null ? "" : "; stopping by itself after " + duration.toSeconds() + " s");
 
       exitCode = watch(err, broker, topics, children);
     } finally {
-      for (int i = children.size() - 1; i >= 0; i--) {
-        children.get(i).stop(CHILD_STOP_TIMEOUT);
+      if (stopRequested) {
+        ChildProcess.stopAll(children, CHILDREN_STOP_ON_CTRL_C);
+      } else {
+        for (int i = children.size() - 1; i >= 0; i--) {
+          children.get(i).stop(CHILD_STOP_TIMEOUT);
+        }
       }
       broker.close();
       say(err, "stopped");
@@ -207,6 +236,9 @@ public final class DemoCommand implements Callable<Integer> {
           }
         }
         counter.catchUp(Duration.ofMillis(200));
+        if (stopRequested) {
+          break;
+        }
         boolean finalLineComesNext =
             duration != null && System.nanoTime() - started >= duration.toNanos();
         if (System.nanoTime() >= nextStatus && !finalLineComesNext) {
@@ -215,6 +247,12 @@ public final class DemoCommand implements Callable<Integer> {
           nextStatus += STATUS_INTERVAL.toNanos();
         }
         Thread.sleep(200);
+      }
+      if (stopRequested) {
+        // Ctrl-C: no drain, the stop must be quick; the line shows what had arrived.
+        err.println(status(topics, counter, System.nanoTime() - started) + " | stopped");
+        err.flush();
+        return 0;
       }
       // Stop the source first and let the streams app finish, so the last line adds up.
       children.get(children.size() - 1).stop(CHILD_STOP_TIMEOUT);
@@ -290,6 +328,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
     // the streams app reads the file again; read here too so that a bad one stops the demo before the broker starts
     quality.applyTo(dust.applyTo(PipelineSettings.defaults()));
+    LocalDate today = LocalDate.now(StationCatalog.TIME_ZONE);
+    if (from.isAfter(today)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--from " + from + " is in the future (today is " + today
+              + " in Asia/Shanghai): simulated readings never run ahead of the clock");
+    }
     if (duration != null && (duration.isNegative() || duration.isZero())) {
       throw new ParameterException(spec.commandLine(), "--duration must be positive, got " + duration);
     }
@@ -302,6 +347,11 @@ public final class DemoCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--speed must be a positive number or 'max', got '" + speed + "'");
       }
     }
+  }
+
+  /** --debug for the children when the demo has it (the environment variable they inherit). */
+  private List<String> debugArguments() {
+    return EcostreamCli.debugAsked(spec.root().commandLine().getParseResult()) ? List.of("--debug") : List.of();
   }
 
   private static double seconds(Duration duration) {

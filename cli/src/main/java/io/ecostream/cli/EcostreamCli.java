@@ -2,11 +2,19 @@ package io.ecostream.cli;
 
 import io.ecostream.streams.RunCommand;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** {@code ecostream}: the one entry point; each subcommand has its own {@code --help}. */
 @Command(
@@ -34,7 +42,23 @@ public final class EcostreamCli implements Runnable {
   /** Exit code of a command that failed while running. */
   public static final int FAILURE = 1;
 
+  /**
+   * How long Ctrl-C or SIGTERM waits for the command to end, so that it can print why it stopped.
+   * The commands' own shutdown hooks stop their work within this; the JVM exits within 5 s.
+   */
+  static final Duration STOP_BUDGET = Duration.ofSeconds(4);
+
+  /** The environment's equivalent of --debug, which the demo's child processes inherit. */
+  static final String DEBUG_ENV = "ECOSTREAM_DEBUG";
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  // Read through debugAsked(), from the parse result: it may follow any command.
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "On an error, print the stack trace too; log ecostream's own debug lines.")
+  boolean debug;
 
   @Override
   public void run() {
@@ -42,7 +66,12 @@ public final class EcostreamCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CountDownLatch ended = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> awaitQuietly(ended, STOP_BUDGET), "ecostream-stop"));
+    int exitCode = commandLine().execute(args);
+    ended.countDown();
+    System.exit(exitCode);
   }
 
   /** The command line with ecostream's error handling: one line per error, no stack trace. */
@@ -50,7 +79,24 @@ public final class EcostreamCli implements Runnable {
     CommandLine commandLine = new CommandLine(new EcostreamCli());
     commandLine.setParameterExceptionHandler(oneLineUsageError());
     commandLine.setExecutionExceptionHandler(oneLineFailure());
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          if (debugAsked(parseResult)) {
+            Configurator.setLevel("io.ecostream", Level.DEBUG);
+          }
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return commandLine;
+  }
+
+  /** --debug on the command line, at any level, or {@value #DEBUG_ENV} in the environment. */
+  static boolean debugAsked(ParseResult parseResult) {
+    for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return System.getenv(DEBUG_ENV) != null;
   }
 
   private static IParameterExceptionHandler oneLineUsageError() {
@@ -74,11 +120,19 @@ public final class EcostreamCli implements Runnable {
       PrintWriter err = failed.getErr();
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       err.println(failed.getCommandSpec().qualifiedName() + ": " + message);
-      if (System.getenv("ECOSTREAM_DEBUG") != null) {
+      if (debugAsked(parseResult)) {
         e.printStackTrace(err);
       }
       err.flush();
       return FAILURE;
     };
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.ecostream.cli;
 
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.KafkaClientConfig;
 import io.ecostream.topics.RecordLine;
 import io.ecostream.topics.Topic;
 import java.io.BufferedWriter;
@@ -62,7 +63,9 @@ import picocli.CommandLine.Spec;
           + " timestamp (ties: topic as given, partition, offset). With --follow, the records that"
           + " arrive after the start follow in the order they come.",
       "It stops at the end offsets the topics had when it started, or with --follow at Ctrl-C;"
-          + " a summary of the records per topic goes to stderr."
+          + " a summary of the records per topic goes to stderr.",
+      "It first checks, within --kafka-timeout, that a broker answers and the topics exist; a broker"
+          + " lost later ends it with an error within about that long."
     })
 public final class RecordCommand implements Callable<Integer> {
 
@@ -122,16 +125,22 @@ public final class RecordCommand implements Callable<Integer> {
     defaults.put(ConsumerConfig.GROUP_ID_CONFIG, "ecostream-record-" + UUID.randomUUID());
     defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    Properties properties = cluster.clientProperties(defaults);
+    Properties properties =
+        KafkaClientConfig.withRequestTimeouts(cluster.clientProperties(defaults), cluster.kafkaTimeout());
+    cluster.requireCluster(properties, chosen);
 
     long started = System.nanoTime();
     Recording recording = new Recording(topics, chosen);
-    try (KafkaConsumer<String, byte[]> consumer =
-            new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    // Closed in reverse: the file is complete before the consumer closes and a Ctrl-C goes on.
+    try (ConsumerStop stop = new ConsumerStop(consumer);
         Writer out = open()) {
-      ConsumerStop stop = new ConsumerStop(consumer);
+      QuietConsumerCheck quiet =
+          new QuietConsumerCheck(
+              consumer, cluster.kafkaTimeout(), properties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
       try {
-        record(consumer, chosen, recording, out);
+        record(consumer, chosen, recording, out, quiet);
       } catch (WakeupException e) {
         if (!stop.requested()) {
           throw e;
@@ -139,7 +148,6 @@ public final class RecordCommand implements Callable<Integer> {
       } finally {
         out.flush();
       }
-      stop.close();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -153,7 +161,8 @@ public final class RecordCommand implements Callable<Integer> {
       KafkaConsumer<String, byte[]> consumer,
       List<Topic<String, ?>> chosen,
       Recording recording,
-      Writer out) {
+      Writer out,
+      QuietConsumerCheck quiet) {
     List<TopicPartition> partitions = new ArrayList<>();
     for (Topic<String, ?> topic : chosen) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic.name());
@@ -191,7 +200,13 @@ public final class RecordCommand implements Callable<Integer> {
 
     // The records that existed at the start, merged by timestamp.
     while (!merge.isDone() && !recording.full(max)) {
-      for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+      var polled = consumer.poll(POLL);
+      if (polled.isEmpty()) {
+        quiet.nothingArrived();
+      } else {
+        quiet.recordsArrived();
+      }
+      for (ConsumerRecord<String, byte[]> record : polled) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (merge.isOpen(partition) && record.offset() < ends.get(partition)) {
           merge.add(partition, record);
@@ -233,6 +248,11 @@ public final class RecordCommand implements Callable<Integer> {
     while (!recording.full(max)) {
       List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
       consumer.poll(POLL).forEach(batch::add);
+      if (batch.isEmpty()) {
+        quiet.nothingArrived();
+      } else {
+        quiet.recordsArrived();
+      }
       batch.sort(order);
       for (ConsumerRecord<String, byte[]> record : batch) {
         if (recording.full(max)) {

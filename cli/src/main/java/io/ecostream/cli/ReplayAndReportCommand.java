@@ -17,7 +17,9 @@ import io.ecostream.producer.replay.ReplaySettings;
 import io.ecostream.producer.replay.ReplaySummary;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
+import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.KafkaClusterException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -49,7 +51,9 @@ import picocli.CommandLine.ParameterException;
       "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
           + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3); water samples:"
           + " water-csv, cnemc-water; ndjson for recordings of ecostream's input topics ('ecostream"
-          + " record'). Files may be gzipped."
+          + " record'). Files may be gzipped.",
+      "It first checks, within --kafka-timeout, that a broker answers and the topics exist; Ctrl-C"
+          + " ends it within 5 s."
     })
 public final class ReplayAndReportCommand extends ReplayCommand {
 
@@ -115,7 +119,15 @@ public final class ReplayAndReportCommand extends ReplayCommand {
           admin,
           applicationId,
           List.of(topics.airReadings().name(), topics.waterReadings().name()),
-          waitTimeout);
+          waitTimeout,
+          kafkaTimeout());
+    } catch (PipelineDrain.ClusterSilentException e) {
+      throw new KafkaClusterException(
+          ClusterCheck.lostMessage(
+              client.getProperty("bootstrap.servers"),
+              kafkaTimeout(),
+              "waiting for '" + applicationId + "' to process everything"),
+          e);
     } catch (TimeoutException e) {
       err.println("ecostream replay: " + e.getMessage());
       return EcostreamCli.FAILURE;

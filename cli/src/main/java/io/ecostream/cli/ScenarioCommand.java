@@ -11,6 +11,7 @@ import io.ecostream.cli.scenario.ScenarioTable.Outcome;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.options.DurationConverter;
 import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.topics.ClusterCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class ScenarioCommand implements Callable<Integer> {
   boolean offline;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "An existing cluster instead of the embedded broker; each scenario creates its own topics there.")
+      description = "An existing cluster instead of the embedded broker, which must answer within 15 s; each scenario creates its own topics there.")
   String bootstrapServers;
 
   @Option(names = "--command-config", paramLabel = "FILE",
@@ -91,6 +92,10 @@ public final class ScenarioCommand implements Callable<Integer> {
     }
     List<Scenario> scenarios = selected(catalog);
     Properties external = offline ? null : EmbeddedBroker.externalCluster(spec, bootstrapServers, commandConfig);
+    if (external != null) {
+      // Before the fitting, which takes a while: a cluster that does not answer fails at once.
+      ClusterCheck.require(external, ClusterCheck.DEFAULT_TIMEOUT, List.of(), "");
+    }
     PrintWriter err = spec.commandLine().getErr();
     ScenarioFit fit = new ScenarioFit(new OfflineRun(PipelineSettings.defaults()));
     List<ScenarioFit.Result> fits = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.ecostream.cli;
 import io.ecostream.options.DurationConverter;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.ClusterOptions;
+import io.ecostream.topics.KafkaClientConfig;
 import io.ecostream.topics.RecordLine;
 import io.ecostream.topics.Topic;
 import java.io.PrintWriter;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
       "Prints the records of an ecostream topic as JSON lines: {\"partition\", \"offset\", \"timestamp\", \"key\", \"value\"}"
           + " (the lines of 'ecostream record' without \"topic\"; a value that does not decode has"
           + " \"undecodable\":true and its bytes in \"rawValue\").",
-      "TOPIC is a full name (ecostream.air.city-daily) or the name without the prefix (air.city-daily)."
+      "TOPIC is a full name (ecostream.air.city-daily) or the name without the prefix (air.city-daily).",
+      "It first checks, within --kafka-timeout, that a broker answers and the topic exists; a broker"
+          + " lost later ends it with an error once it has been quiet for that long."
     })
 public final class TailCommand implements Callable<Integer> {
 
@@ -71,11 +74,16 @@ public final class TailCommand implements Callable<Integer> {
     defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
     defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    Properties properties = cluster.clientProperties(defaults);
+    Properties properties =
+        KafkaClientConfig.withRequestTimeouts(cluster.clientProperties(defaults), cluster.kafkaTimeout());
+    cluster.requireCluster(properties, List.of(topic));
 
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-      ConsumerStop stop = new ConsumerStop(consumer);
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    try (ConsumerStop stop = new ConsumerStop(consumer)) {
+      QuietConsumerCheck quiet =
+          new QuietConsumerCheck(
+              consumer, cluster.kafkaTimeout(), properties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
       consumer.subscribe(List.of(topic.name()));
       long printed = 0;
       long lastRecordAt = System.nanoTime();
@@ -86,8 +94,10 @@ public final class TailCommand implements Callable<Integer> {
             if (idleTimeout != null && System.nanoTime() - lastRecordAt > idleTimeout.toNanos()) {
               break;
             }
+            quiet.nothingArrived();
             continue;
           }
+          quiet.recordsArrived();
           lastRecordAt = System.nanoTime();
           for (ConsumerRecord<String, byte[]> record : records) {
             out.println(line(topics, topic, record));
@@ -102,7 +112,6 @@ public final class TailCommand implements Callable<Integer> {
           throw e;
         }
       }
-      stop.close();
     }
     out.flush();
     return 0;

@@ -2,9 +2,14 @@ package io.ecostream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecostream.localkafka.LocalKafkaBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,6 +80,49 @@ class EcostreamCliTest {
     assertThat(run.errLines())
         .containsExactly(
             "ecostream demo: --speed must be a positive number or 'max', got 'fast' (see 'ecostream demo --help')");
+  }
+
+  @Test
+  void shouldRejectADemoThatWouldStartInTheFuture() {
+    LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+
+    CliRun run = CliRun.of("demo", "--from", tomorrow.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("ecostream demo: --from " + tomorrow + " is in the future (today is ");
+  }
+
+  @Test
+  void shouldRejectAKafkaTimeoutUnderASecond() {
+    CliRun run = CliRun.of("tail", "air.city-daily", "--kafka-timeout", "500ms");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream tail: --kafka-timeout must be at least 1s, got 500ms (see 'ecostream tail --help')");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--debug tail", "tail --debug"})
+  void shouldPrintTheStackTraceOnlyWithDebug(String debugTail) {
+    String address = "localhost:" + LocalKafkaBroker.freePort();
+    List<String> args = new ArrayList<>(List.of(debugTail.split(" ")));
+    args.addAll(List.of("air.city-daily", "--bootstrap-servers", address, "--kafka-timeout", "1s"));
+
+    CliRun plain = CliRun.of("tail", "air.city-daily", "--bootstrap-servers", address, "--kafka-timeout", "1s");
+    CliRun debug = CliRun.of(args.toArray(String[]::new));
+
+    String message =
+        "ecostream tail: no Kafka broker answers at " + address
+            + " within 1 s; start one with './ecostream broker' or pass --bootstrap-servers";
+    assertThat(plain.exitCode()).isEqualTo(EcostreamCli.FAILURE);
+    assertThat(plain.errLines()).containsExactly(message);
+    assertThat(debug.exitCode()).isEqualTo(EcostreamCli.FAILURE);
+    assertThat(debug.errLines().get(0)).isEqualTo(message);
+    assertThat(debug.err()).contains("io.ecostream.topics.KafkaClusterException").contains("\tat ");
   }
 
   @Test

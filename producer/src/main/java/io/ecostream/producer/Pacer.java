@@ -7,11 +7,17 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Holds simulated (or replayed) time back to the wall clock: the simulator and the replay both ask
  * it to wait until a point of simulated time is due. Waits in short slices so that a stop request
  * and the wall-clock limit take effect promptly even at low speeds.
+ *
+ * <p>Kept {@linkplain #behindTheClock behind the clock}, simulated time never passes the wall
+ * clock: a Kafka broker refuses record timestamps more than an hour ahead of its own clock
+ * (log.message.timestamp.after.max.ms), so a simulation that reaches the present goes on in real
+ * time instead.
  *
  * <p>Single use: {@link #start()} once, then {@link #awaitSimulated} as often as needed.
  */
@@ -26,6 +32,9 @@ public final class Pacer {
   private final Optional<Duration> wallClockLimit;
   private Instant wallStart;
   private Optional<Instant> deadline = Optional.empty();
+  private Optional<Instant> simulatedStart = Optional.empty();
+  private Consumer<Instant> onCaughtUp = due -> {};
+  private boolean caughtUp;
 
   public Pacer(Pacing pacing, Clock clock, Sleeper sleeper, Optional<Duration> wallClockLimit) {
     this.pacing = Objects.requireNonNull(pacing, "pacing");
@@ -36,6 +45,21 @@ public final class Pacer {
 
   public Pacing pacing() {
     return pacing;
+  }
+
+  /**
+   * Holds every point of simulated time back until the instant it stands for: {@code
+   * simulatedStart} plus the simulated time. As fast as the pacing allows while in the past, then
+   * in real time, one simulated hour per hour.
+   *
+   * @param onCaughtUp told once, when the clock first holds the run back, with the instant waited
+   *     for
+   * @return this pacer
+   */
+  public Pacer behindTheClock(Instant simulatedStart, Consumer<Instant> onCaughtUp) {
+    this.simulatedStart = Optional.of(simulatedStart);
+    this.onCaughtUp = Objects.requireNonNull(onCaughtUp, "onCaughtUp");
+    return this;
   }
 
   /** Starts the wall clock that simulated time is measured against. */
@@ -56,6 +80,14 @@ public final class Pacer {
       throw new IllegalStateException("start() first");
     }
     Instant due = wallStart.plus(pacing.wallTimeFor(simulated));
+    boolean heldByClock = false;
+    if (simulatedStart.isPresent()) {
+      Instant standsFor = simulatedStart.get().plus(simulated);
+      if (standsFor.isAfter(due)) {
+        due = standsFor;
+        heldByClock = true;
+      }
+    }
     boolean dueInTime = deadline.isEmpty() || !due.isAfter(deadline.get());
     while (true) {
       if (stopRequested.getAsBoolean()) {
@@ -69,6 +101,10 @@ public final class Pacer {
       }
       if (deadline.isPresent() && !now.isBefore(deadline.get())) {
         return Optional.of(StopReason.DURATION);
+      }
+      if (heldByClock && !caughtUp) {
+        caughtUp = true;
+        onCaughtUp.accept(due);
       }
       Instant wakeUp = dueInTime ? due : deadline.get();
       sleeper.sleep(min(Duration.between(now, wakeUp), MAX_SLEEP_SLICE));

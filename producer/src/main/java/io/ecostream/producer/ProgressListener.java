@@ -13,4 +13,11 @@ public interface ProgressListener {
    * @param hoursDone simulated hours emitted so far
    */
   void hourDone(Instant simulatedUpTo, long hoursDone);
+
+  /**
+   * Told once, when a run kept behind the clock has caught up with it and goes on in real time.
+   *
+   * @param nextHourEnd end of the next hour, when it will be emitted
+   */
+  default void caughtUpWithClock(Instant nextHourEnd) {}
 }

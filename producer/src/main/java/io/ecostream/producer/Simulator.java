@@ -26,7 +26,9 @@ import java.util.Optional;
  * <p>The batch of hour k (the hour starting k hours after the start) is emitted once the hour is
  * over in simulated time, i.e. no earlier than (k + 1) hours / speed of wall time after the run
  * began: an hourly mean is known only when its hour has ended. The {@link Pacer} waits in short
- * slices so that {@link #stop()} and the wall-clock limit take effect promptly.
+ * slices so that {@link #stop()} and the wall-clock limit take effect promptly. Kept {@linkplain
+ * Builder#behindTheClock() behind the clock}, an hour is emitted no earlier than its end on the
+ * clock either: a run that reaches the present goes on in real time.
  *
  * <p>Single use: build one per run.
  */
@@ -42,6 +44,7 @@ public final class Simulator {
   private final Clock clock;
   private final Sleeper sleeper;
   private final ProgressListener progress;
+  private final boolean behindTheClock;
   private final ReadingSink sink;
   private final AirModel air;
   private final WaterModel water;
@@ -56,6 +59,7 @@ public final class Simulator {
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.progress = b.progress;
+    this.behindTheClock = b.behindTheClock;
     this.sink = Objects.requireNonNull(sink, "sink");
     if (end.isPresent() && !end.get().isAfter(start)) {
       throw new IllegalArgumentException("end " + end.get() + " is not after the start " + start);
@@ -103,6 +107,9 @@ public final class Simulator {
     sink.flush();
 
     Pacer pacer = new Pacer(pacing, clock, sleeper, wallClockLimit);
+    if (behindTheClock) {
+      pacer.behindTheClock(start, progress::caughtUpWithClock);
+    }
     pacer.start();
     boolean interrupted = false;
     long hours = 0;
@@ -156,6 +163,7 @@ public final class Simulator {
     private boolean water = true;
     private Map<String, AirTuning> airTuning = Map.of();
     private ProgressListener progress = ProgressListener.NONE;
+    private boolean behindTheClock;
 
     private Builder(long seed, LocalDate from) {
       this.seed = seed;
@@ -221,6 +229,15 @@ public final class Simulator {
      */
     public Builder airTuning(Map<String, AirTuning> byCity) {
       this.airTuning = Map.copyOf(byCity);
+      return this;
+    }
+
+    /**
+     * Never emit an hour before it has ended on the clock: as fast as the pacing allows while in
+     * the past, then in real time (default: off, for simulations that do not go to Kafka).
+     */
+    public Builder behindTheClock() {
+      this.behindTheClock = true;
       return this;
     }
 

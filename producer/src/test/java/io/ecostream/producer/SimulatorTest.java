@@ -71,6 +71,51 @@ class SimulatorTest {
   }
 
   @Test
+  void shouldCatchUpWithTheClockThenEmitEachHourWhenItEnds() {
+    // 2025-06-01 10:30 in Beijing: the run from midnight has ten past hours to catch up.
+    Instant now = Instant.parse("2025-06-01T02:30:00Z");
+    FakeClock wall = new FakeClock(now);
+    RecordingSink sink = new RecordingSink();
+    List<Instant> caughtUp = new ArrayList<>();
+    List<Instant> emittedAt = new ArrayList<>();
+    Simulator simulator =
+        Simulator.builder(SEED, LocalDate.of(2025, 6, 1))
+            .cities(List.of("binzhou"))
+            .water(false)
+            .pacing(Pacing.asFastAsPossible())
+            .clock(wall)
+            .sleeper(wall.sleeper())
+            .behindTheClock()
+            .wallClockLimit(Duration.ofHours(3))
+            .progress(
+                new ProgressListener() {
+                  @Override
+                  public void hourDone(Instant simulatedUpTo, long hoursDone) {
+                    emittedAt.add(wall.instant());
+                  }
+
+                  @Override
+                  public void caughtUpWithClock(Instant nextHourEnd) {
+                    caughtUp.add(nextHourEnd);
+                  }
+                })
+            .build(sink);
+
+    SimulationResult result = simulator.run();
+
+    assertThat(result.hours()).as("10 past hours, then 11:00, 12:00 and 13:00").isEqualTo(13);
+    assertThat(emittedAt.subList(0, 10)).containsOnly(now);
+    assertThat(emittedAt.subList(10, 13))
+        .containsExactly(
+            Instant.parse("2025-06-01T03:00:00Z"),
+            Instant.parse("2025-06-01T04:00:00Z"),
+            Instant.parse("2025-06-01T05:00:00Z"));
+    assertThat(caughtUp).containsExactly(Instant.parse("2025-06-01T03:00:00Z"));
+    assertThat(sink.air)
+        .allSatisfy(r -> assertThat(r.getHourStart()).isBefore(Instant.parse("2025-06-01T05:00:00Z")));
+  }
+
+  @Test
   void shouldSendEveryStationsMetadataBeforeAnyReading() {
     RecordingSink sink = simulate(NEW_YEAR_2024, 1, "binzhou", "weihai");
     StationCatalog network = StationCatalog.shandong().only(List.of("binzhou", "weihai"));

@@ -1,6 +1,9 @@
 package io.ecostream.topics;
 
+import io.ecostream.options.DurationConverter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options with which every command finds its Kafka cluster and topics: {@code
- * --bootstrap-servers}, {@code --command-config}, {@code --topic-prefix}. A picocli mixin:
- * {@code @Mixin ClusterOptions cluster;}.
+ * --bootstrap-servers}, {@code --command-config}, {@code --topic-prefix}, and how long the cluster
+ * may take to answer, {@code --kafka-timeout}. A picocli mixin: {@code @Mixin ClusterOptions
+ * cluster;}.
  */
 public final class ClusterOptions {
 
@@ -41,6 +45,15 @@ public final class ClusterOptions {
       defaultValue = EcostreamTopics.DEFAULT_PREFIX,
       description = "Prefix of every topic name (default: ${DEFAULT-VALUE}).")
   String topicPrefix = EcostreamTopics.DEFAULT_PREFIX;
+
+  @Option(
+      names = "--kafka-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How long the cluster may take to answer before the command gives up with an error: the"
+              + " check at the start, a send, a metadata or offset lookup (default: 15s).")
+  Duration kafkaTimeout = ClusterCheck.DEFAULT_TIMEOUT;
 
   /** The topics named with the prefix; a bad prefix is a usage error. */
   public EcostreamTopics topics() {
@@ -75,6 +88,38 @@ public final class ClusterOptions {
     } catch (IllegalArgumentException e) {
       throw usageError("--command-config: " + e.getMessage());
     }
+  }
+
+  /** --kafka-timeout, at least a second: below that a healthy cluster under load may miss it. */
+  public Duration kafkaTimeout() {
+    if (kafkaTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw usageError("--kafka-timeout must be at least 1s, got " + kafkaTimeout.toMillis() + "ms");
+    }
+    return kafkaTimeout;
+  }
+
+  /**
+   * Fails fast, within --kafka-timeout, when no broker answers or one of the topics is missing.
+   *
+   * @param clientSettings the command's client settings, from {@link #clientProperties}
+   * @throws KafkaClusterException one line naming the address and what to do
+   */
+  public void requireCluster(Properties clientSettings, Collection<? extends Topic<?, ?>> needed) {
+    requireCluster(clientSettings, needed, pipelineCreatesTopics());
+  }
+
+  /** As {@link #requireCluster(Properties, Collection)}, with what creates a missing topic. */
+  public void requireCluster(
+      Properties clientSettings, Collection<? extends Topic<?, ?>> needed, String whatCreatesThem) {
+    ClusterCheck.require(
+        clientSettings, kafkaTimeout(), needed.stream().map(Topic::name).toList(), whatCreatesThem);
+  }
+
+  /** {@code './ecostream run --topic-prefix eco' creates the pipeline's topics}. */
+  public String pipelineCreatesTopics() {
+    return "'./ecostream run"
+        + (topicPrefix.equals(EcostreamTopics.DEFAULT_PREFIX) ? "" : " --topic-prefix " + topicPrefix)
+        + "' creates the pipeline's topics";
   }
 
   private ParameterException usageError(String message) {

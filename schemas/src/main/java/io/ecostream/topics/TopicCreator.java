@@ -1,5 +1,6 @@
 package io.ecostream.topics;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates the topics that do not exist yet; existing topics are left as they are. */
 public final class TopicCreator {
 
-  private static final long TIMEOUT_SECONDS = 30;
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   private TopicCreator() {}
 
@@ -24,8 +25,22 @@ public final class TopicCreator {
    */
   public static List<String> ensureExist(
       Admin admin, Collection<? extends Topic<?, ?>> topics, Optional<Short> replicationFactor) {
+    return ensureExist(admin, topics, replicationFactor, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * @param timeout how long each call to the cluster may take
+   * @throws IllegalStateException with a one-line message when the cluster refuses or does not
+   *     answer in time
+   */
+  public static List<String> ensureExist(
+      Admin admin,
+      Collection<? extends Topic<?, ?>> topics,
+      Optional<Short> replicationFactor,
+      Duration timeout) {
+    long timeoutMs = timeout.toMillis();
     try {
-      Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
       List<NewTopic> missing =
           topics.stream()
               .filter(topic -> !existing.contains(topic.name()))
@@ -36,7 +51,7 @@ public final class TopicCreator {
               .toList();
       for (NewTopic topic : missing) {
         try {
-          admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          admin.createTopics(List.of(topic)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;
@@ -47,8 +62,11 @@ public final class TopicCreator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
-    } catch (ExecutionException | TimeoutException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "cannot create topics: the cluster did not answer within " + ClusterCheck.seconds(timeout), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
       throw new IllegalStateException("cannot create topics: " + cause.getMessage(), cause);
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,45 @@ class ClusterOptionsTest {
     assertThatThrownBy(() -> options.clientProperties(defaults(), Map.of(), new Properties()))
         .isInstanceOf(ParameterException.class)
         .hasMessage("--command-config: cannot read client properties file " + dir.resolve("nope.properties"));
+  }
+
+  @Test
+  void shouldGiveTheClusterFifteenSecondsUnlessToldOtherwise() {
+    assertThat(parse().kafkaTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(parse("--kafka-timeout", "2m").kafkaTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThatThrownBy(() -> parse("--kafka-timeout", "100ms").kafkaTimeout())
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("--kafka-timeout must be at least 1s, got 100ms");
+  }
+
+  @Test
+  void shouldNameTheCommandThatCreatesTheTopicsWithItsPrefix() {
+    assertThat(parse().pipelineCreatesTopics()).isEqualTo("'./ecostream run' creates the pipeline's topics");
+    assertThat(parse("--topic-prefix", "eco").pipelineCreatesTopics())
+        .isEqualTo("'./ecostream run --topic-prefix eco' creates the pipeline's topics");
+  }
+
+  @Test
+  void shouldBoundEveryBlockingClientCallByTheTimeoutUnlessTheSettingsSayOtherwise() {
+    Properties producer = KafkaClientConfig.withProducerTimeouts(defaults(), Duration.ofSeconds(15));
+    Properties file = new Properties();
+    file.put("request.timeout.ms", "40000");
+    file.put("max.block.ms", "90000");
+    Properties producerOfFile = KafkaClientConfig.withProducerTimeouts(file, Duration.ofSeconds(15));
+    Properties admin = KafkaClientConfig.withRequestTimeouts(file, Duration.ofSeconds(15));
+
+    assertThat(producer)
+        .containsEntry("max.block.ms", "15000")
+        .containsEntry("request.timeout.ms", "15000")
+        .containsEntry("delivery.timeout.ms", "30000");
+    assertThat(producerOfFile)
+        .containsEntry("max.block.ms", "90000")
+        .as("a producer refuses a delivery timeout under linger.ms + request.timeout.ms")
+        .containsEntry("delivery.timeout.ms", "40005");
+    assertThat(admin)
+        .containsEntry("request.timeout.ms", "40000")
+        .as("an Admin client refuses an API timeout under its request timeout")
+        .containsEntry("default.api.timeout.ms", "40000");
   }
 
   @Test

@@ -7,8 +7,11 @@ import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.metrics.ReadinessProbe;
 import io.ecostream.topics.ClusterOptions;
+import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
+import io.ecostream.topics.KafkaClientConfig;
+import io.ecostream.topics.KafkaClusterException;
 import io.ecostream.topics.TopicCreator;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -41,13 +45,30 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs the ecostream Kafka Streams application until it is stopped (Ctrl-C).")
+    description = {
+      "Runs the ecostream Kafka Streams application until it is stopped (Ctrl-C).",
+      "It first checks, within --kafka-timeout, that a broker answers (and with"
+          + " --no-create-topics that the topics exist)."
+    })
 public final class RunCommand implements Callable<Integer> {
 
+  /** When the application stops by itself (a fatal error): let it finish its work. */
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   /** Loopback: the metrics are for this machine unless --http-host says otherwise. */
   static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+
+  /**
+   * Ctrl-C: the JVM exits within 5 s. A close cut short is a crash to exactly-once processing:
+   * nothing is lost, the next start restores the unfinished tasks' state from their changelogs.
+   */
+  private static final Duration STOP_CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
+  /**
+   * After a fatal error, typically a lost broker: what is left to close cannot finish either, and
+   * Kafka Streams would otherwise sit in PENDING_ERROR for minutes on its clients' timeouts.
+   */
+  private static final Duration FAILED_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   @Spec CommandSpec spec;
 
@@ -128,10 +149,16 @@ public final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--metrics-port must be -1 (off) or 0-65535, got " + metricsPort);
     }
     PipelineSettings settings = quality.applyTo(dust.applyTo(PipelineSettings.defaults()));
-    err.println("ecostream run: dust-affected days: " + dust.summary(settings));
-    err.println("ecostream run: air readings: " + AirQualityOptions.summary(settings.airQuality()));
     Properties properties =
         cluster.clientProperties(StreamsAppConfig.defaults(), System.getenv(), flags());
+    if (createTopics) {
+      cluster.requireCluster(properties, List.of());
+    } else {
+      cluster.requireCluster(
+          properties, topics.all(), "'./ecostream run' without --no-create-topics creates them");
+    }
+    err.println("ecostream run: dust-affected days: " + dust.summary(settings));
+    err.println("ecostream run: air readings: " + AirQualityOptions.summary(settings.airQuality()));
     if (createTopics) {
       createTopics(properties, topics, err);
     }
@@ -175,7 +202,9 @@ public final class RunCommand implements Callable<Integer> {
     streams.setStateListener(
         (newState, oldState) -> {
           err.println("ecostream run: streams " + oldState + " -> " + newState);
-          if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+          if (newState == KafkaStreams.State.PENDING_ERROR
+              || newState == KafkaStreams.State.ERROR
+              || newState == KafkaStreams.State.NOT_RUNNING) {
             stopped.countDown();
           }
         });
@@ -203,15 +232,22 @@ public final class RunCommand implements Callable<Integer> {
     Thread hook =
         new Thread(
             () -> {
-              close(streams);
+              close(streams, STOP_CLOSE_TIMEOUT);
               stopped.countDown();
             },
             "ecostream-run-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
     streams.start();
-    stopped.await();
-    close(streams);
+    try (ClusterWatch watch =
+        ClusterWatch.start(
+            adminConfig(properties),
+            properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+            cluster.kafkaTimeout(),
+            err)) {
+      stopped.await();
+    }
+    close(streams, failures.fatal().isEmpty() ? CLOSE_TIMEOUT : FAILED_CLOSE_TIMEOUT);
     if (http != null) {
       http.close();
       readiness.close();
@@ -241,10 +277,10 @@ public final class RunCommand implements Callable<Integer> {
    * Streams stays in its group on close by default, until session.timeout.ms (45 s) drops it; a
    * {@code run --reset} right after a stop would then find a member and refuse. Leaving avoids that.
    */
-  private static void close(KafkaStreams streams) {
+  private static void close(KafkaStreams streams, Duration timeout) {
     streams.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-            .withTimeout(CLOSE_TIMEOUT));
+            .withTimeout(timeout));
   }
 
   private Properties flags() {
@@ -263,13 +299,14 @@ public final class RunCommand implements Callable<Integer> {
    * with as many partitions as {@code air.readings} and {@code water.readings} have, whatever they
    * were created with.
    */
-  private static EcostreamTopics withActualPartitions(
+  private EcostreamTopics withActualPartitions(
       Properties properties, EcostreamTopics topics, PrintWriter err) {
-    var adminConfig = new StreamsConfig(properties).getAdminConfigs("ecostream-run-admin");
     String air = topics.airReadings().name();
     String water = topics.waterReadings().name();
-    try (Admin admin = Admin.create(adminConfig)) {
-      var described = admin.describeTopics(List.of(air, water)).allTopicNames().get(30, TimeUnit.SECONDS);
+    try (Admin admin = Admin.create(adminConfig(properties))) {
+      var described =
+          admin.describeTopics(List.of(air, water)).allTopicNames()
+              .get(cluster.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
       int airPartitions = described.get(air).partitions().size();
       int waterPartitions = described.get(water).partitions().size();
       if (airPartitions != topics.airReadings().partitions()) {
@@ -290,12 +327,36 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private void createTopics(Properties properties, EcostreamTopics topics, PrintWriter err) {
-    var adminConfig = new StreamsConfig(properties).getAdminConfigs("ecostream-run-admin");
-    try (Admin admin = Admin.create(adminConfig)) {
-      var created = TopicCreator.ensureExist(admin, topics.all(), Optional.ofNullable(replicationFactor));
+    try (Admin admin = Admin.create(adminConfig(properties))) {
+      var created =
+          TopicCreator.ensureExist(
+              admin, topics.all(), Optional.ofNullable(replicationFactor), cluster.kafkaTimeout());
       if (!created.isEmpty()) {
         err.println("ecostream run: created topics " + String.join(", ", created));
       }
+    } catch (IllegalStateException e) {
+      String why =
+          e.getCause() instanceof TimeoutException || e.getCause() == null
+              ? "no answer within " + ClusterCheck.seconds(cluster.kafkaTimeout())
+              : e.getCause().getMessage();
+      throw new KafkaClusterException(
+          "cannot create the topics at "
+              + properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
+              + ": "
+              + why,
+          e);
     }
+  }
+
+  /** The streams settings' Admin client, its calls bounded by --kafka-timeout. */
+  private Map<String, Object> adminConfig(Properties properties) {
+    Properties bounded = new Properties();
+    new StreamsConfig(properties)
+        .getAdminConfigs("ecostream-run-admin")
+        .forEach((name, value) -> bounded.put(name, value));
+    Properties withTimeouts = KafkaClientConfig.withRequestTimeouts(bounded, cluster.kafkaTimeout());
+    Map<String, Object> config = new java.util.HashMap<>();
+    withTimeouts.forEach((name, value) -> config.put((String) name, value));
+    return config;
   }
 }

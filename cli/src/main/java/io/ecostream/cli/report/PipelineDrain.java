@@ -1,5 +1,6 @@
 package io.ecostream.cli.report;
 
+import io.ecostream.topics.ClusterCheck;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,9 +26,18 @@ public final class PipelineDrain {
 
   /** Longer than the app's commit interval (1 s), so that a stable check is a settled one. */
   private static final Duration POLL = Duration.ofMillis(1500);
-  private static final long CALL_TIMEOUT_SECONDS = 30;
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private PipelineDrain() {}
+
+  /** A call to the cluster got no answer in time: the broker is lost, not slow. */
+  public static final class ClusterSilentException extends TimeoutException {
+    private static final long serialVersionUID = 1L;
+
+    ClusterSilentException(String message) {
+      super(message);
+    }
+  }
 
   /**
    * @param groupId the streams application id
@@ -36,6 +46,18 @@ public final class PipelineDrain {
    */
   public static void await(Admin admin, String groupId, Collection<String> inputTopics, Duration timeout)
       throws TimeoutException, InterruptedException {
+    await(admin, groupId, inputTopics, timeout, CALL_TIMEOUT);
+  }
+
+  /**
+   * @param callTimeout how long one call to the cluster may take: a cluster silent for that long
+   *     is lost, not slow
+   * @throws TimeoutException when the application has not caught up within {@code timeout}, or the
+   *     cluster did not answer a call within {@code callTimeout}
+   */
+  public static void await(
+      Admin admin, String groupId, Collection<String> inputTopics, Duration timeout, Duration callTimeout)
+      throws TimeoutException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     int caughtUpChecks = 0;
     while (caughtUpChecks < 2) {
@@ -43,26 +65,28 @@ public final class PipelineDrain {
         throw new TimeoutException(
             "the streams application '" + groupId + "' had not processed everything after " + timeout.toSeconds() + " s");
       }
-      caughtUpChecks = caughtUp(admin, groupId, inputTopics) ? caughtUpChecks + 1 : 0;
+      caughtUpChecks = caughtUp(admin, groupId, inputTopics, callTimeout) ? caughtUpChecks + 1 : 0;
       Thread.sleep(POLL.toMillis());
     }
   }
 
-  private static boolean caughtUp(Admin admin, String groupId, Collection<String> inputTopics)
-      throws InterruptedException {
+  private static boolean caughtUp(
+      Admin admin, String groupId, Collection<String> inputTopics, Duration callTimeout)
+      throws InterruptedException, TimeoutException {
+    long timeoutMs = callTimeout.toMillis();
     try {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
-              .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+              .get(timeoutMs, TimeUnit.MILLISECONDS);
       Set<String> topics =
           committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
       topics.addAll(inputTopics);
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(topics).allTopicNames().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+      admin.describeTopics(topics).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS)
           .forEach((topic, description) -> description.partitions().forEach(
               p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
       Map<TopicPartition, ListOffsetsResultInfo> ends =
-          admin.listOffsets(latest).all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          admin.listOffsets(latest).all().get(timeoutMs, TimeUnit.MILLISECONDS);
       for (var end : ends.entrySet()) {
         OffsetAndMetadata position = committed.get(end.getKey());
         long endOffset = end.getValue().offset();
@@ -76,8 +100,18 @@ public final class PipelineDrain {
         }
       }
       return true;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (TimeoutException e) {
+      throw silent(callTimeout);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw silent(callTimeout);
+      }
       return false;
     }
+  }
+
+  private static ClusterSilentException silent(Duration callTimeout) {
+    return new ClusterSilentException(
+        "the cluster did not answer within " + ClusterCheck.seconds(callTimeout));
   }
 }

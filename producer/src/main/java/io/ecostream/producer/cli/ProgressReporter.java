@@ -59,6 +59,17 @@ final class ProgressReporter implements ProgressListener {
     lastTotal = total;
   }
 
+  @Override
+  public void caughtUpWithClock(Instant nextHourEnd) {
+    err.printf(
+        Locale.ROOT,
+        "caught up with the clock at %s: from now on in real time, each hour sent when it ends"
+            + " (next at %s)%n",
+        LOCAL_TIME.format(clock.instant().atZone(zone)),
+        LOCAL_TIME.format(nextHourEnd.atZone(zone)));
+    err.flush();
+  }
+
   static String describe(Map<String, Long> sentPerTopic) {
     StringBuilder text = new StringBuilder();
     sentPerTopic.forEach(

@@ -14,6 +14,8 @@ import io.ecostream.producer.replay.ReplaySettings;
 import io.ecostream.producer.replay.ReplaySummary;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.KafkaClientConfig;
+import io.ecostream.topics.Topic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,7 +68,8 @@ import picocli.CommandLine.Spec;
           + " recordings, see 'ecostream record': stations, air readings and water samples; lines"
           + " of other topics are left out and counted). Files may be gzipped.",
       "Progress on stderr every 10 s, a summary on stderr at the end; Ctrl-C stops cleanly. Exit"
-          + " code 1 if a line could not be read, unless --skip-bad-lines."
+          + " code 1 if a line could not be read, unless --skip-bad-lines. It first checks,"
+          + " within --kafka-timeout, that a broker answers and the topics exist."
     })
 public class ReplayCommand implements Callable<Integer> {
 
@@ -140,6 +143,7 @@ public class ReplayCommand implements Callable<Integer> {
   private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
   private final SimulateCommand.ShutdownHooks shutdownHooks;
   private final boolean terminal;
+  private final SimulateCommand.ClusterRequirement clusterRequirement;
 
   public ReplayCommand() {
     this(
@@ -148,11 +152,13 @@ public class ReplayCommand implements Callable<Integer> {
         Sleeper.SYSTEM,
         config -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
         SimulateCommand.ShutdownHooks.RUNTIME,
-        System.console() != null);
+        System.console() != null,
+        SimulateCommand.ClusterRequirement.KAFKA);
   }
 
   /**
-   * For subclasses and their tests.
+   * For subclasses and their tests. The cluster is not checked before the replay: the producers
+   * given may not be Kafka's.
    *
    * @param producers makes the Kafka producer from the client configuration
    */
@@ -161,7 +167,14 @@ public class ReplayCommand implements Callable<Integer> {
       Clock clock,
       Sleeper sleeper,
       Function<Map<String, Object>, Producer<byte[], byte[]>> producers) {
-    this(environment, clock, sleeper, producers, SimulateCommand.ShutdownHooks.RUNTIME, false);
+    this(
+        environment,
+        clock,
+        sleeper,
+        producers,
+        SimulateCommand.ShutdownHooks.RUNTIME,
+        false,
+        SimulateCommand.ClusterRequirement.NONE);
   }
 
   ReplayCommand(
@@ -170,13 +183,15 @@ public class ReplayCommand implements Callable<Integer> {
       Sleeper sleeper,
       Function<Map<String, Object>, Producer<byte[], byte[]>> producers,
       SimulateCommand.ShutdownHooks shutdownHooks,
-      boolean terminal) {
+      boolean terminal,
+      SimulateCommand.ClusterRequirement clusterRequirement) {
     this.environment = Map.copyOf(environment);
     this.clock = clock;
     this.sleeper = sleeper;
     this.producers = producers;
     this.shutdownHooks = shutdownHooks;
     this.terminal = terminal;
+    this.clusterRequirement = clusterRequirement;
   }
 
   public static void main(String[] args) {
@@ -218,9 +233,18 @@ public class ReplayCommand implements Callable<Integer> {
     return cluster.topics();
   }
 
-  /** The client settings for other clients than the producer: --command-config < environment < flags. */
+  /**
+   * The client settings for other clients than the producer: --command-config < environment <
+   * flags, their blocking calls bounded by --kafka-timeout.
+   */
   protected Properties clientProperties() {
-    return cluster.clientProperties(new Properties(), environment, new Properties());
+    return KafkaClientConfig.withRequestTimeouts(
+        cluster.clientProperties(new Properties(), environment, new Properties()), kafkaTimeout());
+  }
+
+  /** --kafka-timeout: how long the cluster may take to answer. */
+  protected Duration kafkaTimeout() {
+    return cluster.kafkaTimeout();
   }
 
   /** The Kafka producer configuration: defaults < --command-config < environment < flags. */
@@ -228,7 +252,8 @@ public class ReplayCommand implements Callable<Integer> {
     Properties defaults = KafkaReadingSink.defaults();
     defaults.put(ProducerConfig.CLIENT_ID_CONFIG, "ecostream-replay");
     return KafkaReadingSink.producerConfig(
-        cluster.clientProperties(defaults, environment, new Properties()));
+        KafkaClientConfig.withProducerTimeouts(
+            cluster.clientProperties(defaults, environment, new Properties()), kafkaTimeout()));
   }
 
   protected CommandSpec spec() {
@@ -256,6 +281,8 @@ public class ReplayCommand implements Callable<Integer> {
           Optional.empty(), Map.of(), Optional.of("cannot read " + e.getMessage()), Duration.ZERO);
     }
     try {
+      clusterRequirement.require(
+          cluster, SimulateCommand.asProperties(config), written(settings, topics));
       return replay(settings, replay, topics, config, err);
     } finally {
       try {
@@ -307,6 +334,7 @@ public class ReplayCommand implements Callable<Integer> {
             terminal);
     return SinkSession.run(
         sink,
+        String.valueOf(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)),
         shutdownHooks,
         clock,
         "ecostream-replay",
@@ -323,6 +351,18 @@ public class ReplayCommand implements Callable<Integer> {
           printSummary(result, err);
           return result;
         });
+  }
+
+  /** The topics a replay of this format writes to. */
+  private static List<Topic<String, ?>> written(ReplaySettings settings, EcostreamTopics topics) {
+    RecordKind<?> kind = settings.format().recordKind();
+    if (kind == RecordKind.AIR_READING) {
+      return List.of(topics.stations(), topics.airReadings());
+    }
+    if (kind == RecordKind.WATER_SAMPLE) {
+      return List.of(topics.stations(), topics.waterReadings());
+    }
+    return topics.inputs();
   }
 
   /**

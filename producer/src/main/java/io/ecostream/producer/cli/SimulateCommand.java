@@ -11,6 +11,8 @@ import io.ecostream.producer.faults.FaultKind;
 import io.ecostream.producer.kafka.KafkaReadingSink;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.KafkaClientConfig;
+import io.ecostream.topics.Topic;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +49,12 @@ import picocli.CommandLine.Spec;
           + " metadata, hourly air readings and water samples to Kafka, with event time as the"
           + " record timestamp.",
       "Same seed and options, same records. Progress goes to stderr every 10 s, a summary to"
-          + " stdout at the end; Ctrl-C stops cleanly."
+          + " stdout at the end; Ctrl-C stops cleanly.",
+      "Simulated time never passes the clock (a Kafka broker refuses timestamps more than an hour"
+          + " ahead of its own): at the present the simulation goes on in real time, each hour"
+          + " sent when it ends, and says so once on stderr.",
+      "It first checks, within --kafka-timeout, that a broker answers and the topics exist"
+          + " ('ecostream run' creates them)."
     })
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -73,7 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--from",
       paramLabel = "DATE",
       converter = LocalDateConverter.class,
-      description = "First simulated day (Asia/Shanghai), e.g. 2024-01-01. Default: today.")
+      description =
+          "First simulated day (Asia/Shanghai), e.g. 2024-01-01, today at the latest. Default:"
+              + " today.")
   private LocalDate from;
 
   @Option(
@@ -94,7 +104,8 @@ public final class SimulateCommand implements Callable<Integer> {
       paramLabel = "N|max",
       defaultValue = "3600",
       description =
-          "Simulated seconds per wall-clock second (3600: an hour per second), or max."
+          "Simulated seconds per wall-clock second (3600: an hour per second), or max, until"
+              + " simulated time reaches the present; real time from then on."
               + " Default: ${DEFAULT-VALUE}.")
   private String speed;
 
@@ -120,6 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
   private final Sleeper sleeper;
   private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
   private final ShutdownHooks shutdownHooks;
+  private final ClusterRequirement clusterRequirement;
 
   public SimulateCommand() {
     this(
@@ -127,7 +139,8 @@ public final class SimulateCommand implements Callable<Integer> {
         Clock.systemUTC(),
         Sleeper.SYSTEM,
         config -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
-        ShutdownHooks.RUNTIME);
+        ShutdownHooks.RUNTIME,
+        ClusterRequirement.KAFKA);
   }
 
   SimulateCommand(
@@ -135,12 +148,14 @@ public final class SimulateCommand implements Callable<Integer> {
       Clock clock,
       Sleeper sleeper,
       Function<Map<String, Object>, Producer<byte[], byte[]>> producers,
-      ShutdownHooks shutdownHooks) {
+      ShutdownHooks shutdownHooks,
+      ClusterRequirement clusterRequirement) {
     this.environment = Map.copyOf(environment);
     this.clock = clock;
     this.sleeper = sleeper;
     this.producers = producers;
     this.shutdownHooks = shutdownHooks;
+    this.clusterRequirement = clusterRequirement;
   }
 
   public static void main(String[] args) {
@@ -153,10 +168,16 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     EcostreamTopics topics = EcostreamTopics.withPrefix(settings.topicPrefix());
+    List<Topic<String, ?>> written =
+        settings.water() ? topics.inputs() : List.of(topics.stations(), topics.airReadings());
+    clusterRequirement.require(cluster, asProperties(settings.producerConfig()), written);
     Instant start = settings.from().atStartOfDay(ZONE).toInstant();
     KafkaReadingSink sink =
         new KafkaReadingSink(
-            topics, producers.apply(settings.producerConfig()), Optional.of(start));
+            topics,
+            producers.apply(settings.producerConfig()),
+            Optional.of(start),
+            Optional.of(clock));
     FaultInjector faults = new FaultInjector(settings.faults(), settings.seed(), sink);
     Simulator simulator;
     try {
@@ -178,6 +199,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     return SinkSession.run(
         sink,
+        String.valueOf(settings.producerConfig().get("bootstrap.servers")),
         shutdownHooks,
         clock,
         "ecostream-simulate",
@@ -207,6 +229,7 @@ public final class SimulateCommand implements Callable<Integer> {
             .water(settings.water())
             .clock(clock)
             .sleeper(sleeper)
+            .behindTheClock()
             .progress(
                 new ProgressReporter(clock, PROGRESS_INTERVAL, ZONE, sink::sentPerTopic, err));
     settings.to().ifPresent(builder::endExclusive);
@@ -256,19 +279,27 @@ public final class SimulateCommand implements Callable<Integer> {
     if (days != null && days < 1) {
       throw invalid("--days must be at least 1, got " + days);
     }
-    LocalDate first = from != null ? from : LocalDate.now(clock.withZone(ZONE));
+    LocalDate today = LocalDate.now(clock.withZone(ZONE));
+    if (from != null && from.isAfter(today)) {
+      throw invalid(
+          "--from "
+              + from
+              + " is in the future (today is "
+              + today
+              + " in Asia/Shanghai): simulated readings never run ahead of the clock");
+    }
+    LocalDate first = from != null ? from : today;
     Optional<LocalDate> end =
         Optional.ofNullable(to).or(() -> Optional.ofNullable(days).map(first::plusDays));
     if (end.isPresent() && !end.get().isAfter(first)) {
       throw invalid("--to (" + end.get() + ") must be after --from (" + first + ")");
     }
-    if (!pacing.isPaced() && end.isEmpty() && duration == null) {
-      throw invalid("--speed max needs an end: give --to, --days or --duration");
-    }
     EcostreamTopics topics = cluster.topics();
     return new SimulationSettings(
         KafkaReadingSink.producerConfig(
-            cluster.clientProperties(KafkaReadingSink.defaults(), environment, new Properties())),
+            KafkaClientConfig.withProducerTimeouts(
+                cluster.clientProperties(KafkaReadingSink.defaults(), environment, new Properties()),
+                cluster.kafkaTimeout())),
         topics.prefix(),
         seed,
         first,
@@ -312,6 +343,25 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private ParameterException invalid(String message) {
     return new ParameterException(spec.commandLine(), message);
+  }
+
+  static Properties asProperties(Map<String, Object> config) {
+    Properties properties = new Properties();
+    config.forEach((name, value) -> properties.setProperty(name, String.valueOf(value)));
+    return properties;
+  }
+
+  /**
+   * Checks, before anything is sent, that a broker answers and the topics exist (see {@link
+   * ClusterOptions#requireCluster}); tests, whose producers are not Kafka's, pass {@link #NONE}.
+   */
+  @FunctionalInterface
+  interface ClusterRequirement {
+    ClusterRequirement KAFKA = ClusterOptions::requireCluster;
+    ClusterRequirement NONE = (cluster, clientSettings, topics) -> {};
+
+    void require(
+        ClusterOptions cluster, Properties clientSettings, Collection<? extends Topic<?, ?>> topics);
   }
 
   /** Registers the Ctrl-C handler; tests pass one that does not touch the JVM's hooks. */

@@ -7,6 +7,7 @@ import io.ecostream.producer.ReadingSink;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
 
   private final Producer<byte[], byte[]> producer;
   private final Optional<Instant> stationTimestamp;
+  private final Optional<Clock> timestampsNotAfter;
   private final Target<Station> stations;
   private final Target<AirReading> air;
   private final Target<WaterSample> water;
@@ -70,8 +72,24 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
       EcostreamTopics topics,
       Producer<byte[], byte[]> producer,
       Optional<Instant> stationTimestamp) {
+    this(topics, producer, stationTimestamp, Optional.empty());
+  }
+
+  /**
+   * @param timestampsNotAfter when present, no record timestamp is later than this clock's time: a
+   *     reading stamped ahead of it (a station whose clock runs fast) goes out with the send time
+   *     as its record timestamp, the stamp in its value unchanged. A broker refuses record
+   *     timestamps more than log.message.timestamp.after.max.ms (1 h by default) ahead of its own
+   *     clock, and one refused record would end a live simulation.
+   */
+  public KafkaReadingSink(
+      EcostreamTopics topics,
+      Producer<byte[], byte[]> producer,
+      Optional<Instant> stationTimestamp,
+      Optional<Clock> timestampsNotAfter) {
     this.producer = producer;
     this.stationTimestamp = stationTimestamp;
+    this.timestampsNotAfter = timestampsNotAfter;
     this.stations = new Target<>(topics.stations());
     this.air = new Target<>(topics.airReadings());
     this.water = new Target<>(topics.waterReadings());
@@ -173,6 +191,10 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
     return Optional.ofNullable(firstError.get());
   }
 
+  private long notAfterTheClock(long timestamp) {
+    return timestampsNotAfter.map(clock -> Math.min(timestamp, clock.millis())).orElse(timestamp);
+  }
+
   private void throwIfFailed() {
     Exception error = firstError.get();
     if (error != null) {
@@ -202,7 +224,7 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
           new ProducerRecord<>(
               name,
               null,
-              timestamp == null ? null : timestamp.toEpochMilli(),
+              timestamp == null ? null : notAfterTheClock(timestamp.toEpochMilli()),
               keys.serialize(name, key),
               values.serialize(name, value)),
           this);
@@ -215,8 +237,9 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
         return;
       }
       failed.incrementAndGet();
+      // The command reports the failure in one line; the stack trace is for --debug.
       if (firstError.compareAndSet(null, exception)) {
-        LOG.error("sending to {} failed; stopping", topic.name(), exception);
+        LOG.debug("sending to {} failed; stopping", topic.name(), exception);
       }
     }
   }

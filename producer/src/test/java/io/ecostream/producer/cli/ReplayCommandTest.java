@@ -321,7 +321,7 @@ class ReplayCommandTest {
     assertThat(exitCode).isOne();
     assertThat(err.toString())
         .contains("replay failed")
-        .contains("error: sending to Kafka failed: broker unreachable");
+        .contains("error: sending to Kafka at localhost:9092 failed: broker unreachable");
   }
 
   private int execute(String... args) {
@@ -354,7 +354,8 @@ class ReplayCommandTest {
             hooks.remove(hook);
           }
         },
-        false);
+        false,
+        SimulateCommand.ClusterRequirement.NONE);
   }
 
   private ReplaySettings settings(String... args) {

@@ -19,13 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -212,7 +215,40 @@ class SimulateCommandTest {
         "2024-01-05",
         "--to",
         "2024-01-01");
-    assertInvalid("--speed max needs an end: give --to, --days or --duration", "--speed", "max");
+  }
+
+  @Test
+  void shouldRejectAFirstDayAfterTodayInBeijing() {
+    assertInvalid(
+        "--from 2024-03-03 is in the future (today is 2024-03-02 in Asia/Shanghai): simulated"
+            + " readings never run ahead of the clock",
+        "--from",
+        "2024-03-03");
+    assertThat(settings("--from", "2024-03-02").from()).isEqualTo(LocalDate.of(2024, 3, 2));
+  }
+
+  @Test
+  void shouldAcceptMaxSpeedWithoutAnEndBecauseTheClockHoldsItBack() {
+    assertThat(settings("--speed", "max").pacing().isPaced()).isFalse();
+  }
+
+  @Test
+  void shouldGoOnInRealTimeOnceItReachesTheClockAndSaySoOnce() {
+    // NOW is 01:00 on 2 March in Beijing: one past hour, then the hour to 02:00 when it ends.
+    int exitCode =
+        execute(
+            "--from", "2024-03-02", "--speed", "max", "--duration", "90m", "--cities", "binzhou",
+            "--no-water");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString())
+        .contains("simulated 2024-03-02 00:00 .. 2024-03-02 02:00 (+08:00), 2 h, duration elapsed");
+    assertThat(err.toString().lines().filter(line -> line.startsWith("caught up")))
+        .containsExactly(
+            "caught up with the clock at 2024-03-02 01:00: from now on in real time, each hour sent"
+                + " when it ends (next at 2024-03-02 02:00)");
+    assertThat(producer.history())
+        .allSatisfy(r -> assertThat(r.timestamp()).isLessThanOrEqualTo(wall.millis()));
   }
 
   @Test
@@ -325,8 +361,53 @@ class SimulateCommandTest {
     int exitCode = cli.execute("--from", "2024-01-01", "--days", "1", "--speed", "max");
 
     assertThat(exitCode).isOne();
-    assertThat(err.toString()).contains("error: sending to Kafka failed: broker unreachable");
+    assertThat(err.toString()).contains("error: sending to Kafka at localhost:9092 failed: broker unreachable");
     assertThat(out.toString()).contains("simulation failed");
+  }
+
+  @Test
+  void shouldEndWithinFiveSecondsOfCtrlCWhileASendWaitsForTheBroker() throws Exception {
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    MockProducer<byte[], byte[]> waitingForMetadata =
+        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+          // As KafkaProducer.send waits for the metadata of a broker that does not answer, until closed.
+          @Override
+          public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            sending.countDown();
+            try {
+              closed.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw new KafkaException("Requested metadata update after close");
+          }
+
+          @Override
+          public void close(Duration timeout) {
+            closed.countDown();
+            super.close(timeout);
+          }
+        };
+    CommandLine cli =
+        new CommandLine(command(Map.of(), config -> waitingForMetadata))
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err));
+    CompletableFuture<Integer> exitCode =
+        CompletableFuture.supplyAsync(
+            () -> cli.execute("--from", "2024-01-01", "--days", "1", "--cities", "binzhou"));
+    assertThat(sending.await(10, TimeUnit.SECONDS)).as("a send started").isTrue();
+
+    long started = System.nanoTime();
+    hooks.get(0).run();
+    Duration ctrlC = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(ctrlC).isLessThan(Duration.ofSeconds(5));
+    assertThat(exitCode.get(1, TimeUnit.SECONDS)).isOne();
+    assertThat(err.toString())
+        .contains(
+            "error: stopped before Kafka at localhost:9092 had taken every record (Requested metadata"
+                + " update after close)");
   }
 
   private int execute(String... args) {
@@ -359,7 +440,8 @@ class SimulateCommandTest {
           public void remove(Thread hook) {
             hooks.remove(hook);
           }
-        });
+        },
+        SimulateCommand.ClusterRequirement.NONE);
   }
 
   private SimulationSettings settings(String... args) {

@@ -12,7 +12,10 @@ import io.ecostream.avro.WaterSample;
 import io.ecostream.producer.fixtures.RecordingSink;
 import io.ecostream.topics.EcostreamTopics;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -55,6 +58,28 @@ class KafkaReadingSinkTest {
                 "test.water.readings",
                 sample.getCityId(),
                 sample.getSampledAt().toEpochMilli()));
+  }
+
+  @Test
+  void shouldStampAReadingAheadOfTheClockWithTheClockAndKeepItsHourStart() {
+    AirReading onTime = BINZHOU_DAY.air.get(0);
+    Instant sentAt = onTime.getHourStart().plus(Duration.ofHours(1));
+    AirReading fastClock =
+        AirReading.newBuilder(onTime).setHourStart(onTime.getHourStart().plus(Duration.ofHours(3))).build();
+    KafkaReadingSink live =
+        new KafkaReadingSink(
+            TOPICS, producer, Optional.of(SIMULATION_START), Optional.of(Clock.fixed(sentAt, ZoneOffset.UTC)));
+
+    live.air(onTime);
+    live.air(fastClock);
+
+    assertThat(producer.history())
+        .extracting(ProducerRecord::timestamp)
+        .containsExactly(onTime.getHourStart().toEpochMilli(), sentAt.toEpochMilli());
+    assertThat(
+            TOPICS.airReadings().valueSerde().deserializer()
+                .deserialize("test.air.readings", producer.history().get(1).value()).getHourStart())
+        .isEqualTo(fastClock.getHourStart());
   }
 
   @Test
