@@ -117,7 +117,7 @@ class PoisonFuzzIT {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Set<String> IGNORED_FIELDS = Set.of("revision");
   private static final Set<String> FAILED_STATES = Set.of("ERROR", "PENDING_ERROR", "PENDING_SHUTDOWN", "NOT_RUNNING");
-  private static final Pattern METRICS_PORT = Pattern.compile("metrics on http://localhost:(\\d+)/metrics");
+  private static final Pattern METRICS_PORT = Pattern.compile("metrics on http://[^:/]+:(\\d+)/metrics");
   private static final Pattern STATE = Pattern.compile("ecostream run: streams (\\w+) -> (\\w+)");
 
   @TempDir static Path dir;
