@@ -5,7 +5,7 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
 # The local Maven repository is a build cache: a rebuild after a change downloads nothing again.
-RUN --mount=type=cache,target=/root/.m2 mvn -q -B -DskipTests package
+RUN --mount=type=cache,target=/var/cache/maven mvn -q -B -Dmaven.repo.local=/var/cache/maven -DskipTests package
 
 # The Ubuntu image of Temurin: it has curl, which the healthcheck in docker-compose.yml runs.
 FROM eclipse-temurin:17-jre-noble
