@@ -18,7 +18,7 @@ import picocli.CommandLine;
 
 /**
  * {@code ecostream aqi} run in-process. Expected IAQIs are worked out by hand from the breakpoint table of
- * HJ 633-2012 Table 1 / HJ 633-2026 Table 3 (docs STANDARDS.md §1.1), as
+ * HJ 633-2012 Table 1 / HJ 633-2026 Table 3 (docs/standards.md#iaqi-breakpoints), as
  * IAQI_Lo + ⌈(IAQI_Hi − IAQI_Lo)(C − BP_Lo)/(BP_Hi − BP_Lo)⌉.
  */
 class AqiCommandTest {

@@ -127,7 +127,7 @@ class WaterTopologyTest {
         .setMethod(SamplingMethod.MANUAL);
   }
 
-  /** Example 1 of STANDARDS.md §7.4: GB 3097 class 1. */
+  /** Example 1 of docs/standards.md#worked-water-examples: GB 3097 class 1. */
   private static WaterSample.Builder seaExampleOne(WaterSample.Builder sample) {
     return sample
         .setPh(8.1).setDissolvedOxygen(6.5).setCod(1.8).setInorganicNitrogen(0.19)
@@ -184,14 +184,14 @@ class WaterTopologyTest {
    * January 2024 in Binzhou, four sections (S1 and S2 on the 徒骇河, S4 on the 黄河) and a sea point:
    *
    * <ul>
-   *   <li>S1, river, target III: the river section of STANDARDS.md §4.2, class III; CWQI 0.4 + 5/6.2
-   *       + 4.5/6 + 18/20 + 3.2/4 + 0.6/1 + 0.15/0.2 = 5.0064516;
+   *   <li>S1, river, target III: the river section of docs/standards.md#section-class-and-shares, class III; CWQI 0.4 +
+   *       5/6.2 + 4.5/6 + 18/20 + 3.2/4 + 0.6/1 + 0.15/0.2 = 5.0064516;
    *   <li>S2, river, target III: NH3-N 2.3, 劣V; CWQI 2.3 (a year earlier NH3-N 0.8: class III);
    *   <li>S3, reservoir, drinking source: TP 0.08 on the lake limits, class IV, not compliant;
    *       CWQI 0.08/0.05 = 1.6;
    *   <li>S4, river: NH3-N 0.4 and 0.6, mean 0.5, class II (a value on a limit is the better class);
    *       CWQI 0.5;
-   *   <li>P1, sea point: Example 1 of STANDARDS.md §7.4, class 1.
+   *   <li>P1, sea point: Example 1 of docs/standards.md#worked-water-examples, class 1.
    * </ul>
    */
   private void januaryInBinzhou() {

@@ -11,8 +11,9 @@ import java.util.Objects;
  * <ul>
  *   <li>concentrations: integers in µg/m³, CO one decimal in mg/m³ (HJ 633-2026 §4.2.2/§4.2.3 for daily values;
  *       bulletins print period statistics the same way);
- *   <li>good-day ratio and other shares, %: one decimal (STANDARDS.md §3, e.g. "优良率为94.5%");
- *   <li>composite index: two decimals (STANDARDS.md §2.4, recalled: published values such as 3.08, 5.76);
+ *   <li>good-day ratio and other shares, %: one decimal (docs/standards.md#bulletin-precision, e.g. "优良率为94.5%");
+ *   <li>composite index: two decimals (docs/standards.md#composite-index, recalled: published values such as 3.08,
+ *       5.76);
  *   <li>change rates (同比变化率), % and percentage points: one decimal (e.g. "同比下降8.3%").
  * </ul>
  *

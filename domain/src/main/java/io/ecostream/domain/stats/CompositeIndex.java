@@ -7,15 +7,15 @@ import java.math.MathContext;
 import java.util.Objects;
 
 /**
- * A composite index (环境空气质量综合指数) I_sum = Σ w_i · C_i / S_i (STANDARDS.md §2.4–2.5); larger is worse.
+ * A composite index (环境空气质量综合指数) I_sum = Σ w_i · C_i / S_i (docs/standards.md#composite-index); larger is worse.
  *
  * <p>By default ({@code roundFirst}) the six statistics are first rounded as published (integers, CO one decimal;
- * STANDARDS.md §2.4, recalled), so the index can be reproduced from a bulletin's own figures. The sub-indices I_i are
- * <em>not</em> rounded: the rule for them is not known (STANDARDS.md §6.3) and rounding each to two decimals would
- * change the sum. The sum is computed as an exact fraction and rounded to two decimals by GB/T 8170 from that
- * fraction, so a sum that is exactly a tie (e.g. 3.675 → 3.68, 3.625 → 3.62) is rounded as a tie; a sum of
- * {@code double} ratios can land on either side of it. With the HJ 663-2013 limits and rounded statistics every
- * exact sum is a multiple of 1/3360, so its only possible ties end in …25 or …75.
+ * docs/standards.md#composite-index, recalled), so the index can be reproduced from a bulletin's own figures. The
+ * sub-indices I_i are <em>not</em> rounded: the rule for them is not known (docs/standards.md#open-questions) and
+ * rounding each to two decimals would change the sum. The sum is computed as an exact fraction and rounded to two
+ * decimals by GB/T 8170 from that fraction, so a sum that is exactly a tie (e.g. 3.675 → 3.68, 3.625 → 3.62) is rounded
+ * as a tie; a sum of {@code double} ratios can land on either side of it. With the HJ 663-2013 limits and rounded
+ * statistics every exact sum is a multiple of 1/3360, so its only possible ties end in …25 or …75.
  *
  * @param value the index, the {@code double} nearest to the exact sum; NaN when undefined
  * @param rounded the index as published, two decimals (GB/T 8170 on the exact sum); NaN when undefined

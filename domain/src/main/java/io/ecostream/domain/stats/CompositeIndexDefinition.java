@@ -17,9 +17,9 @@ public record CompositeIndexDefinition(
     String name, PollutantValues weights, PollutantValues limits, boolean verified) {
 
   /**
-   * The composite index as used up to the 2026 revision (HJ 663-2013 and 城市环境空气质量排名技术规定; STANDARDS.md
-   * §2.4, confirmed by provincial notices [S]): unweighted, S = GB 3095-2012 Grade II limits — annual for SO2 60,
-   * NO2 40, PM10 70, PM2.5 35; 24-hour CO 4 mg/m³; 8-hour O3 160. The default.
+   * The composite index as used up to the 2026 revision (HJ 663-2013 and 城市环境空气质量排名技术规定;
+   * docs/standards.md#composite-index, confirmed by provincial notices [S]): unweighted, S = GB 3095-2012 Grade II
+   * limits — annual for SO2 60, NO2 40, PM10 70, PM2.5 35; 24-hour CO 4 mg/m³; 8-hour O3 160. The default.
    */
   public static final CompositeIndexDefinition HJ663_2013 =
       new CompositeIndexDefinition(
@@ -29,10 +29,11 @@ public record CompositeIndexDefinition(
           true);
 
   /**
-   * <b>UNVERIFIED.</b> What one third-party code base implements as "HJ 663-2026" (STANDARDS.md §2.5): weights PM2.5
-   * 3, NO2 2, O3 2, others 1, and S = the GB 3095-2026 transitional Grade II limits (SO2 60, NO2 40, PM10 60, PM2.5 30,
-   * CO 4, O3 160). Neither HJ 663-2026 nor a 2026 ranking rule has been read; do not publish figures from this
-   * definition as official. It is here so the claim can be compared, not because it is known to be right.
+   * <b>UNVERIFIED.</b> What one third-party code base implements as "HJ 663-2026"
+   * (docs/standards.md#composite-index-from-2026-unverified): weights PM2.5 3, NO2 2, O3 2, others 1, and S = the
+   * GB 3095-2026 transitional Grade II limits (SO2 60, NO2 40, PM10 60, PM2.5 30, CO 4, O3 160). Neither HJ 663-2026 nor a
+   * 2026 ranking rule has been read; do not publish figures from this definition as official. It is here so the claim
+   * can be compared, not because it is known to be right.
    */
   public static final CompositeIndexDefinition THIRD_PARTY_2026_CLAIM =
       new CompositeIndexDefinition(

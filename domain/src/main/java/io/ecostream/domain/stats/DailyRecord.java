@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * <p><b>Valid day.</b> A day is valid (有效监测天) when its daily AQI is available ({@link AqiResult#available()}): all
  * six pollutants present, or some missing but the AQI of the others above 100 (HJ 633-2026 §5.3.1, applied to both
- * editions by {@link AqiResult}). HJ 663's own rule for valid days was not read (STANDARDS.md §3, §6.1); this
- * definition makes every day counted in the good-day ratio one whose AQI was published. It is derived from {@link
+ * editions by {@link AqiResult}). HJ 663's own rule for valid days was not read (docs/standards.md#city-daily-values);
+ * this definition makes every day counted in the good-day ratio one whose AQI was published. It is derived from {@link
  * #aqi()}, not stored separately, so the two cannot disagree.
  *
  * @param date the natural day

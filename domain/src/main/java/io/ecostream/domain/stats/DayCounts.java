@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The valid days of a period by AQI category (HJ 633 Table 2/1: 优, 良, 轻度, 中度, 重度, 严重污染), and the day
- * figures of the bulletins derived from them (STANDARDS.md §3). Note that {@link #good()} is the category 良 only;
- * the "good days" of the bulletins (优良天数) are {@link #goodDays()}.
+ * figures of the bulletins derived from them (docs/standards.md#good-days-and-heavy-pollution-days). Note that {@link
+ * #good()} is the category 良 only; the "good days" of the bulletins (优良天数) are {@link #goodDays()}.
  *
  * @param excellent days with AQI 0–50 (优)
  * @param good days with AQI 51–100 (良)

@@ -2,10 +2,10 @@ package io.ecostream.domain.stats;
 
 /**
  * When a day counts as affected by dust (沙尘) from its own data, for the dust-deducted figures ("扣沙"). The official
- * rule was not found (STANDARDS.md §3: "rule not found [R]"); the default is a recalled heuristic: a coarse-particle
- * day, daily PM10 ≥ 150 µg/m³ with PM2.5/PM10 &lt; 0.35. A day is also dust-affected when the caller flags it ({@link
- * DailyRecord#dustFlagged()}, e.g. from a list of dust events published by the authorities); that flag applies even
- * when this rule is disabled.
+ * rule was not found (docs/standards.md#dust-deduction: not found, assumed); the default is a recalled heuristic: a
+ * coarse-particle day, daily PM10 ≥ 150 µg/m³ with PM2.5/PM10 &lt; 0.35. A day is also dust-affected when the caller
+ * flags it ({@link DailyRecord#dustFlagged()}, e.g. from a list of dust events published by the authorities); that flag
+ * applies even when this rule is disabled.
  *
  * @param enabled whether days are flagged from their data at all; when false only the caller's flags count
  * @param minPm10 the daily PM10 at or above which a day may be a dust day, µg/m³ (default 150)

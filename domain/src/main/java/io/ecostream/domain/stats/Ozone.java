@@ -40,8 +40,8 @@ public final class Ozone {
 
   /**
    * The MDA8 of one natural day: the maximum of the 17 8-hour averages ending 08:00 … 24:00 (slots 0–7 … 16–23), only
-   * hours of the same day (HJ 663-2013 as recalled, STANDARDS.md §2.2; windows reaching into the previous day are not
-   * used).
+   * hours of the same day (HJ 663-2013 as recalled, docs/standards.md#ozone-mda8; windows reaching into the previous
+   * day are not used).
    *
    * <p>Valid when at least {@link ValidityRules#minWindowsPerMda8} windows are valid (default 14), or, with {@link
    * ValidityRules#mda8ValidAboveLimit}, when at least one is and the maximum is above {@link

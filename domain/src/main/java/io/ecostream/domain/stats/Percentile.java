@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
- * Percentiles (百分位数) by the method of HJ 663 Appendix A (STANDARDS.md §2.3; the same as Excel PERCENTILE.INC and
- * numpy "linear"):
+ * Percentiles (百分位数) by the method of HJ 663 Appendix A (docs/standards.md#percentiles; the same as Excel
+ * PERCENTILE.INC and numpy "linear"):
  *
  * <pre>
  * X(1) ≤ … ≤ X(n) the values in ascending order

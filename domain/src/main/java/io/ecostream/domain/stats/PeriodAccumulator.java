@@ -30,10 +30,10 @@ public final class PeriodAccumulator {
   /** The longest period: a leap year. */
   public static final int MAX_DAYS = 366;
 
-  /** HJ 663 (STANDARDS.md §2.2, §2.4): the CO statistic is the 95th percentile of the daily means. */
+  /** HJ 663 (docs/standards.md#period-statistics): the CO statistic is the 95th percentile of the daily means. */
   public static final int CO_PERCENTILE = 95;
 
-  /** HJ 663 (STANDARDS.md §2.2, §2.4): the O3 statistic is the 90th percentile of the MDA8 values. */
+  /** HJ 663 (docs/standards.md#period-statistics): the O3 statistic is the 90th percentile of the MDA8 values. */
   public static final int O3_PERCENTILE = 90;
 
   private static final AqiCategory[] CATEGORIES = AqiCategory.values();

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param dustRule which days are dust-affected, for the dust-deducted figures; default {@link DustRule#defaults()}
  * @param compositeIndex the edition of the composite index; default {@link CompositeIndexDefinition#HJ663_2013}
  * @param roundBeforeDividing whether the six statistics are rounded as published before the composite index divides
- *     them by the limits (STANDARDS.md §2.4, recalled); default true
+ *     them by the limits (docs/standards.md#composite-index, recalled); default true
  */
 public record PeriodRules(
     boolean roundDailyValues,

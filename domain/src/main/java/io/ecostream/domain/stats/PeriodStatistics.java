@@ -19,8 +19,8 @@ import java.util.Objects;
  * <p><b>Dust-deducted figures</b> ({@code dustDeducted}): the PM10 and PM2.5 values of dust-affected days are left
  * out of the PM10 and PM2.5 means, and so of the composite index. The CO and O3 statistics and the day counts are
  * unchanged: the day's AQI is the published one, and no official rule for re-evaluating it without the particulate
- * values was found (STANDARDS.md §3). The {@link DustRule} sees the daily values as they enter the statistics, i.e.
- * rounded when {@link PeriodRules#roundDailyValues()}.
+ * values was found (docs/standards.md#dust-deduction). The {@link DustRule} sees the daily values as they enter the
+ * statistics, i.e. rounded when {@link PeriodRules#roundDailyValues()}.
  *
  * @param from first day of the period
  * @param to last day of the period (inclusive)

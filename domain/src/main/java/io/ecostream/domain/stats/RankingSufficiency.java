@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * When a city's month-to-date or year-to-date figure is complete enough to be ranked (an own choice: the rule text of
- * the national ranking, 《城市环境空气质量排名技术规定》, was not read, STANDARDS.md §2.4).
+ * the national ranking, 《城市环境空气质量排名技术规定》, was not read, docs/standards.md#rankings).
  *
  * <p>GB 3095 Table 4 ({@link ValidityRules}) judges closed months and years only; applied to a year to date it would
  * leave every city unranked until December. Here a city is ranked when it has a value and its valid days are at least

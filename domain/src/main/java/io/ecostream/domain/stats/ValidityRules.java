@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The minimum data for a statistic to be valid (污染物浓度数据有效性的最低要求), as named settings.
  *
- * <p>Sources and confidence (STANDARDS.md §2.2):
+ * <p>Sources and confidence (docs/standards.md#data-validity):
  *
  * <ul>
  *   <li>GB 3095-2026 Table 4, read in the text: a daily mean needs ≥ 20 hourly values; an 8-hour average ≥ 6 hourly

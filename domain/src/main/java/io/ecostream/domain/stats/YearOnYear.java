@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The year-on-year change (同比) of a period's figures against the same period of the previous year (STANDARDS.md §3,
- * from provincial ranking notices [S]):
+ * The year-on-year change (同比) of a period's figures against the same period of the previous year
+ * (docs/standards.md#year-on-year, from provincial ranking notices [S]):
  *
  * <ul>
  *   <li>concentrations and the composite index: change rate (this − last) / last × 100 %; &gt; 0 worse, &lt; 0
@@ -18,11 +18,11 @@ import java.util.OptionalDouble;
  * <p>A change rate against a last value of 0 (or a missing one) is undefined: empty. Rates are unrounded; publish them
  * with {@link BulletinRounding#changeRate}.
  *
- * <p>By default the change is computed from the rounded, published figures ({@link Basis#PUBLISHED}; STANDARDS.md §3:
- * not stated in the sources, [R]), so that a reader can recompute it from the two bulletins. When both values have at
- * most two decimals (every published figure) the rate is computed from whole hundredths, exactly up to one final
- * division: −8.25 % is a tie and rounds to −8.2, where {@code (3.67 − 4.0) / 4.0 × 100} in {@code double} gives
- * −8.250000000000002 and −8.3.
+ * <p>By default the change is computed from the rounded, published figures ({@link Basis#PUBLISHED};
+ * docs/standards.md#year-on-year: not stated in the sources, [R]), so that a reader can recompute it from the two
+ * bulletins. When both values have at most two decimals (every published figure) the rate is computed from whole
+ * hundredths, exactly up to one final division: −8.25 % is a tie and rounds to −8.2, where
+ * {@code (3.67 − 4.0) / 4.0 × 100} in {@code double} gives −8.250000000000002 and −8.3.
  *
  * @param so2 change rate of the SO2 mean, %
  * @param no2 change rate of the NO2 mean, %

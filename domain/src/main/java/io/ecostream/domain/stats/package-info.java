@@ -18,14 +18,15 @@
  *       io.ecostream.domain.stats.RankingSufficiency}.
  * </ul>
  *
- * <p>Rules not read in a primary text are named settings with documented defaults (STANDARDS.md tags them [R]): the
- * MDA8 "14 of 17 windows" rule and its exceedance exception ({@link io.ecostream.domain.stats.ValidityRules}); the
- * O3 1-hour maximum's 20 hours (own choice); rounding daily values before period statistics and rounding the
- * statistics before the composite index ({@link io.ecostream.domain.stats.PeriodRules}); the dust rule ({@link
- * io.ecostream.domain.stats.DustRule}); year-on-year from published values ({@link
- * io.ecostream.domain.stats.YearOnYear.Basis}); the 90 % of elapsed days a city needs to be ranked ({@link
- * io.ecostream.domain.stats.RankingSufficiency}). The 2026 weighted composite index is an <b>unverified</b> third-party
- * claim ({@link io.ecostream.domain.stats.CompositeIndexDefinition#THIRD_PARTY_2026_CLAIM}).
+ * <p>Rules not read in a primary text are named settings with documented defaults
+ * (docs/standards.md#how-sure-each-rule-is calls them assumed): the MDA8 "14 of 17 windows" rule and its exceedance
+ * exception ({@link io.ecostream.domain.stats.ValidityRules}); the O3 1-hour maximum's 20 hours (own choice); rounding
+ * daily values before period statistics and rounding the statistics before the composite index ({@link
+ * io.ecostream.domain.stats.PeriodRules}); the dust rule ({@link io.ecostream.domain.stats.DustRule}); year-on-year
+ * from published values ({@link io.ecostream.domain.stats.YearOnYear.Basis}); the 90 % of elapsed days a city needs to
+ * be ranked ({@link io.ecostream.domain.stats.RankingSufficiency}). The 2026 weighted composite index is an
+ * <b>unverified</b> third-party claim ({@link
+ * io.ecostream.domain.stats.CompositeIndexDefinition#THIRD_PARTY_2026_CLAIM}).
  *
  * <p>Figures that end up rounded by GB/T 8170 are computed so that exact ties stay ties: percentiles interpolate in
  * decimal, the composite index is summed as an exact fraction, change rates of published values are computed in whole

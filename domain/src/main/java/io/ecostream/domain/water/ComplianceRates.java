@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The 达标率 of drinking-water sources, both ways bulletins compute it (STANDARDS.md §7.2.2), labelled:
+ * The 达标率 of drinking-water sources, both ways bulletins compute it (docs/standards.md#compliance-rates), labelled:
  *
  * <ul>
  *   <li>{@link #byCountPercent()}: 水源（个数）达标率, sources 达标 ÷ sources monitored;
@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>Built from one entry per source and monitoring period. Over several periods (a year of months) a source counts as
  * 达标 by count only if all its entries are 达标 (全年均达标); by volume each entry's water counts by that period's
- * verdict, Σ(volume × 达标) ÷ Σ volume (STANDARDS.md §7.2.2: the natural reading, [R]). For one period this is the
- * plain rate. Volumes are summed as exact decimals.
+ * verdict, Σ(volume × 达标) ÷ Σ volume (docs/standards.md#compliance-rates: the natural reading, assumed). For one period
+ * this is the plain rate. Volumes are summed as exact decimals.
  *
  * @param sources sources monitored
  * @param compliantSources sources 达标 in every entry

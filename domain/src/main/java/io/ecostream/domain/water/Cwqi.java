@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
 
 /**
  * The city water quality index CWQI (城市水质指数) of a section, point and city, as encoded by two third-party
- * implementations of the 2017 《城市地表水环境质量排名技术规定（试行）》 (STANDARDS.md §4.3; the official text was not
+ * implementations of the 2017 《城市地表水环境质量排名技术规定（试行）》 (docs/standards.md#cwqi; the official text was not
  * found). Lower is better.
  *
  * <ul>

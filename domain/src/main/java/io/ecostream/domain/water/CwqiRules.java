@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * The parts of the CWQI (城市水质指数) rules that were not confirmed (STANDARDS.md §4.3 and §6.4: the official text of
- * 《城市地表水环境质量排名技术规定（试行）》 was not found; these defaults are [R]).
+ * The parts of the CWQI (城市水质指数) rules that were not confirmed (docs/standards.md#cwqi and
+ * docs/standards.md#open-questions: the official text of 《城市地表水环境质量排名技术规定（试行）》 was not found; these defaults are
+ * assumed).
  *
  * @param cityAggregation how a city's CWQI comes from its sections' (default {@link
  *     CityAggregation#MEAN_OF_SECTIONS})

@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether a centralized drinking-water source (集中式饮用水水源地) is 达标 in one period (STANDARDS.md §7.2.1).
+ * Whether a centralized drinking-water source (集中式饮用水水源地) is 达标 in one period
+ * (docs/standards.md#drinking-water-sources).
  *
  * <ul>
  *   <li>Surface source (河流型, 湖库型): the 20 basic items of GB 3838 Table 1 ({@link Gb3838#DRINKING_SOURCE}:
@@ -49,7 +50,8 @@ public final class DrinkingWaterSource {
 
   /**
    * Settings: whether the GB/T 14848 microbiological items (总大肠菌群, 菌落总数) count toward a groundwater source's
-   * 达标 — not confirmed (STANDARDS.md §7.5.10, [R]); default true, as the Henan report evaluates all 39 items.
+   * 达标 — not confirmed (docs/standards.md#drinking-water-sources, assumed); default true, as the Henan report evaluates
+   * all 39 items.
    */
   public record Rules(boolean groundwaterMicrobiological) {
     public static Rules defaults() {

@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Sea water classes by GB 3097-1997 海水水质标准, Table 1 (STANDARDS.md §7.1), for near-shore monitoring points.
+ * Sea water classes by GB 3097-1997 海水水质标准, Table 1 (docs/standards.md#sea-water-classes), for near-shore monitoring
+ * points.
  *
  * <p>Per indicator the class is the smallest c of 1–4 whose criterion holds, else 劣四类 ({@link
  * SeaClass#WORSE_THAN_FOUR}, code 5). Criteria: value ≤ limit; dissolved oxygen value &gt; limit (strictly: DO 5.0 is

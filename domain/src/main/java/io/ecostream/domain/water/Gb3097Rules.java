@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Settings of the near-shore point assessment (STANDARDS.md §7.1.3).
+ * Settings of the near-shore point assessment (docs/standards.md#sea-point-class-and-shares).
  *
  * @param evaluated the indicators that enter the point class when measured; default {@link #CORE}, the six items
  *     the national system publishes per point. Whether official annual classes add metals is not confirmed [R]; add

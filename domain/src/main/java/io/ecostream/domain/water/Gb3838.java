@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Surface water classes by GB 3838-2002 地表水环境质量标准, Table 1 basic items (STANDARDS.md §4.1), and the section
- * class of 环办〔2011〕22号 (§4.2).
+ * Surface water classes by GB 3838-2002 地表水环境质量标准, Table 1 basic items (docs/standards.md#surface-water-classes), and
+ * the section class of 环办〔2011〕22号 (docs/standards.md#section-class-and-shares).
  *
  * <p>Per indicator the class is the best class whose limit the value meets: value ≤ limit; dissolved oxygen value ≥
  * limit; pH within 6–9 is class I (the range holds for every class), outside it 劣V. A value equal to a limit belongs
@@ -83,13 +83,16 @@ public final class Gb3838 {
   public static final Set<Indicator> ROUTINE =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Indicator.TOTAL_NITROGEN)));
 
-  /** The 20 basic items a surface drinking-water source is evaluated on: {@link #ROUTINE} without COD (§7.2.1). */
+  /**
+   * The 20 basic items a surface drinking-water source is evaluated on: {@link #ROUTINE} without COD
+   * (docs/standards.md#drinking-water-sources).
+   */
   public static final Set<Indicator> DRINKING_SOURCE =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Indicator.TOTAL_NITROGEN, Indicator.COD)));
 
   /**
    * GB 3838-2002 Table 2, supplementary items for centralized drinking-water sources (集中式生活饮用水地表水源地补充项目),
-   * a single limit each, mg/L (STANDARDS.md §7.2.3).
+   * a single limit each, mg/L (docs/standards.md#drinking-water-limits).
    */
   public enum SupplementaryItem {
     SULFATE(WaterItem.SULFATE, "250"),

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The class III limits of GB/T 14848-2017 地下水质量标准, Table 1 routine items (STANDARDS.md §7.2.3): the limit a
- * groundwater drinking source must meet. Only the numeric items are here: 嗅和味 and 肉眼可见物 ("无") are not.
+ * The class III limits of GB/T 14848-2017 地下水质量标准, Table 1 routine items (docs/standards.md#drinking-water-limits): the
+ * limit a groundwater drinking source must meet. Only the numeric items are here: 嗅和味 and 肉眼可见物 ("无") are not.
  * Values are compared as exact decimals ({@link Decimals}); a value equal to the limit meets it.
  */
 public final class Gbt14848 {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The water quality grade of a river or basin (河流、流域水质状况, STANDARDS.md §4.2).
+ * The water quality grade of a river or basin (河流、流域水质状况, docs/standards.md#river-grading).
  *
  * <p>With at least {@link RiverGradingRules#minSectionsForShares} sections, from the shares of the section classes:
  *

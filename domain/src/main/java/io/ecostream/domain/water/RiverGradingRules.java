@@ -1,7 +1,7 @@
 package io.ecostream.domain.water;
 
 /**
- * Settings of the river and basin grading (河流、流域水质状况) of 环办〔2011〕22号 as quoted in STANDARDS.md §4.2.
+ * Settings of the river and basin grading (河流、流域水质状况) of 环办〔2011〕22号 as quoted in docs/standards.md#river-grading.
  *
  * <p>The sources disagree on the 重度污染 line: "I–III &lt; 60 % and 劣V ≥ 40 %" (环办〔2011〕22号 by recollection, [R]) or
  * "&lt; 75 %" (Shenzhen Ecology and Environment Bureau Q&amp;A, read, [S]). The default follows the read source, 75.
@@ -15,7 +15,7 @@ package io.ecostream.domain.water;
  */
 public record RiverGradingRules(int minSectionsForShares, int heavyPollutionMaxGoodPercent) {
 
-  /** "断面数 ≥ 5" (STANDARDS.md §4.2). */
+  /** "断面数 ≥ 5" (docs/standards.md#river-grading). */
   public static final int DEFAULT_MIN_SECTIONS_FOR_SHARES = 5;
 
   /** The Shenzhen Q&amp;A's "&lt; 75 %" [S]; see the class comment. */

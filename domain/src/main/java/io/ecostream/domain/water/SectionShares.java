@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The class shares of a group of sections (a river, basin, city or province): 优良水体比例 (I–III), IV, V, 劣V and "V
- * 及劣V类" (STANDARDS.md §4.2). Percentages are by number of evaluated sections, published to one decimal (GB/T
- * 8170), NaN for an empty group.
+ * 及劣V类" (docs/standards.md#section-class-and-shares). Percentages are by number of evaluated sections, published to one
+ * decimal (GB/T 8170), NaN for an empty group.
  *
  * @param counts sections per class (classes without sections are absent)
  * @param total the evaluated sections

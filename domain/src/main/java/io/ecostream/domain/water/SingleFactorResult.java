@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * The result of the single-factor method (单因子评价法) for one section, point or period: the class of every evaluated
- * indicator, and the overall class, the worst of them (STANDARDS.md §4.2, §7.1.3).
+ * indicator, and the overall class, the worst of them (docs/standards.md#section-class-and-shares,
+ * docs/standards.md#sea-point-class-and-shares).
  *
  * @param <I> the indicator type, e.g. {@link Gb3838.Indicator}
  * @param <C> the class type, in order of quality, e.g. {@link WaterClass}

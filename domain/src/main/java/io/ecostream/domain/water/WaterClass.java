@@ -44,7 +44,7 @@ public enum WaterClass {
     return classes[number - 1];
   }
 
-  /** The qualitative grade: I–II 优, III 良好, IV 轻度污染, V 中度污染, 劣V 重度污染 (STANDARDS.md §4.2). */
+  /** The qualitative grade: I–II 优, III 良好, IV 轻度污染, V 中度污染, 劣V 重度污染 (docs/standards.md#section-class-and-shares). */
   public WaterGrade grade() {
     return grade;
   }

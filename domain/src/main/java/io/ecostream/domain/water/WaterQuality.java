@@ -22,11 +22,14 @@ public record WaterQuality(Map<WaterItem, Double> values) {
   /** How the pH values of a period are averaged. */
   public enum PhAveraging {
     /**
-     * −log10 of the mean hydrogen-ion concentration, −log10(mean 10^−pH): surface water (STANDARDS.md §4.2, from
-     * 环办监测函〔2020〕82号 as quoted). The default.
+     * −log10 of the mean hydrogen-ion concentration, −log10(mean 10^−pH): surface water
+     * (docs/standards.md#section-class-and-shares, from 环办监测函〔2020〕82号 as quoted). The default.
      */
     HYDROGEN_ION,
-    /** The arithmetic mean of the pH values (for sea water the method is not confirmed, STANDARDS.md §7.1.3). */
+    /**
+     * The arithmetic mean of the pH values (for sea water the method is not confirmed,
+     * docs/standards.md#sea-point-class-and-shares).
+     */
     ARITHMETIC
   }
 
@@ -79,7 +82,8 @@ public record WaterQuality(Map<WaterItem, Double> values) {
 
   /**
    * The period values (评价时段均值) of the samples: per item the arithmetic mean of the samples that measured it
-   * (STANDARDS.md §4.2), pH as chosen. Also used for the mean concentrations of a river with fewer than five sections.
+   * (docs/standards.md#section-class-and-shares), pH as chosen. Also used for the mean concentrations of a river with
+   * fewer than five sections.
    *
    * <p>Means are computed in decimal ({@link Decimals}) and then converted to the nearest {@code double}: the mean of
    * 0.1 and 0.2 is 0.15, not 0.15000000000000002.

@@ -4,10 +4,11 @@ import io.ecostream.domain.stats.YearOnYear;
 import java.util.OptionalDouble;
 
 /**
- * Year-on-year changes (同比) of water figures, by the rules of {@link YearOnYear} (STANDARDS.md §3): shares change in
- * percentage points ("同比上升 3.9 个百分点"), the CWQI by its change rate ΔCWQI = (now − last) / last × 100 %
- * (§4.3, [R]; &gt; 0 worse, since a lower CWQI is better). Pass the published figures (the default basis of {@link
- * YearOnYear}); results are unrounded, publish them with {@link io.ecostream.domain.stats.BulletinRounding#changeRate}.
+ * Year-on-year changes (同比) of water figures, by the rules of {@link YearOnYear} (docs/standards.md#year-on-year):
+ * shares change in percentage points ("同比上升 3.9 个百分点"), the CWQI by its change rate ΔCWQI = (now − last) / last × 100 %
+ * (docs/standards.md#cwqi, assumed; &gt; 0 worse, since a lower CWQI is better). Pass the published figures (the
+ * default basis of {@link YearOnYear}); results are unrounded, publish them with {@link
+ * io.ecostream.domain.stats.BulletinRounding#changeRate}.
  */
 public final class WaterYearOnYear {
 

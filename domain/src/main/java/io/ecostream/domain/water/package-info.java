@@ -1,7 +1,7 @@
 /**
- * Water quality by the Chinese standards as pure code (STANDARDS.md §4 and §7): surface water classes (GB 3838-2002),
- * section classes and shares, river grading and CWQI; near-shore sea classes (GB 3097-1997); drinking-water sources
- * (GB 3838 Tables 1–2, GB/T 14848-2017).
+ * Water quality by the Chinese standards as pure code (docs/standards.md#surface-water-classes and the sections after
+ * it): surface water classes (GB 3838-2002), section classes and shares, river grading and CWQI; near-shore sea classes
+ * (GB 3097-1997); drinking-water sources (GB 3838 Tables 1–2, GB/T 14848-2017).
  *
  * <ul>
  *   <li>Input: {@link io.ecostream.domain.water.WaterQuality}, the values of one sample or period by {@link

@@ -21,13 +21,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class DailyAqiTest {
 
-  /** The indicators of a 2012 daily AQI, in the column order of STANDARDS.md §1.5. */
+  /** The indicators of a 2012 daily AQI, in the column order of docs/standards.md#worked-aqi-examples. */
   private static final Indicator[] DAILY_2012 = {SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_1H, O3_8H};
 
-  /** The indicators of a 2026 daily AQI, in the column order of STANDARDS.md §1.5. */
+  /** The indicators of a 2026 daily AQI, in the column order of docs/standards.md#worked-aqi-examples. */
   private static final Indicator[] DAILY_2026 = {SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_8H};
 
-  /** STANDARDS.md §1.5 rows 1 and 2: SO2 10, NO2 45, PM10 120, PM2.5 80, CO 1.2, O3 1h max 150, O3 8h max 130. */
+  /**
+   * docs/standards.md#worked-aqi-examples rows 1 and 2: SO2 10, NO2 45, PM10 120, PM2.5 80, CO 1.2, O3 1h max 150,
+   * O3 8h max 130.
+   */
   private static DailyAqi.Builder example1(AqiEdition edition) {
     return DailyAqi.builder(edition)
         .so2(10.0)
@@ -39,7 +42,10 @@ class DailyAqiTest {
         .o3Max8h(130.0);
   }
 
-  /** STANDARDS.md §1.5 rows 3 and 4: SO2 8, NO2 30, PM10 60, PM2.5 30, CO 0.8, O3 1h max 230, O3 8h max 150. */
+  /**
+   * docs/standards.md#worked-aqi-examples rows 3 and 4: SO2 8, NO2 30, PM10 60, PM2.5 30, CO 0.8, O3 1h max 230,
+   * O3 8h max 150.
+   */
   private static DailyAqi.Builder example2(AqiEdition edition) {
     return DailyAqi.builder(edition)
         .so2(8.0)
@@ -99,7 +105,7 @@ class DailyAqiTest {
   @ParameterizedTest
   @EnumSource(AqiEdition.class)
   void shouldMakeAllTiedPollutantsPrimary(AqiEdition edition) {
-    // STANDARDS.md §1.5 row 5: PM10 250 and PM2.5 115 are both on their IAQI-150 breakpoint.
+    // docs/standards.md#worked-aqi-examples row 5: PM10 250 and PM2.5 115 are both on their IAQI-150 breakpoint.
     AqiResult r =
         DailyAqi.builder(edition).so2(8.0).no2(30.0).pm10(250.0).pm25(115.0).co(0.8).o3Max8h(90.0).compute();
 
@@ -189,7 +195,7 @@ class DailyAqiTest {
 
   @Test
   void shouldNotPublishAnAqiOf100OrLessWhenAPollutantIsMissing() {
-    // Row 4 of §1.5 without SO2: the others give 38, 58, 43, 20, 92.
+    // Row 4 of docs/standards.md#worked-aqi-examples without SO2: the others give 38, 58, 43, 20, 92.
     AqiResult r = example2(HJ_633_2026).so2(null).compute();
 
     assertThat(r.aqi()).isEqualTo(Iaqi.NONE);
@@ -204,7 +210,7 @@ class DailyAqiTest {
 
   @Test
   void shouldPublishAnAqiAbove100WhenAPollutantIsMissing() {
-    // Row 2 of §1.5 without CO: 10, 57, 100, 119, 75.
+    // Row 2 of docs/standards.md#worked-aqi-examples without CO: 10, 57, 100, 119, 75.
     AqiResult r = example1(HJ_633_2026).co(null).compute();
 
     assertThat(r.aqi()).isEqualTo(119);
@@ -231,7 +237,7 @@ class DailyAqiTest {
 
   @Test
   void shouldApplyTheMissingDataRuleTo2012Data() {
-    // Row 3 of §1.5 without PM10: O3 1h 115 > 100 is published.
+    // Row 3 of docs/standards.md#worked-aqi-examples without PM10: O3 1h 115 > 100 is published.
     AqiResult published = example2(HJ_633_2012).pm10(null).compute();
     assertThat(published.aqi()).isEqualTo(115);
     assertThat(published.primaryPollutants()).containsExactly(Pollutant.O3);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The IAQI breakpoint table, copied row for row from STANDARDS.md §1.1 (HJ 633-2012 Table 1, HJ 633-2026 Table 3)
- * and parsed here, so that the tests do not depend on the production copy of the table.
+ * The IAQI breakpoint table, copied row for row from docs/standards.md#iaqi-breakpoints (HJ 633-2012 Table 1,
+ * HJ 633-2026 Table 3) and parsed here, so that the tests do not depend on the production copy of the table.
  */
 final class Hj633Table {
 

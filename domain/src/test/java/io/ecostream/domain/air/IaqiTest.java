@@ -348,7 +348,7 @@ class IaqiTest {
 
   @ParameterizedTest(name = "{0} at {1} → {2}")
   @CsvSource({
-    // STANDARDS.md §1.2: double evaluation gives 56 and 219 here.
+    // docs/standards.md#iaqi-formula-and-rounding: double evaluation gives 56 and 219 here.
     "CO_24H, 2.2, 55", // 50 + 50·(22 − 20)/(40 − 20) = 55 exactly
     "CO_1H, 65.4, 218", // 200 + 100·(654 − 600)/(900 − 600) = 218 exactly
     "CO_24H, 4.4, 102", // 100 + 50·(44 − 40)/100 = 102 exactly

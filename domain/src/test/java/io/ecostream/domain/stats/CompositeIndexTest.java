@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class CompositeIndexTest {
 
-  /** STANDARDS.md §2.4: SO2 12, NO2 30, PM10 80, PM2.5 45, CO-p95 1.4, O3-p90 170. */
+  /** docs/standards.md#composite-index: SO2 12, NO2 30, PM10 80, PM2.5 45, CO-p95 1.4, O3-p90 170. */
   private static final PollutantValues EXAMPLE = new PollutantValues(12, 30, 80, 45, 1.4, 170);
 
   @Test
@@ -38,7 +38,7 @@ class CompositeIndexTest {
 
   @Test
   void shouldComputeTheExampleWithTheNewLimitsUnweighted() {
-    // STANDARDS.md §2.5: 0.2 + 0.75 + 1.3333 + 1.5 + 0.35 + 1.0625 = 5.1958 → 5.20
+    // docs/standards.md#composite-index-from-2026-unverified: 0.2 + 0.75 + 1.3333 + 1.5 + 0.35 + 1.0625 = 5.1958 → 5.20
     CompositeIndexDefinition newLimitsUnweighted =
         new CompositeIndexDefinition(
             "unweighted, 2026 transitional limits",
@@ -51,7 +51,8 @@ class CompositeIndexTest {
 
   @Test
   void shouldComputeTheExampleUnderTheUnverifiedWeightedClaim() {
-    // STANDARDS.md §2.5: 0.2 + 2 × 0.75 + 1.3333 + 3 × 1.5 + 0.35 + 2 × 1.0625 = 10.0083 → 10.01
+    // docs/standards.md#composite-index-from-2026-unverified:
+    // 0.2 + 2 × 0.75 + 1.3333 + 3 × 1.5 + 0.35 + 2 × 1.0625 = 10.0083 → 10.01
     CompositeIndex index = CompositeIndex.of(EXAMPLE, THIRD_PARTY_2026_CLAIM, true);
 
     assertThat(index.rounded()).isEqualTo(10.01);

@@ -17,7 +17,8 @@ class DailyRecordTest {
 
   @Test
   void shouldBeValidExactlyWhenTheDailyAqiIsPublished() {
-    // STANDARDS.md §1.5, 2026 daily: SO2 10, NO2 45, PM10 120, PM2.5 80, CO 1.2, O3 8h 130 → AQI 119.
+    // docs/standards.md#worked-aqi-examples, 2026 daily:
+    // SO2 10, NO2 45, PM10 120, PM2.5 80, CO 1.2, O3 8h 130 → AQI 119.
     PollutantValues values = new PollutantValues(10, 45, 120, 80, 1.2, 130);
     AqiResult aqi =
         DailyAqi.builder(AqiEdition.HJ_633_2026).so2(10.0).no2(45.0).pm10(120.0).pm25(80.0).co(1.2).o3Max8h(130.0)

@@ -27,7 +27,7 @@ class DayCountsTest {
 
   @Test
   void shouldReproduceTheCountyBulletin() {
-    // STANDARDS.md §3: "有效监测天数共计91天…优良天气共计86天，优良率为94.5%" (86/91 = 94.505 %).
+    // docs/standards.md#good-days-and-heavy-pollution-days: "有效监测天数共计91天…优良天气共计86天，优良率为94.5%" (86/91 = 94.505 %).
     DayCounts days = new DayCounts(40, 46, 5, 0, 0, 0);
     assertThat(BulletinRounding.ratio(days.goodDayRatio())).isEqualTo(94.5);
   }

@@ -13,13 +13,13 @@ class PercentileTest {
 
   private static final double[] ONE_TO_TEN = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
-  /** STANDARDS.md §2.3: 31 daily CO means, mg/m³. */
+  /** docs/standards.md#percentiles: 31 daily CO means, mg/m³. */
   private static final double[] CO_31 = {
     1.0, 0.6, 1.7, 0.5, 1.4, 1.1, 0.4, 1.4, 0.4, 1.2, 0.4, 0.5, 1.2, 2.0, 0.6, 0.8, 1.6, 2.3, 1.5, 1.1, 2.4, 0.4,
     2.1, 0.9, 0.6, 0.5, 0.9, 2.0, 0.7, 1.5, 1.6
   };
 
-  /** STANDARDS.md §2.3: 31 MDA8 values, µg/m³. */
+  /** docs/standards.md#percentiles: 31 MDA8 values, µg/m³. */
   private static final double[] MDA8_31 = {
     135, 64, 180, 222, 56, 184, 55, 198, 92, 167, 214, 176, 149, 120, 159, 189, 156, 132, 116, 103, 86, 218, 102,
     60, 187, 116, 174, 166, 127, 226, 154

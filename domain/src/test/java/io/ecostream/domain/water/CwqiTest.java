@@ -20,7 +20,7 @@ class CwqiTest {
 
   @Test
   void shouldSumTheItemIndicesOfTheRiverExample() {
-    // STANDARDS.md §4.3: pH (7.8 − 7)/2 = 0.4; DO 5/6.2 = 0.8064516129; CODMn 4.5/6 = 0.75; COD 18/20 = 0.9;
+    // docs/standards.md#cwqi: pH (7.8 − 7)/2 = 0.4; DO 5/6.2 = 0.8064516129; CODMn 4.5/6 = 0.75; COD 18/20 = 0.9;
     // BOD5 3.2/4 = 0.8; NH3-N 0.6/1.0 = 0.6; TP 0.15/0.2 = 0.75 → 5.0064516129 (5.0065 to four places).
     double cwqi = Cwqi.section(Gb3838Test.riverExample(), RIVER).getAsDouble();
 

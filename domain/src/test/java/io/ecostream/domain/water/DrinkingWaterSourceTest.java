@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class DrinkingWaterSourceTest {
 
-  /** Source A of STANDARDS.md §7.4 Example 5 (a reservoir). */
+  /** Source A of Example 5, docs/standards.md#worked-water-examples (a reservoir). */
   private static WaterQuality sourceA() {
     return WaterQuality.empty()
         .with(WaterItem.TOTAL_PHOSPHORUS, 0.04)

@@ -31,7 +31,8 @@ class Gb3097Test {
 
   @Test
   void shouldClassifyExample1AsClassOneFromTheThreeNitrogenForms() {
-    // STANDARDS.md §7.4 Example 1: DIN = 0.150 + 0.010 + 0.030 = 0.190 ≤ 0.20; all items class 1.
+    // docs/standards.md#worked-water-examples, Example 1:
+    // DIN = 0.150 + 0.010 + 0.030 = 0.190 ≤ 0.20; all items class 1.
     WaterQuality values =
         WaterQuality.empty()
             .with(WaterItem.PH, 8.10)
@@ -97,7 +98,7 @@ class Gb3097Test {
     assertThat(Gb3097.classOf(Indicator.DISSOLVED_OXYGEN, 5.0, DEFAULTS)).isEqualTo(THREE);
   }
 
-  /** Table 1 boundaries (STANDARDS.md §7.1.2), "just above/below" being the next double. */
+  /** Table 1 boundaries (docs/standards.md#sea-water-classes), "just above/below" being the next double. */
   @ParameterizedTest(name = "{0} {1} → {2}")
   @CsvSource({
     "PH, 7.8, ONE",

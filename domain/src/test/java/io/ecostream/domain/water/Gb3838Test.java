@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class Gb3838Test {
 
-  /** The river section of STANDARDS.md §4.2. */
+  /** The river section of docs/standards.md#section-class-and-shares. */
   static WaterQuality riverExample() {
     return WaterQuality.empty()
         .with(WaterItem.PH, 7.8)
@@ -31,9 +31,9 @@ class Gb3838Test {
   }
 
   /**
-   * Every limit of GB 3838-2002 Table 1 (STANDARDS.md §4.1): a value equal to the limit is in the first class having
-   * that limit; the next double above it is in the first class with a higher limit, or 劣V. Rows written from the
-   * table, e.g. COD 15 / 15 / 20 / 30 / 40: 15 → I (shared with II), just above 15 → III.
+   * Every limit of GB 3838-2002 Table 1 (docs/standards.md#surface-water-classes): a value equal to the limit is in the
+   * first class having that limit; the next double above it is in the first class with a higher limit, or 劣V. Rows
+   * written from the table, e.g. COD 15 / 15 / 20 / 30 / 40: 15 → I (shared with II), just above 15 → III.
    */
   @ParameterizedTest(name = "{0} {1} = {2} → {3}, just above → {4}")
   @CsvSource({
@@ -156,7 +156,7 @@ class Gb3838Test {
   @Test
   void shouldClassifyTheRiverExampleAsIiiWithItsDeterminingIndicators() {
     // pH 7.8 I; DO 6.2 ≥ 6 II; CODMn 4.5 ≤ 6 III; COD 18 ≤ 20 III; BOD5 3.2 ≤ 4 III; NH3-N 0.6 ≤ 1.0 III;
-    // TP 0.15 ≤ 0.2 III (STANDARDS.md §4.2).
+    // TP 0.15 ≤ 0.2 III (docs/standards.md#section-class-and-shares).
     var result = Gb3838.classify(riverExample(), RIVER).orElseThrow();
 
     assertThat(result.worstClass()).isEqualTo(III);

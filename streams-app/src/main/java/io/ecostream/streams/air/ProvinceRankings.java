@@ -75,7 +75,7 @@ public final class ProvinceRankings
     List<RankingEntry> byIndex = list(cities, RankedCityFigures::getCompositeIndex, Order.LOWER_IS_BETTER);
     List<RankingEntry> byPm25 = list(cities, RankedCityFigures::getPm25, Order.LOWER_IS_BETTER);
     List<RankingEntry> byGoodRatio = list(cities, RankedCityFigures::getGoodRatio, Order.HIGHER_IS_BETTER);
-    // A negative change rate is an improvement (STANDARDS.md §3), so the lowest comes first.
+    // A negative change rate is an improvement (docs/standards.md#year-on-year), so the lowest comes first.
     List<RankingEntry> byChange =
         list(cities, RankedCityFigures::getCompositeIndexChange, Order.LOWER_IS_BETTER);
     LocalDate asOf =

@@ -7,7 +7,7 @@ package io.ecostream.streams.alerts.rules;
  * same in a city with two stations and in one with twelve.
  *
  * @param heavyAboveAqi a day is heavily polluted when its daily AQI is above this (重污染天: AQI &gt;
- *     200, HJ 633 categories 重度 and 严重, STANDARDS.md §1.3 and §3)
+ *     200, HJ 633 categories 重度 and 严重, docs/standards.md#good-days-and-heavy-pollution-days)
  * @param minHoursForProvisional hours of data per reporting station the running AQI needs before a
  *     provisional alert trusts it (default 6 [R]: a quarter of the day, so one bad night hour does
  *     not raise it)
