@@ -35,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,13 +47,20 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,8 +77,12 @@ class BrokerFaultIT {
 
   private static final String INPUT_RESOURCE = "shandong_cities_2022-01-02_hourly.csv.gz";
 
-  /** The share of the input committed at each broker kill. */
-  private static final List<Double> KILL_AT = List.of(0.3, 0.65);
+  /**
+   * The share of the input committed at each broker kill: the second kill comes as soon as the run
+   * processes again after the first, while it is still recovering from it (a CI run once lost
+   * alerts in that pattern, kills at 64 % and 69 %, which nine local runs did not reproduce).
+   */
+  private static final List<Double> KILL_AT = List.of(0.3, 0.0);
   /** How long the broker stays down: longer than a client's request timeout would be too long here. */
   private static final Duration DOWNTIME = Duration.ofSeconds(5);
   /** The contract: processing resumes at most this long after the broker is back. */
@@ -84,7 +96,7 @@ class BrokerFaultIT {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(100);
 
-  @TempDir static Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
 
   private static Path input;
   private static Path clientConfig;
@@ -103,7 +115,8 @@ class BrokerFaultIT {
       Map<String, CityPeriod> cityPeriod,
       Map<String, Alert> alerts,
       Map<String, StationHourlyAqi> stationHourly,
-      Map<String, DeadLetter> deadLetters) {
+      Map<String, DeadLetter> deadLetters,
+      String alertsLog) {
 
     String summary() {
       return String.format(
@@ -180,21 +193,27 @@ class BrokerFaultIT {
       pauseUntil(killedAt + DOWNTIME.toNanos(), app);
       broker = startBrokerProcess();
       long backAt = System.nanoTime();
+      // Where the run had processed everything before the kill there is no progress to wait for.
+      boolean inputLeft = committedAtKill < run.inputRecords();
       awaitOrFail(
           "committed input beyond " + committedAtKill + " after broker start " + brokerStarts,
           PROGRESS_TIMEOUT,
           app,
-          () -> committed(run) > committedAtKill);
+          () -> !inputLeft || committed(run) > committedAtKill);
       double stall = seconds(backAt);
       awaitOrFail("/health 200 after the broker is back", PROGRESS_TIMEOUT, app, () -> health(metricsPort) == 200);
       double ready = seconds(backAt);
+      String resumed =
+          inputLeft
+              ? String.format(Locale.ROOT, "processing resumed %.1f s after the broker was back", stall)
+              : "all input processed before the kill";
       String restart =
           String.format(
               Locale.ROOT,
               "broker killed at %s committed (%d records), /health 503 %.1f s later (\"%s\"), back after %.1f s;"
-                  + " processing resumed %.1f s after the broker was back, /health 200 after %.1f s",
+                  + " %s, /health 200 after %.1f s",
               percent((double) committedAtKill / run.inputRecords()), committedAtKill, noticed, downBody.strip(),
-              (backAt - killedAt) / 1e9, stall, ready);
+              (backAt - killedAt) / 1e9, resumed, ready);
       log(restart);
       restarts.add(restart);
       assertThat(stall)
@@ -275,7 +294,8 @@ class BrokerFaultIT {
             latestByKey(topics.cityPeriod()),
             latestByKey(topics.alerts()),
             latestByKey(topics.stationHourly()),
-            latestByKey(topics.deadLetters()));
+            latestByKey(topics.deadLetters()),
+            alertsLog(topics.alerts()));
     log(run.name() + ": " + outputs.summary());
     return outputs;
   }
@@ -288,7 +308,7 @@ class BrokerFaultIT {
           soft.assertThat(comparison("air.city-period", baseline.cityPeriod(), actual.cityPeriod()))
               .as("%s: air.city-period", scenario).isEmpty();
           soft.assertThat(comparison("alerts", baseline.alerts(), actual.alerts()))
-              .as("%s: alerts", scenario).isEmpty();
+              .as("%s: alerts; the run's alerts topic: %s", scenario, actual.alertsLog()).isEmpty();
           soft.assertThat(comparison("air.station-hourly", baseline.stationHourly(), actual.stationHourly()))
               .as("%s: air.station-hourly", scenario).isEmpty();
           soft.assertThat(deadLetterReport(actual.deadLetters())).as("%s: dead letters", scenario).isEmpty();
@@ -340,8 +360,44 @@ class BrokerFaultIT {
     }
   }
 
+  /**
+   * The alerts topic as the broker holds it, for the diagnosis of a difference: each partition's
+   * last stable offset and end (unequal while a transaction is open, or hangs), and every record,
+   * aborted transactions' too.
+   */
+  private static String alertsLog(Topic<String, Alert> topic) throws Exception {
+    List<TopicPartition> partitions =
+        admin.describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS)
+            .get(topic.name()).partitions().stream()
+            .map(p -> new TopicPartition(topic.name(), p.partition()))
+            .toList();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+    var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
+    var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get(30, TimeUnit.SECONDS);
+    StringBuilder log = new StringBuilder();
+    partitions.forEach(p -> log.append(String.format(
+        Locale.ROOT, "%npartition %d: stable offset %d, end %d", p.partition(), stable.get(p).offset(), ends.get(p).offset())));
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    try (KafkaConsumer<String, Alert> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), topic.valueSerde().deserializer())) {
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p).offset())) {
+        for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
+          log.append(String.format(
+              Locale.ROOT, "%n%d/%d %s %s %s", record.partition(), record.offset(), record.key(),
+              record.value().getStatus(), record.value().getValue()));
+        }
+      }
+    }
+    return log.toString();
+  }
+
   private static long endOffsetSum(Topic<String, ?> topic) throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     admin.describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS)
         .get(topic.name()).partitions()
         .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
