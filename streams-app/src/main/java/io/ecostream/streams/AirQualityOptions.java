@@ -38,8 +38,8 @@ public final class AirQualityOptions {
       names = "--future-margin",
       paramLabel = "HOURS|off",
       description =
-          "Dead-letter (reason future) an air reading stamped further ahead of the wall clock than"
-              + " this; off for simulations that run ahead of the clock (default: 1h).")
+          "Dead-letter (reason future) an air reading or water sample stamped further ahead of the"
+              + " wall clock than this; off for simulations that run ahead of the clock (default: 1h).")
   String futureMargin;
 
   @Option(

@@ -44,7 +44,7 @@ public final class EcostreamTopology {
     KStream<String, Station> stations = validStations(builder, topics, metrics);
     AirPipeline.build(
         builder, validAirReadings(builder, topics, metrics), stations, topics, settings, metrics);
-    WaterPipeline.build(builder, validWaterSamples(builder, topics, metrics), stations, topics, settings);
+    WaterPipeline.build(builder, validWaterSamples(builder, topics, metrics), stations, topics, settings, metrics);
     return builder.build();
   }
 

@@ -12,6 +12,9 @@ import io.ecostream.avro.internal.SectionSample;
 import io.ecostream.avro.internal.WaterSectionState;
 import io.ecostream.domain.water.RiverGradingRules;
 import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.intake.DeadLetters;
+import io.ecostream.streams.intake.Rejection;
+import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.ByProvince;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -21,12 +24,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -82,6 +87,9 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   /** A section's month whose figure waits for the next publication. */
   private record SectionMonthKey(YearMonth month, String stationId) {}
 
+  private final PipelineSettings settings;
+  private final PipelineMetrics metrics;
+  private final Serializer<WaterSample> sampleSerializer;
   private final SectionSamples samples;
   private final SectionMonthAggregation months;
   private final CityWaterPeriods periods;
@@ -100,8 +108,12 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   private KeyValueStore<String, SectionMonthState> sectionMonths;
   private KeyValueStore<String, CityWaterYearState> years;
   private KeyValueStore<String, String> provinces;
+  private CityWaterYears cityYears;
 
-  CityWaterProcessor(PipelineSettings settings) {
+  CityWaterProcessor(PipelineSettings settings, PipelineMetrics metrics, Serializer<WaterSample> sampleSerializer) {
+    this.settings = settings;
+    this.metrics = metrics;
+    this.sampleSerializer = sampleSerializer;
     SectionAssessor assessor = new SectionAssessor(settings.water().sea());
     this.samples = new SectionSamples(settings.zone(), assessor);
     this.months = new SectionMonthAggregation(samples, assessor);
@@ -116,6 +128,7 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
     this.sectionMonths = context.getStateStore(SECTION_MONTHS_STORE);
     this.years = context.getStateStore(CITY_YEARS_STORE);
     this.provinces = context.getStateStore(CITY_PROVINCE_STORE);
+    this.cityYears = new CityWaterYears(sectionMonths, years, settings.airQuality().futureMargin());
     // A newest month may have changed after its last publication before a restart: publish every
     // section's newest month again at the first punctuation (the same values, harmlessly). Held
     // samples wait again from the start.
@@ -151,6 +164,13 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   }
 
   private void sample(Record<String, CityWaterInput> record, WaterSample sample) {
+    YearMonth month = samples.month(sample.getSampledAt());
+    Optional<Rejection> rejection = cityYears.check(sample, month, context.currentSystemTimeMs());
+    if (rejection.isPresent()) {
+      deadLetter(record, sample, rejection.get());
+      return;
+    }
+    cityYears.accept(sample.getCityId(), month.getYear());
     String stationId = sample.getStationId();
     WaterSectionState section = sections.get(stationId);
     if (awaitsStation(section)) {
@@ -161,6 +181,18 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
       return;
     }
     assess(record.headers(), sample, section, record.timestamp());
+  }
+
+  /** Without the input's headers, as the intake's dead letters: they may be of any size. */
+  private void deadLetter(Record<String, CityWaterInput> record, WaterSample sample, Rejection rejection) {
+    metrics.deadLetter(rejection.reason().code());
+    String source = context.recordMetadata().map(m -> m.topic()).orElse("");
+    String key =
+        context.recordMetadata().map(m -> m.topic() + "/" + m.partition() + "/" + m.offset()).orElse("unknown");
+    byte[] bytes = sampleSerializer.serialize(source, sample);
+    context.forward(
+        new Record<>(
+            key, new WaterOutput(WaterOutput.Kind.DEAD_LETTER, DeadLetters.of(context, record, bytes, rejection)), record.timestamp()));
   }
 
   /** Until its Station record arrives or its first samples are assessed without one. */

@@ -14,7 +14,9 @@ record WaterOutput(Kind kind, SpecificRecord value) {
     CITY_PERIOD,
     /** A city-period figure keyed {@code province@period}, for the province's ranking. */
     RANKING_INPUT,
-    ALERT
+    ALERT,
+    /** A sample too late for its city's kept years, or stamped in the future. */
+    DEAD_LETTER
   }
 
   /** The value as the record type of its topic. */

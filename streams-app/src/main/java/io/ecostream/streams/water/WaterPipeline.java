@@ -2,6 +2,7 @@ package io.ecostream.streams.water;
 
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityWaterPeriod;
+import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.SectionMonth;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
@@ -13,6 +14,7 @@ import io.ecostream.avro.internal.WaterRankingState;
 import io.ecostream.avro.internal.WaterSectionState;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.RankingProcessor;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -61,12 +64,15 @@ public final class WaterPipeline {
       KStream<String, WaterSample> samples,
       KStream<String, Station> stations,
       EcostreamTopics topics,
-      PipelineSettings settings) {
+      PipelineSettings settings,
+      PipelineMetrics metrics) {
     KStream<String, WaterOutput> outputs =
         byCity(samples, topics)
             .mapValues(CityWaterInput::sample, Named.as("water-sample-input"))
             .merge(sectionsByCity(stations, topics), Named.as("water-city-inputs"))
-            .process(new CitySupplier(settings), Named.as(CITY_PROCESSOR));
+            .process(
+                new CitySupplier(settings, metrics, topics.waterReadings().valueSerde().serializer()),
+                Named.as(CITY_PROCESSOR));
 
     BranchedKStream<String, WaterOutput> split = outputs.split(Named.as("water-"));
     for (WaterOutput.Kind kind : WaterOutput.Kind.values()) {
@@ -77,6 +83,7 @@ public final class WaterPipeline {
     to(byKind, WaterOutput.Kind.SECTION_MONTH, topics.waterSectionMonth(), SectionMonth.class);
     to(byKind, WaterOutput.Kind.CITY_PERIOD, topics.waterCityPeriod(), CityWaterPeriod.class);
     to(byKind, WaterOutput.Kind.ALERT, topics.alerts(), Alert.class);
+    to(byKind, WaterOutput.Kind.DEAD_LETTER, topics.deadLetters(), DeadLetter.class);
     rankings(builder, values(byKind, WaterOutput.Kind.RANKING_INPUT, CityWaterPeriod.class), topics, settings);
   }
 
@@ -169,12 +176,13 @@ public final class WaterPipeline {
   }
 
   /** The city processor with its stores, which the supplier connects itself. */
-  private record CitySupplier(PipelineSettings settings)
+  private record CitySupplier(
+      PipelineSettings settings, PipelineMetrics metrics, Serializer<WaterSample> sampleSerializer)
       implements ProcessorSupplier<String, CityWaterInput, String, WaterOutput> {
 
     @Override
     public Processor<String, CityWaterInput, String, WaterOutput> get() {
-      return new CityWaterProcessor(settings);
+      return new CityWaterProcessor(settings, metrics, sampleSerializer);
     }
 
     /**
