@@ -11,7 +11,6 @@ import static io.ecostream.cli.FaultToleranceIT.readLog;
 import static io.ecostream.cli.FaultToleranceIT.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityDaily;
@@ -25,6 +24,7 @@ import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,6 +95,8 @@ class BrokerFaultIT {
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(100);
+  /** Runs with broker restarts, of which all but the last may be void (see {@link #skippedMarkers}). */
+  private static final int MAX_ATTEMPTS = 3;
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
 
@@ -169,9 +171,26 @@ class BrokerFaultIT {
     assertThat(baseline.cityDaily()).as("city-daily keys of the baseline").hasSizeGreaterThan(100);
     assertThat(deadLetterReport(baseline.deadLetters())).as("dead letters of the baseline").isEmpty();
 
-    Run run = replay("restarts");
+    for (int attempt = 1; ; attempt++) {
+      int firstBrokerStart = brokerStarts + 1;
+      Attempt run = withBrokerRestarts("restarts-" + attempt);
+      Optional<String> skipped = skippedMarkers(firstBrokerStart);
+      if (attempt < MAX_ATTEMPTS && skipped.isPresent() && !differences(baseline, run.outputs()).isEmpty()) {
+        log("attempt " + attempt + " is void, Kafka's transaction coordinator skipped markers: " + skipped.get());
+        continue;
+      }
+      assertThat(differences(baseline, run.outputs())).as(run.scenario()).isEmpty();
+      return;
+    }
+  }
+
+  /** One run of the readings with the broker killed and restarted under it. */
+  private record Attempt(String scenario, Outputs outputs) {}
+
+  private Attempt withBrokerRestarts(String name) throws Exception {
+    Run run = replay(name);
     int metricsPort = LocalKafkaBroker.freePort();
-    ChildProcess app = start(run, "restarts", metricsPort);
+    ChildProcess app = start(run, name, metricsPort);
     awaitRunning(app);
     List<String> restarts = new ArrayList<>();
     for (double threshold : KILL_AT) {
@@ -229,7 +248,7 @@ class BrokerFaultIT {
     assertThat(readLog(app))
         .as("log of %s", app.name())
         .doesNotContain("fatal error in a stream thread", "OUT_OF_ORDER_SEQUENCE_NUMBER", "OutOfOrderSequenceException");
-    assertSameAsBaseline(String.join("; ", restarts), baseline, outputs);
+    return new Attempt(String.join("; ", restarts), outputs);
   }
 
   // --- runs ---
@@ -300,19 +319,36 @@ class BrokerFaultIT {
     return outputs;
   }
 
-  private static void assertSameAsBaseline(String scenario, Outputs baseline, Outputs actual) {
-    assertSoftly(
-        soft -> {
-          soft.assertThat(comparison("air.city-daily", baseline.cityDaily(), actual.cityDaily()))
-              .as("%s: air.city-daily", scenario).isEmpty();
-          soft.assertThat(comparison("air.city-period", baseline.cityPeriod(), actual.cityPeriod()))
-              .as("%s: air.city-period", scenario).isEmpty();
-          soft.assertThat(comparison("alerts", baseline.alerts(), actual.alerts()))
-              .as("%s: alerts; the run's alerts topic: %s", scenario, actual.alertsLog()).isEmpty();
-          soft.assertThat(comparison("air.station-hourly", baseline.stationHourly(), actual.stationHourly()))
-              .as("%s: air.station-hourly", scenario).isEmpty();
-          soft.assertThat(deadLetterReport(actual.deadLetters())).as("%s: dead letters", scenario).isEmpty();
-        });
+  /** Every difference of the run's outputs from the baseline's, and its dead letters; empty if none. */
+  private static String differences(Outputs baseline, Outputs actual) {
+    return String.join(
+            "\n",
+            comparison("air.city-daily", baseline.cityDaily(), actual.cityDaily()),
+            comparison("air.city-period", baseline.cityPeriod(), actual.cityPeriod()),
+            comparison("alerts", baseline.alerts(), actual.alerts()),
+            comparison("air.station-hourly", baseline.stationHourly(), actual.stationHourly()),
+            deadLetterReport(actual.deadLetters()))
+        .strip()
+        + (comparison("alerts", baseline.alerts(), actual.alerts()).isEmpty() ? "" : "\nthe run's alerts topic:" + actual.alertsLog());
+  }
+
+  /**
+   * What Kafka's transaction coordinator logged of markers it skipped since broker start {@code
+   * firstStart} (only the attempt's application writes transactions meanwhile), if it did: after a restart it completes the transactions it
+   * had prepared, and skips the markers of any partition whose leader it does not see at that moment
+   * ("likely deleted"). On a single broker every partition is without a leader for a moment after a
+   * restart, and a transaction whose marker is skipped on a partition stays open there for good:
+   * {@code read_committed} readers see nothing of that partition after it. A Kafka defect of the
+   * single-node restart, not of the application: the attempt proves nothing either way.
+   */
+  private static Optional<String> skippedMarkers(int firstStart) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int start = firstStart; start <= brokerStarts; start++) {
+      Files.readAllLines(dir.resolve("broker-" + start + ".log")).stream()
+          .filter(line -> line.contains("Couldn't find leader endpoint"))
+          .forEach(lines::add);
+    }
+    return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
   }
 
   // --- the broker ---
