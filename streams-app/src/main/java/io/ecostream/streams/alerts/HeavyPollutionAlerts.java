@@ -17,13 +17,29 @@ import java.util.Map;
 
 /**
  * Heavy-pollution alerts (day and episode, see {@link HeavyPollutionTracker}) of the cities of
- * one task: each city's tracker state in memory, written through to the store (key city id) when
- * a figure changes it.
+ * one task: each city's tracker state in memory, written to the store (key city id) at the commit
+ * after a figure changed it.
  */
 public final class HeavyPollutionAlerts {
 
+  /** A city's tracker state as the task holds it; written as of the commit. */
+  private static final class CityAlerts extends WriteAtCommitStore.LiveValue<HeavyPollutionState> {
+    private final String cityId;
+    private CityAlertState state;
+
+    CityAlerts(String cityId, CityAlertState state) {
+      this.cityId = cityId;
+      this.state = state;
+    }
+
+    @Override
+    protected void write(WriteAtCommitStore.Writes<HeavyPollutionState> writes) {
+      writes.put(cityId, HeavyPollutionCodec.toAvro(state));
+    }
+  }
+
   private final HeavyPollutionTracker tracker;
-  private final Map<String, CityAlertState> states = new HashMap<>();
+  private final Map<String, CityAlerts> cities = new HashMap<>();
   private WriteAtCommitStore<HeavyPollutionState> store;
 
   public HeavyPollutionAlerts() {
@@ -37,7 +53,7 @@ public final class HeavyPollutionAlerts {
   /** Binds to the task's store and forgets what an earlier task of this instance held. */
   public void init(WriteAtCommitStore<HeavyPollutionState> store) {
     this.store = store;
-    states.clear();
+    cities.clear();
   }
 
   /**
@@ -47,21 +63,21 @@ public final class HeavyPollutionAlerts {
    * @return the alerts that changed, keyed by their ids
    */
   public List<Alert> update(CityDaily daily, Instant eventTime) {
-    String cityId = daily.getCityId();
-    CityAlertState state = states.get(cityId);
-    if (state == null) {
-      HeavyPollutionState stored = store.get(cityId);
-      state = stored == null ? CityAlertState.empty(cityId) : HeavyPollutionCodec.fromAvro(stored);
-    }
-    Step step = tracker.next(state, HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
-    states.put(cityId, step.state());
-    if (step.stateChanged(state)) {
-      store.put(cityId, () -> HeavyPollutionCodec.toAvro(states.get(cityId)));
+    CityAlerts city = cities.computeIfAbsent(daily.getCityId(), this::stored);
+    Step step = tracker.next(city.state, HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
+    if (step.stateChanged(city.state)) {
+      city.state = step.state();
+      store.changed(city);
     }
     List<Alert> alerts = new ArrayList<>(step.changes().size());
     for (AlertChange change : step.changes()) {
       alerts.add(HeavyPollutionCodec.alert(change));
     }
     return alerts;
+  }
+
+  private CityAlerts stored(String cityId) {
+    HeavyPollutionState stored = store.get(cityId);
+    return new CityAlerts(cityId, stored == null ? CityAlertState.empty(cityId) : HeavyPollutionCodec.fromAvro(stored));
   }
 }

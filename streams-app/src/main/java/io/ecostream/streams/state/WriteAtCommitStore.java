@@ -1,10 +1,8 @@
 package io.ecostream.streams.state;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,22 +24,17 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * A persistent, logged key-value store for state that its processor keeps as live objects in
- * memory. A write names the key and how to make its value; the value is made, written to RocksDB
- * and to the changelog once, when Kafka Streams commits the task, however often the key changed
- * in between. A station that reports sixty times between two commits costs one encoding and one
- * changelog record, not sixty, and a reading encodes nothing.
+ * memory. A live object that changed marks itself ({@link #changed(LiveValue)}, once per commit,
+ * without hashing anything); when Kafka Streams commits the task, the object writes what of it
+ * changed, encoded once, to RocksDB and to the changelog, however often it changed in between. A
+ * station that reports sixty times between two commits costs one encoding and one changelog
+ * record, not sixty, and a reading encodes nothing.
  *
  * <p>Correct under exactly-once for the same reason Kafka Streams' own record cache is: the
  * pending writes go out as part of the commit, in the transaction that commits the offsets of the
  * records that made them (Kafka Streams flushes every {@link CachedStateStore} before it commits a
  * task), so a crash loses pending writes together with the offsets that would have needed them.
- * A {@link Supplier} is therefore called at the commit and must return the value as of that
- * moment: it reads the live object, it does not capture a copy.
- *
- * <p>Two ways to name what changed: {@link #put(String, Supplier)} per key, or, for a live object
- * that changes on nearly every record and knows its own keys, {@link #changed(LiveValue)}, which
- * queues the object once per commit without hashing anything; at the commit it writes whatever of
- * it changed. A key is written one way or the other, never both.
+ * A live object therefore writes its state as of the commit, not a copy taken earlier.
  *
  * <p>Built by {@link #builder}; the processor reaches it with {@code context.getStateStore(name)}.
  * {@code CachedStateStore} is an internal interface of Kafka Streams, the one hook it gives a
@@ -70,8 +63,6 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
   }
 
   private final KeyValueStore<String, V> stored;
-  /** Writes since the last commit; a null supplier is a delete. */
-  private final Map<String, Supplier<V>> pending = new HashMap<>();
   /** Live objects changed since the last commit, in the order they first changed. */
   private final List<LiveValue<V>> changedValues = new ArrayList<>();
   /** Counts commits (and discards), so that a queued mark from before one is stale. */
@@ -105,22 +96,12 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
         Stores.keyValueStoreBuilder(kind, Serdes.String(), valueSerde).withCachingDisabled());
   }
 
-  /** The value as of now: a pending write's, else the stored one. */
+  /**
+   * The value as of the last commit: what a processor reads once, to make the live object that
+   * holds the key from then on.
+   */
   public V get(String key) {
-    if (pending.containsKey(key)) {
-      Supplier<V> value = pending.get(key);
-      return value == null ? null : value.get();
-    }
     return stored.get(key);
-  }
-
-  /** The key's value will be {@code value.get()} at the next commit. */
-  public void put(String key, Supplier<V> value) {
-    pending.put(key, value);
-  }
-
-  public void delete(String key) {
-    pending.put(key, null);
   }
 
   /** The object changed: it writes its changes at the next commit. */
@@ -131,7 +112,7 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
     }
   }
 
-  /** Every stored entry, after the pending writes. */
+  /** Every entry, after the pending writes. */
   public KeyValueIterator<String, V> all() {
     writePending();
     return stored.all();
@@ -148,7 +129,6 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
   }
 
   private void discardPending() {
-    pending.clear();
     changedValues.clear();
     commits++;
   }
@@ -159,25 +139,11 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
   }
 
   private void writePending() {
-    if (!changedValues.isEmpty()) {
-      for (LiveValue<V> value : changedValues) {
-        value.write(writes);
-      }
-      changedValues.clear();
+    for (LiveValue<V> value : changedValues) {
+      value.write(writes);
     }
+    changedValues.clear();
     commits++;
-    if (pending.isEmpty()) {
-      return;
-    }
-    for (Map.Entry<String, Supplier<V>> write : pending.entrySet()) {
-      Supplier<V> value = write.getValue();
-      if (value == null) {
-        stored.delete(write.getKey());
-      } else {
-        stored.put(write.getKey(), value.get());
-      }
-    }
-    pending.clear();
   }
 
   @Override

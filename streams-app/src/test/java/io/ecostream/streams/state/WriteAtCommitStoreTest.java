@@ -37,9 +37,30 @@ class WriteAtCommitStoreTest {
   private TestInputTopic<String, String> input;
   private TestOutputTopic<String, Long> changelog;
 
-  /** "key:n" adds one to the key's counter n times; "key:-" deletes it. */
+  /** A live counter: the value it has when the store commits it, or a delete. */
+  private static final class Counter extends WriteAtCommitStore.LiveValue<Long> {
+    private final String key;
+    private long value;
+    private boolean deleted;
+
+    Counter(String key, long value) {
+      this.key = key;
+      this.value = value;
+    }
+
+    @Override
+    protected void write(WriteAtCommitStore.Writes<Long> writes) {
+      if (deleted) {
+        writes.delete(key);
+      } else {
+        writes.put(key, value);
+      }
+    }
+  }
+
+  /** Value n adds one to the key's counter n times; "-" deletes it. */
   private static final class Counters implements Processor<String, String, Void, Void> {
-    private final Map<String, long[]> live = new HashMap<>();
+    private final Map<String, Counter> live = new HashMap<>();
     private WriteAtCommitStore<Long> store;
 
     @Override
@@ -51,18 +72,20 @@ class WriteAtCommitStoreTest {
     public void process(Record<String, String> record) {
       String key = record.key();
       if (record.value().equals("-")) {
-        live.remove(key);
-        store.delete(key);
+        Counter counter = live.remove(key);
+        if (counter != null) {
+          counter.deleted = true;
+          store.changed(counter);
+        }
         return;
       }
-      long[] counter = live.computeIfAbsent(key, k -> {
+      Counter counter = live.computeIfAbsent(key, k -> {
         Long stored = store.get(k);
-        return new long[] {stored == null ? 0 : stored};
+        return new Counter(k, stored == null ? 0 : stored);
       });
       for (int i = 0; i < Integer.parseInt(record.value()); i++) {
-        counter[0]++;
-        store.put(key, () -> counter[0]);
-        assertThat(store.get(key)).isEqualTo(counter[0]);
+        counter.value++;
+        store.changed(counter);
       }
     }
   }
