@@ -3,14 +3,21 @@ package io.ecostream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecostream.localkafka.LocalKafkaBroker;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo end to end: a real broker, streams-app and simulator as separate JVMs, status lines. */
+/**
+ * The demo end to end: a real broker, streams-app and simulator as separate JVMs, status lines; and
+ * a demo whose simulated time reaches the present.
+ */
 class DemoIT {
 
   private static final Pattern STATUS =
@@ -60,5 +67,39 @@ class DemoIT {
     assertThat(Long.parseLong(last.group(12))).as("water rankings out").isPositive();
     assertThat(Long.parseLong(last.group(13))).as("dead letters of valid simulated data").isZero();
     assertThat(run.err()).contains("ecostream demo: stopped");
+  }
+
+  /**
+   * From yesterday at ten simulated hours a second, the simulator catches up with the clock within
+   * seconds and goes on in real time; before, the broker refused the first reading stamped an hour
+   * past its clock and the demo died about 20 s after its start.
+   */
+  @Test
+  void shouldGoOnInRealTimeOnceTheSimulationReachesThePresent() throws IOException {
+    LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+    CliRun run =
+        CliRun.of(
+            "demo",
+            "--from", yesterday.toString(),
+            "--duration", "45s",
+            "--speed", "36000",
+            "--port", Integer.toString(LocalKafkaBroker.freePort()),
+            "--controller-port", Integer.toString(LocalKafkaBroker.freePort()),
+            "--metrics-port", Integer.toString(LocalKafkaBroker.freePort()),
+            "--work-dir", workDir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("exited unexpectedly").contains("ecostream demo: stopped");
+    assertThat(Files.readAllLines(workDir.resolve("logs/simulator.log")))
+        .as("the simulator said once that it goes on in real time")
+        .filteredOn(line -> line.startsWith("caught up with the clock at "))
+        .hasSize(1);
+    List<String> statusLines = run.errLines().stream().filter(l -> STATUS.matcher(l).matches()).toList();
+    assertThat(statusLines).as(run.err()).isNotEmpty();
+    Matcher last = STATUS.matcher(statusLines.get(statusLines.size() - 1));
+    assertThat(last.matches()).isTrue();
+    assertThat(Long.parseLong(last.group(1))).as("air readings in").isPositive();
+    assertThat(Long.parseLong(last.group(3))).as("station-hourly out").isPositive();
+    assertThat(Long.parseLong(last.group(13))).as("dead letters (a reading from the future among them)").isZero();
   }
 }
