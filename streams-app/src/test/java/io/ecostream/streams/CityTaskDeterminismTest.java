@@ -6,26 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityDaily;
-import io.ecostream.streams.metrics.PipelineMetrics;
-import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.InputKeys;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +28,6 @@ class CityTaskDeterminismTest {
 
   private static final LocalDate DAY = LocalDate.of(2024, 1, 14);
   private static final List<String> STATIONS = List.of("BZ-A01", "BZ-A02", "BZ-A03");
-
-  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
 
   /**
    * Three stations: an ordinary day, two heavily polluted days (PM2.5 around 250: AQI above 300),
@@ -75,53 +59,24 @@ class CityTaskDeterminismTest {
   /** The alerts and the last city-daily figure of each day of one run. */
   private record Run(List<KeyValue<String, Alert>> alerts, Map<String, CityDaily> daily) {}
 
-  private TopologyTestDriver driver(Path dir) {
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "city-task-determinism");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
-    return new TopologyTestDriver(
-        EcostreamTopology.build(
-            topics, AirReadings.CONSTANT_HOURS_SETTINGS, new PipelineMetrics(new SimpleMeterRegistry())),
-        config);
-  }
-
   /**
    * @param punctuateEvery a commit interval of wall-clock time after every this many readings; 0:
    *     only after the last one
    */
-  private Run run(Path dir, List<AirReading> readings, int punctuateEvery) {
-    List<KeyValue<String, Alert>> alerts = new ArrayList<>();
-    Map<String, CityDaily> daily = new HashMap<>();
-    TopologyTestDriver driver = driver(dir);
-    for (int i = 0; i < readings.size(); i++) {
-      input(driver).pipeInput(InputKeys.of(readings.get(i)), readings.get(i), readings.get(i).getHourStart());
-      if (punctuateEvery > 0 && (i + 1) % punctuateEvery == 0) {
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+  private static Run run(Path dir, List<AirReading> readings, int punctuateEvery) {
+    try (PipelineTestDriver pipeline = PipelineTestDriver.start(AirReadings.CONSTANT_HOURS_SETTINGS, dir)) {
+      for (int i = 0; i < readings.size(); i++) {
+        pipeline.pipe(readings.get(i));
+        if (punctuateEvery > 0 && (i + 1) % punctuateEvery == 0) {
+          pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
+        }
       }
+      pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
+      List<KeyValue<String, Alert>> alerts = pipeline.output(pipeline.topics().alerts()).readKeyValuesToList();
+      Map<String, CityDaily> daily =
+          PipelineTestDriver.latestByKey(pipeline.output(pipeline.topics().cityDaily()).readKeyValuesToList());
+      return new Run(alerts, daily);
     }
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-    collect(driver, alerts, daily);
-    driver.close();
-    return new Run(alerts, daily);
-  }
-
-  private TestInputTopic<String, AirReading> input(TopologyTestDriver driver) {
-    return driver.createInputTopic(
-        topics.airReadings().name(), new StringSerializer(), topics.airReadings().valueSerde().serializer());
-  }
-
-  private void collect(TopologyTestDriver driver, List<KeyValue<String, Alert>> alerts, Map<String, CityDaily> daily) {
-    TestOutputTopic<String, Alert> alertTopic =
-        driver.createOutputTopic(topics.alerts().name(), new StringDeserializer(), topics.alerts().valueSerde().deserializer());
-    for (TestRecord<String, Alert> record : alertTopic.readRecordsToList()) {
-      alerts.add(KeyValue.pair(record.key(), record.value()));
-    }
-    driver
-        .createOutputTopic(topics.cityDaily().name(), new StringDeserializer(), topics.cityDaily().valueSerde().deserializer())
-        .readKeyValuesToList()
-        .forEach(kv -> daily.put(kv.key, kv.value));
   }
 
   @Test

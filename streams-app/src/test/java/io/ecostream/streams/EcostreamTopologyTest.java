@@ -4,6 +4,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import static io.ecostream.streams.AirReadings.pm25;
 import static io.ecostream.streams.AirReadings.reading;
+import static io.ecostream.streams.PipelineTestDriver.latestByKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -17,34 +18,22 @@ import io.ecostream.avro.RankingEntry;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
 import io.ecostream.avro.StationHourlyAqi;
-import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.InputKeys;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,12 +46,7 @@ class EcostreamTopologyTest {
   /** The first day of a year: its year and month to date have one elapsed day. */
   private static final LocalDate NEW_YEAR = LocalDate.of(2024, 1, 1);
 
-  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
-  private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
-  private final Topology topology =
-      EcostreamTopology.build(topics, AirReadings.CONSTANT_HOURS_SETTINGS, metrics);
-
-  private TopologyTestDriver driver;
+  @AutoClose private PipelineTestDriver pipeline;
   private TestInputTopic<String, AirReading> readings;
   private TestInputTopic<String, byte[]> rawReadings;
   private TestOutputTopic<String, StationHourlyAqi> stationHourly;
@@ -73,61 +57,17 @@ class EcostreamTopologyTest {
   private TestOutputTopic<String, ProvinceRanking> ranking;
 
   @BeforeEach
-  void startDriver() {
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-topology-test");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-    driver = new TopologyTestDriver(topology, config);
-    readings =
-        driver.createInputTopic(
-            topics.airReadings().name(),
-            new StringSerializer(),
-            topics.airReadings().valueSerde().serializer());
-    rawReadings =
-        driver.createInputTopic(
-            topics.airReadings().name(), new StringSerializer(), new ByteArraySerializer());
-    stationHourly =
-        driver.createOutputTopic(
-            topics.stationHourly().name(),
-            new StringDeserializer(),
-            topics.stationHourly().valueSerde().deserializer());
-    cityDaily =
-        driver.createOutputTopic(
-            topics.cityDaily().name(),
-            new StringDeserializer(),
-            topics.cityDaily().valueSerde().deserializer());
-    cityPeriod =
-        driver.createOutputTopic(
-            topics.cityPeriod().name(),
-            new StringDeserializer(),
-            topics.cityPeriod().valueSerde().deserializer());
-    stations =
-        driver.createInputTopic(
-            topics.stations().name(),
-            new StringSerializer(),
-            topics.stations().valueSerde().serializer());
-    ranking =
-        driver.createOutputTopic(
-            topics.airRanking().name(),
-            new StringDeserializer(),
-            topics.airRanking().valueSerde().deserializer());
-    deadLetters =
-        driver.createOutputTopic(
-            topics.deadLetters().name(),
-            new StringDeserializer(),
-            topics.deadLetters().valueSerde().deserializer());
-  }
-
-  @AfterEach
-  void closeDriver() {
-    driver.close();
-  }
-
-  /** One reading keyed as ecostream's producers key it, then a commit interval of wall-clock time. */
-  private void send(AirReading reading) {
-    readings.pipeInput(InputKeys.of(reading), reading, reading.getHourStart());
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+  void startPipeline() {
+    pipeline = PipelineTestDriver.start(AirReadings.CONSTANT_HOURS_SETTINGS, stateDir);
+    EcostreamTopics topics = pipeline.topics();
+    readings = pipeline.input(topics.airReadings());
+    rawReadings = pipeline.rawInput(topics.airReadings());
+    stationHourly = pipeline.output(topics.stationHourly());
+    cityDaily = pipeline.output(topics.cityDaily());
+    cityPeriod = pipeline.output(topics.cityPeriod());
+    stations = pipeline.input(topics.stations());
+    ranking = pipeline.output(topics.airRanking());
+    deadLetters = pipeline.output(topics.deadLetters());
   }
 
   @Test
@@ -143,7 +83,7 @@ class EcostreamTopologyTest {
     assertThat(letter.getSourceTopic()).isEqualTo("ecostream.air.readings");
     assertThat(letter.getValue().array()).isEqualTo(garbage);
     assertThat(letter.getKey().array()).isEqualTo("BZ-A01".getBytes(StandardCharsets.UTF_8));
-    assertThat(metrics.deadLetterCount("undecodable")).isEqualTo(1.0);
+    assertThat(pipeline.metrics().deadLetterCount("undecodable")).isEqualTo(1.0);
     assertThat(stationHourly.isEmpty()).isTrue();
     assertThat(cityDaily.isEmpty()).isTrue();
   }
@@ -167,18 +107,18 @@ class EcostreamTopologyTest {
 
   @Test
   void shouldSendAnInvalidReadingToDeadLettersWithTheReason() {
-    send(reading("BZ-A01", "binzhou", DAY.atTime(3, 0)).setPm25(Double.NaN).build());
+    pipeline.send(reading("BZ-A01", "binzhou", DAY.atTime(3, 0)).setPm25(Double.NaN).build());
 
     DeadLetter letter = deadLetters.readValue();
     assertThat(letter.getReason()).isEqualTo("invalid");
     assertThat(letter.getDetail()).isEqualTo("pm25 is not a number: NaN");
-    assertThat(metrics.deadLetterCount("invalid")).isEqualTo(1.0);
+    assertThat(pipeline.metrics().deadLetterCount("invalid")).isEqualTo(1.0);
     assertThat(stationHourly.isEmpty()).isTrue();
   }
 
   @Test
   void shouldEmitTheStationHourlyAqiKeyedByStationAndLocalHour() {
-    send(
+    pipeline.send(
         reading("BZ-A01", "binzhou", DAY.atTime(10, 0))
             .setSo2(10.0).setNo2(45.0).setCo(1.2).setO3(150.0).setPm10(120.0).setPm25(80.0)
             .build());
@@ -192,10 +132,10 @@ class EcostreamTopologyTest {
   @Test
   void shouldEmitTheCityDailyFigureAsStationsReport() {
     for (int h = 0; h < 24; h++) {
-      send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h)); // mean 30 + 11.5 = 41.5
-      send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 60)); // mean 60
+      pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h)); // mean 30 + 11.5 = 41.5
+      pipeline.send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 60)); // mean 60
     }
-    send(pm25("BZ-A01", "binzhou", DAY.plusDays(1).atTime(0, 0), 99)); // next day
+    pipeline.send(pm25("BZ-A01", "binzhou", DAY.plusDays(1).atTime(0, 0), 99)); // next day
 
     List<KeyValue<String, CityDaily>> updates = cityDaily.readKeyValuesToList();
     CityDaily last15th =
@@ -212,12 +152,11 @@ class EcostreamTopologyTest {
     for (int h = 0; h < 24; h++) {
       // keyed as producers did before readings were keyed by city: re-keyed through one more hop
       readings.pipeInput("BZ-A01", pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h), DAY.atTime(h, 0).atZone(AirReadings.BEIJING).toInstant());
-      send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 60));
+      pipeline.send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 60));
     }
-    send(pm25("BZ-A02", "binzhou", DAY.plusDays(1).atTime(0, 0), 99)); // next day
+    pipeline.send(pm25("BZ-A02", "binzhou", DAY.plusDays(1).atTime(0, 0), 99)); // next day
 
-    Map<String, CityDaily> latest = new HashMap<>();
-    cityDaily.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    Map<String, CityDaily> latest = latestByKey(cityDaily.readKeyValuesToList());
     assertThat(latest.get("binzhou@2024-01-15").getPm25()).isEqualTo(50.75); // (41.5 + 60) / 2
     assertThat(latest.get("binzhou@2024-01-15").getStationsReporting()).isEqualTo(2);
   }
@@ -226,15 +165,14 @@ class EcostreamTopologyTest {
   void shouldEmitTheMonthAndYearToDateOfEveryChangedDay() {
     for (int day = 0; day < 2; day++) {
       for (int h = 0; h < 24; h++) {
-        send(
+        pipeline.send(
             reading("BZ-A01", "binzhou", DAY.plusDays(day).atTime(h, 0))
                 .setSo2(10.0).setNo2(40.0).setPm10(100.0).setPm25(day == 0 ? 60.0 : 80.0).setCo(1.0).setO3(100.0)
                 .build());
       }
     }
 
-    Map<String, CityPeriod> latest = new HashMap<>();
-    cityPeriod.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    Map<String, CityPeriod> latest = latestByKey(cityPeriod.readKeyValuesToList());
     assertThat(latest).containsOnlyKeys("binzhou@2024", "binzhou@2024-01");
     CityPeriod ytd = latest.get("binzhou@2024");
     assertThat(ytd.getFrom()).isEqualTo(DAY.withDayOfMonth(1));
@@ -257,13 +195,13 @@ class EcostreamTopologyTest {
             .setProvince(province)
             .build();
     stations.pipeInput(stationId, station, NEW_YEAR.atStartOfDay(AirReadings.BEIJING).toInstant());
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 
   /** One station-hour of 1 January 2024 with all six pollutants. */
   private void hour(
       String stationId, String cityId, int h, double so2, double no2, double pm10, double pm25, double co, double o3) {
-    send(
+    pipeline.send(
         reading(stationId, cityId, NEW_YEAR.atTime(h, 0))
             .setSo2(so2).setNo2(no2).setPm10(pm10).setPm25(pm25).setCo(co).setO3(o3)
             .build());
@@ -286,12 +224,11 @@ class EcostreamTopologyTest {
     for (int h = 0; h < 24; h++) {
       hour("JN-A01", "jinan", h, 12, 40, 70, 35, 1.2, 80);
       hour("ZB-A01", "zibo", h, 6, 20, 35, 35, 0.8, 160);
-      send(pm25("LY-A01", "linyi", NEW_YEAR.atTime(h, 0), 80));
-      send(pm25("DZ-A01", "dezhou", NEW_YEAR.atTime(h, 0), 10));
+      pipeline.send(pm25("LY-A01", "linyi", NEW_YEAR.atTime(h, 0), 80));
+      pipeline.send(pm25("DZ-A01", "dezhou", NEW_YEAR.atTime(h, 0), 10));
     }
 
-    Map<String, ProvinceRanking> latest = new HashMap<>();
-    ranking.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    Map<String, ProvinceRanking> latest = latestByKey(ranking.readKeyValuesToList());
     assertThat(latest).containsOnlyKeys("Shandong@2024", "Shandong@2024-01");
     ProvinceRanking year = latest.get("Shandong@2024");
     assertThat(year.getPeriodType()).isEqualTo(PeriodType.YEAR_TO_DATE);
@@ -320,14 +257,13 @@ class EcostreamTopologyTest {
   @Test
   void shouldPlaceACityWhoseStationRecordArrivesAfterItsReadings() {
     for (int h = 0; h < 24; h++) {
-      send(pm25("LC-A01", "liaocheng", NEW_YEAR.atTime(h, 0), 80));
+      pipeline.send(pm25("LC-A01", "liaocheng", NEW_YEAR.atTime(h, 0), 80));
     }
     assertThat(ranking.readKeyValuesToList()).as("no province known yet").isEmpty();
 
     station("LC-A01", "liaocheng", StationKind.AIR, "Shandong");
 
-    Map<String, ProvinceRanking> latest = new HashMap<>();
-    ranking.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    Map<String, ProvinceRanking> latest = latestByKey(ranking.readKeyValuesToList());
     assertThat(latest).containsOnlyKeys("Shandong@2024", "Shandong@2024-01");
     // PM2.5 80 for 24 hours: the daily mean, the month and the year are 80
     assertThat(latest.get("Shandong@2024").getByPm25()).containsExactly(ranked(1, "liaocheng", 80));
@@ -335,33 +271,30 @@ class EcostreamTopologyTest {
 
   @Test
   void shouldSendABadStationRecordToDeadLettersAndKeepRanking() {
-    TestInputTopic<String, byte[]> rawStations =
-        driver.createInputTopic(
-            topics.stations().name(), new StringSerializer(), new ByteArraySerializer());
+    TestInputTopic<String, byte[]> rawStations = pipeline.rawInput(pipeline.topics().stations());
     rawStations.pipeInput("XX-A01", "not a station".getBytes(StandardCharsets.UTF_8));
     rawStations.pipeInput("XX-A02", (byte[]) null); // a deleted station: not bad input
     station("XX-A03", " ", StationKind.AIR, "Shandong");
     station("JN-A01", "jinan", StationKind.AIR, "Shandong");
-    send(pm25("JN-A01", "jinan", NEW_YEAR.atTime(0, 0), 80));
+    pipeline.send(pm25("JN-A01", "jinan", NEW_YEAR.atTime(0, 0), 80));
 
     assertThat(deadLetters.readValuesToList())
         .extracting(DeadLetter::getSourceTopic, DeadLetter::getReason)
         .containsExactly(
             tuple("ecostream.stations", "undecodable"),
             tuple("ecostream.stations", "invalid"));
-    assertThat(metrics.deadLetterCount("undecodable")).isEqualTo(1.0);
-    Map<String, ProvinceRanking> latest = new HashMap<>();
-    ranking.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(pipeline.metrics().deadLetterCount("undecodable")).isEqualTo(1.0);
+    Map<String, ProvinceRanking> latest = latestByKey(ranking.readKeyValuesToList());
     assertThat(latest.get("Shandong@2024").getCities()).isEqualTo(1);
   }
 
   @Test
   void shouldNameEveryStoreAndRepartitionTopic() {
     // The Station records' intake; for air and for water, the cities' tasks and the rankings.
-    assertThat(topology.describe().subtopologies()).hasSize(5);
+    assertThat(pipeline.topology().describe().subtopologies()).hasSize(5);
     Set<String> stores = new HashSet<>();
     Set<String> sources = new HashSet<>();
-    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+    for (TopologyDescription.Subtopology sub : pipeline.topology().describe().subtopologies()) {
       for (TopologyDescription.Node node : sub.nodes()) {
         if (node instanceof TopologyDescription.Processor processor) {
           stores.addAll(processor.stores());

@@ -3,6 +3,7 @@ package io.ecostream.streams;
 import static io.ecostream.streams.AirReadings.BEIJING;
 import static io.ecostream.streams.AirReadings.pm25;
 import static io.ecostream.streams.AirReadings.reading;
+import static io.ecostream.streams.PipelineTestDriver.latestByKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecostream.avro.AirReading;
@@ -14,28 +15,15 @@ import io.ecostream.avro.FlaggedValue;
 import io.ecostream.avro.QualityFlag;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.streams.config.PipelineSettings;
-import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.InputKeys;
-import io.ecostream.topics.Topic;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,54 +38,20 @@ class QualityControlTopologyTest {
 
   @TempDir Path stateDir;
 
-  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
-  private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, AirReading> readings;
+  @AutoClose private PipelineTestDriver pipeline;
   private TestOutputTopic<String, StationHourlyAqi> stationHourly;
   private TestOutputTopic<String, CityDaily> cityDaily;
   private TestOutputTopic<String, DeadLetter> deadLetters;
   private TestOutputTopic<String, Alert> alerts;
 
   @BeforeEach
-  void startDriver() {
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-control-test");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver =
-        new TopologyTestDriver(
-            EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics), config, NOW);
-    readings =
-        driver.createInputTopic(
-            topics.airReadings().name(),
-            new StringSerializer(),
-            topics.airReadings().valueSerde().serializer());
-    stationHourly = output(topics.stationHourly());
-    cityDaily = output(topics.cityDaily());
-    deadLetters = output(topics.deadLetters());
-    alerts = output(topics.alerts());
-  }
-
-  private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-    return driver.createOutputTopic(
-        topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
-  }
-
-  @AfterEach
-  void closeDriver() {
-    driver.close();
-  }
-
-  /** One reading keyed as ecostream's producers key it, then a commit interval of wall-clock time. */
-  private void send(AirReading reading) {
-    readings.pipeInput(InputKeys.of(reading), reading, reading.getHourStart());
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-  }
-
-  private static <V> Map<String, V> latest(List<KeyValue<String, V>> records) {
-    Map<String, V> latest = new HashMap<>();
-    records.forEach(kv -> latest.put(kv.key, kv.value));
-    return latest;
+  void startPipeline() {
+    pipeline = PipelineTestDriver.start(PipelineSettings.defaults(), stateDir, NOW);
+    EcostreamTopics topics = pipeline.topics();
+    stationHourly = pipeline.output(topics.stationHourly());
+    cityDaily = pipeline.output(topics.cityDaily());
+    deadLetters = pipeline.output(topics.deadLetters());
+    alerts = pipeline.output(topics.alerts());
   }
 
   /** 35 and 45 µg/m³ in turn: no run, no spike. */
@@ -108,30 +62,30 @@ class QualityControlTopologyTest {
   @Test
   void shouldFlagASentinelKeepItOnTheHourAndLeaveItOutOfTheDay() {
     for (int h = 0; h < 24; h++) {
-      send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), h == 5 ? 9_999 : alternating(h)));
+      pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), h == 5 ? 9_999 : alternating(h)));
     }
 
-    Map<String, StationHourlyAqi> hours = latest(stationHourly.readKeyValuesToList());
+    Map<String, StationHourlyAqi> hours = latestByKey(stationHourly.readKeyValuesToList());
     StationHourlyAqi five = hours.get("BZ-A01@2024-01-15T05");
     assertThat(five.getPm25()).isNull();
     assertThat(five.getAqi()).isNull();
     assertThat(five.getQualityFlags())
         .containsExactly(new FlaggedValue("PM2.5", QualityFlag.SENTINEL, 9_999.0));
     assertThat(hours.get("BZ-A01@2024-01-15T06").getQualityFlags()).isEmpty();
-    CityDaily day = latest(cityDaily.readKeyValuesToList()).get("binzhou@2024-01-15");
+    CityDaily day = latestByKey(cityDaily.readKeyValuesToList()).get("binzhou@2024-01-15");
     // 12 hours of 35 and 11 of 45: 23 hours, still a valid day (20 needed)
     assertThat(day.getPm25()).isEqualTo((12 * 35 + 11 * 45) / 23.0);
-    assertThat(metrics.qualityFlaggedCount("sentinel", "PM2.5")).isEqualTo(1);
+    assertThat(pipeline.metrics().qualityFlaggedCount("sentinel", "PM2.5")).isEqualTo(1);
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
   @Test
   void shouldFlagAStuckRunFromItsFirstHourOnceItReachesTwelveHours() {
     for (int h = 0; h < 24; h++) {
-      send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), h < 12 ? 57 : alternating(h)));
+      pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), h < 12 ? 57 : alternating(h)));
     }
 
-    Map<String, StationHourlyAqi> hours = latest(stationHourly.readKeyValuesToList());
+    Map<String, StationHourlyAqi> hours = latestByKey(stationHourly.readKeyValuesToList());
     for (int h = 0; h < 12; h++) {
       StationHourlyAqi hour = hours.get(String.format("BZ-A01@2024-01-15T%02d", h));
       assertThat(hour.getPm25()).as("hour %d", h).isNull();
@@ -140,39 +94,39 @@ class QualityControlTopologyTest {
     // hour 0 was published unflagged, then again when hour 11 completed the run
     assertThat(hours.get("BZ-A01@2024-01-15T00").getRevision()).isEqualTo(2);
     // 12 usable hours of 24: too few for a daily mean (20 needed)
-    CityDaily day = latest(cityDaily.readKeyValuesToList()).get("binzhou@2024-01-15");
+    CityDaily day = latestByKey(cityDaily.readKeyValuesToList()).get("binzhou@2024-01-15");
     assertThat(day.getPm25()).isNull();
-    assertThat(metrics.qualityFlaggedCount("stuck", "PM2.5")).isEqualTo(12);
+    assertThat(pipeline.metrics().qualityFlaggedCount("stuck", "PM2.5")).isEqualTo(12);
   }
 
   @Test
   void shouldDeadLetterAReadingFurtherBehindThanTheGrace() {
-    send(pm25("BZ-A01", "binzhou", DAY.atTime(0, 0), 40));
-    send(pm25("BZ-A02", "binzhou", DAY.plusDays(2).atTime(1, 0), 40)); // 49 h later
+    pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(0, 0), 40));
+    pipeline.send(pm25("BZ-A02", "binzhou", DAY.plusDays(2).atTime(1, 0), 40)); // 49 h later
 
-    send(pm25("BZ-A03", "binzhou", DAY.atTime(1, 0), 40)); // 48 h behind: still in time
-    send(pm25("BZ-A03", "binzhou", DAY.atTime(0, 0), 41)); // 49 h behind: late
+    pipeline.send(pm25("BZ-A03", "binzhou", DAY.atTime(1, 0), 40)); // 48 h behind: still in time
+    pipeline.send(pm25("BZ-A03", "binzhou", DAY.atTime(0, 0), 41)); // 49 h behind: late
 
     List<DeadLetter> letters = deadLetters.readValuesToList();
     assertThat(letters).extracting(DeadLetter::getReason).containsExactly("late");
     assertThat(letters.get(0).getDetail()).contains("49 h behind").contains("grace is 48 h");
-    assertThat(metrics.deadLetterCount("late")).isEqualTo(1);
-    assertThat(latest(stationHourly.readKeyValuesToList())).containsKey("BZ-A03@2024-01-15T01");
+    assertThat(pipeline.metrics().deadLetterCount("late")).isEqualTo(1);
+    assertThat(latestByKey(stationHourly.readKeyValuesToList())).containsKey("BZ-A03@2024-01-15T01");
   }
 
   @Test
   void shouldDeadLetterAFutureReadingWithoutMovingEventTimeOn() {
-    send(pm25("BZ-A01", "binzhou", DAY.atTime(0, 0), 40));
+    pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(0, 0), 40));
     // a station whose clock runs fast: two hours ahead of the wall clock, past the 1-hour margin
-    send(
+    pipeline.send(
         reading("BZ-A09", "binzhou", LocalDateTime.ofInstant(NOW.plusSeconds(2 * 3600), BEIJING))
             .setPm25(40.0)
             .build());
     // had the future reading moved event time on, this one would be late
-    send(pm25("BZ-A02", "binzhou", DAY.atTime(1, 0), 40));
+    pipeline.send(pm25("BZ-A02", "binzhou", DAY.atTime(1, 0), 40));
 
     assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::getReason).containsExactly("future");
-    assertThat(latest(stationHourly.readKeyValuesToList()))
+    assertThat(latestByKey(stationHourly.readKeyValuesToList()))
         .containsOnlyKeys("BZ-A01@2024-01-15T00", "BZ-A02@2024-01-15T01");
   }
 
@@ -180,9 +134,9 @@ class QualityControlTopologyTest {
   void shouldRaiseAndClearAStationSilentAlertByEventTime() {
     for (int h = 0; h < 12; h++) {
       if (h < 3 || h >= 10) {
-        send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), alternating(h)));
+        pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), alternating(h)));
       }
-      send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), alternating(h)));
+      pipeline.send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), alternating(h)));
     }
 
     List<Alert> silent =
@@ -203,7 +157,7 @@ class QualityControlTopologyTest {
       if (h < 2 || h == 9) {
         hour.setO3(60.0 + h);
       }
-      send(hour.build());
+      pipeline.send(hour.build());
     }
 
     List<Alert> silent =

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import static io.ecostream.streams.AirReadings.pm25;
 import static io.ecostream.streams.AirReadings.reading;
+import static io.ecostream.streams.PipelineTestDriver.latestByKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecostream.avro.AirReading;
@@ -12,25 +13,13 @@ import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.StationHourlyAqi;
-import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.InputKeys;
-import io.ecostream.topics.Topic;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,69 +31,33 @@ class RealTimeTopologyTest {
 
   private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
 
-  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
-  private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
-
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, AirReading> readings;
+  @AutoClose private PipelineTestDriver pipeline;
   private TestOutputTopic<String, StationHourlyAqi> stationHourly;
   private TestOutputTopic<String, CityHourlyAqi> cityHourly;
   private TestOutputTopic<String, Pm25Rolling> rolling;
 
   @BeforeEach
-  void startDriver() {
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-real-time-test");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-    driver =
-        new TopologyTestDriver(
-            EcostreamTopology.build(topics, AirReadings.CONSTANT_HOURS_SETTINGS, metrics), config);
-    readings =
-        driver.createInputTopic(
-            topics.airReadings().name(),
-            new StringSerializer(),
-            topics.airReadings().valueSerde().serializer());
-    stationHourly = output(topics.stationHourly());
-    cityHourly = output(topics.cityHourly());
-    rolling = output(topics.pm25Rolling());
-  }
-
-  private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-    return driver.createOutputTopic(
-        topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
-  }
-
-  @AfterEach
-  void closeDriver() {
-    driver.close();
-  }
-
-  /** One reading keyed as ecostream's producers key it, then a commit interval of wall-clock time. */
-  private void send(AirReading reading) {
-    readings.pipeInput(InputKeys.of(reading), reading, reading.getHourStart());
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-  }
-
-  private static <V> Map<String, V> latest(List<KeyValue<String, V>> records) {
-    Map<String, V> latest = new LinkedHashMap<>();
-    records.forEach(kv -> latest.put(kv.key, kv.value));
-    return latest;
+  void startPipeline() {
+    pipeline = PipelineTestDriver.start(AirReadings.CONSTANT_HOURS_SETTINGS, stateDir);
+    EcostreamTopics topics = pipeline.topics();
+    stationHourly = pipeline.output(topics.stationHourly());
+    cityHourly = pipeline.output(topics.cityHourly());
+    rolling = pipeline.output(topics.pm25Rolling());
   }
 
   @Test
   void shouldRepublishTheLaterHoursWhoseMovingMeanALateHourChanges() {
     for (int h = 0; h < 24; h++) {
       if (h != 5) {
-        send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h));
+        pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h));
       }
     }
-    send(pm25("BZ-A01", "binzhou", DAY.atTime(5, 0), 35)); // late
+    pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(5, 0), 35)); // late
 
     List<KeyValue<String, StationHourlyAqi>> published = stationHourly.readKeyValuesToList();
     // 23 hours in order, then the late hour 5 and the 18 held hours after it
     assertThat(published).hasSize(23 + 19);
-    Map<String, StationHourlyAqi> latest = latest(published);
+    Map<String, StationHourlyAqi> latest = latestByKey(published);
     StationHourlyAqi last = latest.get("BZ-A01@2024-01-15T23");
     // 30 + 31 + ... + 53 = 996 over 24 hours = 41.5 (before the late hour: (996 - 35) / 23)
     assertThat(last.getPm25Moving24h()).isEqualTo(41.5);
@@ -116,25 +69,25 @@ class RealTimeTopologyTest {
   @Test
   void shouldPublishADuplicateReadingOnceAndCountIt() {
     AirReading reading = pm25("BZ-A01", "binzhou", DAY.atTime(10, 0), 80);
-    send(reading);
-    send(reading);
+    pipeline.send(reading);
+    pipeline.send(reading);
 
     assertThat(stationHourly.readKeyValuesToList()).hasSize(1);
-    assertThat(metrics.realTimeSkippedCount("duplicate")).isEqualTo(1.0);
+    assertThat(pipeline.metrics().realTimeSkippedCount("duplicate")).isEqualTo(1.0);
   }
 
   @Test
   void shouldRateTheCityHourFromTheMeansOfItsStations() {
-    send(
+    pipeline.send(
         reading("BZ-A01", "binzhou", DAY.atTime(10, 0))
             .setSo2(10.0).setNo2(40.0).setPm10(100.0).setPm25(60.0).setCo(1.0).setO3(100.0)
             .build());
-    send(
+    pipeline.send(
         reading("BZ-A02", "binzhou", DAY.atTime(10, 0))
             .setSo2(20.0).setNo2(60.0).setPm10(140.0).setPm25(80.0).setCo(1.4).setO3(100.0)
             .build());
 
-    CityHourlyAqi city = latest(cityHourly.readKeyValuesToList()).get("binzhou@2024-01-15T10");
+    CityHourlyAqi city = latestByKey(cityHourly.readKeyValuesToList()).get("binzhou@2024-01-15T10");
     assertThat(city.getPm25()).isEqualTo(70.0);
     assertThat(city.getPm10()).isEqualTo(120.0);
     assertThat(city.getCo()).isEqualTo(1.2);
@@ -155,12 +108,12 @@ class RealTimeTopologyTest {
   @Test
   void shouldPublishTheLatestRollingMeanOfEachStationAndOfTheCity() {
     for (int h = 0; h < 24; h++) {
-      send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 40)); // 24 h mean 40
-      send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), h < 12 ? 50 : 70)); // 24 h mean 60
+      pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 40)); // 24 h mean 40
+      pipeline.send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), h < 12 ? 50 : 70)); // 24 h mean 60
     }
-    send(pm25("BZ-A03", "binzhou", DAY.atTime(23, 0), 500)); // one hour: no valid 24 h mean
+    pipeline.send(pm25("BZ-A03", "binzhou", DAY.atTime(23, 0), 500)); // one hour: no valid 24 h mean
 
-    Map<String, Pm25Rolling> latest = latest(rolling.readKeyValuesToList());
+    Map<String, Pm25Rolling> latest = latestByKey(rolling.readKeyValuesToList());
     assertThat(latest).containsOnlyKeys("station/BZ-A01", "station/BZ-A02", "station/BZ-A03", "city/binzhou");
     assertThat(latest.get("station/BZ-A01").getPm25Mean24h()).isEqualTo(40.0);
     Pm25Rolling a02 = latest.get("station/BZ-A02");
@@ -175,7 +128,7 @@ class RealTimeTopologyTest {
     assertThat(city.getLocalHour()).isEqualTo(23);
 
     // the hour by hour series is on the city-hourly figures
-    Map<String, CityHourlyAqi> hours = latest(cityHourly.readKeyValuesToList());
+    Map<String, CityHourlyAqi> hours = latestByKey(cityHourly.readKeyValuesToList());
     // at 18:00 the window holds 19 hours: no station and no city mean yet
     assertThat(hours.get("binzhou@2024-01-15T18").getPm25Moving24h()).isNull();
     // at 19:00, 20 hours: A01 40, A02 (12 * 50 + 8 * 70) / 20 = 58 -> city 49

@@ -19,25 +19,17 @@ import io.ecostream.avro.WaterRankingEntry;
 import io.ecostream.avro.WaterSample;
 import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.streams.config.PipelineSettings;
-import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,38 +40,19 @@ class WaterTopologyTest {
   @TempDir Path stateDir;
 
   private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
-  private TopologyTestDriver driver;
+  @AutoClose private PipelineTestDriver pipeline;
   private TestInputTopic<String, Station> stations;
   private TestInputTopic<String, WaterSample> samples;
 
   @BeforeEach
-  void startDriver() {
-    startDriver(stateDir);
+  void startPipeline() {
+    startPipeline(stateDir);
   }
 
-  private void startDriver(Path stateDir) {
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-water-test");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-    driver =
-        new TopologyTestDriver(
-            EcostreamTopology.build(
-                topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry())),
-            config);
-    stations =
-        driver.createInputTopic(
-            topics.stations().name(), new StringSerializer(), topics.stations().valueSerde().serializer());
-    samples =
-        driver.createInputTopic(
-            topics.waterReadings().name(),
-            new StringSerializer(),
-            topics.waterReadings().valueSerde().serializer());
-  }
-
-  @AfterEach
-  void closeDriver() {
-    driver.close();
+  private void startPipeline(Path stateDir) {
+    pipeline = PipelineTestDriver.start(PipelineSettings.defaults(), stateDir);
+    stations = pipeline.input(topics.stations());
+    samples = pipeline.input(topics.waterReadings());
   }
 
   private void section(String id, WaterBodyType body, boolean drinking, Integer target) {
@@ -112,7 +85,7 @@ class WaterTopologyTest {
   private void send(Station station) {
     stations.pipeInput(
         station.getStationId(), station, LocalDateTime.of(2023, 1, 1, 0, 0).atZone(AirReadings.BEIJING).toInstant());
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 
   private static WaterSample.Builder sample(String id, LocalDateTime at) {
@@ -145,12 +118,12 @@ class WaterTopologyTest {
   private void send(WaterSample.Builder sample, Function<WaterSample, String> key) {
     WaterSample value = sample.build();
     samples.pipeInput(key.apply(value), value, value.getSampledAt());
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 
   /** Half a minute: a section's first samples wait no longer for their Station record. */
   private void waitOutTheHoldOfFirstSamples() {
-    driver.advanceWallClockTime(Duration.ofSeconds(30));
+    pipeline.advanceWallClockTime(Duration.ofSeconds(30));
   }
 
   /** Every record of the water outputs, topic by topic, with its key, value and timestamp. */
@@ -163,21 +136,14 @@ class WaterTopologyTest {
             topics.waterCityPeriod(),
             topics.waterRanking(),
             topics.alerts())) {
-      driver
-          .createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer())
-          .readRecordsToList()
+      pipeline.output(topic).readRecordsToList()
           .forEach(r -> records.add(List.of(topic.name(), r.key(), r.value(), r.timestamp())));
     }
     return records;
   }
 
   private <V> Map<String, V> latest(Topic<String, V> topic) {
-    Map<String, V> latest = new LinkedHashMap<>();
-    driver
-        .createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer())
-        .readKeyValuesToList()
-        .forEach(kv -> latest.put(kv.key, kv.value));
-    return latest;
+    return PipelineTestDriver.latestByKey(pipeline.output(topic).readKeyValuesToList());
   }
 
   /**
@@ -370,9 +336,9 @@ class WaterTopologyTest {
   void shouldGiveTheSameOutputsWhenSamplesArriveKeyedByStationInsteadOfCity(@TempDir Path otherStateDir) {
     twoSectionsOfBinzhou(InputKeys::of);
     List<List<Object>> keyedByCity = waterOutputs();
-    driver.close();
+    pipeline.close();
 
-    startDriver(otherStateDir);
+    startPipeline(otherStateDir);
     // keyed as producers did before samples were keyed by city: re-keyed through one more hop
     twoSectionsOfBinzhou(WaterSample::getStationId);
 
@@ -409,13 +375,7 @@ class WaterTopologyTest {
 
     send(sample("R1", "liaocheng", LocalDateTime.of(2024, 1, 20, 9, 0)).setTotalPhosphorus(0.08));
 
-    assertThat(
-            driver
-                .createOutputTopic(
-                    topics.waterSampleClass().name(),
-                    new StringDeserializer(),
-                    topics.waterSampleClass().valueSerde().deserializer())
-                .readKeyValuesToList())
+    assertThat(pipeline.output(topics.waterSampleClass()).readKeyValuesToList())
         .extracting(
             kv -> kv.key,
             kv -> kv.value.getWaterBody(),
