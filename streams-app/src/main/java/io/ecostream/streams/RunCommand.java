@@ -212,17 +212,17 @@ public final class RunCommand implements Callable<Integer> {
         new StreamThreadFailures(Clock.systemUTC(), message -> err.println("ecostream run: " + message));
     streams.setUncaughtExceptionHandler(failures);
 
+    // One client asks the cluster for both: /health and the line that says the broker is lost.
     ReadinessProbe readiness =
-        metricsPort < 0
-            ? null
-            : ReadinessProbe.start(
-                new StreamsConfig(properties).getAdminConfigs("ecostream-run-readiness"),
-                properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
-                topics.inputs().stream().map(Topic::name).toList(),
-                streams,
-                Duration.ofSeconds(stallTimeoutSeconds));
+        ReadinessProbe.start(
+            new StreamsConfig(properties).getAdminConfigs("ecostream-run-readiness"),
+            properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+            topics.inputs().stream().map(Topic::name).toList(),
+            streams,
+            Duration.ofSeconds(stallTimeoutSeconds),
+            new ClusterWatch(properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), cluster.kafkaTimeout(), err));
     MetricsHttpServer http =
-        readiness == null
+        metricsPort < 0
             ? null
             : MetricsHttpServer.start(
                 httpHost, metricsPort, registry, () -> streams.state().isRunningOrRebalancing(), readiness::verdict);
@@ -239,19 +239,12 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
 
     streams.start();
-    try (ClusterWatch watch =
-        ClusterWatch.start(
-            adminConfig(properties),
-            properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
-            cluster.kafkaTimeout(),
-            err)) {
-      stopped.await();
-    }
+    stopped.await();
     close(streams, failures.fatal().isEmpty() ? CLOSE_TIMEOUT : FAILED_CLOSE_TIMEOUT);
     if (http != null) {
       http.close();
-      readiness.close();
     }
+    readiness.close();
     registry.close();
     try {
       Runtime.getRuntime().removeShutdownHook(hook);

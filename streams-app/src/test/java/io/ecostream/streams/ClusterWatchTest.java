@@ -2,42 +2,52 @@ package io.ecostream.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** What {@code run} says of the cluster, from the readiness probe's samples (one a second). */
 class ClusterWatchTest {
 
-  @Test
-  void shouldSayOnceThatTheBrokerStoppedAnswering() throws Exception {
-    String address = "localhost:" + portNobodyListensOn();
-    StringWriter err = new StringWriter();
-    Map<String, Object> admin =
-        Map.of("bootstrap.servers", address, "request.timeout.ms", "1000", "default.api.timeout.ms", "1000");
+  private static final long SECOND = Duration.ofSeconds(1).toNanos();
+  private static final String ADDRESS = "localhost:9092";
 
-    try (ClusterWatch watch = ClusterWatch.start(admin, address, Duration.ofSeconds(1), new PrintWriter(err, true))) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (err.toString().isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      // One more check, which gets no answer either.
-      Thread.sleep(2500);
+  private final StringWriter err = new StringWriter();
+  private final ClusterWatch watch = new ClusterWatch(ADDRESS, Duration.ofSeconds(15), new PrintWriter(err, true));
+
+  @Test
+  void shouldSayOnceThatTheBrokerStoppedAnsweringAfterTheTimeoutAndThatItAnswersAgain() {
+    watch.sampled(true, 0);
+    for (int second = 1; second <= 15; second++) {
+      watch.sampled(false, second * SECOND);
     }
+    assertThat(err.toString()).as("silent for 14 s of a 15 s timeout").isEmpty();
+
+    for (int second = 16; second <= 40; second++) {
+      watch.sampled(false, second * SECOND);
+    }
+    watch.sampled(true, 41 * SECOND);
+    watch.sampled(true, 42 * SECOND);
 
     assertThat(err.toString().lines())
         .containsExactly(
-            "ecostream run: the Kafka broker at " + address + " did not answer within 1 s (the application"
-                + " waits for it and goes on when it is back); check that it runs, or raise --kafka-timeout");
+            "ecostream run: the Kafka broker at " + ADDRESS + " did not answer within 15 s (the application"
+                + " waits for it and goes on when it is back); check that it runs, or raise --kafka-timeout",
+            "ecostream run: the Kafka broker at " + ADDRESS + " answers again");
   }
 
-  /** A port that was free a moment ago: nothing listens there. */
-  private static int portNobodyListensOn() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  @Test
+  void shouldSayNothingOfAnOutageShorterThanTheTimeout() {
+    for (int second = 0; second < 10; second++) {
+      watch.sampled(false, second * SECOND);
     }
+    watch.sampled(true, 10 * SECOND);
+    for (int second = 11; second < 25; second++) {
+      watch.sampled(false, second * SECOND);
+    }
+    watch.sampled(true, 25 * SECOND);
+
+    assertThat(err.toString()).isEmpty();
   }
 }

@@ -22,9 +22,15 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Feeds {@link Readiness} every {@link #INTERVAL} from the cluster (an Admin client: is it there,
- * the input end offsets, the application's committed offsets) and the Streams state.
+ * the input end offsets, the application's committed offsets) and the Streams state, and tells a
+ * {@link ClusterListener} whether the cluster answered.
  */
 public final class ReadinessProbe implements AutoCloseable {
+
+  /** Told after every sample whether the cluster answered it. */
+  public interface ClusterListener {
+    void sampled(boolean answered, long nanoTime);
+  }
 
   static final Duration INTERVAL = Duration.ofSeconds(1);
   /** Shorter than the interval plus its own length, so a down cluster is noticed within ~2 s. */
@@ -35,6 +41,7 @@ public final class ReadinessProbe implements AutoCloseable {
   private final String applicationId;
   private final Collection<String> inputTopics;
   private final KafkaStreams streams;
+  private final ClusterListener listener;
   private final ScheduledExecutorService sampler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -44,12 +51,18 @@ public final class ReadinessProbe implements AutoCloseable {
           });
 
   private ReadinessProbe(
-      Readiness readiness, Admin admin, String applicationId, Collection<String> inputTopics, KafkaStreams streams) {
+      Readiness readiness,
+      Admin admin,
+      String applicationId,
+      Collection<String> inputTopics,
+      KafkaStreams streams,
+      ClusterListener listener) {
     this.readiness = readiness;
     this.admin = admin;
     this.applicationId = applicationId;
     this.inputTopics = inputTopics;
     this.streams = streams;
+    this.listener = listener;
   }
 
   /** Starts sampling; {@code adminConfig} is the application's admin client configuration. */
@@ -58,13 +71,14 @@ public final class ReadinessProbe implements AutoCloseable {
       String applicationId,
       Collection<String> inputTopics,
       KafkaStreams streams,
-      Duration stallTimeout) {
+      Duration stallTimeout,
+      ClusterListener listener) {
     Properties config = new Properties();
     config.putAll(adminConfig);
     config.put("client.id", applicationId + "-readiness");
     ReadinessProbe probe =
         new ReadinessProbe(
-            new Readiness(stallTimeout, Clock.systemUTC()), Admin.create(config), applicationId, inputTopics, streams);
+            new Readiness(stallTimeout, Clock.systemUTC()), Admin.create(config), applicationId, inputTopics, streams, listener);
     probe.sampler.scheduleWithFixedDelay(probe::sample, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     return probe;
   }
@@ -76,9 +90,11 @@ public final class ReadinessProbe implements AutoCloseable {
   private void sample() {
     KafkaStreams.State state = streams.state();
     boolean running = state.isRunningOrRebalancing();
+    boolean answered = false;
     try {
       admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) CALL_TIMEOUT.toMillis()))
           .nodes().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      answered = true;
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
               .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -106,6 +122,7 @@ public final class ReadinessProbe implements AutoCloseable {
     } catch (RuntimeException e) {
       readiness.record(Readiness.Sample.unreachable(state.name(), running, String.valueOf(e.getMessage())));
     }
+    listener.sampled(answered, System.nanoTime());
   }
 
   @Override
