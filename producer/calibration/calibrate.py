@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Derives the simulator's bundled calibration tables from the real Shandong data in the
-project's shared data folder (shared/data beside the repository).
+project's historical data folder (docs/data.md).
 
 Writes, under src/main/resources/io/ecostream/producer/:
   model/air-climatology.csv  monthly mean 1-h concentration per city and pollutant, 2022-2023 (CNEMC city data)
@@ -8,7 +8,7 @@ Writes, under src/main/resources/io/ecostream/producer/:
   catalog/water-sections.csv the water sections and sea points, with per-section medians of the 2021-2023
                              automatic-station readings as baselines
 
-Usage: python3 calibrate.py [DATA_DIR]   (default: ../shared/data beside the repository). Python 3 standard library only.
+Usage: python3 calibrate.py [DATA_DIR]   (default: $DATA, else shared/data beside the repository). Python 3 standard library only.
 """
 import collections
 import csv
@@ -19,7 +19,7 @@ import statistics
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "data")
+DATA = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("DATA", os.path.join(HERE, "..", "..", "..", "shared", "data"))
 OUT = os.path.join(HERE, "..", "src", "main", "resources", "io", "ecostream", "producer")
 
 CITY_IDS = {
