@@ -37,14 +37,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -462,23 +459,6 @@ class AirPipelineIT {
 
   /** Reads the topic until the latest value per key satisfies {@code done}, or fails at the deadline. */
   private <V> Map<String, V> latestByKey(Topic<String, V> topic, Predicate<Map<String, V>> done) {
-    Map<String, V> latest = new LinkedHashMap<>();
-    Properties props = new Properties();
-    props.putAll(kafka.consumerProps(KafkaBrokerFixture.uniqueName("reader")));
-    props.put("isolation.level", "read_committed");
-    try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      consumer.subscribe(List.of(topic.name()));
-      long deadline = System.nanoTime() + DEADLINE.toNanos();
-      while (!done.test(latest)) {
-        assertThat(System.nanoTime())
-            .as("%s reached the expected state before the deadline; got %s", topic.name(), latest)
-            .isLessThan(deadline);
-        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
-          latest.put(record.key(), record.value());
-        }
-      }
-    }
-    return latest;
+    return TopicReader.latestByKeyUntil(kafka, topic, done, DEADLINE, () -> "");
   }
 }

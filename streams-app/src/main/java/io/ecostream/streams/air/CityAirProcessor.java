@@ -190,9 +190,9 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     Optional<Rejection> rejection = arrival.check(reading, hour, context.currentSystemTimeMs());
     if (rejection.isPresent()) {
       metrics.deadLetter(rejection.get().reason().code());
-      byte[] bytes = readingSerializer.serialize(source(), reading);
+      byte[] bytes = readingSerializer.serialize(DeadLetters.sourceTopic(context), reading);
       // Without the input's headers, as the intake's dead letters: they may be of any size.
-      forward(record.timestamp(), AirOutput.Kind.DEAD_LETTER, deadLetterKey(), DeadLetters.of(context, record, bytes, rejection.get()));
+      forward(record.timestamp(), AirOutput.Kind.DEAD_LETTER, DeadLetters.key(context), DeadLetters.of(context, record, bytes, rejection.get()));
       return;
     }
     String station = reading.getStationId();
@@ -536,17 +536,6 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     present[Pollutant.CO.ordinal()] = reading.getCo() != null;
     present[Pollutant.O3.ordinal()] = reading.getO3() != null;
     return present;
-  }
-
-  private String source() {
-    return context.recordMetadata().map(m -> m.topic()).orElse("");
-  }
-
-  private String deadLetterKey() {
-    return context
-        .recordMetadata()
-        .map(m -> m.topic() + "/" + m.partition() + "/" + m.offset())
-        .orElse("unknown");
   }
 
   /** With the input record's headers (the bench's latency probe reads its send time from them). */

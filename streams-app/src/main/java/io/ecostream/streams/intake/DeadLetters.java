@@ -41,6 +41,16 @@ public final class DeadLetters {
 
   private DeadLetters() {}
 
+  /** The key of a dead letter that a processor sets aside: {@code topic/partition/offset} of its input. */
+  public static String key(ProcessingContext context) {
+    return context.recordMetadata().map(m -> m.topic() + "/" + m.partition() + "/" + m.offset()).orElse("unknown");
+  }
+
+  /** The topic of the record being processed, empty outside one. */
+  public static String sourceTopic(ProcessingContext context) {
+    return context.recordMetadata().map(RecordMetadata::topic).orElse("");
+  }
+
   /** The dead letter of a record that a processor (not the intake) set aside. */
   public static DeadLetter of(
       ProcessingContext context,

@@ -2,6 +2,7 @@ package io.ecostream.streams.water;
 
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.CityWaterPeriod;
+import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.SectionMonth;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.WaterSample;
@@ -186,13 +187,10 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   /** Without the input's headers, as the intake's dead letters: they may be of any size. */
   private void deadLetter(Record<String, CityWaterInput> record, WaterSample sample, Rejection rejection) {
     metrics.deadLetter(rejection.reason().code());
-    String source = context.recordMetadata().map(m -> m.topic()).orElse("");
-    String key =
-        context.recordMetadata().map(m -> m.topic() + "/" + m.partition() + "/" + m.offset()).orElse("unknown");
-    byte[] bytes = sampleSerializer.serialize(source, sample);
+    byte[] bytes = sampleSerializer.serialize(DeadLetters.sourceTopic(context), sample);
+    DeadLetter letter = DeadLetters.of(context, record, bytes, rejection);
     context.forward(
-        new Record<>(
-            key, new WaterOutput(WaterOutput.Kind.DEAD_LETTER, DeadLetters.of(context, record, bytes, rejection)), record.timestamp()));
+        new Record<>(DeadLetters.key(context), new WaterOutput(WaterOutput.Kind.DEAD_LETTER, letter), record.timestamp()));
   }
 
   /** Until its Station record arrives or its first samples are assessed without one. */

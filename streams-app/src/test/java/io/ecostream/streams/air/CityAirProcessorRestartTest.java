@@ -10,6 +10,7 @@ import io.ecostream.avro.internal.CityDayEntry;
 import io.ecostream.avro.internal.HeavyPollutionState;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.AirReadings;
+import io.ecostream.streams.MockContextStores;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.state.WriteAtCommitStore;
 import io.ecostream.topics.EcostreamTopics;
@@ -26,8 +27,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -186,19 +185,10 @@ class CityAirProcessorRestartTest {
   }
 
   private <V> void store(String name, Serde<V> values) {
-    KeyValueStore<String, V> store =
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-            .withLoggingDisabled()
-            .build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
+    MockContextStores.add(context, name, values);
   }
 
   private <V> void writtenAtCommit(String name, Serde<V> values) {
-    WriteAtCommitStore<V> store =
-        WriteAtCommitStore.builder(Stores.inMemoryKeyValueStore(name), values).withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
-    writtenAtCommit.add(store);
+    writtenAtCommit.add(MockContextStores.addWrittenAtCommit(context, name, values));
   }
 }

@@ -15,6 +15,7 @@ import io.ecostream.avro.internal.CityWaterYearState;
 import io.ecostream.avro.internal.SectionMonthState;
 import io.ecostream.avro.internal.WaterSectionState;
 import io.ecostream.serde.AvroSerde;
+import io.ecostream.streams.MockContextStores;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
@@ -30,7 +31,6 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,12 +70,7 @@ class CityWaterProcessorTest {
   }
 
   private <V> void store(String name, Serde<V> values) {
-    KeyValueStore<String, V> store =
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-            .withLoggingDisabled()
-            .build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
+    MockContextStores.add(context, name, values);
   }
 
   /** A processor on the context's stores, as a task starts after a restart or a rebalance. */
