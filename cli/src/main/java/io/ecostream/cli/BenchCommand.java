@@ -69,9 +69,12 @@ public final class BenchCommand implements Callable<Integer> {
       })
   int stations;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "30000",
-      description = "Records of the untimed warm-up run of each phase kind before the clocks (default: ${DEFAULT-VALUE}; 0: none).")
-  int warmup;
+  @Option(names = "--warmup", paramLabel = "N",
+      description = {
+        "Records of the untimed warm-up run of each phase kind before the clocks (default: as many as",
+        "--records, so that the JIT has compiled every path the timed input takes; 0: none)."
+      })
+  Integer warmup;
 
   @Option(names = "--phases", paramLabel = "LIST", defaultValue = "producer,passthrough,topology,latency",
       description = "Comma-separated phases to run: producer, passthrough, topology, latency (default: ${DEFAULT-VALUE}).")
@@ -243,7 +246,9 @@ public final class BenchCommand implements Callable<Integer> {
   private void validate() {
     positive("--records", records);
     positive("--stations", stations);
-    if (warmup < 0) {
+    if (warmup == null) {
+      warmup = records;
+    } else if (warmup < 0) {
       throw new ParameterException(spec.commandLine(), "--warmup must not be negative, got " + warmup);
     }
     positive("--latency-rate", latencyRate);
