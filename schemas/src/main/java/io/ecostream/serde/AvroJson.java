@@ -30,7 +30,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Avro records as JSON for people and dashboards: field names as in the schema, timestamps and
- * dates as ISO-8601 text, enums as their symbol, bytes as Base64. {@link #fromTree} reads that
+ * dates as ISO-8601 text, enums as their symbol, bytes as Base64, and a double that is not a
+ * number (a figure that does not exist: a mean of nothing) as null, which JSON readers take. {@link #fromTree} reads that
  * JSON back into the generated class, so that a recording of a topic can be sent again.
  */
 public final class AvroJson {
@@ -70,9 +71,9 @@ public final class AvroJson {
     } else if (value instanceof Long l) {
       return NODES.numberNode(l);
     } else if (value instanceof Double d) {
-      return NODES.numberNode(d);
+      return Double.isFinite(d) ? NODES.numberNode(d) : NODES.nullNode();
     } else if (value instanceof Float f) {
-      return NODES.numberNode(f);
+      return Float.isFinite(f) ? NODES.numberNode(f) : NODES.nullNode();
     } else if (value instanceof Boolean b) {
       return NODES.booleanNode(b);
     } else if (value instanceof ByteBuffer buffer) {
@@ -145,11 +146,17 @@ public final class AvroJson {
       case LONG:
         return fromLong(json, logical, path);
       case FLOAT:
+        if (json != null && json.isNull()) {
+          return Float.NaN;
+        }
         if (json == null || !json.isNumber()) {
           throw notFit(path, "a number", json);
         }
         return json.floatValue();
       case DOUBLE:
+        if (json != null && json.isNull()) {
+          return Double.NaN;
+        }
         if (json == null || !json.isNumber()) {
           throw notFit(path, "a number", json);
         }

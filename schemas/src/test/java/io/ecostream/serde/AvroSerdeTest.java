@@ -3,6 +3,7 @@ package io.ecostream.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
@@ -10,6 +11,7 @@ import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.SamplingMethod;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.WaterSample;
+import io.ecostream.avro.internal.CityDayEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -226,6 +228,30 @@ class AvroSerdeTest {
                 + "\"status\":\"PROVISIONAL\",\"cityId\":\"binzhou\",\"stationId\":null,"
                 + "\"date\":\"2024-01-15\",\"value\":215.0,\"message\":\"AQI 215\","
                 + "\"eventTime\":\"2024-01-15T02:00:00Z\"}");
+  }
+
+  @Test
+  void shouldWriteAFigureThatIsNotANumberAsNullAndReadItBack() throws Exception {
+    CityDayEntry day =
+        CityDayEntry.newBuilder()
+            .setDate(LocalDate.of(2024, 1, 15))
+            .setSo2(Double.NaN)
+            .setNo2(Double.POSITIVE_INFINITY)
+            .setPm10(80.0)
+            .setPm25(45.5)
+            .setCo(0.8)
+            .setO3Mda8(Double.NaN)
+            .setAqi(-1)
+            .setDustAffected(false)
+            .build();
+
+    String json = AvroJson.toJson(day);
+
+    assertThat(json).contains("\"so2\":null,\"no2\":null,\"pm10\":80.0,\"pm25\":45.5").doesNotContain("NaN", "Infinity");
+    CityDayEntry read = AvroJson.fromTree(new ObjectMapper().readTree(json), CityDayEntry.class);
+    assertThat(read.getSo2()).isNaN();
+    assertThat(read.getNo2()).as("any non-number reads back as NaN").isNaN();
+    assertThat(read.getPm25()).isEqualTo(45.5);
   }
 
   private static AirReading reading(String stationId) {

@@ -3,6 +3,8 @@ package io.ecostream.streams;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.errors.RecordSkips;
+import io.ecostream.streams.air.AirQueries;
+import io.ecostream.streams.api.QueryApi;
 import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.metrics.ReadinessProbe;
@@ -17,6 +19,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import picocli.CommandLine.Command;
@@ -92,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       defaultValue = "9464",
-      description = "Port of GET /metrics (Prometheus) and GET /health; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
+      description = "Port of GET /metrics (Prometheus), GET /health and the query API GET /api/...; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
   @Option(
@@ -100,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "ADDRESS",
       defaultValue = DEFAULT_HTTP_HOST,
       description =
-          "Address that /metrics and /health listen on (default: ${DEFAULT-VALUE}, this machine only;"
+          "Address that /metrics, /health and /api listen on (default: ${DEFAULT-VALUE}, this machine only;"
               + " 0.0.0.0 for every interface, e.g. in a container whose port is published).")
   String httpHost = DEFAULT_HTTP_HOST;
 
@@ -183,6 +188,14 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     properties.put(RecordSkips.METRICS_CONFIG, metrics);
+    // Listening first: the query API's address goes into the configuration, so that each instance
+    // knows where the others answer for their keys.
+    MetricsHttpServer http = metricsPort < 0 ? null : MetricsHttpServer.listen(httpHost, metricsPort);
+    HostInfo apiAddress = null;
+    if (http != null) {
+      apiAddress = new HostInfo(advertisedHost(), http.port());
+      properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiAddress.host() + ":" + apiAddress.port());
+    }
     KafkaStreams streams = new KafkaStreams(topology, properties);
     if (resetDone != null) {
       ResetGeneration.write(properties, generation);
@@ -221,13 +234,11 @@ public final class RunCommand implements Callable<Integer> {
             streams,
             Duration.ofSeconds(stallTimeoutSeconds),
             new ClusterWatch(properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), cluster.kafkaTimeout(), err));
-    MetricsHttpServer http =
-        metricsPort < 0
-            ? null
-            : MetricsHttpServer.start(
-                httpHost, metricsPort, registry, () -> streams.state().isRunningOrRebalancing(), readiness::verdict);
     if (http != null) {
-      err.println("ecostream run: metrics on http://" + urlHost(httpHost) + ":" + http.port() + "/metrics");
+      http.serveMetrics(registry, () -> streams.state().isRunningOrRebalancing(), readiness::verdict);
+      http.serve("/api", new QueryApi(streams, apiAddress, new AirQueries(settings, QueryApi.localStores(streams))));
+      String base = "http://" + urlHost(httpHost) + ":" + http.port();
+      err.println("ecostream run: metrics on " + base + "/metrics, query API on " + base + "/api/openapi.json");
     }
     Thread hook =
         new Thread(
@@ -252,6 +263,18 @@ public final class RunCommand implements Callable<Integer> {
       // The hook is running already: it closes the same streams, which is harmless.
     }
     return failures.fatal().isEmpty() ? 0 : 1;
+  }
+
+  /** The host other instances reach this one's query API on. */
+  private String advertisedHost() {
+    if (!httpHost.equals("0.0.0.0") && !httpHost.equals("::")) {
+      return httpHost;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   private static String urlHost(String host) {

@@ -11,8 +11,6 @@ import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code run} and {@code run --reset}, the whole command, on a real broker. */
 class RunResetIT {
@@ -58,7 +54,7 @@ class RunResetIT {
   private String prefix;
   private EcostreamTopics topics;
   private String applicationId;
-  private final List<Run> runs = new ArrayList<>();
+  private final List<RunUnderTest> runs = new ArrayList<>();
 
   @BeforeEach
   void names() {
@@ -70,7 +66,7 @@ class RunResetIT {
 
   @AfterEach
   void stopWhatAFailedTestLeftRunning() throws Exception {
-    for (Run run : runs) {
+    for (RunUnderTest run : runs) {
       if (!run.exit().isDone()) {
         run.stop();
       }
@@ -81,7 +77,7 @@ class RunResetIT {
   void shouldReprocessAllInputAndEmitTheSameFiguresAgain() throws Exception {
     sendADayOfReadings();
 
-    Run first = Run.start(this);
+    RunUnderTest first = start();
     awaitCompleteDay(first, Map.of(), Map.of());
     assertThat(first.stop()).isZero();
     Map<TopicPartition, Long> hourlyEnd = endOffsets(topics.stationHourly());
@@ -93,7 +89,7 @@ class RunResetIT {
     String lookalike = applicationId + "-staging-station-store-changelog";
     kafka.createTopics(lookalike);
 
-    Run second = Run.start(this, "--reset");
+    RunUnderTest second = start("--reset");
     awaitCompleteDay(second, hourlyEnd, dailyEnd);
     assertThat(second.stop()).isZero();
 
@@ -129,11 +125,11 @@ class RunResetIT {
   @Test
   void shouldRefuseToResetWhileAnInstanceRuns() throws Exception {
     sendADayOfReadings();
-    Run running = Run.start(this);
+    RunUnderTest running = start();
     awaitCompleteDay(running, Map.of(), Map.of());
 
-    Run reset = Run.start(this, "--reset");
-    assertThat(reset.exit.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+    RunUnderTest reset = start("--reset");
+    assertThat(reset.exit().get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(running.stop()).isZero();
 
     assertThat(reset.lines("ecostream run: cannot reset"))
@@ -141,46 +137,25 @@ class RunResetIT {
         .asString()
         .startsWith("ecostream run: cannot reset: application id '" + applicationId + "' still has 1 active member(s)")
         .contains("stop every instance first");
-    assertThat(reset.log.toString()).doesNotContain("reset application", "StreamsResetter", "Exception");
+    assertThat(reset.log().toString()).doesNotContain("reset application", "StreamsResetter", "Exception");
     assertThat(count(topics.stationHourly(), Map.of(), endOffsets(topics.stationHourly())))
         .as("nothing reprocessed")
         .isEqualTo(STATIONS.size() * 24L);
   }
 
-  /** One run command on its own thread, its stderr kept. */
-  private record Run(RunCommand command, StringWriter log, CompletableFuture<Integer> exit) {
-
-    static Run start(RunResetIT test, String... extra) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "--bootstrap-servers", kafka.bootstrapServers(),
-                  "--topic-prefix", test.prefix,
-                  "--application-id", test.applicationId,
-                  "--state-dir", test.stateDir.toString(),
-                  "--metrics-port", "-1"));
-      args.addAll(List.of(extra));
-      RunCommand command = new RunCommand();
-      StringWriter log = new StringWriter();
-      CommandLine commandLine = new CommandLine(command).setErr(new PrintWriter(log, true));
-      CompletableFuture<Integer> exit = new CompletableFuture<>();
-      Thread thread =
-          new Thread(() -> exit.complete(commandLine.execute(args.toArray(String[]::new))), "ecostream-run-under-test");
-      thread.setDaemon(true);
-      thread.start();
-      Run run = new Run(command, log, exit);
-      test.runs.add(run);
-      return run;
-    }
-
-    int stop() throws Exception {
-      command.stop();
-      return exit.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    List<String> lines(String containing) {
-      return log.toString().lines().filter(line -> line.contains(containing)).toList();
-    }
+  private RunUnderTest start(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic-prefix", prefix,
+                "--application-id", applicationId,
+                "--state-dir", stateDir.toString(),
+                "--metrics-port", "-1"));
+    args.addAll(List.of(extra));
+    RunUnderTest run = RunUnderTest.start(args);
+    runs.add(run);
+    return run;
   }
 
   /** Two cities of two stations each, 24 hours in order: one station-hour figure per reading. */
@@ -203,7 +178,7 @@ class RunResetIT {
   }
 
   /** Waits until the pass that wrote from these offsets on has every station-hour and both full city days. */
-  private void awaitCompleteDay(Run run, Map<TopicPartition, Long> hourlyFrom, Map<TopicPartition, Long> dailyFrom) {
+  private void awaitCompleteDay(RunUnderTest run, Map<TopicPartition, Long> hourlyFrom, Map<TopicPartition, Long> dailyFrom) {
     Predicate<KafkaConsumer<String, ?>> failIfExited =
         consumer -> {
           assertThat(run.exit()).as("the run command is still running; its output:%n%s", run.log()).isNotDone();

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Each city's daily values per calendar year, as the period figures take them: stored one day per
@@ -38,15 +39,22 @@ final class CityYears {
     String key = CityPeriods.yearKey(cityId, year);
     CityYearState state = years.get(key);
     if (state == null) {
-      state = CityPeriods.emptyYear(cityId, year);
-      try (KeyValueIterator<String, CityDayEntry> stored = days.prefixScan(key + "-", KEYS)) {
-        while (stored.hasNext()) {
-          KeyValue<String, CityDayEntry> day = stored.next();
-          state.getDays().put(day.value.getDate().toString(), day.value);
-        }
-      }
+      state = read(days, cityId, year);
       years.put(key, state);
       years.remove(CityPeriods.yearKey(cityId, year - 2));
+    }
+    return state;
+  }
+
+  /** The city's stored days of the year; empty when it has none. */
+  static CityYearState read(ReadOnlyKeyValueStore<String, CityDayEntry> days, String cityId, int year) {
+    CityYearState state = CityPeriods.emptyYear(cityId, year);
+    try (KeyValueIterator<String, CityDayEntry> stored =
+        days.prefixScan(CityPeriods.yearKey(cityId, year) + "-", KEYS)) {
+      while (stored.hasNext()) {
+        KeyValue<String, CityDayEntry> day = stored.next();
+        state.getDays().put(day.value.getDate().toString(), day.value);
+      }
     }
     return state;
   }

@@ -23,6 +23,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 final class StationPresences {
 
   private static final int POLLUTANTS = Pollutant.values().length;
+  /** The stored layout: two hours, two per pollutant, then the city id in UTF-8. */
+  private static final int CITY_OFFSET = Long.BYTES * (2 + 2 * POLLUTANTS);
 
   /** A station's city and silence state, written to the store at the commit after it changed. */
   static final class Presence extends WriteAtCommitStore.LiveValue<byte[]> {
@@ -120,7 +122,7 @@ final class StationPresences {
   private static byte[] encode(Presence presence) {
     byte[] city = presence.cityId().getBytes(StandardCharsets.UTF_8);
     StationSilence silence = presence.silence();
-    ByteBuffer out = ByteBuffer.allocate(Long.BYTES * (2 + 2 * POLLUTANTS) + city.length);
+    ByteBuffer out = ByteBuffer.allocate(CITY_OFFSET + city.length);
     out.putLong(silence.lastHour()).putLong(silence.silentSince());
     for (long hour : silence.pollutantLastHours()) {
       out.putLong(hour);
@@ -129,6 +131,11 @@ final class StationPresences {
       out.putLong(hour);
     }
     return out.put(city).array();
+  }
+
+  /** The city of a stored presence, without decoding the rest. */
+  static String cityId(byte[] stored) {
+    return new String(stored, CITY_OFFSET, stored.length - CITY_OFFSET, StandardCharsets.UTF_8);
   }
 
   private static Presence decode(String station, byte[] bytes) {

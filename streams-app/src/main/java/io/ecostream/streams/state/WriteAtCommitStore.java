@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
@@ -41,7 +43,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * store to write before the commit; the tests on the real broker ({@code FaultToleranceIT}) and
  * with the test driver hold that to account at every upgrade.
  */
-public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore<Bytes, byte[]> {
+public final class WriteAtCommitStore<V>
+    implements StateStore, CachedStateStore<Bytes, byte[]>, ReadOnlyKeyValueStore<String, V> {
 
   /** What a live object writes at the commit. */
   public interface Writes<V> {
@@ -98,8 +101,9 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
 
   /**
    * The value as of the last commit: what a processor reads once, to make the live object that
-   * holds the key from then on.
+   * holds the key from then on, and what an interactive query sees.
    */
+  @Override
   public V get(String key) {
     return stored.get(key);
   }
@@ -112,10 +116,28 @@ public final class WriteAtCommitStore<V> implements StateStore, CachedStateStore
     }
   }
 
-  /** Every entry, after the pending writes. */
+  // The reads below give the state as of the last commit, without the pending writes: they may
+  // come from interactive queries on other threads, which must not write, and a processor reads
+  // the store only when it is initialised, when nothing is pending.
+
+  @Override
   public KeyValueIterator<String, V> all() {
-    writePending();
     return stored.all();
+  }
+
+  @Override
+  public KeyValueIterator<String, V> range(String from, String to) {
+    return stored.range(from, to);
+  }
+
+  @Override
+  public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
+    return stored.prefixScan(prefix, prefixKeySerializer);
+  }
+
+  @Override
+  public long approximateNumEntries() {
+    return stored.approximateNumEntries();
   }
 
   @Override

@@ -53,7 +53,9 @@ class StationRingsTest {
     rings.write("BZ-A01", ring, ring.firstChanged(), ring.lastChanged(), previousNewest);
   }
 
+  /** The keys after a commit: the store holds what the last commit wrote. */
   private List<String> keys() {
+    store.flushCache();
     List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       all.forEachRemaining((KeyValue<String, byte[]> entry) -> keys.add(entry.key));

@@ -276,7 +276,7 @@ class HeavyPollutionAlertsTest {
     daily("jinan", 15, 150);
 
     @SuppressWarnings("unchecked")
-    var store = (WriteAtCommitStore<HeavyPollutionState>) driver.getStateStore(STORE);
+    var store = (WriteAtCommitStore<HeavyPollutionState>) driver.getAllStateStores().get(STORE);
     assertThat(store.get("binzhou").getClosedThrough()).isEqualTo(january(15));
     assertThat(store.get("binzhou").getEpisodes()).hasSize(1);
     // jinan's complete 15th closes the days before it, not the 15th itself

@@ -137,7 +137,7 @@ class WriteAtCommitStoreTest {
     input.pipeInput("a", "7");
 
     @SuppressWarnings("unchecked")
-    WriteAtCommitStore<Long> store = (WriteAtCommitStore<Long>) driver.getStateStore(STORE);
+    WriteAtCommitStore<Long> store = (WriteAtCommitStore<Long>) driver.getAllStateStores().get(STORE);
     List<KeyValue<String, Long>> all = new ArrayList<>();
     try (var entries = store.all()) {
       entries.forEachRemaining(all::add);

@@ -1,0 +1,133 @@
+package io.ecostream.streams.air;
+
+import io.ecostream.avro.CityPeriod;
+import io.ecostream.avro.PeriodType;
+import io.ecostream.avro.ProvinceRanking;
+import io.ecostream.avro.internal.CityDayEntry;
+import io.ecostream.avro.internal.CityYearState;
+import io.ecostream.avro.internal.ProvinceRankingState;
+import io.ecostream.streams.config.PipelineSettings;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The air figures the query API serves, read from this instance's state stores: what the city task
+ * holds (its stations, the cities' provinces and days) and the province rankings. Periods are
+ * computed from the stored days by the same code that publishes them, so an answer equals the last
+ * {@code air.city-period} record of its key once the pipeline has caught up.
+ *
+ * <p>Which instance holds a key is the caller's concern: the city methods take the partition of the
+ * city id ({@link #CITY_STORE}), the ranking the partition of its ranking key ({@link
+ * #RANKING_STORE}, {@link ProvinceRankings#key}).
+ */
+public final class AirQueries {
+
+  /** A store of the city task, keyed like its input: by city id. */
+  public static final String CITY_STORE = CityAirProcessor.CITY_DAYS_STORE;
+
+  /** The province rankings' store, keyed by {@link ProvinceRankings#key}. */
+  public static final String RANKING_STORE = AirPipeline.PROVINCE_RANKING_STORE;
+
+  /** The stores of this instance: one partition's, or every local partition's when null. */
+  @FunctionalInterface
+  public interface LocalStores {
+    <V> ReadOnlyKeyValueStore<String, V> store(String name, Integer partition);
+  }
+
+  /** A city: its province (null until a Station record named it) and its air stations, by id. */
+  public record City(String cityId, String province, List<String> stations) {}
+
+  private final LocalStores stores;
+  private final CityPeriods periods;
+  private final ProvinceRankings rankings;
+
+  public AirQueries(PipelineSettings settings, LocalStores stores) {
+    this.stores = stores;
+    this.periods = new CityPeriods(settings.periodRules());
+    this.rankings = new ProvinceRankings(settings.rankingSufficiency());
+  }
+
+  /** The cities of the given partition (null: of every local partition), by id. */
+  public List<City> cities(Integer partition) {
+    Map<String, TreeSet<String>> stations = new TreeMap<>();
+    ReadOnlyKeyValueStore<String, byte[]> presences =
+        stores.store(CityAirProcessor.STATION_PRESENCE_STORE, partition);
+    try (KeyValueIterator<String, byte[]> all = presences.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> presence = all.next();
+        stations.computeIfAbsent(StationPresences.cityId(presence.value), city -> new TreeSet<>()).add(presence.key);
+      }
+    }
+    Map<String, String> provinces = new TreeMap<>();
+    ReadOnlyKeyValueStore<String, String> provinceStore =
+        stores.store(CityAirProcessor.CITY_PROVINCE_STORE, partition);
+    try (KeyValueIterator<String, String> all = provinceStore.all()) {
+      all.forEachRemaining(entry -> provinces.put(entry.key, entry.value));
+    }
+    TreeSet<String> ids = new TreeSet<>(stations.keySet());
+    ids.addAll(provinces.keySet());
+    List<City> cities = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      cities.add(new City(id, provinces.get(id), List.copyOf(stations.getOrDefault(id, new TreeSet<>()))));
+    }
+    return cities;
+  }
+
+  /** The city, if the partition knows it. */
+  public Optional<City> city(String cityId, int partition) {
+    return cities(partition).stream().filter(city -> city.cityId().equals(cityId)).findFirst();
+  }
+
+  /** The city's stored days from {@code from} to {@code to}, both included, oldest first. */
+  public List<CityDayEntry> days(String cityId, LocalDate from, LocalDate to, int partition) {
+    ReadOnlyKeyValueStore<String, CityDayEntry> days = stores.store(CITY_STORE, partition);
+    List<CityDayEntry> found = new ArrayList<>();
+    // ISO dates sort as text, so the keys of the range are a range of keys.
+    try (KeyValueIterator<String, CityDayEntry> range = days.range(cityId + "@" + from, cityId + "@" + to)) {
+      range.forEachRemaining(day -> found.add(day.value));
+    }
+    return found;
+  }
+
+  /**
+   * The city's figure of a month ({@code yyyy-MM}, month to date) or a year ({@code yyyy}, year to
+   * date); empty when it has no day in it. The period must be one of those two forms.
+   */
+  public Optional<CityPeriod> period(String cityId, String period, int partition) {
+    ReadOnlyKeyValueStore<String, CityDayEntry> days = stores.store(CITY_STORE, partition);
+    boolean month = period.length() == 7;
+    int year = Integer.parseInt(period.substring(0, 4));
+    CityYearState current = CityYears.read(days, cityId, year);
+    LocalDate first = month ? YearMonth.parse(period).atDay(1) : Year.of(year).atDay(1);
+    LocalDate last = month ? YearMonth.parse(period).atEndOfMonth() : Year.of(year).atMonth(12).atEndOfMonth();
+    boolean any =
+        current.getDays().keySet().stream()
+            .map(LocalDate::parse)
+            .anyMatch(day -> !day.isBefore(first) && !day.isAfter(last));
+    if (!any) {
+      return Optional.empty();
+    }
+    CityYearState previous = CityYears.read(days, cityId, year - 1);
+    PeriodType type = month ? PeriodType.MONTH_TO_DATE : PeriodType.YEAR_TO_DATE;
+    return periods.figures(current, previous.getDays().isEmpty() ? null : previous, first).stream()
+        .filter(figure -> figure.getPeriodType() == type)
+        .findFirst();
+  }
+
+  /** The province's ranking of a period ({@code yyyy} or {@code yyyy-MM}); empty when none. */
+  public Optional<ProvinceRanking> ranking(String province, String period, int partition) {
+    ReadOnlyKeyValueStore<String, ProvinceRankingState> states = stores.store(RANKING_STORE, partition);
+    ProvinceRankingState state = states.get(ProvinceRankings.key(province, period));
+    return state == null ? Optional.empty() : Optional.of(rankings.ranking(state));
+  }
+}

@@ -1,0 +1,333 @@
+package io.ecostream.streams.api;
+
+import static io.ecostream.streams.AirReadings.pm25;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.Station;
+import io.ecostream.avro.StationKind;
+import io.ecostream.localkafka.KafkaBrokerFixture;
+import io.ecostream.streams.EcostreamTopology;
+import io.ecostream.streams.RunUnderTest;
+import io.ecostream.streams.air.AirQueries;
+import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.config.StreamsAppConfig;
+import io.ecostream.streams.metrics.MetricsHttpServer;
+import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.InputKeys;
+import io.ecostream.topics.TopicCreator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The query API of {@code run}, over real HTTP, on a real broker: every path against figures worked
+ * out by hand, its errors, the 503 of an application that is not running, and two instances that
+ * each answer for every city.
+ *
+ * <p>The data: eight cities {@code c0} … {@code c7} of province {@code Testland}, two stations each,
+ * PM2.5 only, 2024-01-15 and 2024-01-16 whole and three hours of 2024-01-17 (which settle the two
+ * days). City {@code ck}'s stations alternate between {@code 10k+20}/{@code 10k+22} and {@code
+ * 10k+40}/{@code 10k+42} µg/m³ hour by hour (no run of equal values, no spike), so each station's
+ * day averages {@code 10k+21} and {@code 10k+41}, and the city's day, and its January, {@code
+ * 10k+31}. The 3 hours of 2024-01-17 are fewer than the 20 a valid daily value needs.
+ */
+class QueryApiIT {
+
+  @RegisterExtension static final KafkaBrokerFixture kafka = new KafkaBrokerFixture();
+
+  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final int CITIES = 8;
+  private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 15);
+  private static final Pattern API_PORT = Pattern.compile("query API on http://[^:]+:(\\d+)/api");
+
+  @TempDir Path stateDir;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<RunUnderTest> runs = new ArrayList<>();
+  private String prefix;
+  private EcostreamTopics topics;
+  private String applicationId;
+
+  @BeforeEach
+  void topics() {
+    prefix = KafkaBrokerFixture.uniqueName("api");
+    topics = EcostreamTopics.withPrefix(prefix);
+    applicationId = KafkaBrokerFixture.uniqueName("api-app");
+    TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
+  }
+
+  @AfterEach
+  void stopRuns() throws Exception {
+    for (RunUnderTest run : runs) {
+      if (!run.exit().isDone()) {
+        run.stop();
+      }
+    }
+  }
+
+  @Test
+  void shouldServeTheCitiesTheirDaysPeriodsAndRankings() throws Exception {
+    sendStationsAndReadings();
+    int port = start(stateDir.resolve("one"));
+    awaitEveryCitysDays(port);
+
+    JsonNode cities = get(port, "/api/cities").body();
+    assertThat(cities).hasSize(CITIES);
+    JsonNode c3 = find(cities, "c3");
+    assertThat(c3.get("province").asText()).isEqualTo("Testland");
+    assertThat(c3.get("stations")).extracting(JsonNode::asText).containsExactly("C3-A01", "C3-A02");
+
+    JsonNode days = get(port, "/api/cities/c3/daily?from=2024-01-15&to=2024-01-16").body();
+    assertThat(days.get("cityId").asText()).isEqualTo("c3");
+    assertThat(days.get("days")).extracting(day -> day.get("date").asText()).containsExactly("2024-01-15", "2024-01-16");
+    assertThat(days.get("days")).extracting(day -> day.get("pm25").asDouble()).containsExactly(61.0, 61.0);
+    assertThat(days.get("days").get(0).get("so2").isNull()).as("no SO2 was measured").isTrue();
+    assertThat(get(port, "/api/cities/c3/daily?from=2024-01-16&to=2024-01-16").body().get("days")).hasSize(1);
+    assertThat(get(port, "/api/cities/c3/daily?from=2023-01-01&to=2023-12-31").body().get("days")).isEmpty();
+
+    JsonNode january = get(port, "/api/cities/c3/periods/2024-01").body();
+    assertThat(january.get("periodType").asText()).isEqualTo("MONTH_TO_DATE");
+    assertThat(january.get("from").asText()).isEqualTo("2024-01-01");
+    assertThat(january.get("pm25").asDouble()).isEqualTo(61.0);
+    JsonNode year = get(port, "/api/cities/c3/periods/2024").body();
+    assertThat(year.get("periodType").asText()).isEqualTo("YEAR_TO_DATE");
+    assertThat(year.get("pm25").asDouble()).isEqualTo(61.0);
+    assertThat(year.get("pm25Change").isNull()).as("no 2023 to compare with").isTrue();
+
+    JsonNode ranking = awaitRanking(port);
+    assertThat(ranking.get("byPm25"))
+        .extracting(entry -> entry.get("cityId").asText())
+        .containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7");
+    assertThat(ranking.get("byPm25").get(7).get("value").asDouble()).isEqualTo(101.0);
+
+    assertThat(get(port, "/api/openapi.json").body().get("paths").has("/api/cities/{cityId}/periods/{period}")).isTrue();
+  }
+
+  @Test
+  void shouldAnswerMistakesWithTheirStatusAndAReason() throws Exception {
+    sendStationsAndReadings();
+    int port = start(stateDir.resolve("one"));
+    awaitEveryCitysDays(port);
+
+    assertError(get(port, "/api/cities/nowhere/daily"), 404, "no city nowhere");
+    assertError(get(port, "/api/cities/c1/periods/2023"), 404, "city c1 has no day in 2023");
+    assertError(get(port, "/api/rankings/Atlantis/2024"), 404, "no ranking of Atlantis for 2024");
+    assertError(get(port, "/api/cities/c1/daily?from=2024-02-30"), 400, "from must be a date yyyy-MM-dd, got 2024-02-30");
+    assertError(get(port, "/api/cities/c1/daily?from=2024-02-01&to=2024-01-01"), 400, "from 2024-02-01 is after to 2024-01-01");
+    assertError(get(port, "/api/cities/c1/periods/2024-13"), 400, "period must be yyyy or yyyy-MM, got 2024-13");
+    assertError(get(port, "/api/stations"), 404, "no such path: /api/stations (see /api/openapi.json)");
+  }
+
+  @Test
+  void shouldAnswer503WhileTheApplicationIsNotRunning() throws Exception {
+    PipelineSettings settings = PipelineSettings.defaults();
+    Properties properties = StreamsAppConfig.defaults();
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    PipelineMetrics metrics = new PipelineMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    try (KafkaStreams notStarted = new KafkaStreams(EcostreamTopology.build(topics, settings, metrics), properties);
+        MetricsHttpServer server = MetricsHttpServer.listen("127.0.0.1", 0)) {
+      server.serve(
+          "/api",
+          new QueryApi(
+              notStarted,
+              new HostInfo("127.0.0.1", server.port()),
+              new AirQueries(settings, QueryApi.localStores(notStarted))));
+
+      assertError(get(server.port(), "/api/cities"), 503, "the application is CREATED, try again shortly");
+      assertError(get(server.port(), "/api/cities/c1/daily"), 503, "the application is CREATED, try again shortly");
+    }
+  }
+
+  @Test
+  void shouldAnswerForEveryCityFromEitherOfTwoInstances() throws Exception {
+    sendStationsAndReadings();
+    int first = start(stateDir.resolve("first"));
+    int second = start(stateDir.resolve("second"));
+    awaitEveryCitysDays(first);
+    awaitEveryCitysDays(second);
+
+    Set<String> heldByFirst = cityIds(awaitStable(first, "/api/cities?scope=local"));
+    Set<String> heldBySecond = cityIds(awaitStable(second, "/api/cities?scope=local"));
+    assertThat(heldByFirst).as("each instance holds some cities").isNotEmpty();
+    assertThat(heldBySecond).as("each instance holds some cities").isNotEmpty();
+    assertThat(heldByFirst).doesNotContainAnyElementsOf(heldBySecond);
+    assertThat(cityIds(get(first, "/api/cities").body())).hasSize(CITIES);
+    assertThat(cityIds(get(second, "/api/cities").body())).hasSize(CITIES);
+    for (int k = 0; k < CITIES; k++) {
+      String path = "/api/cities/c" + k + "/periods/2024-01";
+      JsonNode fromFirst = get(first, path).body();
+      assertThat(fromFirst.get("pm25").asDouble()).as(path).isEqualTo(10.0 * k + 31);
+      assertThat(get(second, path).body()).as(path).isEqualTo(fromFirst);
+    }
+  }
+
+  private int start(Path state) throws InterruptedException {
+    RunUnderTest run =
+        RunUnderTest.start(
+            List.of(
+                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic-prefix", prefix,
+                "--application-id", applicationId,
+                "--state-dir", state.toString(),
+                "--metrics-port", "0"));
+    runs.add(run);
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (true) {
+      Matcher port = API_PORT.matcher(run.log().toString());
+      if (port.find()) {
+        return Integer.parseInt(port.group(1));
+      }
+      assertThat(run.exit()).as("run stopped early:%n%s", run.log()).isNotDone();
+      assertThat(System.nanoTime()).as("run announced its API in time:%n%s", run.log()).isLessThan(deadline);
+      sleep();
+    }
+  }
+
+  private void sendStationsAndReadings() {
+    List<AirReading> readings = new ArrayList<>();
+    for (int hour = 0; hour < 24 * 2 + 3; hour++) {
+      for (int k = 0; k < CITIES; k++) {
+        double wobble = hour % 2 == 0 ? 0 : 2;
+        String city = "c" + k;
+        var start = FIRST_DAY.atStartOfDay().plusHours(hour);
+        readings.add(pm25(station(k, 1), city, start, 10 * k + 20 + wobble));
+        readings.add(pm25(station(k, 2), city, start, 10 * k + 40 + wobble));
+      }
+    }
+    try (KafkaProducer<String, Station> producer =
+        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.stations().valueSerde().serializer())) {
+      for (int k = 0; k < CITIES; k++) {
+        for (int s = 1; s <= 2; s++) {
+          Station station =
+              Station.newBuilder()
+                  .setStationId(station(k, s))
+                  .setName(station(k, s))
+                  .setKind(StationKind.AIR)
+                  .setCityId("c" + k)
+                  .setCityName("City " + k)
+                  .setProvince("Testland")
+                  .build();
+          producer.send(new ProducerRecord<>(topics.stations().name(), InputKeys.of(station), station));
+        }
+      }
+    }
+    try (KafkaProducer<String, AirReading> producer =
+        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.airReadings().valueSerde().serializer())) {
+      for (AirReading r : readings) {
+        producer.send(
+            new ProducerRecord<>(topics.airReadings().name(), null, r.getHourStart().toEpochMilli(), InputKeys.of(r), r));
+      }
+    }
+  }
+
+  private static String station(int city, int number) {
+    return "C" + city + "-A0" + number;
+  }
+
+  /** Waits until every city's two whole days are served. */
+  private void awaitEveryCitysDays(int port) throws Exception {
+    for (int k = 0; k < CITIES; k++) {
+      String path = "/api/cities/c" + k + "/daily?from=2024-01-15&to=2024-01-16";
+      long deadline = System.nanoTime() + DEADLINE.toNanos();
+      Response response = get(port, path);
+      while (response.status() != 200 || response.body().get("days").size() < 2) {
+        assertThat(System.nanoTime()).as("%s served in time; last answer %s", path, response).isLessThan(deadline);
+        sleep();
+        response = get(port, path);
+      }
+    }
+  }
+
+  /** The ranking once it lists every city (the rankings run after the cities' periods). */
+  private JsonNode awaitRanking(int port) throws Exception {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    Response response = get(port, "/api/rankings/Testland/2024-01");
+    while (response.status() != 200 || response.body().get("byPm25").size() < CITIES) {
+      assertThat(System.nanoTime()).as("ranking served in time; last answer %s", response).isLessThan(deadline);
+      sleep();
+      response = get(port, "/api/rankings/Testland/2024-01");
+    }
+    return response.body();
+  }
+
+  /** The answer once it is 200 (a rebalance may still be settling). */
+  private JsonNode awaitStable(int port, String path) throws Exception {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    Response response = get(port, path);
+    while (response.status() != 200) {
+      assertThat(System.nanoTime()).as("%s served in time; last answer %s", path, response).isLessThan(deadline);
+      sleep();
+      response = get(port, path);
+    }
+    return response.body();
+  }
+
+  private static Set<String> cityIds(JsonNode cities) {
+    Set<String> ids = new TreeSet<>();
+    cities.forEach(city -> ids.add(city.get("cityId").asText()));
+    return ids;
+  }
+
+  private static JsonNode find(JsonNode cities, String cityId) {
+    for (JsonNode city : cities) {
+      if (city.get("cityId").asText().equals(cityId)) {
+        return city;
+      }
+    }
+    throw new AssertionError("no " + cityId + " in " + cities);
+  }
+
+  private static void assertError(Response response, int status, String reason) {
+    assertThat(response.status()).as("%s", response).isEqualTo(status);
+    assertThat(response.body().get("status").asInt()).isEqualTo(status);
+    assertThat(response.body().get("error").asText()).isEqualTo(reason);
+  }
+
+  private record Response(int status, JsonNode body) {}
+
+  private Response get(int port, String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    return new Response(response.statusCode(), json.readTree(response.body()));
+  }
+
+  private static void sleep() throws InterruptedException {
+    Thread.sleep(200);
+  }
+}
