@@ -49,6 +49,7 @@ import picocli.CommandLine.ParameterException;
           + " data (or for --period), rounded as bulletins publish them, followed by the mean of the"
           + " cities of each province.",
       "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
+          + " cnemc-daily (the CNEMC daily files of all cities, date,hour,type,北京,天津,…),"
           + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3); water samples:"
           + " water-csv, cnemc-water; ndjson for recordings of ecostream's input topics ('ecostream"
           + " record'). Files may be gzipped.",
