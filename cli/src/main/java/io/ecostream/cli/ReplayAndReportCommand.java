@@ -10,6 +10,8 @@ import io.ecostream.cli.report.WaterReport;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.PeriodRules;
 import io.ecostream.options.DurationConverter;
+import io.ecostream.producer.catalog.ChinaCityCatalog;
+import io.ecostream.producer.catalog.CityLevel;
 import io.ecostream.producer.cli.ReplayCommand;
 import io.ecostream.producer.cli.ReplayResult;
 import io.ecostream.producer.replay.RecordKind;
@@ -47,8 +49,10 @@ import picocli.CommandLine.ParameterException;
       "With --wait it returns once the streams application has processed everything; --report json"
           + " then prints one JSON object per line for each city and calendar year of the replayed"
           + " data (or for --period), rounded as bulletins publish them, followed by the mean of the"
-          + " cities of each province.",
+          + " prefecture-level cities of each province and, over two or more provinces, of the"
+          + " whole country (city China).",
       "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
+          + " cnemc-daily (the CNEMC daily files of all cities, date,hour,type,北京,天津,…),"
           + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3); water samples:"
           + " water-csv, cnemc-water; ndjson for recordings of ecostream's input topics ('ecostream"
           + " record'). Files may be gzipped.",
@@ -184,6 +188,17 @@ public final class ReplayAndReportCommand extends ReplayCommand {
     }
   }
 
+  /**
+   * The cities the province and national means take: not the county-level cities, duplicate columns
+   * and new areas of the national catalogue; a city outside it (a csv replay's) counts.
+   */
+  static boolean isPrefectureLevel(String cityId) {
+    return ChinaCityCatalog.national()
+        .city(cityId)
+        .map(city -> city.level() == CityLevel.PREFECTURE)
+        .orElse(true);
+  }
+
   /** The figures of the cities and days this replay sent, not of whatever else the topic holds. */
   private void printReport(
       Properties client, EcostreamTopics topics, ReplayResult result, AirReport.Period reportPeriod) {
@@ -213,7 +228,9 @@ public final class ReplayAndReportCommand extends ReplayCommand {
     // The topic's dustAffected already holds the streams app's list and rule (--dust-days, --dust-rule): applying the
     // default rule again here would flag days that an app run with --dust-rule off did not.
     PeriodRules rules = PeriodRules.defaults().withDustRule(DustRule.flagsOnly());
-    for (ObjectNode line : new AirReport(rules).lines(days, provinces, reportPeriod)) {
+    for (ObjectNode line :
+        new AirReport(rules, ReplayAndReportCommand::isPrefectureLevel)
+            .lines(days, provinces, reportPeriod)) {
       out.println(line);
     }
     out.flush();

@@ -20,16 +20,25 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The air figures a bulletin publishes, per city and calendar year (or for one given period), from
  * the final city-daily figures, with the same domain statistics as the pipeline's period figures.
  * Values are rounded as bulletins publish them: concentrations integers, CO one decimal, ratios one
- * decimal (%), the composite index two decimals. After the cities comes one line per province with
- * two or more cities: the arithmetic mean of its cities' published figures, rounded the same way
- * (day counts: the mean per city, one decimal).
+ * decimal (%), the composite index two decimals.
+ *
+ * <p>After the cities comes one line per province: the arithmetic mean of the published figures of
+ * its prefecture-level cities (the bulletins' 地级及以上城市), rounded the same way (day
+ * counts: the mean per city, one decimal). A report over the cities of one province leaves out a province of a
+ * single city, whose line would repeat the city's. A report over two or more provinces gives every
+ * province its line, and ends with one line for the whole country, {@code China}: the mean of all
+ * its prefecture-level cities with data, not of the provinces, as the national bulletin takes it.
  */
 public final class AirReport {
+
+  /** The {@code city} of the national line. */
+  public static final String NATIONAL = "China";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final List<String> DAY_COUNTS =
@@ -38,9 +47,20 @@ public final class AirReport {
       List.of("pm25", "pm10", "so2", "no2", "o3p90", "pm25Dust", "pm10Dust");
 
   private final PeriodRules rules;
+  private final Predicate<String> prefectureLevel;
 
+  /** A report whose cities are all prefecture-level. */
   public AirReport(PeriodRules rules) {
+    this(rules, city -> true);
+  }
+
+  /**
+   * @param prefectureLevel whether a city id is a prefecture-level city, the cities the province
+   *     and national means take (not a county-level city, a duplicate column or a new area)
+   */
+  public AirReport(PeriodRules rules, Predicate<String> prefectureLevel) {
     this.rules = rules;
+    this.prefectureLevel = prefectureLevel;
   }
 
   /** A period to report instead of calendar years, both days included. */
@@ -88,6 +108,7 @@ public final class AirReport {
     }
     List<ObjectNode> lines = new ArrayList<>();
     Map<String, Map<String, List<ObjectNode>>> byProvinceAndPeriod = new TreeMap<>();
+    Map<String, List<ObjectNode>> nationalByPeriod = new TreeMap<>();
     byCity.forEach(
         (city, records) ->
             figures(records, period)
@@ -98,6 +119,10 @@ public final class AirReport {
                       }
                       ObjectNode line = cityLine(city, label, period != null, figures);
                       lines.add(line);
+                      if (!prefectureLevel.test(city)) {
+                        return;
+                      }
+                      nationalByPeriod.computeIfAbsent(label, p -> new ArrayList<>()).add(line);
                       String province = provinces.get(city);
                       if (province != null) {
                         byProvinceAndPeriod
@@ -106,14 +131,19 @@ public final class AirReport {
                             .add(line);
                       }
                     }));
+    boolean national = byProvinceAndPeriod.size() >= 2;
     byProvinceAndPeriod.forEach(
         (province, periods) ->
             periods.forEach(
                 (label, cityLines) -> {
-                  if (cityLines.size() >= 2) {
-                    lines.add(provinceLine(province, label, period != null, cityLines));
+                  if (national || cityLines.size() >= 2) {
+                    lines.add(meanLine(province, label, period != null, cityLines));
                   }
                 }));
+    if (national) {
+      nationalByPeriod.forEach(
+          (label, cityLines) -> lines.add(meanLine(NATIONAL, label, period != null, cityLines)));
+    }
     return lines;
   }
 
@@ -168,6 +198,7 @@ public final class AirReport {
     line.put("goodDays", stats.days().goodDays());
     putDecimal(line, "goodRatio", BulletinRounding.ratio(stats.goodDayRatio()));
     line.put("heavyDays", stats.days().heavyPollutionDays());
+    putDecimal(line, "heavyRatio", BulletinRounding.ratio(stats.days().heavyPollutionRatio()));
     line.put("severeDays", stats.days().severePollutionDays());
     putInteger(line, "pm25", published.pm25());
     putInteger(line, "pm10", published.pm10());
@@ -183,14 +214,16 @@ public final class AirReport {
     return line;
   }
 
-  private static ObjectNode provinceLine(
-      String province, String label, boolean isPeriod, List<ObjectNode> cities) {
-    ObjectNode line = header(province, label, isPeriod);
+  /** The mean of the published figures of a province's or the country's cities. */
+  private static ObjectNode meanLine(
+      String name, String label, boolean isPeriod, List<ObjectNode> cities) {
+    ObjectNode line = header(name, label, isPeriod);
     line.put("cities", cities.size());
     for (String field : DAY_COUNTS) {
       putDecimal(line, field, BulletinRounding.ratio(mean(cities, field)));
     }
     putDecimal(line, "goodRatio", BulletinRounding.ratio(mean(cities, "goodRatio")));
+    putDecimal(line, "heavyRatio", BulletinRounding.ratio(mean(cities, "heavyRatio")));
     for (String field : INTEGER_CONCENTRATIONS) {
       putInteger(line, field, BulletinRounding.concentration(Pollutant.PM2_5, mean(cities, field)));
     }

@@ -52,7 +52,8 @@ class AirReportTest {
     assertThat(lines.get(0))
         .hasToString(
             "{\"city\":\"a\",\"year\":2024,\"validDays\":2,\"goodDays\":1,\"goodRatio\":50.0,"
-                + "\"heavyDays\":0,\"severeDays\":0,\"pm25\":40,\"pm10\":80,\"so2\":15,\"no2\":30,"
+                + "\"heavyDays\":0,\"heavyRatio\":0.0,\"severeDays\":0,\"pm25\":40,\"pm10\":80,"
+                + "\"so2\":15,\"no2\":30,"
                 + "\"co95\":1.0,\"o3p90\":136,\"compositeIndex\":4.39,\"dustDays\":0,"
                 + "\"pm25Dust\":40,\"pm10Dust\":80,\"compositeIndexDust\":4.39}");
     // b: 10/60 + 40/40 + 100/70 + 60/35 + 1.0/4 + 100/160 = 5.1845 -> 5.18
@@ -75,6 +76,74 @@ class AirReportTest {
     assertThat(province.get("o3p90").asLong()).isEqualTo(118); // (136 + 100) / 2
     // (4.39 + 5.18) / 2 = 4.785, a tie: half to even -> 4.78
     assertThat(province.get("compositeIndex").asDouble()).isEqualTo(4.78);
+  }
+
+  @Test
+  void shouldGiveAHeavyDayRatioOfTheValidDays() {
+    List<ObjectNode> lines = report.lines(threeCitiesAndACounty(), Map.of(), null);
+
+    // c: AQI 250 on Jan 1 (heavily polluted), 82 on Jan 2: 1 heavy of 2 valid days.
+    assertThat(lines)
+        .filteredOn(l -> l.get("city").asText().equals("c"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.get("heavyDays").asInt()).isEqualTo(1);
+              assertThat(c.get("heavyRatio").asDouble()).isEqualTo(50.0);
+              assertThat(c.get("goodRatio").asDouble()).isEqualTo(50.0);
+            });
+  }
+
+  /**
+   * a (province P) and b, c (Q) are prefecture-level; x, a county-level city of Q with far dirtier
+   * air, has its own line but is in no mean.
+   */
+  private static List<CityDaily> threeCitiesAndACounty() {
+    List<CityDaily> days = new java.util.ArrayList<>(twoCities());
+    days.add(day("c", JAN_1, 10, 40, 100, 60, 1.0, 100, 250));
+    days.add(day("c", JAN_2, 10, 40, 100, 60, 1.0, 100, 82));
+    days.add(day("x", JAN_1, 10, 40, 300, 200, 1.0, 100, 300));
+    days.add(day("x", JAN_2, 10, 40, 300, 200, 1.0, 100, 300));
+    return days;
+  }
+
+  @Test
+  void shouldEndANationalReportWithEveryProvinceAndTheMeanOfAllPrefectureLevelCities() {
+    AirReport national = new AirReport(PeriodRules.defaults(), city -> !city.equals("x"));
+
+    List<ObjectNode> lines =
+        national.lines(
+            threeCitiesAndACounty(), Map.of("a", "P", "b", "Q", "c", "Q", "x", "Q"), null);
+
+    assertThat(lines)
+        .extracting(l -> l.get("city").asText())
+        .containsExactly("a", "b", "c", "x", "P", "Q", "China");
+    // P, one city, has a's figures: a line of its own, as the report covers two provinces.
+    ObjectNode p = lines.get(4);
+    assertThat(p.get("cities").asInt()).isEqualTo(1);
+    assertThat(p.get("pm25").asLong()).isEqualTo(40);
+    assertThat(p.get("compositeIndex").asDouble()).isEqualTo(4.39);
+    // Q = b and c, not x: PM2.5 (60 + 60) / 2 = 60; good (100.0 + 50.0) / 2 = 75.0;
+    // heavy (0.0 + 50.0) / 2 = 25.0; heavy days (0 + 1) / 2 = 0.5; index (5.18 + 5.18) / 2.
+    ObjectNode q = lines.get(5);
+    assertThat(q.get("cities").asInt()).isEqualTo(2);
+    assertThat(q.get("pm25").asLong()).isEqualTo(60);
+    assertThat(q.get("goodRatio").asDouble()).isEqualTo(75.0);
+    assertThat(q.get("heavyRatio").asDouble()).isEqualTo(25.0);
+    assertThat(q.get("heavyDays").asDouble()).isEqualTo(0.5);
+    assertThat(q.get("compositeIndex").asDouble()).isEqualTo(5.18);
+    // China = a, b, c (not the mean of P and Q): PM2.5 (40 + 60 + 60) / 3 = 53.3 -> 53;
+    // PM10 (80 + 100 + 100) / 3 = 93.3 -> 93; good (50 + 100 + 50) / 3 = 66.67 -> 66.7;
+    // heavy (0 + 0 + 50) / 3 = 16.67 -> 16.7; index (4.39 + 5.18 + 5.18) / 3 = 4.9167 -> 4.92.
+    ObjectNode china = lines.get(6);
+    assertThat(china.get("year").asInt()).isEqualTo(2024);
+    assertThat(china.get("cities").asInt()).isEqualTo(3);
+    assertThat(china.get("pm25").asLong()).isEqualTo(53);
+    assertThat(china.get("pm10").asLong()).isEqualTo(93);
+    assertThat(china.get("goodRatio").asDouble()).isEqualTo(66.7);
+    assertThat(china.get("heavyRatio").asDouble()).isEqualTo(16.7);
+    assertThat(china.get("compositeIndex").asDouble()).isEqualTo(4.92);
+    assertThat(china.get("compositeIndexDust").asDouble()).isEqualTo(4.92);
   }
 
   @Test

@@ -62,6 +62,7 @@ import picocli.CommandLine.Spec;
           + " their stations, then the records of all files merged in event-time order, with each"
           + " record's hourStart or sampledAt as the record timestamp.",
       "Formats: prsa (Beijing multi-site files), cnemc-city (CNEMC city figures, long layout),"
+          + " cnemc-daily (the CNEMC daily files of all cities, date,hour,type,北京,天津,…),"
           + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3), water-csv"
           + " (station_id,city,kind,drinking_source,sampled_at,ph,do,codmn,…), cnemc-water (CNEMC"
           + " automatic surface-water readings, stations.csv next to them), ndjson (ecostream's own"
@@ -96,7 +97,7 @@ public class ReplayCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FORMAT",
       converter = ReplayFormatConverter.class,
-      description = "prsa, cnemc-city, csv, water-csv, cnemc-water or ndjson.")
+      description = "prsa, cnemc-city, cnemc-daily, csv, water-csv, cnemc-water or ndjson.")
   private ReplayFormat format;
 
   @Parameters(

@@ -42,10 +42,11 @@ final class CnemcCityReader extends CsvReadingReader<AirReading>
   static final HourConvention HOURS = HourConvention.HOUR_ENDING;
 
   /** The 1-hour types, in the order of the AirReading fields pm25 … o3. */
-  private static final Map<String, Integer> HOURLY =
+  static final Map<String, Integer> HOURLY =
       Map.of("PM2.5", 0, "PM10", 1, "SO2", 2, "NO2", 3, "CO", 4, "O3", 5);
 
-  private static final Set<String> DERIVED =
+  /** The platform's derived types: skipped, the pipeline derives them itself. */
+  static final Set<String> DERIVED =
       Set.of(
           "AQI",
           "PM2.5_24h",

@@ -41,6 +41,11 @@ final class CsvHeader {
     return names.size();
   }
 
+  /** The name of a column, stripped. */
+  String name(int index) {
+    return names.get(index);
+  }
+
   /** Index of a column, or -1. */
   int find(String name) {
     return names.indexOf(name);

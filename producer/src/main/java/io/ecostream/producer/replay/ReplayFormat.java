@@ -25,6 +25,13 @@ public enum ReplayFormat {
    */
   CNEMC_CITY("cnemc-city", RecordKind.AIR_READING, CnemcCityReader.HOURS, Duration.ofDays(1)),
 
+  /**
+   * The national platform's daily city files in their native wide layout, each city column one
+   * station: see {@link CnemcDailyReader}. A file is one day, so scanning it for its stations reads
+   * it whole.
+   */
+  CNEMC_DAILY("cnemc-daily", RecordKind.AIR_READING, CnemcDailyReader.HOURS, Duration.ofDays(1)),
+
   /** ecostream's own layout, one reading per line: see {@link GenericCsvReader}. */
   CSV("csv", RecordKind.AIR_READING, GenericCsvReader.HOURS, null),
 
@@ -64,7 +71,10 @@ public enum ReplayFormat {
     this.stationScan = stationScan;
   }
 
-  /** The name on the command line: prsa, cnemc-city, csv, water-csv, cnemc-water. */
+  /**
+   * The name on the command line: prsa, cnemc-city, cnemc-daily, csv, water-csv, cnemc-water,
+   * ndjson.
+   */
   public String id() {
     return id;
   }
@@ -103,11 +113,17 @@ public enum ReplayFormat {
   }
 
   /**
-   * A file that belongs to the format's data without being data itself (cnemc-water's station
-   * list), left out when a directory is expanded.
+   * A file that belongs to the format's data without being data itself (cnemc-water's station list,
+   * the {@code cities.csv} that comes with cnemc-daily's files), left out when a directory is
+   * expanded.
    */
   public boolean isCompanionFile(Path file) {
-    return this == CNEMC_WATER && file.getFileName().toString().equals(CnemcWaterReader.STATIONS);
+    String name = file.getFileName().toString();
+    return switch (this) {
+      case CNEMC_WATER -> name.equals(CnemcWaterReader.STATIONS);
+      case CNEMC_DAILY -> name.equals(CnemcDailyReader.CITIES);
+      default -> false;
+    };
   }
 
   /**
@@ -150,6 +166,7 @@ public enum ReplayFormat {
       return switch (this) {
         case PRSA -> new PrsaReader(input, header, badLines, ZONE);
         case CNEMC_CITY -> new CnemcCityReader(input, header, badLines, ZONE, catalog);
+        case CNEMC_DAILY -> new CnemcDailyReader(input, header, badLines, ZONE);
         case CSV -> new GenericCsvReader(input, header, badLines, ZONE, catalog);
         case WATER_CSV -> new WaterCsvReader(input, header, badLines, ZONE, catalog);
         // Sorted by station, then time: served in time order for the merge.

@@ -112,7 +112,7 @@ class ReplayCommandTest {
     Path missing = dir.resolve("missing.csv.gz");
 
     assertInvalid(
-        "Invalid value for option '--format': unknown format 'json' (valid: prsa, cnemc-city, csv, water-csv, cnemc-water, ndjson)",
+        "Invalid value for option '--format': unknown format 'json' (valid: prsa, cnemc-city, cnemc-daily, csv, water-csv, cnemc-water, ndjson)",
         "--format",
         "json",
         file.toString());
