@@ -30,8 +30,11 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Avro records as JSON for people and dashboards: field names as in the schema, timestamps and
- * dates as ISO-8601 text, enums as their symbol, bytes as Base64. {@link #fromTree} reads that
- * JSON back into the generated class, so that a recording of a topic can be sent again.
+ * dates as ISO-8601 text, enums as their symbol, bytes as Base64, a union as its value alone (null
+ * or the branch's value, never Avro's {@code {"double": 1.5}}), NaN and infinities as the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, since JSON has no number for them.
+ * {@link #fromTree} reads that JSON back into the generated class, so that a recording of a topic
+ * can be sent again, and the JSON output topics ({@link OutputFormat#JSON}) are read.
  */
 public final class AvroJson {
 
@@ -145,15 +148,9 @@ public final class AvroJson {
       case LONG:
         return fromLong(json, logical, path);
       case FLOAT:
-        if (json == null || !json.isNumber()) {
-          throw notFit(path, "a number", json);
-        }
-        return json.floatValue();
+        return (float) fromDouble(json, path);
       case DOUBLE:
-        if (json == null || !json.isNumber()) {
-          throw notFit(path, "a number", json);
-        }
-        return json.doubleValue();
+        return fromDouble(json, path);
       case BYTES:
         if (logical instanceof LogicalTypes.Decimal) {
           return parse(json, path, "a decimal", BigDecimal::new);
@@ -188,6 +185,26 @@ public final class AvroJson {
         return map;
     }
     throw new IllegalArgumentException(path + ": unsupported Avro type " + schema.getType());
+  }
+
+  /** JSON has no NaN or infinity: Jackson writes them as the strings Java names them by. */
+  private static double fromDouble(JsonNode json, String path) {
+    if (json != null && json.isNumber()) {
+      return json.doubleValue();
+    }
+    if (json != null && json.isTextual()) {
+      switch (json.asText()) {
+        case "NaN":
+          return Double.NaN;
+        case "Infinity":
+          return Double.POSITIVE_INFINITY;
+        case "-Infinity":
+          return Double.NEGATIVE_INFINITY;
+        default:
+          break;
+      }
+    }
+    throw notFit(path, "a number", json);
   }
 
   private static Object fromLong(JsonNode json, LogicalType logical, String path) {
