@@ -92,4 +92,14 @@ class TopicSchemaTest {
       }
     }
   }
+
+  /** docs/consuming.md quotes the header of the city days in its fastavro example. */
+  @Test
+  void shouldQuoteTheCurrentCityDailyHeaderInTheConsumingGuide() throws IOException {
+    String guide = Files.readString(Path.of("..", "docs", "consuming.md"));
+
+    String header = TopicSchema.find(SCHEMAS, "air.city-daily").orElseThrow().singleObjectHeader();
+
+    assertThat(guide).contains("bytes.fromhex(\"" + header + "\")");
+  }
 }
