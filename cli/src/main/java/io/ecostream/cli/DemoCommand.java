@@ -6,6 +6,7 @@ import io.ecostream.options.DurationConverter;
 import io.ecostream.producer.catalog.StationCatalog;
 import io.ecostream.streams.AirQualityOptions;
 import io.ecostream.streams.DustOptions;
+import io.ecostream.streams.OutputFormatOptions;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
@@ -117,14 +118,16 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin AirQualityOptions quality;
 
+  @Mixin OutputFormatOptions output;
+
   private volatile boolean stopRequested;
 
   @Override
   public Integer call() throws Exception {
     validate();
+    EcostreamTopics topics = output.applyTo(EcostreamTopics.withDefaultPrefix());
     PrintWriter err = spec.commandLine().getErr();
     EmbeddedBroker.prepareWorkDir(workDir);
-    EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
     CountDownLatch finished = new CountDownLatch(1);
     List<ChildProcess> children = new CopyOnWriteArrayList<>();
     Thread hook =
@@ -174,6 +177,7 @@ public final class DemoCommand implements Callable<Integer> {
                   "--metrics-port", Integer.toString(metricsPort)));
       run.addAll(dust.runArguments());
       run.addAll(quality.runArguments());
+      run.addAll(output.runArguments());
       run.addAll(debugArguments());
       ChildProcess streams =
           ChildProcess.start("streams-app", workDir.resolve("logs/streams-app.log"), run.toArray(String[]::new));

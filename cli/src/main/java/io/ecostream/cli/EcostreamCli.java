@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       ReplayAndReportCommand.class,
       RunCommand.class,
       TailCommand.class,
+      SchemasCommand.class,
       RecordCommand.class,
       AqiCommand.class,
       BrokerCommand.class,

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
           + " (the lines of 'ecostream record' without \"topic\"; a value that does not decode has"
           + " \"undecodable\":true and its bytes in \"rawValue\").",
       "TOPIC is a full name (ecostream.air.city-daily) or the name without the prefix (air.city-daily).",
+      "Figures and alerts print the same whichever --output-format the streams app writes (avro or json).",
       "It first checks, within --kafka-timeout, that a broker answers and the topic exists; a broker"
           + " lost later ends it with an error once it has been quiet for that long."
     })

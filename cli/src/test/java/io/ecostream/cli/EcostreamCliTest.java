@@ -24,7 +24,7 @@ class EcostreamCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
         .containsExactly(
-            "ecostream: a command is required: demo, simulate, replay, run, tail, record, aqi, broker, bench, scenario (see 'ecostream --help')");
+            "ecostream: a command is required: demo, simulate, replay, run, tail, schemas, record, aqi, broker, bench, scenario (see 'ecostream --help')");
   }
 
   @Test
@@ -37,7 +37,7 @@ class EcostreamCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "simulate", "replay", "run", "tail", "record", "aqi", "broker", "bench", "scenario"})
+  @ValueSource(strings = {"demo", "simulate", "replay", "run", "tail", "schemas", "record", "aqi", "broker", "bench", "scenario"})
   void shouldPrintHelpForEveryCommand(String command) {
     CliRun run = CliRun.of(command, "--help");
 

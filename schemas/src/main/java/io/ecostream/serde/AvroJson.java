@@ -30,9 +30,13 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Avro records as JSON for people and dashboards: field names as in the schema, timestamps and
- * dates as ISO-8601 text, enums as their symbol, bytes as Base64, and a double that is not a
- * number (a figure that does not exist: a mean of nothing) as null, which JSON readers take. {@link #fromTree} reads that
- * JSON back into the generated class, so that a recording of a topic can be sent again.
+ * dates as ISO-8601 text, enums as their symbol, bytes as Base64, a union as its value alone (null
+ * or the branch's value, never Avro's {@code {"double": 1.5}}), and NaN and infinities (a figure
+ * that does not exist: a mean of nothing) as null, since JSON has no number for them and every JSON
+ * reader takes null. {@link #fromTree} reads that JSON back into the generated class (a null
+ * double as NaN; the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} that earlier
+ * versions wrote still read), so that a recording of a topic can be sent again, and the JSON
+ * output topics ({@link OutputFormat#JSON}) are read.
  */
 public final class AvroJson {
 
@@ -146,21 +150,9 @@ public final class AvroJson {
       case LONG:
         return fromLong(json, logical, path);
       case FLOAT:
-        if (json != null && json.isNull()) {
-          return Float.NaN;
-        }
-        if (json == null || !json.isNumber()) {
-          throw notFit(path, "a number", json);
-        }
-        return json.floatValue();
+        return (float) fromDouble(json, path);
       case DOUBLE:
-        if (json != null && json.isNull()) {
-          return Double.NaN;
-        }
-        if (json == null || !json.isNumber()) {
-          throw notFit(path, "a number", json);
-        }
-        return json.doubleValue();
+        return fromDouble(json, path);
       case BYTES:
         if (logical instanceof LogicalTypes.Decimal) {
           return parse(json, path, "a decimal", BigDecimal::new);
@@ -195,6 +187,29 @@ public final class AvroJson {
         return map;
     }
     throw new IllegalArgumentException(path + ": unsupported Avro type " + schema.getType());
+  }
+
+  /** JSON has no NaN or infinity: Jackson writes them as the strings Java names them by. */
+  private static double fromDouble(JsonNode json, String path) {
+    if (json != null && json.isNumber()) {
+      return json.doubleValue();
+    }
+    if (json != null && json.isNull()) {
+      return Double.NaN;
+    }
+    if (json != null && json.isTextual()) {
+      switch (json.asText()) {
+        case "NaN":
+          return Double.NaN;
+        case "Infinity":
+          return Double.POSITIVE_INFINITY;
+        case "-Infinity":
+          return Double.NEGATIVE_INFINITY;
+        default:
+          break;
+      }
+    }
+    throw notFit(path, "a number", json);
   }
 
   private static Object fromLong(JsonNode json, LogicalType logical, String path) {

@@ -19,7 +19,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -35,7 +34,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * the bytes against the bytes themselves.
  */
 public final class AvroSerde<T extends SpecificRecord>
-    implements Serde<T>, Serializer<T>, Deserializer<T> {
+    implements RecordSerde<T>, Serializer<T>, Deserializer<T> {
 
   /** Package of the classes generated from ecostream's own schemas (and its subpackages). */
   private static final String GENERATED_PACKAGE = "io.ecostream.avro";
@@ -98,6 +97,7 @@ public final class AvroSerde<T extends SpecificRecord>
     }
   }
 
+  @Override
   public Class<T> type() {
     return type;
   }

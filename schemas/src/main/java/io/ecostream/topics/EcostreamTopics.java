@@ -16,10 +16,13 @@ import io.ecostream.avro.WaterSample;
 import io.ecostream.avro.WaterRanking;
 import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.serde.AvroSerde;
+import io.ecostream.serde.OutputFormat;
+import io.ecostream.serde.OutputSerde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -28,6 +31,10 @@ import org.apache.kafka.common.serialization.Serdes;
  * that one cluster can host several deployments. Keys are strings: city ids (readings) and station
  * ids (Station records) on input, composite ids such as {@code binzhou@2024-01-15} or {@code
  * Shandong@2024} on outputs.
+ *
+ * <p>The values of input topics and dead letters are Avro's single-object encoding. The figures and
+ * the alerts, the topics other tools read, are too unless the deployment chose JSON ({@link
+ * #withOutputFormat}); their serdes read both, so that a reader need not know which was chosen.
  */
 public record EcostreamTopics(
     String prefix,
@@ -68,19 +75,52 @@ public record EcostreamTopics(
         new Topic<>(prefix + ".air.readings", keys, AvroSerde.of(AirReading.class), p, false),
         new Topic<>(prefix + ".water.readings", keys, AvroSerde.of(WaterSample.class), p, false),
         new Topic<>(
-            prefix + ".air.station-hourly", keys, AvroSerde.of(StationHourlyAqi.class), p, true),
-        new Topic<>(prefix + ".air.city-hourly", keys, AvroSerde.of(CityHourlyAqi.class), p, true),
-        new Topic<>(prefix + ".air.pm25-rolling", keys, AvroSerde.of(Pm25Rolling.class), p, true),
-        new Topic<>(prefix + ".air.city-daily", keys, AvroSerde.of(CityDaily.class), p, true),
-        new Topic<>(prefix + ".air.city-period", keys, AvroSerde.of(CityPeriod.class), p, true),
-        new Topic<>(prefix + ".air.ranking", keys, AvroSerde.of(ProvinceRanking.class), p, true),
+            prefix + ".air.station-hourly", keys, output(StationHourlyAqi.class), p, true),
+        new Topic<>(prefix + ".air.city-hourly", keys, output(CityHourlyAqi.class), p, true),
+        new Topic<>(prefix + ".air.pm25-rolling", keys, output(Pm25Rolling.class), p, true),
+        new Topic<>(prefix + ".air.city-daily", keys, output(CityDaily.class), p, true),
+        new Topic<>(prefix + ".air.city-period", keys, output(CityPeriod.class), p, true),
+        new Topic<>(prefix + ".air.ranking", keys, output(ProvinceRanking.class), p, true),
         new Topic<>(
-            prefix + ".water.sample-class", keys, AvroSerde.of(WaterSampleClass.class), p, true),
-        new Topic<>(prefix + ".water.section-month", keys, AvroSerde.of(SectionMonth.class), p, true),
-        new Topic<>(prefix + ".water.city-period", keys, AvroSerde.of(CityWaterPeriod.class), p, true),
-        new Topic<>(prefix + ".water.ranking", keys, AvroSerde.of(WaterRanking.class), p, true),
-        new Topic<>(prefix + ".alerts", keys, AvroSerde.of(Alert.class), p, true),
+            prefix + ".water.sample-class", keys, output(WaterSampleClass.class), p, true),
+        new Topic<>(prefix + ".water.section-month", keys, output(SectionMonth.class), p, true),
+        new Topic<>(prefix + ".water.city-period", keys, output(CityWaterPeriod.class), p, true),
+        new Topic<>(prefix + ".water.ranking", keys, output(WaterRanking.class), p, true),
+        new Topic<>(prefix + ".alerts", keys, output(Alert.class), p, true),
         new Topic<>(prefix + ".dead-letters", keys, AvroSerde.of(DeadLetter.class), p, false));
+  }
+
+  /** These topics with the figures and the alerts written in {@code format}. */
+  public EcostreamTopics withOutputFormat(OutputFormat format) {
+    return new EcostreamTopics(
+        prefix, stations, airReadings, waterReadings, inFormat(stationHourly, format), inFormat(cityHourly, format),
+        inFormat(pm25Rolling, format), inFormat(cityDaily, format), inFormat(cityPeriod, format),
+        inFormat(airRanking, format), inFormat(waterSampleClass, format), inFormat(waterSectionMonth, format),
+        inFormat(waterCityPeriod, format), inFormat(waterRanking, format), inFormat(alerts, format), deadLetters);
+  }
+
+  /** How the figures and the alerts are written. */
+  public OutputFormat outputFormat() {
+    return ((OutputSerde<?>) cityDaily.valueSerde()).format();
+  }
+
+  /** The topics whose format {@link #withOutputFormat} sets. */
+  public List<Topic<String, ?>> outputsAndAlerts() {
+    List<Topic<String, ?>> topics = new ArrayList<>(outputs());
+    topics.add(alerts);
+    return List.copyOf(topics);
+  }
+
+  private static <V extends SpecificRecord> OutputSerde<V> output(Class<V> type) {
+    return OutputSerde.of(type, OutputFormat.AVRO);
+  }
+
+  private static <V> Topic<String, V> inFormat(Topic<String, V> topic, OutputFormat format) {
+    @SuppressWarnings("unchecked")
+    OutputSerde<? extends SpecificRecord> serde = (OutputSerde<? extends SpecificRecord>) topic.valueSerde();
+    @SuppressWarnings("unchecked")
+    Serde<V> formatted = (Serde<V>) serde.withFormat(format);
+    return new Topic<>(topic.name(), topic.keySerde(), formatted, topic.partitions(), topic.compacted());
   }
 
   /**

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecostream.serde.AvroJson;
-import io.ecostream.serde.AvroSerde;
+import io.ecostream.serde.RecordSerde;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -144,9 +144,9 @@ public record RecordLine(
     return value.isNull() ? Optional.empty() : Optional.of(AvroJson.fromTree(value, type));
   }
 
-  /** The value as a record of the topic's type, for topics of {@link AvroSerde}s. */
+  /** The value as a record of the topic's type, for topics of {@link RecordSerde}s. */
   public Optional<? extends SpecificRecord> valueOf(Topic<String, ?> topic) {
-    if (!(topic.valueSerde() instanceof AvroSerde<?> serde)) {
+    if (!(topic.valueSerde() instanceof RecordSerde<?> serde)) {
       throw new IllegalArgumentException(topic.name() + " has no Avro values");
     }
     return valueAs(serde.type());

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecostream.avro.AirReading;
+import io.ecostream.avro.AqiEdition;
+import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.SamplingMethod;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
 import io.ecostream.avro.WaterBodyType;
 import io.ecostream.avro.WaterSample;
+import io.ecostream.serde.OutputFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +161,33 @@ class RecordLineTest {
         .hasMessage("AirReading.pm25: expected one of [double] or null, found \"high\"");
     assertThatThrownBy(() -> badMethod.valueAs(WaterSample.class))
         .hasMessage("WaterSample.method: expected one of [AUTOMATIC, MANUAL], found \"BY_HAND\"");
+  }
+
+  /** What tail prints of a deployment started with --output-format json, without being told. */
+  @Test
+  void shouldPrintTheSameLineOfAJsonOutputValueAsOfItsAvroValue() {
+    CityDaily day =
+        CityDaily.newBuilder()
+            .setCityId("binzhou")
+            .setDate(LocalDate.of(2024, 1, 15))
+            .setEdition(AqiEdition.HJ_633_2012)
+            .setPm25(50.75)
+            .setStationsReporting(2)
+            .setStationsComplete(0)
+            .setStationHours(48)
+            .setRevision(48)
+            .build();
+    Topic<String, CityDaily> json = topics.withOutputFormat(OutputFormat.JSON).cityDaily();
+    byte[] jsonBytes = json.valueSerde().serializer().serialize(json.name(), day);
+    byte[] avroBytes = topics.cityDaily().valueSerde().serializer().serialize(json.name(), day);
+
+    RecordLine fromJson = RecordLine.of(topics, topics.cityDaily(), 0, 7, -1, "binzhou@2024-01-15", jsonBytes);
+    RecordLine fromAvro = RecordLine.of(topics, topics.cityDaily(), 0, 7, -1, "binzhou@2024-01-15", avroBytes);
+
+    assertThat(fromJson.undecodable()).isEmpty();
+    assertThat(fromJson.value().get("pm25").doubleValue()).isEqualTo(50.75);
+    assertThat(fromJson.toJson()).isEqualTo(fromAvro.toJson());
+    assertThat(fromJson.valueAs(CityDaily.class)).contains(day);
   }
 
   private <V> RecordLine roundTrip(Topic<String, V> topic, String key, V value) {

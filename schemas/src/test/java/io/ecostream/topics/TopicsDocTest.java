@@ -3,7 +3,7 @@ package io.ecostream.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.ecostream.serde.AvroSerde;
+import io.ecostream.serde.RecordSerde;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,10 +91,14 @@ class TopicsDocTest {
         .append("` (`--topic-prefix` to change it). Keys\nare strings; values are Avro records in Avro's")
         .append(" single-object encoding. How each topic is keyed,\nwhen its records are published and")
         .append(" how the figures are computed: [figures.md](figures.md).\n\n")
+        .append("The values of the topics marked \"or JSON\" (the figures and the alerts) are plain JSON objects")
+        .append("\nwhen the streams app runs with `--output-format json`. How to read either without ecostream's")
+        .append("\ncode, and `ecostream schemas` for the `.avsc` files: [consuming.md](consuming.md).\n\n")
         .append("| topic | key | value | written by | compacted |\n|---|---|---|---|---|\n");
     for (Topic<String, ?> topic : topics.all()) {
       md.append("| [`").append(topic.name()).append("`](#").append(anchor(topic.name())).append(") | ")
-          .append(key(topics, topic)).append(" | ").append(schemaOf(topic).getName()).append(" | ")
+          .append(key(topics, topic)).append(" | ").append(schemaOf(topic).getName())
+          .append(topics.outputsAndAlerts().contains(topic) ? " (or JSON)" : "").append(" | ")
           .append(writtenBy(topics, topic)).append(" | ").append(topic.compacted() ? "yes" : "no").append(" |\n");
     }
 
@@ -135,7 +139,7 @@ class TopicsDocTest {
   }
 
   private static Schema schemaOf(Topic<String, ?> topic) {
-    if (!(topic.valueSerde() instanceof AvroSerde<?> serde)) {
+    if (!(topic.valueSerde() instanceof RecordSerde<?> serde)) {
       throw new IllegalStateException(topic.name() + " has no Avro value serde");
     }
     return SpecificData.get().getSchema(serde.type());

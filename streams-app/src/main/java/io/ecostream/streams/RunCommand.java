@@ -83,6 +83,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin AirQualityOptions quality;
 
+  @Mixin OutputFormatOptions output;
+
   @Option(
       names = "--application-id",
       description = "Kafka Streams application id (default: " + StreamsAppConfig.DEFAULT_APPLICATION_ID + ").")
@@ -144,7 +146,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    EcostreamTopics topics = cluster.topics();
+    EcostreamTopics topics = output.applyTo(cluster.topics());
     if (stallTimeoutSeconds < 1) {
       throw new ParameterException(
           spec.commandLine(), "--stall-timeout must be at least 1 s, got " + stallTimeoutSeconds);
@@ -164,6 +166,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     err.println("ecostream run: dust-affected days: " + dust.summary(settings));
     err.println("ecostream run: air readings: " + AirQualityOptions.summary(settings.airQuality()));
+    err.println("ecostream run: figure and alert topics in " + topics.outputFormat().optionValue());
     if (createTopics) {
       createTopics(properties, topics, err);
     }

@@ -1,6 +1,7 @@
 package io.ecostream.streams;
 
 import io.ecostream.avro.AirReading;
+import io.ecostream.serde.OutputFormat;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,13 +39,15 @@ final class PipelineTestDriver implements AutoCloseable {
    */
   static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
-  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
+  private final EcostreamTopics topics;
   private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
   private final Topology topology;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, AirReading> airReadings;
 
-  private PipelineTestDriver(PipelineSettings settings, Path stateDir, Instant wallClockStart) {
+  private PipelineTestDriver(
+      PipelineSettings settings, Path stateDir, Instant wallClockStart, OutputFormat outputFormat) {
+    topics = EcostreamTopics.withDefaultPrefix().withOutputFormat(outputFormat);
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-pipeline-test");
     // Own state directory: tests of other modules and worktrees may run at the same time.
@@ -66,7 +70,12 @@ final class PipelineTestDriver implements AutoCloseable {
    * decides which readings are in the future.
    */
   static PipelineTestDriver start(PipelineSettings settings, Path stateDir, Instant wallClockStart) {
-    return new PipelineTestDriver(settings, stateDir, wallClockStart);
+    return new PipelineTestDriver(settings, stateDir, wallClockStart, OutputFormat.AVRO);
+  }
+
+  /** The pipeline with its figures and alerts written in {@code outputFormat}, as {@code run --output-format}. */
+  static PipelineTestDriver start(PipelineSettings settings, Path stateDir, OutputFormat outputFormat) {
+    return new PipelineTestDriver(settings, stateDir, Instant.now(), outputFormat);
   }
 
   EcostreamTopics topics() {
@@ -92,6 +101,11 @@ final class PipelineTestDriver implements AutoCloseable {
 
   <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
     return driver.createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
+  }
+
+  /** The topic's values as the bytes the pipeline wrote; any topic, internal ones included. */
+  TestOutputTopic<String, byte[]> rawOutput(String topicName) {
+    return driver.createOutputTopic(topicName, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
   /** One reading keyed as ecostream's producers key it, at its hour start, then a commit interval. */

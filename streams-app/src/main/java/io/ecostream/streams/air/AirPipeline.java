@@ -133,7 +133,8 @@ public final class AirPipeline {
 
   /**
    * This step re-keys the cities' period figures by {@code province@period} ({@value
-   * #RANKING_BY_PROVINCE}): a ranking spans the cities of a province, which live in many tasks.
+   * #RANKING_BY_PROVINCE}): a ranking spans the cities of a province, which live in many tasks. The
+   * repartition topic is internal, so it stays Avro whatever format the output topics are in.
    */
   private static void rankings(
       StreamsBuilder builder,
@@ -148,7 +149,7 @@ public final class AirPipeline {
     ProvinceRankings rankings = new ProvinceRankings(settings.rankingSufficiency());
     figures
         .repartition(
-            Repartitioned.with(Serdes.String(), topics.cityPeriod().valueSerde())
+            Repartitioned.with(Serdes.String(), AvroSerde.of(CityPeriod.class))
                 .withName(RANKING_BY_PROVINCE))
         .process(
             () -> new RankingProcessor<>(PROVINCE_RANKING_STORE, rankings),

@@ -129,7 +129,8 @@ public final class WaterPipeline {
 
   /**
    * This step re-keys the cities' period figures by {@code province@period} ({@value
-   * #RANKING_BY_PROVINCE}): a ranking spans the cities of a province, which live in many tasks.
+   * #RANKING_BY_PROVINCE}): a ranking spans the cities of a province, which live in many tasks. The
+   * repartition topic is internal, so it stays Avro whatever format the output topics are in.
    */
   private static void rankings(
       StreamsBuilder builder,
@@ -144,7 +145,7 @@ public final class WaterPipeline {
     WaterRankings rankings = new WaterRankings(settings.water().cwqi());
     figures
         .repartition(
-            Repartitioned.with(Serdes.String(), topics.waterCityPeriod().valueSerde())
+            Repartitioned.with(Serdes.String(), AvroSerde.of(CityWaterPeriod.class))
                 .withName(RANKING_BY_PROVINCE))
         .process(
             () -> new RankingProcessor<>(RANKING_STORE, rankings),
