@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.Station;
 import io.ecostream.cli.report.AirReport;
+import io.ecostream.cli.report.DrainProgress;
 import io.ecostream.cli.report.PipelineDrain;
 import io.ecostream.cli.report.TopicSnapshot;
 import io.ecostream.cli.report.WaterReport;
@@ -23,6 +24,7 @@ import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.KafkaClusterException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -60,6 +62,9 @@ import picocli.CommandLine.ParameterException;
           + " ends it within 5 s."
     })
 public final class ReplayAndReportCommand extends ReplayCommand {
+
+  /** A replay of a country's years keeps the pipeline busy for minutes: say how far it got. */
+  private static final Duration DRAIN_PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
   @Option(
       names = "--wait",
@@ -124,7 +129,8 @@ public final class ReplayAndReportCommand extends ReplayCommand {
           applicationId,
           List.of(topics.airReadings().name(), topics.waterReadings().name()),
           waitTimeout,
-          kafkaTimeout());
+          kafkaTimeout(),
+          new DrainProgress(err, Clock.systemUTC(), DRAIN_PROGRESS_INTERVAL)::report);
     } catch (PipelineDrain.ClusterSilentException e) {
       throw new KafkaClusterException(
           ClusterCheck.lostMessage(

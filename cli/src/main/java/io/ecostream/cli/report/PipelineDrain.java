@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -46,17 +47,31 @@ public final class PipelineDrain {
    */
   public static void await(Admin admin, String groupId, Collection<String> inputTopics, Duration timeout)
       throws TimeoutException, InterruptedException {
-    await(admin, groupId, inputTopics, timeout, CALL_TIMEOUT);
+    await(admin, groupId, inputTopics, timeout, CALL_TIMEOUT, progress -> {});
+  }
+
+  /** How far the application got: the input offsets it committed, of those the input holds. */
+  public record Progress(long inputProcessed, long inputTotal) {
+
+    public double fraction() {
+      return inputTotal == 0 ? 1 : (double) inputProcessed / inputTotal;
+    }
   }
 
   /**
    * @param callTimeout how long one call to the cluster may take: a cluster silent for that long
    *     is lost, not slow
+   * @param progress told after every check
    * @throws TimeoutException when the application has not caught up within {@code timeout}, or the
    *     cluster did not answer a call within {@code callTimeout}
    */
   public static void await(
-      Admin admin, String groupId, Collection<String> inputTopics, Duration timeout, Duration callTimeout)
+      Admin admin,
+      String groupId,
+      Collection<String> inputTopics,
+      Duration timeout,
+      Duration callTimeout,
+      Consumer<Progress> progress)
       throws TimeoutException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     int caughtUpChecks = 0;
@@ -65,12 +80,16 @@ public final class PipelineDrain {
         throw new TimeoutException(
             "the streams application '" + groupId + "' had not processed everything after " + timeout.toSeconds() + " s");
       }
-      caughtUpChecks = caughtUp(admin, groupId, inputTopics, callTimeout) ? caughtUpChecks + 1 : 0;
+      Check check = check(admin, groupId, inputTopics, callTimeout);
+      caughtUpChecks = check.caughtUp() ? caughtUpChecks + 1 : 0;
+      progress.accept(check.progress());
       Thread.sleep(POLL.toMillis());
     }
   }
 
-  private static boolean caughtUp(
+  private record Check(boolean caughtUp, Progress progress) {}
+
+  private static Check check(
       Admin admin, String groupId, Collection<String> inputTopics, Duration callTimeout)
       throws InterruptedException, TimeoutException {
     long timeoutMs = callTimeout.toMillis();
@@ -87,26 +106,33 @@ public final class PipelineDrain {
               p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
       Map<TopicPartition, ListOffsetsResultInfo> ends =
           admin.listOffsets(latest).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+      boolean caughtUp = true;
+      long inputProcessed = 0;
+      long inputTotal = 0;
       for (var end : ends.entrySet()) {
         OffsetAndMetadata position = committed.get(end.getKey());
         long endOffset = end.getValue().offset();
+        if (inputTopics.contains(end.getKey().topic())) {
+          inputTotal += endOffset;
+          inputProcessed += position == null ? 0 : Math.min(position.offset(), endOffset);
+        }
         // Under exactly-once, internal topics are written in transactions: the last commit marker
         // takes an offset that the application never reads as a record, nor commits past while
         // idle. Under at-least-once a record there would be processed and committed within the
         // commit interval, so a stable end − 1 is a marker either way.
         long required = inputTopics.contains(end.getKey().topic()) ? endOffset : endOffset - 1;
         if (endOffset > 0 && (position == null || position.offset() < required)) {
-          return false;
+          caughtUp = false;
         }
       }
-      return true;
+      return new Check(caughtUp, new Progress(inputProcessed, inputTotal));
     } catch (TimeoutException e) {
       throw silent(callTimeout);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
         throw silent(callTimeout);
       }
-      return false;
+      return new Check(false, new Progress(0, 0));
     }
   }
 
