@@ -5,25 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecostream.localkafka.KafkaBrokerFixture;
-import io.ecostream.streams.EcostreamTopology;
-import io.ecostream.streams.config.PipelineSettings;
-import io.ecostream.streams.config.StreamsAppConfig;
-import io.ecostream.streams.metrics.PipelineMetrics;
-import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.KafkaClientConfig;
-import io.ecostream.topics.TopicCreator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,39 +43,24 @@ class WaterReplayIT {
 
   @TempDir Path dir;
 
-  private String prefix;
-  private String applicationId;
-  private KafkaStreams streams;
+  private PipelineOnBroker pipeline;
 
   @BeforeEach
   void startPipeline() {
-    prefix = KafkaBrokerFixture.uniqueName("water");
-    applicationId = KafkaBrokerFixture.uniqueName("water-app");
-    EcostreamTopics topics = EcostreamTopics.withPrefix(prefix);
-    TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
-    Properties flags = new Properties();
-    flags.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    flags.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    flags.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-    streams =
-        new KafkaStreams(
-            EcostreamTopology.build(
-                topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry())),
-            KafkaClientConfig.layered(StreamsAppConfig.defaults(), null, Map.of(), flags));
-    streams.start();
+    pipeline = PipelineOnBroker.start(kafka, "water", dir.resolve("state"));
   }
 
   @AfterEach
   void stopPipeline() {
-    streams.close(Duration.ofSeconds(30));
+    pipeline.close();
   }
 
   private CliRun replay(Path file, String report) {
     return CliRun.of(
         "replay",
         "--bootstrap-servers", kafka.bootstrapServers(),
-        "--topic-prefix", prefix,
-        "--application-id", applicationId,
+        "--topic-prefix", pipeline.prefix(),
+        "--application-id", pipeline.applicationId(),
         "--format", "water-csv",
         "--report", report,
         file.toString());

@@ -68,11 +68,9 @@ final class CnemcCityReader extends CsvReadingReader<AirReading>
   private final int cityZh;
   private final int value;
 
-  /** The hour being gathered: its label as written, and the values per station id. */
-  private String groupDate;
+  /** The hour being gathered, and its values per station id. */
+  private final GatheredHour gathered = new GatheredHour();
 
-  private String groupHour;
-  private Instant groupStart;
   private final Map<String, Values> group = new TreeMap<>();
 
   CnemcCityReader(
@@ -126,24 +124,9 @@ final class CnemcCityReader extends CsvReadingReader<AirReading>
 
   /** Makes the row's hour the one being gathered, emitting the previous one when it is over. */
   private void enterHour(String dateCell, String hourCell) throws BadLineException {
-    if (dateCell.equals(groupDate) && hourCell.equals(groupHour)) {
-      return;
+    if (!gathered.holds(dateCell, hourCell)) {
+      gathered.enter(dateCell, hourCell, hourStart(dateCell, hourCell), this::emitGroup);
     }
-    Instant start = hourStart(dateCell, hourCell);
-    if (groupStart != null) {
-      int order = start.compareTo(groupStart);
-      if (order < 0) {
-        throw new BadLineException(
-            BadLineReason.OUT_OF_ORDER,
-            dateCell + " hour " + hourCell + " after " + groupDate + " hour " + groupHour);
-      }
-      if (order > 0) {
-        emitGroup();
-      }
-    }
-    groupDate = dateCell;
-    groupHour = hourCell;
-    groupStart = start;
   }
 
   private Instant hourStart(String dateCell, String hourCell) throws BadLineException {
@@ -156,17 +139,17 @@ final class CnemcCityReader extends CsvReadingReader<AirReading>
 
   @Override
   void end() {
-    emitGroup();
+    gathered.end(this::emitGroup);
   }
 
-  private void emitGroup() {
+  private void emitGroup(Instant hourStart) {
     group.forEach(
         (stationId, v) ->
             emit(
                 new AirReading(
                     stationId,
                     v.cityId,
-                    groupStart,
+                    hourStart,
                     v.of[0],
                     v.of[1],
                     v.of[2],

@@ -77,11 +77,9 @@ final class CnemcDailyReader extends CsvReadingReader<AirReading> implements Air
 
   private final Map<String, Long> skipped = new LinkedHashMap<>();
 
-  /** The hour being gathered: its label as written, and the values per column and type. */
-  private String groupDate;
+  /** The hour being gathered, and its values per column and type. */
+  private final GatheredHour gathered = new GatheredHour();
 
-  private String groupHour;
-  private Instant groupStart;
   private final boolean[] typeSeen = new boolean[CnemcCityReader.HOURLY.size()];
   private final Double[][] group;
 
@@ -144,23 +142,9 @@ final class CnemcDailyReader extends CsvReadingReader<AirReading> implements Air
 
   /** Makes the row's hour the one being gathered, emitting the previous one when it is over. */
   private void enterHour(String dateCell, String hourCell, Instant start) throws BadLineException {
-    if (dateCell.equals(groupDate) && hourCell.equals(groupHour)) {
-      return;
+    if (!gathered.holds(dateCell, hourCell)) {
+      gathered.enter(dateCell, hourCell, start, this::emitGroup);
     }
-    if (groupStart != null) {
-      int order = start.compareTo(groupStart);
-      if (order < 0) {
-        throw new BadLineException(
-            BadLineReason.OUT_OF_ORDER,
-            dateCell + " hour " + hourCell + " after " + groupDate + " hour " + groupHour);
-      }
-      if (order > 0) {
-        emitGroup();
-      }
-    }
-    groupDate = dateCell;
-    groupHour = hourCell;
-    groupStart = start;
   }
 
   private Instant hourStart(String dateCell, String hourCell) throws BadLineException {
@@ -174,10 +158,10 @@ final class CnemcDailyReader extends CsvReadingReader<AirReading> implements Air
 
   @Override
   void end() {
-    emitGroup();
+    gathered.end(this::emitGroup);
   }
 
-  private void emitGroup() {
+  private void emitGroup(Instant hourStart) {
     for (int i = 0; i < group.length; i++) {
       Double[] v = group[i];
       if (v == null) {
@@ -186,7 +170,7 @@ final class CnemcDailyReader extends CsvReadingReader<AirReading> implements Air
       ChinaCity city = cities[i];
       String stationId = stationId(city.id());
       station(stationId, () -> metadata(stationId, city));
-      emit(new AirReading(stationId, city.id(), groupStart, v[0], v[1], v[2], v[3], v[4], v[5]));
+      emit(new AirReading(stationId, city.id(), hourStart, v[0], v[1], v[2], v[3], v[4], v[5]));
       group[i] = null;
     }
     Arrays.fill(typeSeen, false);
