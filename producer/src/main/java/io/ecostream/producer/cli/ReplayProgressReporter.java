@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -71,7 +72,8 @@ final class ReplayProgressReporter implements ReplayListener {
     Map<String, Long> sent = sentPerTopic.get();
     long total = sent.values().stream().mapToLong(Long::longValue).sum();
     double fraction = progress.inputFraction();
-    String reached = ProgressReporter.LOCAL_TIME.format(progress.eventTimeReached().atZone(zone));
+    String reached =
+        ProgressReporter.LOCAL_TIME.format(progress.eventTimeReached().atZone(zone)) + daysAndStations(progress);
     String rate = ProgressReporter.rate(total - lastTotal, sinceLast);
     String eta = eta(Duration.between(started, now), fraction);
     String line =
@@ -118,6 +120,22 @@ final class ReplayProgressReporter implements ReplayListener {
       err.flush();
       lastLength = 0;
     }
+  }
+
+  /**
+   * {@code " (day 152, 344 stations)"}: the days of event time replayed, counting the first, and the
+   * stations (in the CNEMC city formats, the cities) sent so far; empty before the first reading.
+   */
+  private String daysAndStations(ReplayListener.Progress progress) {
+    Instant first = progress.firstEventTime();
+    if (first == null) {
+      return "";
+    }
+    long day =
+        ChronoUnit.DAYS.between(
+                first.atZone(zone).toLocalDate(), progress.eventTimeReached().minusNanos(1).atZone(zone).toLocalDate())
+            + 1;
+    return String.format(Locale.ROOT, " (day %,d, %,d stations)", Math.max(1, day), progress.stationsSent());
   }
 
   /** {@code [#########-----------]}: the share done, rounded down to whole cells. */

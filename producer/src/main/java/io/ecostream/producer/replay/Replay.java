@@ -203,7 +203,9 @@ public final class Replay implements Closeable {
         Instant known = cursor.knownAt();
         lastKnown = lastKnown == null || known.isAfter(lastKnown) ? known : lastKnown;
         progress.readings++;
+        progress.stations = sent.size();
         first = first == null || time.isBefore(first) ? time : first;
+        progress.first = first;
         last = last == null || time.isAfter(last) ? time : last;
         if (cursor.advance()) {
           heads.add(cursor);
@@ -292,6 +294,8 @@ public final class Replay implements Closeable {
 
   private final class Progress implements ReplayListener.Progress {
     private Instant reached;
+    private Instant first;
+    private int stations;
     private long readings;
     private long bytesAtStart;
 
@@ -310,6 +314,16 @@ public final class Replay implements Closeable {
     @Override
     public long readingsSent() {
       return readings;
+    }
+
+    @Override
+    public Instant firstEventTime() {
+      return first;
+    }
+
+    @Override
+    public int stationsSent() {
+      return stations;
     }
 
     /**

@@ -23,5 +23,15 @@ public interface ReplayListener {
      * 0 … 1; what opening the replay read already (up to --from) does not count.
      */
     double inputFraction();
+
+    /** The earliest event time sent so far; null before the first reading. */
+    default Instant firstEventTime() {
+      return null;
+    }
+
+    /** Stations whose metadata has been sent so far (one per city in the CNEMC city formats). */
+    default int stationsSent() {
+      return 0;
+    }
   }
 }

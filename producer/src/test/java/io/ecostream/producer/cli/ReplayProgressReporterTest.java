@@ -102,6 +102,26 @@ class ReplayProgressReporterTest {
   }
 
   @Test
+  void shouldCountTheDaysReplayedAndTheStationsSent() {
+    ReplayProgressReporter reporter = reporter(false);
+    sent.put("ecostream.air.readings", 30L);
+    Instant firstHour = Instant.parse("2021-12-31T16:00:00Z"); // 2022-01-01 00:00 in Beijing
+
+    wall.advance(Duration.ofSeconds(10));
+    // the hour 2022-06-01 12:00-13:00 done: 1 January is day 1, 1 June day 31+28+31+30+31+1 = 152
+    reporter.progress(at("2022-06-01T05:00:00Z", 0.25, firstHour, 344));
+    wall.advance(Duration.ofSeconds(10));
+    // the hour 23:00-24:00 of 1 June done: its end, midnight, is still day 152
+    reporter.progress(at("2022-06-01T16:00:00Z", 0.5, firstHour, 344));
+
+    assertThat(err.toString().lines())
+        .extracting(line -> line.substring(0, line.indexOf(" | ")))
+        .containsExactly(
+            "replayed up to 2022-06-01 13:00 (day 152, 344 stations)",
+            "replayed up to 2022-06-02 00:00 (day 152, 344 stations)");
+  }
+
+  @Test
   void shouldFillTheBarInWholeCellsRoundedDown() {
     assertThat(ReplayProgressReporter.bar(0)).isEqualTo("[--------------------]");
     assertThat(ReplayProgressReporter.bar(0.099)).isEqualTo("[#-------------------]");
@@ -119,6 +139,36 @@ class ReplayProgressReporterTest {
   private ReplayProgressReporter reporter(boolean terminal) {
     return new ReplayProgressReporter(
         wall, Duration.ofSeconds(10), BEIJING, () -> sent, new PrintWriter(err), terminal);
+  }
+
+  private static ReplayListener.Progress at(String eventTime, double fraction, Instant first, int stations) {
+    ReplayListener.Progress at = at(eventTime, fraction);
+    return new ReplayListener.Progress() {
+      @Override
+      public Instant eventTimeReached() {
+        return at.eventTimeReached();
+      }
+
+      @Override
+      public long readingsSent() {
+        return 0;
+      }
+
+      @Override
+      public double inputFraction() {
+        return fraction;
+      }
+
+      @Override
+      public Instant firstEventTime() {
+        return first;
+      }
+
+      @Override
+      public int stationsSent() {
+        return stations;
+      }
+    };
   }
 
   private static ReplayListener.Progress at(String eventTime, double fraction) {
