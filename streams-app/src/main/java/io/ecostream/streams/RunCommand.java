@@ -6,6 +6,7 @@ import io.ecostream.streams.errors.RecordSkips;
 import io.ecostream.streams.air.AirQueries;
 import io.ecostream.streams.api.QueryApi;
 import io.ecostream.streams.metrics.MetricsHttpServer;
+import io.ecostream.streams.metrics.ProcessMetrics;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.metrics.ReadinessProbe;
 import io.ecostream.topics.ClusterOptions;
@@ -214,6 +215,7 @@ public final class RunCommand implements Callable<Integer> {
               + settings.revisionBase());
     }
     new KafkaStreamsMetrics(streams).bindTo(registry);
+    ProcessMetrics processMetrics = ProcessMetrics.bindTo(registry);
 
     streams.setStateListener(
         (newState, oldState) -> {
@@ -259,6 +261,7 @@ public final class RunCommand implements Callable<Integer> {
       http.close();
     }
     readiness.close();
+    processMetrics.close();
     registry.close();
     try {
       Runtime.getRuntime().removeShutdownHook(hook);

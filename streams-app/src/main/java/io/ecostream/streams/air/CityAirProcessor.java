@@ -235,6 +235,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     long cityNewestBefore = city.newestHour;
     if (hour > city.newestHour) {
       city.newestHour = hour;
+      metrics.cityNewestHour(city.cityId, hour * HOUR_MILLIS);
     }
     city.touched = true;
     publishSettled(city);
@@ -541,6 +542,9 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   /** With the input record's headers (the bench's latency probe reads its send time from them). */
   private void forward(
       Record<String, CityAirInput> record, AirOutput.Kind kind, String key, SpecificRecord value, long timestamp) {
+    if (value instanceof Alert alert) {
+      metrics.alert(alert.getType(), alert.getStatus().name());
+    }
     context.forward(new Record<>(key, new AirOutput(kind, value), timestamp, record.headers()));
   }
 

@@ -1,9 +1,11 @@
 package io.ecostream.streams.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pipeline's own counters, next to the Kafka Streams metrics: records read per input topic
@@ -14,7 +16,8 @@ import java.util.concurrent.ConcurrentMap;
  * ({@code ecostream.quality.flagged}), station-silent alerts raised ({@code
  * ecostream.stations.silent}), and records skipped on an error of their own per reason ({@code
  * ecostream.records.skipped}: an output too large or not serializable, a processing error; see
- * {@link io.ecostream.streams.errors.RecordSkips}).
+ * {@link io.ecostream.streams.errors.RecordSkips}), alerts published per type and status ({@code
+ * ecostream.alerts}) and each city's data freshness ({@code ecostream.city.data.age}).
  */
 public final class PipelineMetrics {
 
@@ -25,6 +28,8 @@ public final class PipelineMetrics {
   private final ConcurrentMap<String, Counter> qualityFlagged = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> silentRaised = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> recordsSkipped = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Counter> alerts = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, AtomicLong> cityNewestHour = new ConcurrentHashMap<>();
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -115,6 +120,46 @@ public final class PipelineMetrics {
   public double recordsSkippedCount(String reason) {
     Counter counter = recordsSkipped.get(reason);
     return counter == null ? 0 : counter.count();
+  }
+
+  /** Counts an alert published, by its type and status (RAISED, PROVISIONAL, CONFIRMED, …). */
+  public void alert(String type, String status) {
+    alerts
+        .computeIfAbsent(
+            type + "/" + status,
+            key ->
+                Counter.builder("ecostream.alerts")
+                    .description("Alerts published, by type and status")
+                    .tag("type", type)
+                    .tag("status", status)
+                    .register(registry))
+        .increment();
+  }
+
+  public double alertCount(String type, String status) {
+    Counter counter = alerts.get(type + "/" + status);
+    return counter == null ? 0 : counter.count();
+  }
+
+  /**
+   * The city's newest hour of data moved on: the gauge {@code ecostream.city.data.age} (seconds,
+   * per city) is the wall clock minus the start of that hour when it is read, so a city whose
+   * stations stop reporting shows its age growing.
+   */
+  public void cityNewestHour(String cityId, long hourStartMillis) {
+    cityNewestHour
+        .computeIfAbsent(
+            cityId,
+            city -> {
+              AtomicLong newest = new AtomicLong(hourStartMillis);
+              Gauge.builder("ecostream.city.data.age", newest, n -> (System.currentTimeMillis() - n.get()) / 1000.0)
+                  .description("Wall-clock age of the city's newest hour of air data")
+                  .baseUnit("seconds")
+                  .tag("city", city)
+                  .register(registry);
+              return newest;
+            })
+        .set(hourStartMillis);
   }
 
   /** Counts a station-silent alert raised; {@code scope} is {@code station} or a pollutant. */

@@ -361,6 +361,9 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
 
   /** With the input record's headers, or none outside a record (a punctuation). */
   private void forward(Headers headers, WaterOutput.Kind kind, String key, SpecificRecord value, long timestamp) {
+    if (value instanceof Alert alert) {
+      metrics.alert(alert.getType(), alert.getStatus().name());
+    }
     context.forward(new Record<>(key, new WaterOutput(kind, value), timestamp, headers));
   }
 
