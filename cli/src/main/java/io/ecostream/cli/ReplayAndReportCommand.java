@@ -22,8 +22,14 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.KafkaClientConfig;
 import io.ecostream.topics.KafkaClusterException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -66,6 +72,9 @@ public final class ReplayAndReportCommand extends ReplayCommand {
   /** A replay of a country's years keeps the pipeline busy for minutes: say how far it got. */
   private static final Duration DRAIN_PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
+  /** A broker on this machine answers a connection at once; nothing listening refuses at once. */
+  private static final Duration BROKER_PROBE_TIMEOUT = Duration.ofSeconds(1);
+
   @Option(
       names = "--wait",
       description = "Return only once the streams application has processed every replayed reading.")
@@ -95,6 +104,15 @@ public final class ReplayAndReportCommand extends ReplayCommand {
   String report;
 
   @Option(
+      names = "--keep",
+      paramLabel = "DIR",
+      description =
+          "When no cluster is named and none runs on localhost:9092, the replay runs the whole pipeline on an"
+              + " embedded broker in a temporary folder, deleted at the end; --keep DIR puts it in DIR and keeps"
+              + " it, for 'broker --data-dir DIR/kafka' and then tail or record.")
+  Path keep;
+
+  @Option(
       names = "--period",
       paramLabel = "FROM..TO",
       description = "Report this period, e.g. 2023-01-01..2023-08-31, instead of calendar years.")
@@ -113,6 +131,60 @@ public final class ReplayAndReportCommand extends ReplayCommand {
           spec().commandLine(), "--report classes goes with a water format (water-csv, cnemc-water)");
     }
     AirReport.Period reportPeriod = reportPeriod();
+    if (clusterNamed() || brokerAnswersAt(KafkaClientConfig.DEFAULT_BOOTSTRAP)) {
+      if (keep != null) {
+        throw new ParameterException(
+            spec().commandLine(), "--keep goes with the embedded broker, used when no cluster is named or running");
+      }
+      return replayAndReport(settings, water, reportPeriod);
+    }
+    return replayOnEmbeddedBroker(settings, water, reportPeriod);
+  }
+
+  /**
+   * No cluster named and none on the default address: the whole pipeline in this JVM, on a broker
+   * in a temporary folder (or --keep's), waiting for it and reporting as with a cluster.
+   */
+  private Integer replayOnEmbeddedBroker(ReplaySettings settings, boolean water, AirReport.Period reportPeriod) {
+    PrintWriter err = spec().commandLine().getErr();
+    Path dir;
+    try {
+      dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ecostream-replay-");
+    } catch (IOException e) {
+      throw new ParameterException(spec().commandLine(), "--keep: cannot create " + keep + ": " + e.getMessage());
+    }
+    err.println(
+        "ecostream replay: no Kafka cluster named and none on " + KafkaClientConfig.DEFAULT_BOOTSTRAP
+            + ": running the pipeline on an embedded broker in " + dir
+            + (keep != null ? " (kept: './ecostream broker --data-dir " + dir.resolve("kafka") + "' serves its topics again)"
+                : " (deleted at the end; --keep DIR keeps it)"));
+    err.flush();
+    try {
+      try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dir, topics(), applicationId)) {
+        useBootstrapServers(pipeline.bootstrapServers());
+        await = true;
+        return replayAndReport(settings, water, reportPeriod);
+      }
+    } finally {
+      if (keep == null) {
+        EmbeddedBroker.deleteQuietly(dir);
+      }
+    }
+  }
+
+  private static boolean brokerAnswersAt(String address) {
+    int colon = address.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
+          (int) BROKER_PROBE_TIMEOUT.toMillis());
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private Integer replayAndReport(ReplaySettings settings, boolean water, AirReport.Period reportPeriod) {
     ReplayResult result = replay(settings);
     int exitCode = exitCode(result);
     if (exitCode != 0 || !(await || report != null)) {

@@ -55,6 +55,19 @@ public final class ClusterOptions {
               + " check at the start, a send, a metadata or offset lookup (default: 15s).")
   Duration kafkaTimeout = ClusterCheck.DEFAULT_TIMEOUT;
 
+  /**
+   * Whether the user named a cluster: with --bootstrap-servers, --command-config or $
+   * {@value KafkaClientConfig#BOOTSTRAP_ENV}. When not, the command talks to the default address.
+   */
+  public boolean clusterNamed(Map<String, String> environment) {
+    return bootstrapServers != null || commandConfig != null || environment.get(KafkaClientConfig.BOOTSTRAP_ENV) != null;
+  }
+
+  /** Points the command at a cluster it started itself (an embedded broker). */
+  public void useBootstrapServers(String servers) {
+    bootstrapServers = servers;
+  }
+
   /** The topics named with the prefix; a bad prefix is a usage error. */
   public EcostreamTopics topics() {
     try {

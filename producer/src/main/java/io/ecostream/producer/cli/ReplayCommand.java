@@ -243,6 +243,16 @@ public class ReplayCommand implements Callable<Integer> {
         cluster.clientProperties(new Properties(), environment, new Properties()), kafkaTimeout());
   }
 
+  /** Whether the user named a cluster (flags, its file or the environment). */
+  protected boolean clusterNamed() {
+    return cluster.clusterNamed(environment);
+  }
+
+  /** Replays to a cluster this command started itself. */
+  protected void useBootstrapServers(String servers) {
+    cluster.useBootstrapServers(servers);
+  }
+
   /** --kafka-timeout: how long the cluster may take to answer. */
   protected Duration kafkaTimeout() {
     return cluster.kafkaTimeout();
