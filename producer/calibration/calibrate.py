@@ -8,7 +8,7 @@ Writes, under src/main/resources/io/ecostream/producer/:
   catalog/water-sections.csv the water sections and sea points, with per-section medians of the 2021-2023
                              automatic-station readings as baselines
 
-Usage: python3 calibrate.py [DATA_DIR]   (default: $DATA, else shared/data beside the repository). Python 3 standard library only.
+Usage: python3 calibrate.py [DATA_DIR]   (default: $DATA, the folder of the data sets of docs/data.md). Python 3 standard library only.
 """
 import collections
 import csv
@@ -19,7 +19,9 @@ import statistics
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("DATA", os.path.join(HERE, "..", "..", "..", "shared", "data"))
+DATA = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("DATA")
+if not DATA:
+    sys.exit("calibrate.py: give the data folder (see docs/data.md) as an argument or as $DATA")
 OUT = os.path.join(HERE, "..", "src", "main", "resources", "io", "ecostream", "producer")
 
 CITY_IDS = {
