@@ -12,7 +12,6 @@ import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.PeriodRules;
 import io.ecostream.options.DurationConverter;
 import io.ecostream.producer.catalog.ChinaCityCatalog;
-import io.ecostream.producer.catalog.CityLevel;
 import io.ecostream.producer.cli.ReplayCommand;
 import io.ecostream.producer.cli.ReplayResult;
 import io.ecostream.producer.replay.RecordKind;
@@ -266,17 +265,6 @@ public final class ReplayAndReportCommand extends ReplayCommand {
     }
   }
 
-  /**
-   * The cities the province and national means take: not the county-level cities, duplicate columns
-   * and new areas of the national catalogue; a city outside it (a csv replay's) counts.
-   */
-  static boolean isPrefectureLevel(String cityId) {
-    return ChinaCityCatalog.national()
-        .city(cityId)
-        .map(city -> city.level() == CityLevel.PREFECTURE)
-        .orElse(true);
-  }
-
   /** The figures of the cities and days this replay sent, not of whatever else the topic holds. */
   private void printReport(
       Properties client, EcostreamTopics topics, ReplayResult result, AirReport.Period reportPeriod) {
@@ -307,7 +295,7 @@ public final class ReplayAndReportCommand extends ReplayCommand {
     // default rule again here would flag days that an app run with --dust-rule off did not.
     PeriodRules rules = PeriodRules.defaults().withDustRule(DustRule.flagsOnly());
     for (ObjectNode line :
-        new AirReport(rules, ReplayAndReportCommand::isPrefectureLevel)
+        new AirReport(rules, ChinaCityCatalog.national()::countsInMeans)
             .lines(days, provinces, reportPeriod)) {
       out.println(line);
     }

@@ -53,6 +53,15 @@ public final class AvroJson {
     return node;
   }
 
+  /** {@link #toJson} as UTF-8 bytes, without the string between (the JSON output topics). */
+  public static byte[] toJsonBytes(IndexedRecord record) {
+    try {
+      return MAPPER.writeValueAsBytes(toTree(record));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
   public static String toJson(IndexedRecord record) {
     try {
       return MAPPER.writeValueAsString(toTree(record));

@@ -3,7 +3,6 @@ package io.ecostream.serde;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
@@ -59,7 +58,7 @@ public final class OutputSerde<T extends SpecificRecord>
       return avro.serialize(topic, data);
     }
     try {
-      return AvroJson.toJson(data).getBytes(StandardCharsets.UTF_8);
+      return AvroJson.toJsonBytes(data);
     } catch (RuntimeException e) {
       throw new SerializationException(
           "cannot write " + type().getSimpleName() + " as JSON for topic " + topic + ": " + e.getMessage(), e);

@@ -1,9 +1,9 @@
 package io.ecostream.cli.report;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Locale;
 
 /**
@@ -14,12 +14,12 @@ import java.util.Locale;
 public final class DrainProgress {
 
   private final PrintWriter err;
-  private final Clock clock;
+  private final InstantSource clock;
   private final Duration interval;
   private Instant lastPrint;
   private long lastProcessed = -1;
 
-  public DrainProgress(PrintWriter err, Clock clock, Duration interval) {
+  public DrainProgress(PrintWriter err, InstantSource clock, Duration interval) {
     this.err = err;
     this.clock = clock;
     this.interval = interval;

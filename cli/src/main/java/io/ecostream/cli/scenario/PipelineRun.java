@@ -1,6 +1,7 @@
 package io.ecostream.cli.scenario;
 
 import io.ecostream.avro.CityPeriod;
+import io.ecostream.cli.InProcessPipeline;
 import io.ecostream.cli.report.PipelineDrain;
 import io.ecostream.cli.report.TopicSnapshot;
 import io.ecostream.producer.Pacing;
@@ -9,13 +10,7 @@ import io.ecostream.producer.faults.FaultInjector;
 import io.ecostream.producer.catalog.StationCatalog;
 import io.ecostream.producer.kafka.KafkaReadingSink;
 import io.ecostream.producer.model.AirTuning;
-import io.ecostream.streams.EcostreamTopology;
-import io.ecostream.streams.config.PipelineSettings;
-import io.ecostream.streams.config.StreamsAppConfig;
-import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.TopicCreator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
  * A fitted scenario through the real pipeline: the simulator sends its readings to a broker, the
@@ -41,8 +32,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  * everything. Each run has its own topics and application id, so scenarios never share state.
  */
 public final class PipelineRun {
-
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Properties client;
   private final Path stateDir;
@@ -64,36 +53,24 @@ public final class PipelineRun {
   public List<CityFigures> run(Scenario scenario, AirTuning tuning, String runId, Consumer<String> progress)
       throws TimeoutException, InterruptedException {
     EcostreamTopics topics = EcostreamTopics.withPrefix(runId);
+    InProcessPipeline pipeline = InProcessPipeline.start(client, topics, runId, stateDir);
     try (Admin admin = Admin.create(client)) {
-      TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      KafkaStreams streams =
-          new KafkaStreams(
-              EcostreamTopology.build(topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry())),
-              streamsProperties(runId));
-      streams.setUncaughtExceptionHandler(
-          e -> {
-            failure.compareAndSet(null, e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-          });
-      streams.start();
-      try {
-        long readings = simulate(scenario, tuning, topics, runId);
-        progress.accept(readings + " readings sent; waiting for the pipeline");
-        PipelineDrain.await(
-            admin,
-            runId,
-            List.of(topics.stations().name(), topics.airReadings().name(), topics.waterReadings().name()),
-            timeout);
-        if (failure.get() != null) {
-          throw new IllegalStateException("the streams application failed: " + failure.get().getMessage(), failure.get());
-        }
-      } finally {
-        streams.close(CLOSE_TIMEOUT);
-        streams.cleanUp();
+      long readings = simulate(scenario, tuning, topics, runId);
+      progress.accept(readings + " readings sent; waiting for the pipeline");
+      PipelineDrain.await(
+          admin,
+          runId,
+          List.of(topics.stations().name(), topics.airReadings().name(), topics.waterReadings().name()),
+          timeout);
+      Optional<Throwable> failure = pipeline.failure();
+      if (failure.isPresent()) {
+        throw new IllegalStateException("the streams application failed: " + failure.get().getMessage(), failure.get());
       }
-      return figures(scenario, TopicSnapshot.latestByKey(client, topics.cityPeriod()));
+    } finally {
+      pipeline.close();
+      pipeline.wipeLocalState();
     }
+    return figures(scenario, TopicSnapshot.latestByKey(client, topics.cityPeriod()));
   }
 
   private long simulate(Scenario scenario, AirTuning tuning, EcostreamTopics topics, String runId) {
@@ -134,13 +111,5 @@ public final class PipelineRun {
       cities.add(CityFigures.of(period));
     }
     return cities;
-  }
-
-  private Properties streamsProperties(String applicationId) {
-    Properties properties = StreamsAppConfig.defaults();
-    properties.putAll(client);
-    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    return properties;
   }
 }

@@ -50,6 +50,16 @@ public final class ChinaCityCatalog {
     return Optional.ofNullable(byId.get(id));
   }
 
+  /**
+   * Whether a city counts in the province and national means (the bulletins' 地级及以上城市): a
+   * prefecture-level column, not a county-level city, a duplicate column or a new area; a city
+   * this catalogue does not hold (a csv replay's) counts.
+   */
+  public boolean countsInMeans(String id) {
+    ChinaCity city = byId.get(id);
+    return city == null || city.level() == CityLevel.PREFECTURE;
+  }
+
   private static ChinaCityCatalog load() {
     return new ChinaCityCatalog(
         CsvResource.load(ChinaCityCatalog.class, "china-cities.csv").rows().stream()

@@ -194,4 +194,13 @@ class ChinaCityCatalogTest {
       return Arrays.stream(reader.readLine().split(",")).skip(3).toList();
     }
   }
+
+  @Test
+  void shouldCountOnlyPrefectureLevelCitiesAndCitiesOutsideTheCatalogueInTheMeans() {
+    List<String> cities =
+        List.of("jinan", "naqu", "zhangqiu", "naqu-alias", "xionganxinqu", "shihezi", "a-csv-city");
+
+    assertThat(cities.stream().filter(ChinaCityCatalog.national()::countsInMeans))
+        .containsExactly("jinan", "naqu", "a-csv-city");
+  }
 }

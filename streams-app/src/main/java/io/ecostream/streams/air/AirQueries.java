@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -46,6 +47,8 @@ public final class AirQueries {
 
   /** A city: its province (null until a Station record named it) and its air stations, by id. */
   public record City(String cityId, String province, List<String> stations) {}
+
+  private static final StringSerializer KEYS = new StringSerializer();
 
   private final LocalStores stores;
   private final CityPeriods periods;
@@ -83,9 +86,29 @@ public final class AirQueries {
     return cities;
   }
 
-  /** The city, if the partition knows it. */
-  public Optional<City> city(String cityId, int partition) {
-    return cities(partition).stream().filter(city -> city.cityId().equals(cityId)).findFirst();
+  /**
+   * Whether the partition knows the city: a Station record named its province, or it has a stored
+   * day. Looked up by key, not by listing the partition's cities; only a city with neither (its first
+   * day not over yet, no Station record) costs a scan of the partition's stations.
+   */
+  public boolean knows(String cityId, int partition) {
+    if (stores.<String>store(CityAirProcessor.CITY_PROVINCE_STORE, partition).get(cityId) != null) {
+      return true;
+    }
+    try (KeyValueIterator<String, CityDayEntry> days =
+        stores.<CityDayEntry>store(CITY_STORE, partition).prefixScan(cityId + "@", KEYS)) {
+      if (days.hasNext()) {
+        return true;
+      }
+    }
+    try (KeyValueIterator<String, byte[]> all = stores.<byte[]>store(CityAirProcessor.STATION_PRESENCE_STORE, partition).all()) {
+      while (all.hasNext()) {
+        if (StationPresences.cityId(all.next().value).equals(cityId)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The city's stored days from {@code from} to {@code to}, both included, oldest first. */

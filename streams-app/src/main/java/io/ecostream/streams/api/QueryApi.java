@@ -204,7 +204,7 @@ public final class QueryApi implements HttpHandler {
   }
 
   private void requireCity(String city, int partition) {
-    if (air.city(city, partition).isEmpty()) {
+    if (!air.knows(city, partition)) {
       throw new ApiException(404, "no city " + city);
     }
   }
