@@ -52,8 +52,14 @@ final class CityWaterPeriods {
     this.gradingRules = gradingRules;
   }
 
+  /** {@code cityId@yyyy}: the key of a city's year in the city years' store. */
   static String yearKey(String cityId, int year) {
-    return cityId + "@" + year;
+    return yearKeyPrefix(cityId) + year;
+  }
+
+  /** What the keys of a city's years begin with. */
+  static String yearKeyPrefix(String cityId) {
+    return cityId + "@";
   }
 
   static CityWaterYearState emptyYear(String cityId, int year) {
