@@ -4,7 +4,10 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.errors.RecordSkips;
 import io.ecostream.streams.air.AirQueries;
+import io.ecostream.streams.api.AlertFeed;
+import io.ecostream.streams.api.LivePage;
 import io.ecostream.streams.api.QueryApi;
+import io.ecostream.streams.water.WaterQueries;
 import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.ProcessMetrics;
 import io.ecostream.streams.metrics.PipelineMetrics;
@@ -75,6 +78,9 @@ public final class RunCommand implements Callable<Integer> {
    * Kafka Streams would otherwise sit in PENDING_ERROR for minutes on its clients' timeouts.
    */
   private static final Duration FAILED_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Alerts the API and the live page keep in memory: years of a national network's. */
+  private static final int ALERT_FEED_CAPACITY = 100_000;
 
   @Spec CommandSpec spec;
 
@@ -239,11 +245,29 @@ public final class RunCommand implements Callable<Integer> {
             streams,
             Duration.ofSeconds(stallTimeoutSeconds),
             new ClusterWatch(properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), cluster.kafkaTimeout(), err));
+    AlertFeed alertFeed = null;
     if (http != null) {
       http.serveMetrics(registry, () -> streams.state().isRunningOrRebalancing(), readiness::verdict);
-      http.serve("/api", new QueryApi(streams, apiAddress, new AirQueries(settings, QueryApi.localStores(streams))));
+      alertFeed =
+          new AlertFeed(
+                  new StreamsConfig(properties).getGlobalConsumerConfigs("ecostream-run-alert-feed"),
+                  topics.alerts().name(),
+                  ALERT_FEED_CAPACITY)
+              .start();
+      http.serve(
+          "/api",
+          new QueryApi(
+              streams,
+              apiAddress,
+              new AirQueries(settings, QueryApi.localStores(streams)),
+              new WaterQueries(settings, QueryApi.localStores(streams)),
+              alertFeed,
+              settings.zone()));
+      http.serve("/api/alerts/stream", alertFeed.streamHandler());
+      http.serve("/", new LivePage());
       String base = "http://" + urlHost(httpHost) + ":" + http.port();
-      err.println("ecostream run: metrics on " + base + "/metrics, query API on " + base + "/api/openapi.json");
+      err.println(
+          "ecostream run: live page on " + base + "/, metrics on " + base + "/metrics, query API on " + base + "/api/openapi.json");
     }
     Thread hook =
         new Thread(
@@ -259,6 +283,7 @@ public final class RunCommand implements Callable<Integer> {
     close(streams, failures.fatal().isEmpty() ? CLOSE_TIMEOUT : FAILED_CLOSE_TIMEOUT);
     if (http != null) {
       http.close();
+      alertFeed.close();
     }
     readiness.close();
     processMetrics.close();

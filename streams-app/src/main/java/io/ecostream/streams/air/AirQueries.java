@@ -1,12 +1,17 @@
 package io.ecostream.streams.air;
 
+import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.CityPeriod;
 import io.ecostream.avro.PeriodType;
 import io.ecostream.avro.ProvinceRanking;
+import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.internal.CityDayEntry;
 import io.ecostream.avro.internal.CityYearState;
 import io.ecostream.avro.internal.ProvinceRankingState;
+import io.ecostream.domain.quality.QualityRules;
+import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.streams.config.PipelineSettings;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
@@ -14,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -49,15 +55,89 @@ public final class AirQueries {
   public record City(String cityId, String province, List<String> stations) {}
 
   private static final StringSerializer KEYS = new StringSerializer();
+  private static final long HOUR_MILLIS = 3_600_000L;
+
+  /** A station's hourly figures, oldest first, and its city. */
+  public record StationHours(String stationId, String cityId, List<StationHourlyAqi> hours) {}
 
   private final LocalStores stores;
   private final CityPeriods periods;
   private final ProvinceRankings rankings;
+  private final StationHourlyAqiMapper mapper;
+  private final CityHourFigure cityHour;
+  private final QualityRules qualityRules;
 
   public AirQueries(PipelineSettings settings, LocalStores stores) {
     this.stores = stores;
     this.periods = new CityPeriods(settings.periodRules());
     this.rankings = new ProvinceRankings(settings.rankingSufficiency());
+    this.mapper = new StationHourlyAqiMapper(settings.zone(), settings.validity());
+    this.cityHour = new CityHourFigure(settings.zone());
+    this.qualityRules = settings.airQuality().rules();
+  }
+
+  /**
+   * The city's figure of its newest hour, from the stations that reported it, as {@code
+   * air.city-hourly} published it last (the newest hour may still be open: more stations may
+   * report it); empty when none of its stations holds an hour.
+   */
+  public Optional<CityHourlyAqi> now(String cityId, int partition) {
+    ReadOnlyKeyValueStore<String, byte[]> chunks = stores.store(CityAirProcessor.STATION_CHUNKS_STORE, partition);
+    // By station id, as the city task sums them, so that the revision and means are the same.
+    SortedMap<String, Long> stations = new TreeMap<>();
+    try (KeyValueIterator<String, byte[]> all =
+        stores.<byte[]>store(CityAirProcessor.STATION_PRESENCE_STORE, partition).all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> presence = all.next();
+        if (StationPresences.cityId(presence.value).equals(cityId)) {
+          stations.put(presence.key, StationPresences.lastHour(presence.value));
+        }
+      }
+    }
+    long newest = stations.values().stream().mapToLong(Long::longValue).max().orElse(RecentHours.NO_HOUR);
+    if (newest == RecentHours.NO_HOUR) {
+      return Optional.empty();
+    }
+    List<double[]> values = new ArrayList<>(stations.size());
+    long revision = 0;
+    for (Map.Entry<String, Long> station : stations.entrySet()) {
+      RecentHours ring = StationRings.read(chunks, station.getKey(), station.getValue(), qualityRules);
+      if (ring.holds(newest)) {
+        values.add(mapper.values(ring, newest));
+        revision += ring.revision(newest);
+      }
+    }
+    return Optional.of(cityHour.figure(cityId, StationHourlyAqiMapper.hourStart(newest), values, revision));
+  }
+
+  /**
+   * The station's hourly figures from {@code from} to {@code to} (both included) among the hours
+   * the pipeline keeps per station (the newest {@value RecentHours#CAPACITY}), each as {@code
+   * air.station-hourly} published it last; empty when no partition searched knows the station. A
+   * station's partition is its city's, which the caller does not know: with {@code partition}
+   * null every local partition's presences are asked, one lookup by key each.
+   */
+  public Optional<StationHours> stationHours(String stationId, Instant from, Instant to, Integer partition) {
+    byte[] presence = stores.<byte[]>store(CityAirProcessor.STATION_PRESENCE_STORE, partition).get(stationId);
+    if (presence == null) {
+      return Optional.empty();
+    }
+    String cityId = StationPresences.cityId(presence);
+    long newest = StationPresences.lastHour(presence);
+    RecentHours ring =
+        StationRings.read(
+            stores.store(CityAirProcessor.STATION_CHUNKS_STORE, partition), stationId, newest, qualityRules);
+    List<StationHourlyAqi> hours = new ArrayList<>();
+    if (newest != RecentHours.NO_HOUR) {
+      long first = Math.max(newest - RecentHours.CAPACITY + 1, Math.floorDiv(from.toEpochMilli() + HOUR_MILLIS - 1, HOUR_MILLIS));
+      long last = Math.min(newest, Math.floorDiv(to.toEpochMilli(), HOUR_MILLIS));
+      for (long hour = first; hour <= last; hour++) {
+        if (ring.holds(hour)) {
+          hours.add(mapper.figure(stationId, cityId, hour, ring, ring.revision(hour)));
+        }
+      }
+    }
+    return Optional.of(new StationHours(stationId, cityId, hours));
   }
 
   /** The cities of the given partition (null: of every local partition), by id. */

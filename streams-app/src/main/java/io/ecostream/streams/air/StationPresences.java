@@ -138,6 +138,11 @@ final class StationPresences {
     return new String(stored, CITY_OFFSET, stored.length - CITY_OFFSET, StandardCharsets.UTF_8);
   }
 
+  /** The newest hour of a stored presence, {@link StationSilence#NONE} when none. */
+  static long lastHour(byte[] stored) {
+    return ByteBuffer.wrap(stored).getLong(0);
+  }
+
   private static Presence decode(String station, byte[] bytes) {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     long lastHour = in.getLong();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The stations' recent hours ({@link RecentHours}) of one task: live objects in memory, written
@@ -91,7 +92,7 @@ final class StationRings {
   RecentHours get(String station, LongSupplier newestHour) {
     StationRing ring = rings.get(station);
     if (ring == null) {
-      ring = new StationRing(station, load(station, newestHour.getAsLong()));
+      ring = new StationRing(station, read(chunks, station, newestHour.getAsLong(), rules));
       rings.put(station, ring);
     }
     return ring.ring;
@@ -125,7 +126,12 @@ final class StationRings {
     return Math.floorDiv(newest - RecentHours.CAPACITY - (CHUNK_HOURS - 1), CHUNK_HOURS);
   }
 
-  private RecentHours load(String station, long newestHour) {
+  /**
+   * A station's ring as the store holds it: the live ring of a task, or its last commit read by a
+   * query.
+   */
+  static RecentHours read(
+      ReadOnlyKeyValueStore<String, byte[]> chunks, String station, long newestHour, QualityRules rules) {
     long[] hours = new long[RecentHours.CAPACITY];
     Arrays.fill(hours, RecentHours.NO_HOUR);
     long[] revisions = new long[RecentHours.CAPACITY];

@@ -10,6 +10,7 @@ import io.ecostream.avro.internal.CityDayEntry;
 import io.ecostream.serde.AvroJson;
 import io.ecostream.streams.air.AirQueries;
 import io.ecostream.streams.air.ProvinceRankings;
+import io.ecostream.streams.water.WaterQueries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,6 +66,15 @@ public final class QueryApi implements HttpHandler {
   private static final Pattern CITIES = Pattern.compile("/api/cities/?");
   private static final Pattern CITY_DAYS = Pattern.compile("/api/cities/([^/]+)/daily");
   private static final Pattern CITY_PERIOD = Pattern.compile("/api/cities/([^/]+)/periods/([^/]+)");
+  private static final Pattern CITY_NOW = Pattern.compile("/api/cities/([^/]+)/now");
+  private static final Pattern STATION_HOURS = Pattern.compile("/api/stations/([^/]+)/hourly");
+  private static final Pattern ALERTS = Pattern.compile("/api/alerts/?");
+  private static final Pattern WATER_CITY_PERIOD = Pattern.compile("/api/water/cities/([^/]+)/periods/([^/]+)");
+  private static final Pattern SECTION_MONTH = Pattern.compile("/api/water/sections/([^/]+)/months/([^/]+)");
+  private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+  private static final int ALERT_LIMIT = 1000;
+  /** Far enough for any reading, near enough to count in milliseconds. */
+  private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
   private static final Pattern RANKING = Pattern.compile("/api/rankings/([^/]+)/([^/]+)");
   private static final Pattern OPENAPI = Pattern.compile("/api/openapi\\.json");
   private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
@@ -71,6 +84,9 @@ public final class QueryApi implements HttpHandler {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final AirQueries air;
+  private final WaterQueries water;
+  private final AlertFeed alerts;
+  private final ZoneId zone;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
   private final byte[] openApi;
@@ -78,11 +94,17 @@ public final class QueryApi implements HttpHandler {
   /**
    * @param self this instance's {@code application.server}, as the other instances reach it
    * @param air built on {@link #localStores(KafkaStreams)}
+   * @param water built on the same
+   * @param zone the pipeline's time zone, in which a date given for an instant is read
    */
-  public QueryApi(KafkaStreams streams, HostInfo self, AirQueries air) {
+  public QueryApi(
+      KafkaStreams streams, HostInfo self, AirQueries air, WaterQueries water, AlertFeed alerts, ZoneId zone) {
     this.streams = streams;
     this.self = self;
     this.air = air;
+    this.water = water;
+    this.alerts = alerts;
+    this.zone = zone;
     try (InputStream in = QueryApi.class.getResourceAsStream("openapi.json")) {
       this.openApi = Objects.requireNonNull(in, "openapi.json is missing from the jar").readAllBytes();
     } catch (IOException e) {
@@ -170,6 +192,47 @@ public final class QueryApi implements HttpHandler {
           AvroJson.toTree(
               air.period(city, period, at.partition())
                   .orElseThrow(() -> new ApiException(404, "city " + city + " has no day in " + period))));
+    } else if ((match = CITY_NOW.matcher(path)).matches()) {
+      String city = match.group(1);
+      Location at = locate(AirQueries.CITY_STORE, city);
+      if (!at.local()) {
+        return forward(at, exchange, forwarded);
+      }
+      requireCity(city, at.partition());
+      return json(
+          AvroJson.toTree(
+              air.now(city, at.partition())
+                  .orElseThrow(() -> new ApiException(404, "city " + city + " has no hour yet"))));
+    } else if ((match = STATION_HOURS.matcher(path)).matches()) {
+      return stationHours(match.group(1), exchange, query, forwarded);
+    } else if (ALERTS.matcher(path).matches()) {
+      return alerts(query);
+    } else if ((match = WATER_CITY_PERIOD.matcher(path)).matches()) {
+      String city = match.group(1);
+      String period = period(match.group(2));
+      Location at = locate(WaterQueries.CITY_STORE, city);
+      if (!at.local()) {
+        return forward(at, exchange, forwarded);
+      }
+      if (!water.knowsCity(city, at.partition())) {
+        throw new ApiException(404, "no water city " + city);
+      }
+      return json(
+          AvroJson.toTree(
+              water.cityPeriod(city, period, at.partition())
+                  .orElseThrow(() -> new ApiException(404, "water city " + city + " has no figure for " + period))));
+    } else if ((match = SECTION_MONTH.matcher(path)).matches()) {
+      String section = match.group(1);
+      String month = match.group(2);
+      if (!MONTH.matcher(month).matches()) {
+        throw new ApiException(400, "month must be yyyy-MM, got " + month);
+      }
+      requireRunning();
+      var found = water.sectionMonth(section, YearMonth.parse(month), null);
+      if (found.isPresent()) {
+        return json(AvroJson.toTree(found.get()));
+      }
+      return askTheOthers(exchange, forwarded, "no month " + month + " of water section " + section);
     } else if ((match = RANKING.matcher(path)).matches()) {
       String province = match.group(1);
       String period = period(match.group(2));
@@ -183,6 +246,97 @@ public final class QueryApi implements HttpHandler {
                   .orElseThrow(() -> new ApiException(404, "no ranking of " + province + " for " + period))));
     }
     throw new ApiException(404, "no such path: " + path + " (see /api/openapi.json)");
+  }
+
+  /**
+   * A station's hours. Its partition is its city's, unknown here: this instance's partitions are
+   * asked first, then every other instance (a request another instance forwarded is answered from
+   * the local ones only).
+   */
+  private byte[] stationHours(String station, HttpExchange exchange, Map<String, String> query, boolean forwarded)
+      throws IOException {
+    Instant from = instant(query, "from", Instant.EPOCH, false);
+    Instant to = instant(query, "to", LAST_INSTANT, true);
+    if (from.isAfter(to)) {
+      throw new ApiException(400, "from " + from + " is after to " + to);
+    }
+    requireRunning();
+    var found = air.stationHours(station, from, to, null);
+    if (found.isPresent()) {
+      ObjectNode answer =
+          json.createObjectNode().put("stationId", station).put("cityId", found.get().cityId());
+      ArrayNode hours = answer.putArray("hours");
+      found.get().hours().forEach(hour -> hours.add(AvroJson.toTree(hour)));
+      return json(answer);
+    }
+    return askTheOthers(exchange, forwarded, "no station " + station);
+  }
+
+  /**
+   * The first answer of another instance to a request for a key this one does not hold and
+   * cannot locate (a station's or section's partition is its city's); 404 when none has it.
+   */
+  private byte[] askTheOthers(HttpExchange exchange, boolean forwarded, String notFound) throws IOException {
+    if (!forwarded) {
+      URI uri = exchange.getRequestURI();
+      String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      for (StreamsMetadata instance : streams.streamsMetadataForStore(AirQueries.CITY_STORE)) {
+        if (!instance.hostInfo().equals(self)) {
+          try {
+            return get(instance.hostInfo(), pathAndQuery);
+          } catch (ApiException e) {
+            if (e.status() != 404) {
+              throw e;
+            }
+          }
+        }
+      }
+    }
+    throw new ApiException(404, notFound);
+  }
+
+  private byte[] alerts(Map<String, String> query) throws IOException {
+    if (!alerts.caughtUp()) {
+      throw new ApiException(503, "the alert feed is still reading the alerts topic, try again shortly");
+    }
+    Instant since = instant(query, "since", Instant.EPOCH, false);
+    int limit = ALERT_LIMIT;
+    if (query.containsKey("limit")) {
+      try {
+        limit = Integer.parseInt(query.get("limit"));
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > ALERT_LIMIT) {
+        throw new ApiException(400, "limit must be 1-" + ALERT_LIMIT + ", got " + query.get("limit"));
+      }
+    }
+    ArrayNode answer = json.createArrayNode();
+    alerts.since(since, limit).forEach(alert -> answer.add(AvroJson.toTree(alert)));
+    return json(answer);
+  }
+
+  /**
+   * An ISO instant ({@code 2026-03-01T08:00:00Z}) or a date, the start of that day in the
+   * pipeline's zone ({@code end}: its last instant).
+   */
+  private Instant instant(Map<String, String> query, String name, Instant absent, boolean end) {
+    String value = query.get(name);
+    if (value == null) {
+      return absent;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException notInstant) {
+      try {
+        LocalDate day = LocalDate.parse(value);
+        return end
+            ? day.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1)
+            : day.atStartOfDay(zone).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new ApiException(400, name + " must be an instant (2026-03-01T08:00:00Z) or a date, got " + value);
+      }
+    }
   }
 
   /** Every city, from every instance unless {@code localOnly}. */

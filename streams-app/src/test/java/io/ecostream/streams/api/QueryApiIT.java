@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecostream.avro.AirReading;
+import io.ecostream.avro.Alert;
+import io.ecostream.avro.AlertStatus;
 import io.ecostream.avro.Station;
+import io.ecostream.avro.SamplingMethod;
 import io.ecostream.avro.StationKind;
+import io.ecostream.avro.WaterSample;
+import io.ecostream.streams.AirReadings;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.streams.EcostreamTopology;
 import io.ecostream.streams.RunUnderTest;
 import io.ecostream.streams.air.AirQueries;
 import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.water.WaterQueries;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.PipelineMetrics;
@@ -28,13 +34,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -132,7 +143,97 @@ class QueryApiIT {
         .containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7");
     assertThat(ranking.get("byPm25").get(7).get("value").asDouble()).isEqualTo(101.0);
 
+    // The newest hour, 2024-01-17 02:00 (an even hour): c3's stations read 50 and 70; their
+    // 24-hour means, of 12 even and 12 odd hours, are 51 and 71.
+    JsonNode now = get(port, "/api/cities/c3/now").body();
+    assertThat(now.get("cityId").asText()).isEqualTo("c3");
+    assertThat(now.get("localDate").asText()).isEqualTo("2024-01-17");
+    assertThat(now.get("localHour").asInt()).isEqualTo(2);
+    assertThat(now.get("hourStart").asText()).isEqualTo("2024-01-16T18:00:00Z");
+    assertThat(now.get("stationsReporting").asInt()).isEqualTo(2);
+    assertThat(now.get("pm25").asDouble()).isEqualTo(60.0);
+    assertThat(now.get("pm25Moving24h").asDouble()).isEqualTo(61.0);
+
+    JsonNode hours = get(port, "/api/stations/C3-A01/hourly?from=2024-01-17&to=2024-01-17").body();
+    assertThat(hours.get("cityId").asText()).isEqualTo("c3");
+    assertThat(hours.get("hours")).extracting(hour -> hour.get("localHour").asInt()).containsExactly(0, 1, 2);
+    assertThat(hours.get("hours")).extracting(hour -> hour.get("pm25").asDouble()).containsExactly(50.0, 52.0, 50.0);
+    assertThat(hours.get("hours").get(2).get("pm25Moving24h").asDouble()).isEqualTo(51.0);
+    assertThat(get(port, "/api/stations/C3-A01/hourly?from=2024-01-16T18:00:00Z").body().get("hours"))
+        .extracting(hour -> hour.get("localHour").asInt())
+        .containsExactly(2);
+
     assertThat(get(port, "/api/openapi.json").body().get("paths").has("/api/cities/{cityId}/periods/{period}")).isTrue();
+  }
+
+  /**
+   * City {@code w1}, January 2024: three river sections whose other items are class II at worst,
+   * so ammonia nitrogen decides (GB 3838: ≤ 0.5 II, ≤ 1.0 III, ≤ 1.5 IV): 0.3 is II, 0.9 III, 1.4
+   * IV. Two of three sections good: 66.7 %.
+   */
+  @Test
+  void shouldServeTheWaterFiguresOfACityAndASection() throws Exception {
+    try (KafkaProducer<String, WaterSample> producer =
+        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.waterReadings().valueSerde().serializer())) {
+      double[] ammonia = {0.3, 0.9, 1.4};
+      for (int s = 0; s < ammonia.length; s++) {
+        WaterSample sample =
+            WaterSample.newBuilder()
+                .setStationId("W1-" + (s + 1))
+                .setCityId("w1")
+                .setSampledAt(FIRST_DAY.atTime(10, 0).atZone(AirReadings.BEIJING).toInstant())
+                .setMethod(SamplingMethod.MANUAL)
+                .setPh(7.6)
+                .setDissolvedOxygen(7.5)
+                .setCodMn(3.0)
+                .setAmmoniaNitrogen(ammonia[s])
+                .setTotalPhosphorus(0.08)
+                .build();
+        producer.send(new ProducerRecord<>(topics.waterReadings().name(), InputKeys.of(sample), sample));
+      }
+    }
+    int port = start(stateDir.resolve("one"));
+    JsonNode january = awaitAnswer(port, "/api/water/cities/w1/periods/2024-01", figure -> figure.get("sections").asInt() == 3);
+    assertThat(january.get("sections").asInt()).isEqualTo(3);
+    assertThat(january.get("goodShare").asDouble()).isEqualTo(66.7);
+    assertThat(awaitStable(port, "/api/water/cities/w1/periods/2024").get("goodShare").asDouble()).isEqualTo(66.7);
+    JsonNode section = get(port, "/api/water/sections/W1-2/months/2024-01").body();
+    assertThat(section.get("waterClass").asText()).isEqualTo("III");
+    assertThat(section.get("ammoniaNitrogen").asDouble()).isEqualTo(0.9);
+
+    assertError(get(port, "/api/water/cities/nowhere/periods/2024"), 404, "no water city nowhere");
+    assertError(get(port, "/api/water/cities/w1/periods/2023"), 404, "water city w1 has no figure for 2023");
+    assertError(get(port, "/api/water/sections/W1-2/months/2024-1"), 400, "month must be yyyy-MM, got 2024-1");
+    assertError(get(port, "/api/water/sections/W1-2/months/2023-12"), 404, "no month 2023-12 of water section W1-2");
+  }
+
+  @Test
+  void shouldListTheAlertsSinceAnInstantAndPushNewOnesAsTheyCome() throws Exception {
+    sendAlerts(alert("a-old", "2024-01-10T00:00:00Z"), alert("a-mid", "2024-01-15T00:00:00Z"));
+    int port = start(stateDir.resolve("one"));
+    JsonNode all = awaitStable(port, "/api/alerts");
+    assertThat(all).extracting(alert -> alert.get("alertId").asText()).containsExactly("a-old", "a-mid");
+    assertThat(get(port, "/api/alerts?since=2024-01-12T00:00:00Z").body())
+        .extracting(alert -> alert.get("alertId").asText())
+        .containsExactly("a-mid");
+    assertThat(get(port, "/api/alerts?limit=1").body()).extracting(alert -> alert.get("alertId").asText()).containsExactly("a-mid");
+    assertError(get(port, "/api/alerts?since=yesterday"), 400, "since must be an instant (2026-03-01T08:00:00Z) or a date, got yesterday");
+    assertError(get(port, "/api/alerts?limit=0"), 400, "limit must be 1-1000, got 0");
+
+    LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+    HttpRequest streamRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream")).build();
+    HttpResponse<java.util.stream.Stream<String>> stream = http.send(streamRequest, HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+    Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("data: ")).forEach(events::add));
+    reader.setDaemon(true);
+    reader.start();
+    sendAlerts(alert("a-new", "2024-01-16T00:00:00Z"));
+    String event = events.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    assertThat(event).as("the new alert pushed").isNotNull();
+    JsonNode pushed = json.readTree(event.substring("data: ".length()));
+    assertThat(pushed.get("alertId").asText()).isEqualTo("a-new");
+    assertThat(pushed.get("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(get(port, "/api/alerts").body()).extracting(alert -> alert.get("alertId").asText()).containsExactly("a-old", "a-mid", "a-new");
   }
 
   @Test
@@ -148,6 +249,10 @@ class QueryApiIT {
     assertError(get(port, "/api/cities/c1/daily?from=2024-02-01&to=2024-01-01"), 400, "from 2024-02-01 is after to 2024-01-01");
     assertError(get(port, "/api/cities/c1/periods/2024-13"), 400, "period must be yyyy or yyyy-MM, got 2024-13");
     assertError(get(port, "/api/stations"), 404, "no such path: /api/stations (see /api/openapi.json)");
+    assertError(get(port, "/api/cities/nowhere/now"), 404, "no city nowhere");
+    assertError(get(port, "/api/stations/nowhere/hourly"), 404, "no station nowhere");
+    assertError(get(port, "/api/stations/C1-A01/hourly?to=2024-13-01"), 400, "to must be an instant (2026-03-01T08:00:00Z) or a date, got 2024-13-01");
+    assertError(get(port, "/api/stations/C1-A01/hourly?from=2024-01-17&to=2024-01-16"), 400, "from 2024-01-16T16:00:00Z is after to 2024-01-16T15:59:59.999Z");
   }
 
   @Test
@@ -159,16 +264,25 @@ class QueryApiIT {
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     PipelineMetrics metrics = new PipelineMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     try (KafkaStreams notStarted = new KafkaStreams(EcostreamTopology.build(topics, settings, metrics), properties);
-        MetricsHttpServer server = MetricsHttpServer.listen("127.0.0.1", 0)) {
+        MetricsHttpServer server = MetricsHttpServer.listen("127.0.0.1", 0);
+        AlertFeed notReading =
+            new AlertFeed(Map.of("bootstrap.servers", kafka.bootstrapServers()), topics.alerts().name(), 10)) {
       server.serve(
           "/api",
           new QueryApi(
               notStarted,
               new HostInfo("127.0.0.1", server.port()),
-              new AirQueries(settings, QueryApi.localStores(notStarted))));
+              new AirQueries(settings, QueryApi.localStores(notStarted)),
+              new WaterQueries(settings, QueryApi.localStores(notStarted)),
+              notReading,
+              settings.zone()));
 
       assertError(get(server.port(), "/api/cities"), 503, "the application is CREATED, try again shortly");
       assertError(get(server.port(), "/api/cities/c1/daily"), 503, "the application is CREATED, try again shortly");
+      assertError(get(server.port(), "/api/cities/c1/now"), 503, "the application is CREATED, try again shortly");
+      assertError(get(server.port(), "/api/stations/C1-A01/hourly"), 503, "the application is CREATED, try again shortly");
+      assertError(
+          get(server.port(), "/api/alerts"), 503, "the alert feed is still reading the alerts topic, try again shortly");
     }
   }
 
@@ -192,6 +306,31 @@ class QueryApiIT {
       JsonNode fromFirst = get(first, path).body();
       assertThat(fromFirst.get("pm25").asDouble()).as(path).isEqualTo(10.0 * k + 31);
       assertThat(get(second, path).body()).as(path).isEqualTo(fromFirst);
+      String hours = "/api/stations/" + station(k, 2) + "/hourly?from=2024-01-17";
+      JsonNode hoursFromFirst = awaitStable(first, hours);
+      assertThat(hoursFromFirst.get("hours")).as(hours).hasSize(3);
+      assertThat(awaitStable(second, hours)).as(hours).isEqualTo(hoursFromFirst);
+    }
+    assertError(get(first, "/api/stations/nowhere/hourly"), 404, "no station nowhere");
+  }
+
+  private static Alert alert(String id, String eventTime) {
+    return Alert.newBuilder()
+        .setAlertId(id)
+        .setType("HEAVY_POLLUTION")
+        .setStatus(AlertStatus.CONFIRMED)
+        .setCityId("c1")
+        .setMessage("test alert " + id)
+        .setEventTime(Instant.parse(eventTime))
+        .build();
+  }
+
+  private void sendAlerts(Alert... alerts) {
+    try (KafkaProducer<String, Alert> producer =
+        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.alerts().valueSerde().serializer())) {
+      for (Alert alert : alerts) {
+        producer.send(new ProducerRecord<>(topics.alerts().name(), alert.getAlertId(), alert));
+      }
     }
   }
 
@@ -280,6 +419,18 @@ class QueryApiIT {
       assertThat(System.nanoTime()).as("ranking served in time; last answer %s", response).isLessThan(deadline);
       sleep();
       response = get(port, "/api/rankings/Testland/2024-01");
+    }
+    return response.body();
+  }
+
+  /** The answer once it is 200 and passes {@code done}. */
+  private JsonNode awaitAnswer(int port, String path, Predicate<JsonNode> done) throws Exception {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    Response response = get(port, path);
+    while (response.status() != 200 || !done.test(response.body())) {
+      assertThat(System.nanoTime()).as("%s served in time; last answer %s", path, response).isLessThan(deadline);
+      sleep();
+      response = get(port, path);
     }
     return response.body();
   }
