@@ -3,12 +3,12 @@
 
 // HJ 633's category colours, as the official bulletins draw them.
 const CATEGORIES = {
-  EXCELLENT: { label: 'Excellent 优', colour: '#00e400', text: '#000' },
-  GOOD: { label: 'Good 良', colour: '#ffff00', text: '#000' },
-  LIGHTLY_POLLUTED: { label: 'Lightly polluted 轻度', colour: '#ff7e00', text: '#000' },
-  MODERATELY_POLLUTED: { label: 'Moderately polluted 中度', colour: '#ff0000', text: '#fff' },
-  HEAVILY_POLLUTED: { label: 'Heavily polluted 重度', colour: '#99004c', text: '#fff' },
-  SEVERELY_POLLUTED: { label: 'Severely polluted 严重', colour: '#7e0023', text: '#fff' },
+  EXCELLENT: { label: 'Excellent', chinese: '优', colour: '#00e400', text: '#000' },
+  GOOD: { label: 'Good', chinese: '良', colour: '#ffff00', text: '#000' },
+  LIGHTLY_POLLUTED: { label: 'Lightly polluted', chinese: '轻度', colour: '#ff7e00', text: '#000' },
+  MODERATELY_POLLUTED: { label: 'Moderately polluted', chinese: '中度', colour: '#ff0000', text: '#fff' },
+  HEAVILY_POLLUTED: { label: 'Heavily polluted', chinese: '重度', colour: '#99004c', text: '#fff' },
+  SEVERELY_POLLUTED: { label: 'Severely polluted', chinese: '严重', colour: '#7e0023', text: '#fff' },
 };
 const REFRESH_MS = 5000;
 
@@ -117,6 +117,7 @@ function showNow(now) {
   text('now-hour', now ? `${now.localDate} ${String(now.localHour).padStart(2, '0')}:00` : 'no hour yet');
   text('now-aqi', fixed(now?.aqi, 0));
   text('now-category', category ? category.label : '–');
+  document.getElementById('now-category').title = category ? category.chinese : '';
   text('now-pm25', fixed(now?.pm25Moving24h, 0));
   text('now-primary', now?.primaryPollutants?.length ? `primary: ${now.primaryPollutants.join(', ')}` : '');
   text('now-stations', now ? String(now.stationsReporting) : '–');
