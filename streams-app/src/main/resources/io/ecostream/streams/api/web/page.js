@@ -137,7 +137,7 @@ function showNow(now) {
       grid: { left: 40, right: 10, top: 10, bottom: 40 },
       xAxis: { type: 'category', data: rolling.map((point) => point[0]) },
       yAxis: { type: 'value', min: 0 },
-      series: [{ type: 'line', data: rolling.map((point) => point[1]), smooth: true, showSymbol: rolling.length < 30 }],
+      series: [{ type: 'line', data: rolling.map((point) => point[1]), smooth: false, showSymbol: rolling.length < 30 }],
       tooltip: { trigger: 'axis' },
     });
   }
