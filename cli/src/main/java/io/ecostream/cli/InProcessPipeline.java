@@ -1,6 +1,7 @@
 package io.ecostream.cli;
 
 import io.ecostream.streams.EcostreamTopology;
+import io.ecostream.streams.StreamsLifecycle;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.PipelineMetrics;
@@ -11,27 +12,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
  * The production topology with the production settings, in this JVM, on the cluster of the given
  * client settings: what {@code replay} without a cluster, {@code scenario} and the replay tests run
  * instead of a separate {@code run}. Its topics are created first. A stream thread's failure stops
- * it and is kept for {@link #failure()}.
+ * it and is kept for {@link #failure()} ({@link StreamsLifecycle}).
  */
 public final class InProcessPipeline implements AutoCloseable {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final KafkaStreams streams;
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final StreamsLifecycle app;
 
-  private InProcessPipeline(KafkaStreams streams) {
-    this.streams = streams;
+  private InProcessPipeline(StreamsLifecycle app) {
+    this.app = app;
   }
 
   /**
@@ -46,32 +43,25 @@ public final class InProcessPipeline implements AutoCloseable {
     properties.putAll(client);
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    InProcessPipeline pipeline =
-        new InProcessPipeline(
-            new KafkaStreams(
+    return new InProcessPipeline(
+        StreamsLifecycle.of(
                 EcostreamTopology.build(topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry())),
-                properties));
-    pipeline.streams.setUncaughtExceptionHandler(
-        e -> {
-          pipeline.failure.compareAndSet(null, e);
-          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-    pipeline.streams.start();
-    return pipeline;
+                properties)
+            .start());
   }
 
   /** The error that stopped a stream thread, if one did. */
   public Optional<Throwable> failure() {
-    return Optional.ofNullable(failure.get());
+    return app.failure();
   }
 
   /** After {@link #close()}: deletes the application's local state. */
   public void wipeLocalState() {
-    streams.cleanUp();
+    app.wipeLocalState();
   }
 
   @Override
   public void close() {
-    streams.close(CLOSE_TIMEOUT);
+    app.close(CLOSE_TIMEOUT);
   }
 }

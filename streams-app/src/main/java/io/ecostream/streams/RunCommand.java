@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -148,7 +147,8 @@ public final class RunCommand implements Callable<Integer> {
               + " stopped; output topics are kept and receive the figures again.")
   boolean reset;
 
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile StreamsLifecycle app;
+  private volatile boolean stopRequested;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -206,10 +206,16 @@ public final class RunCommand implements Callable<Integer> {
       apiAddress = new HostInfo(advertisedHost(), http.port());
       properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiAddress.host() + ":" + apiAddress.port());
     }
-    KafkaStreams streams = new KafkaStreams(topology, properties);
+    StreamThreadFailures failures =
+        new StreamThreadFailures(Clock.systemUTC(), message -> err.println("ecostream run: " + message));
+    StreamsLifecycle app =
+        StreamsLifecycle.of(topology, properties)
+            .onStateChange((newState, oldState) -> err.println("ecostream run: streams " + oldState + " -> " + newState))
+            .onThreadFailure(failures);
+    KafkaStreams streams = app.streams();
     if (resetDone != null) {
       ResetGeneration.write(properties, generation);
-      streams.cleanUp();
+      app.wipeLocalState();
       err.println(
           "ecostream run: "
               + resetDone.summary()
@@ -222,19 +228,6 @@ public final class RunCommand implements Callable<Integer> {
     }
     new KafkaStreamsMetrics(streams).bindTo(registry);
     ProcessMetrics processMetrics = ProcessMetrics.bindTo(registry);
-
-    streams.setStateListener(
-        (newState, oldState) -> {
-          err.println("ecostream run: streams " + oldState + " -> " + newState);
-          if (newState == KafkaStreams.State.PENDING_ERROR
-              || newState == KafkaStreams.State.ERROR
-              || newState == KafkaStreams.State.NOT_RUNNING) {
-            stopped.countDown();
-          }
-        });
-    StreamThreadFailures failures =
-        new StreamThreadFailures(Clock.systemUTC(), message -> err.println("ecostream run: " + message));
-    streams.setUncaughtExceptionHandler(failures);
 
     // One client asks the cluster for both: /health and the line that says the broker is lost.
     ReadinessProbe readiness =
@@ -272,15 +265,19 @@ public final class RunCommand implements Callable<Integer> {
     Thread hook =
         new Thread(
             () -> {
-              close(streams, STOP_CLOSE_TIMEOUT);
-              stopped.countDown();
+              close(app, STOP_CLOSE_TIMEOUT);
+              app.stop();
             },
             "ecostream-run-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
-    streams.start();
-    stopped.await();
-    close(streams, failures.fatal().isEmpty() ? CLOSE_TIMEOUT : FAILED_CLOSE_TIMEOUT);
+    this.app = app;
+    if (stopRequested) {
+      app.stop();
+    }
+    app.start();
+    app.awaitStopped();
+    close(app, failures.fatal().isEmpty() ? CLOSE_TIMEOUT : FAILED_CLOSE_TIMEOUT);
     if (http != null) {
       http.close();
       alertFeed.close();
@@ -317,15 +314,19 @@ public final class RunCommand implements Callable<Integer> {
 
   /** Stops a running {@link #call()} as Ctrl-C does, without ending the JVM. */
   void stop() {
-    stopped.countDown();
+    stopRequested = true;
+    StreamsLifecycle running = app;
+    if (running != null) {
+      running.stop();
+    }
   }
 
   /**
    * Streams stays in its group on close by default, until session.timeout.ms (45 s) drops it; a
    * {@code run --reset} right after a stop would then find a member and refuse. Leaving avoids that.
    */
-  private static void close(KafkaStreams streams, Duration timeout) {
-    streams.close(
+  private static void close(StreamsLifecycle app, Duration timeout) {
+    app.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(timeout));
   }

@@ -25,19 +25,20 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The whole ecostream topology ({@link EcostreamTopology#build}) on a {@link TopologyTestDriver},
  * with the default topic names, its own metrics and typed input and output topics for ecostream's
  * {@link Topic}s.
  */
-final class PipelineTestDriver implements AutoCloseable {
+public final class PipelineTestDriver implements AutoCloseable {
 
   /**
    * The commit interval the driver is configured with, as in production: the cities' tasks publish
    * their newest figures once per interval of wall-clock time.
    */
-  static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+  public static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
   private final EcostreamTopics topics;
   private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
@@ -61,7 +62,7 @@ final class PipelineTestDriver implements AutoCloseable {
   }
 
   /** The pipeline with the driver's wall clock starting now. */
-  static PipelineTestDriver start(PipelineSettings settings, Path stateDir) {
+  public static PipelineTestDriver start(PipelineSettings settings, Path stateDir) {
     return start(settings, stateDir, Instant.now());
   }
 
@@ -69,28 +70,28 @@ final class PipelineTestDriver implements AutoCloseable {
    * The pipeline with the driver's wall clock starting at {@code wallClockStart}: the wall clock
    * decides which readings are in the future.
    */
-  static PipelineTestDriver start(PipelineSettings settings, Path stateDir, Instant wallClockStart) {
+  public static PipelineTestDriver start(PipelineSettings settings, Path stateDir, Instant wallClockStart) {
     return new PipelineTestDriver(settings, stateDir, wallClockStart, OutputFormat.AVRO);
   }
 
   /** The pipeline with its figures and alerts written in {@code outputFormat}, as {@code run --output-format}. */
-  static PipelineTestDriver start(PipelineSettings settings, Path stateDir, OutputFormat outputFormat) {
+  public static PipelineTestDriver start(PipelineSettings settings, Path stateDir, OutputFormat outputFormat) {
     return new PipelineTestDriver(settings, stateDir, Instant.now(), outputFormat);
   }
 
-  EcostreamTopics topics() {
+  public EcostreamTopics topics() {
     return topics;
   }
 
-  PipelineMetrics metrics() {
+  public PipelineMetrics metrics() {
     return metrics;
   }
 
-  Topology topology() {
+  public Topology topology() {
     return topology;
   }
 
-  <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+  public <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
     return driver.createInputTopic(topic.name(), new StringSerializer(), topic.valueSerde().serializer());
   }
 
@@ -99,7 +100,7 @@ final class PipelineTestDriver implements AutoCloseable {
     return driver.createInputTopic(topic.name(), new StringSerializer(), new ByteArraySerializer());
   }
 
-  <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+  public <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
     return driver.createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
   }
 
@@ -109,7 +110,7 @@ final class PipelineTestDriver implements AutoCloseable {
   }
 
   /** One reading keyed as ecostream's producers key it, at its hour start, then a commit interval. */
-  void send(AirReading reading) {
+  public void send(AirReading reading) {
     pipe(reading);
     advanceWallClockTime(COMMIT_INTERVAL);
   }
@@ -118,19 +119,27 @@ final class PipelineTestDriver implements AutoCloseable {
    * One reading keyed as ecostream's producers key it, at its hour start, with no wall-clock time
    * after it: the newest figures wait for a later {@link #advanceWallClockTime}.
    */
-  void pipe(AirReading reading) {
+  public void pipe(AirReading reading) {
     airReadings.pipeInput(InputKeys.of(reading), reading, reading.getHourStart());
   }
 
-  void advanceWallClockTime(Duration time) {
+  public void advanceWallClockTime(Duration time) {
     driver.advanceWallClockTime(time);
   }
 
   /** The last value of each key, in the order the keys first appear. */
-  static <V> Map<String, V> latestByKey(List<KeyValue<String, V>> records) {
+  public static <V> Map<String, V> latestByKey(List<KeyValue<String, V>> records) {
     Map<String, V> latest = new LinkedHashMap<>();
     records.forEach(kv -> latest.put(kv.key, kv.value));
     return latest;
+  }
+
+  /**
+   * A store of the topology, for queries: the driver runs one task per sub-topology, so it holds
+   * every partition's keys.
+   */
+  public <V> KeyValueStore<String, V> store(String name) {
+    return driver.getKeyValueStore(name);
   }
 
   @Override

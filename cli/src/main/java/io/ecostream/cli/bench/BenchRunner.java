@@ -3,6 +3,7 @@ package io.ecostream.cli.bench;
 import io.ecostream.cli.report.PipelineDrain;
 import io.ecostream.producer.kafka.KafkaReadingSink;
 import io.ecostream.streams.EcostreamTopology;
+import io.ecostream.streams.StreamsLifecycle;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.PipelineMetrics;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +49,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -124,7 +124,7 @@ public final class BenchRunner implements AutoCloseable {
     String applicationId = runId + "-passthrough-" + guarantee.shortName();
     Map<TopicPartition, Long> ends = endOffsets(List.of(input));
     try (PhaseMeter meter = PhaseMeter.start(applicationId);
-        App app = App.start(builder.build(), streamsProperties(applicationId, guarantee))) {
+        StreamsLifecycle app = start(builder.build(), streamsProperties(applicationId, guarantee))) {
       long elapsed = awaitConsumed(app, applicationId, ends);
       PhaseMeter.Usage usage = meter.stop();
       long written = countCommitted(List.of(output)).get(output);
@@ -132,7 +132,7 @@ public final class BenchRunner implements AutoCloseable {
         throw new IllegalStateException(
             "the pass-through wrote " + written + " records to " + output + ", expected " + records);
       }
-      return PhaseResult.rate("passthrough", guarantee, records, elapsed, app.startupSeconds(), usage);
+      return PhaseResult.rate("passthrough", guarantee, records, elapsed, startupSeconds(app), usage);
     }
   }
 
@@ -152,11 +152,11 @@ public final class BenchRunner implements AutoCloseable {
     Map<TopicPartition, Long> ends = endOffsets(List.of(topics.airReadings().name()));
     MemoryFigures.resetPeaks();
     try (PhaseMeter meter = PhaseMeter.start(applicationId);
-        App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
+        StreamsLifecycle app = start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
       long elapsed = awaitConsumed(app, applicationId, ends);
       PhaseMeter.Usage usage = meter.stop();
       PhaseResult result =
-          PhaseResult.rate("topology", guarantee, readings.size(), elapsed, app.startupSeconds(), usage);
+          PhaseResult.rate("topology", guarantee, readings.size(), elapsed, startupSeconds(app), usage);
       progress.accept(String.format(Locale.ROOT,
           "topology %s: input consumed in %.1f s; waiting for the repartition topics", guarantee, elapsed / 1e9));
       PipelineDrain.await(admin, applicationId, List.of(topics.airReadings().name()), PHASE_TIMEOUT);
@@ -191,7 +191,7 @@ public final class BenchRunner implements AutoCloseable {
     TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
     load(stations, topics.stations().name());
     String applicationId = runId + "-latency-" + guarantee.shortName();
-    try (App app = App.start(productionTopology(topics), streamsProperties(applicationId, guarantee));
+    try (StreamsLifecycle app = start(productionTopology(topics), streamsProperties(applicationId, guarantee));
         LatencyProbe probe = new LatencyProbe(consumerProperties(), topics.stationHourly().name())) {
       app.awaitRunning(PHASE_TIMEOUT);
       probe.start();
@@ -202,7 +202,7 @@ public final class BenchRunner implements AutoCloseable {
   }
 
   private PhaseResult pace(
-      EcostreamTopics topics, App app, LatencyProbe probe, PhaseMeter meter, List<BenchData.Reading> readings,
+      EcostreamTopics topics, StreamsLifecycle app, LatencyProbe probe, PhaseMeter meter, List<BenchData.Reading> readings,
       double ratePerSecond, Guarantee guarantee) throws InterruptedException {
     long started = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -229,7 +229,7 @@ public final class BenchRunner implements AutoCloseable {
     if (latencies.length == 0) {
       throw new IllegalStateException("no station-hourly record came back with the " + SENT_AT_HEADER + " header");
     }
-    return PhaseResult.rate("latency", guarantee, readings.size(), sendNanos, app.startupSeconds(), usage)
+    return PhaseResult.rate("latency", guarantee, readings.size(), sendNanos, startupSeconds(app), usage)
         .withLatency(latencies.length, BenchStats.latency(latencies));
   }
 
@@ -344,7 +344,7 @@ public final class BenchRunner implements AutoCloseable {
   }
 
   /** Nanoseconds from the app's start until its group has committed {@code ends}. */
-  private long awaitConsumed(App app, String groupId, Map<TopicPartition, Long> ends) {
+  private long awaitConsumed(StreamsLifecycle app, String groupId, Map<TopicPartition, Long> ends) {
     long deadline = app.startedNanos() + PHASE_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       app.throwIfFailed();
@@ -398,68 +398,13 @@ public final class BenchRunner implements AutoCloseable {
     return counts;
   }
 
-  /** A KafkaStreams instance with its start time, first RUNNING time and first failure. */
-  private static final class App implements AutoCloseable {
-    private final KafkaStreams streams;
-    private final long startedNanos;
-    private final AtomicLong runningNanos = new AtomicLong();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private static StreamsLifecycle start(Topology topology, Properties properties) {
+    return StreamsLifecycle.of(topology, properties).wipingLocalStateOnClose().start();
+  }
 
-    private App(Topology topology, Properties properties) {
-      streams = new KafkaStreams(topology, properties);
-      streams.setStateListener(
-          (newState, oldState) -> {
-            if (newState == KafkaStreams.State.RUNNING) {
-              runningNanos.compareAndSet(0, System.nanoTime());
-            } else if (newState == KafkaStreams.State.ERROR) {
-              failure.compareAndSet(null, new IllegalStateException("the streams application went to ERROR"));
-            }
-          });
-      streams.setUncaughtExceptionHandler(
-          exception -> {
-            failure.compareAndSet(null, exception);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-          });
-      startedNanos = System.nanoTime();
-      streams.start();
-    }
-
-    static App start(Topology topology, Properties properties) {
-      return new App(topology, properties);
-    }
-
-    long startedNanos() {
-      return startedNanos;
-    }
-
-    Double startupSeconds() {
-      long running = runningNanos.get();
-      return running == 0 ? null : (running - startedNanos) / 1e9;
-    }
-
-    void awaitRunning(Duration timeout) {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (runningNanos.get() == 0) {
-        throwIfFailed();
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the streams application was not RUNNING after " + timeout.toSeconds() + " s");
-        }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
-      }
-    }
-
-    void throwIfFailed() {
-      Throwable error = failure.get();
-      if (error != null) {
-        throw new IllegalStateException("the streams application failed: " + error.getMessage(), error);
-      }
-    }
-
-    @Override
-    public void close() {
-      streams.close(CLOSE_TIMEOUT);
-      streams.cleanUp();
-    }
+  private static Double startupSeconds(StreamsLifecycle app) {
+    OptionalDouble seconds = app.startupSeconds();
+    return seconds.isPresent() ? seconds.getAsDouble() : null;
   }
 
   /** Reads the send-time header of every record of one topic on its own thread. */

@@ -31,8 +31,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -137,6 +140,14 @@ public class ReplayCommand implements Callable<Integer> {
       description =
           "Exit with 0 even if lines could not be read (they are skipped and counted either way).")
   private boolean skipBadLines;
+
+  @Option(
+      names = "--allow-older",
+      description =
+          "Send air readings even when they start more than 48 h before the newest reading the air input"
+              + " topic holds (a streams app that read that topic dead-letters them as late); without it"
+              + " such a replay stops before sending, saying why and what to do instead.")
+  private boolean allowOlder;
 
   private final Map<String, String> environment;
   private final Clock clock;
@@ -294,6 +305,10 @@ public class ReplayCommand implements Callable<Integer> {
     try {
       clusterRequirement.require(
           cluster, SimulateCommand.asProperties(config), written(settings, topics));
+      Optional<String> older = olderThanTheDeployment(settings, replay, topics);
+      if (older.isPresent()) {
+        return new ReplayResult(Optional.empty(), Map.of(), older, Duration.ZERO);
+      }
       return replay(settings, replay, topics, config, err);
     } finally {
       try {
@@ -362,6 +377,27 @@ public class ReplayCommand implements Callable<Integer> {
           printSummary(result, err);
           return result;
         });
+  }
+
+  /**
+   * Why air readings this old cannot go into this cluster's deployment ({@link OlderDataCheck}),
+   * unless --allow-older; nothing to check where the cluster was not checked either.
+   */
+  private Optional<String> olderThanTheDeployment(ReplaySettings settings, Replay replay, EcostreamTopics topics) {
+    if (allowOlder
+        || clusterRequirement == SimulateCommand.ClusterRequirement.NONE
+        || settings.format().recordKind() == RecordKind.WATER_SAMPLE
+        || replay.start().isEmpty()) {
+      return Optional.empty();
+    }
+    try (Admin admin = Admin.create(clientProperties())) {
+      return OlderDataCheck.problem(admin, topics.airReadings().name(), replay.start().get(), kafkaTimeout());
+    } catch (ExecutionException | TimeoutException e) {
+      return Optional.of("cannot read the newest time on " + topics.airReadings().name() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted");
+    }
   }
 
   /** The topics a replay of this format writes to. */

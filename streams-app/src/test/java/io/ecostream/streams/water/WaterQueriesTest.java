@@ -11,32 +11,23 @@ import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
 import io.ecostream.avro.WaterBodyType;
 import io.ecostream.avro.WaterSample;
-import io.ecostream.streams.EcostreamTopology;
+import io.ecostream.streams.PipelineTestDriver;
 import io.ecostream.streams.air.AirQueries;
 import io.ecostream.streams.config.PipelineSettings;
-import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,33 +43,28 @@ class WaterQueriesTest {
 
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   /** The commit interval, as in production: a section's newest month is published once per interval. */
-  private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
   private static final PipelineSettings SETTINGS = PipelineSettings.defaults();
 
   /** Own state directory: tests of other modules and worktrees may run at the same time. */
   @TempDir Path stateDir;
 
-  private final EcostreamTopics topics = EcostreamTopics.withDefaultPrefix();
+  private PipelineTestDriver pipeline;
+  private EcostreamTopics topics;
   private Topology topology;
-  private TopologyTestDriver driver;
   private WaterQueries queries;
 
   @BeforeEach
   void start() {
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-water-queries-test");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL.toMillis()));
-    topology = EcostreamTopology.build(topics, SETTINGS, new PipelineMetrics(new SimpleMeterRegistry()));
     // The wall clock after every sample: none is in the future.
-    driver = new TopologyTestDriver(topology, config, Instant.parse("2025-01-01T00:00:00Z"));
+    pipeline = PipelineTestDriver.start(SETTINGS, stateDir, Instant.parse("2025-01-01T00:00:00Z"));
+    topics = pipeline.topics();
+    topology = pipeline.topology();
     queries = new WaterQueries(SETTINGS, driverStores());
   }
 
   @AfterEach
   void close() {
-    driver.close();
+    pipeline.close();
   }
 
   /** The driver runs one task per sub-topology: its store holds every partition. */
@@ -86,34 +72,24 @@ class WaterQueriesTest {
     return new AirQueries.LocalStores() {
       @Override
       public <V> ReadOnlyKeyValueStore<String, V> store(String name, Integer partition) {
-        return driver.<String, V>getKeyValueStore(name);
+        return pipeline.<V>store(name);
       }
     };
   }
 
   private void send(Station station) {
-    driver
-        .createInputTopic(topics.stations().name(), new StringSerializer(), topics.stations().valueSerde().serializer())
-        .pipeInput(InputKeys.of(station), station, Instant.parse("2023-01-01T00:00:00Z"));
-    driver.advanceWallClockTime(COMMIT_INTERVAL);
+    pipeline.input(topics.stations()).pipeInput(InputKeys.of(station), station, Instant.parse("2023-01-01T00:00:00Z"));
+    pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 
   /** A sample keyed by its city, as ecostream's producers send it, then a commit interval. */
   private void send(WaterSample sample) {
-    driver
-        .createInputTopic(
-            topics.waterReadings().name(), new StringSerializer(), topics.waterReadings().valueSerde().serializer())
-        .pipeInput(InputKeys.of(sample), sample, sample.getSampledAt());
-    driver.advanceWallClockTime(COMMIT_INTERVAL);
+    pipeline.input(topics.waterReadings()).pipeInput(InputKeys.of(sample), sample, sample.getSampledAt());
+    pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 
   private <V> Map<String, V> latest(Topic<String, V> topic) {
-    Map<String, V> latest = new LinkedHashMap<>();
-    driver
-        .createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer())
-        .readKeyValuesToList()
-        .forEach(record -> latest.put(record.key, record.value));
-    return latest;
+    return PipelineTestDriver.latestByKey(pipeline.output(topic).readKeyValuesToList());
   }
 
   private static Station section(String id, String city, String province, WaterBodyType body, String name, boolean drinking) {
@@ -306,7 +282,7 @@ class WaterQueriesTest {
         .filteredOn(sub -> sub.nodes().stream().anyMatch(node -> storesOf(node).contains(WaterQueries.CITY_STORE)))
         .singleElement()
         .satisfies(sub -> assertThat(sourceTopics(sub)).contains(topics.waterReadings().name()));
-    assertThat(driver.<String, String>getKeyValueStore(WaterQueries.CITY_STORE).get("binzhou")).isEqualTo("Shandong");
+    assertThat(pipeline.<String>store(WaterQueries.CITY_STORE).get("binzhou")).isEqualTo("Shandong");
   }
 
   private static Set<String> storesOf(TopologyDescription.Node node) {
