@@ -93,7 +93,7 @@ class TopicSchemaTest {
     }
   }
 
-  /** docs/consuming.md quotes the header of the city days in its fastavro example. */
+  /** docs/consuming.md quotes the header of the city days in its Python Avro example. */
   @Test
   void shouldQuoteTheCurrentCityDailyHeaderInTheConsumingGuide() throws IOException {
     String guide = Files.readString(Path.of("..", "docs", "consuming.md"));

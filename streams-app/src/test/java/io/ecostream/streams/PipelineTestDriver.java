@@ -6,6 +6,7 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
+import io.ecostream.topics.SentAtHeader;
 import io.ecostream.topics.Topic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,6 +29,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The whole ecostream topology ({@link EcostreamTopology#build}) on a {@link TopologyTestDriver},
@@ -121,6 +125,15 @@ public final class PipelineTestDriver implements AutoCloseable {
    */
   public void pipe(AirReading reading) {
     airReadings.pipeInput(InputKeys.of(reading), reading, reading.getHourStart());
+  }
+
+  /**
+   * One reading as {@link #pipe(AirReading)}, with the header its producer adds: sent at {@code
+   * sentAt} on the producer's wall clock.
+   */
+  public void pipe(AirReading reading, Instant sentAt) {
+    Headers headers = new RecordHeaders().add(SentAtHeader.NAME, SentAtHeader.value(sentAt.toEpochMilli()));
+    airReadings.pipeInput(new TestRecord<>(InputKeys.of(reading), reading, headers, reading.getHourStart()));
   }
 
   public void advanceWallClockTime(Duration time) {

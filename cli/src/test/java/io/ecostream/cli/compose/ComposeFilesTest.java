@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecostream.cli.EcostreamCli;
 import io.ecostream.cli.compose.ComposeStack.Listener;
 import io.ecostream.cli.compose.ComposeStack.Mount;
@@ -326,6 +327,34 @@ class ComposeFilesTest {
     assertThat(admin.getProperty("security.protocol")).isEqualTo(listeners.get(interBroker).protocol());
     Map.Entry<String, String> healthcheckUser = jaasUser(admin.getProperty("sasl.jaas.config"));
     assertThat(scramUsers()).containsEntry(healthcheckUser.getKey(), healthcheckUser.getValue());
+  }
+
+  @Test
+  void shouldScrapeTheStreamsAppWithPinnedMonitoringImagesAndTheirMountedConfiguration() throws IOException {
+    assertThat(PLAIN.monitoringServices()).containsExactlyInAnyOrder("prometheus", "grafana");
+    for (String service : PLAIN.monitoringServices()) {
+      assertThat(PLAIN.service(service).path("image").asText())
+          .as("image of %s, pinned to a release", service)
+          .matches(".+:v?\\d+\\.\\d+\\.\\d+");
+    }
+    String streamsApp =
+        PLAIN.ecostreamServices().stream()
+            .filter(service -> parse(PLAIN, service).subcommand().commandSpec().name().equals("run"))
+            .findFirst()
+            .orElseThrow();
+    int metricsPort = parse(PLAIN, streamsApp).subcommand().matchedOptionValue("--metrics-port", 0);
+
+    Path config =
+        PLAIN.mountedFile("prometheus", "/etc/prometheus/prometheus.yml").orElseThrow(() -> new AssertionError("prometheus.yml not mounted"));
+    JsonNode prometheus = new YAMLMapper().readTree(config.toFile());
+    assertThat(prometheus.at("/scrape_configs/0/static_configs/0/targets/0").asText())
+        .as("scrape target: the streams app on its --metrics-port")
+        .isEqualTo(streamsApp + ":" + metricsPort);
+    for (JsonNode rules : prometheus.path("rule_files")) {
+      assertThat(PLAIN.mountedFile("prometheus", rules.asText()))
+          .as("rule file %s, mounted from the repository", rules.asText())
+          .hasValueSatisfying(file -> assertThat(file).exists());
+    }
   }
 
   @Test

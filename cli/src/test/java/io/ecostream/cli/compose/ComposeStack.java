@@ -78,6 +78,9 @@ record ComposeStack(String name, Path directory, JsonNode model) {
     return names;
   }
 
+  /** The images of the monitoring services, each followed by its pinned tag. */
+  static final List<String> MONITORING_IMAGES = List.of("prom/prometheus:", "grafana/grafana:");
+
   JsonNode service(String service) {
     return model.path("services").path(service);
   }
@@ -99,9 +102,20 @@ record ComposeStack(String name, Path directory, JsonNode model) {
     return services().stream().filter(service -> service(service).has("build")).toList();
   }
 
-  /** The services that run the image built here: every service but the broker. */
+  /** The services that run the image built here: every service but the broker and the monitoring. */
   List<String> ecostreamServices() {
-    return services().stream().filter(service -> !service.equals(broker())).toList();
+    return services().stream()
+        .filter(service -> !service.equals(broker()) && !monitoringServices().contains(service))
+        .toList();
+  }
+
+  /** The services of the monitoring images: Prometheus and Grafana. */
+  List<String> monitoringServices() {
+    return services().stream()
+        .filter(
+            service ->
+                MONITORING_IMAGES.stream().anyMatch(service(service).path("image").asText()::startsWith))
+        .toList();
   }
 
   Map<String, String> environment(String service) {

@@ -6,6 +6,7 @@ import io.ecostream.avro.WaterSample;
 import io.ecostream.producer.ReadingSink;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
+import io.ecostream.topics.SentAtHeader;
 import io.ecostream.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
@@ -33,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * timestamp = event time (hourStart, sampledAt), values in the topics' own serdes. One producer
  * serves the three topics, so it works on bytes and each record is serialised with its topic's
  * serdes before the send.
+ *
+ * <p>Each air reading carries the header {@link SentAtHeader#NAME}, the wall-clock time of its send,
+ * from which the streams app measures how long a reading takes to become a city figure.
  *
  * <p>Counts acknowledged records per topic. A failed send is never silent: the first failure is
  * logged and kept ({@link #firstError()}), and every later call to this sink throws, so that the
@@ -56,6 +62,7 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final Optional<Instant> stationTimestamp;
   private final Optional<Clock> timestampsNotAfter;
+  private final Clock sendClock;
   private final Target<Station> stations;
   private final Target<AirReading> air;
   private final Target<WaterSample> water;
@@ -87,9 +94,23 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
       Producer<byte[], byte[]> producer,
       Optional<Instant> stationTimestamp,
       Optional<Clock> timestampsNotAfter) {
+    this(topics, producer, stationTimestamp, timestampsNotAfter, Clock.systemUTC());
+  }
+
+  /**
+   * @param sendClock the time of the {@link SentAtHeader} of air readings: the real wall clock
+   *     (the streams app measures against its own), whatever time the simulation is at
+   */
+  public KafkaReadingSink(
+      EcostreamTopics topics,
+      Producer<byte[], byte[]> producer,
+      Optional<Instant> stationTimestamp,
+      Optional<Clock> timestampsNotAfter,
+      Clock sendClock) {
     this.producer = producer;
     this.stationTimestamp = stationTimestamp;
     this.timestampsNotAfter = timestampsNotAfter;
+    this.sendClock = sendClock;
     this.stations = new Target<>(topics.stations());
     this.air = new Target<>(topics.airReadings());
     this.water = new Target<>(topics.waterReadings());
@@ -125,17 +146,17 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
 
   @Override
   public void station(Station station) {
-    stations.send(InputKeys.of(station), station, stationTimestamp.orElse(null));
+    stations.send(InputKeys.of(station), station, stationTimestamp.orElse(null), null);
   }
 
   @Override
   public void air(AirReading reading) {
-    air.send(InputKeys.of(reading), reading, reading.getHourStart());
+    air.send(InputKeys.of(reading), reading, reading.getHourStart(), sentAt());
   }
 
   @Override
   public void water(WaterSample sample) {
-    water.send(InputKeys.of(sample), sample, sample.getSampledAt());
+    water.send(InputKeys.of(sample), sample, sample.getSampledAt(), null);
   }
 
   /**
@@ -195,6 +216,10 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
     return timestampsNotAfter.map(clock -> Math.min(timestamp, clock.millis())).orElse(timestamp);
   }
 
+  private Headers sentAt() {
+    return new RecordHeaders().add(SentAtHeader.NAME, SentAtHeader.value(sendClock.millis()));
+  }
+
   private void throwIfFailed() {
     Exception error = firstError.get();
     if (error != null) {
@@ -217,7 +242,8 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
       this.values = topic.valueSerde().serializer();
     }
 
-    void send(String key, V value, Instant timestamp) {
+    /** @param headers null for none */
+    void send(String key, V value, Instant timestamp, Headers headers) {
       throwIfFailed();
       String name = topic.name();
       producer.send(
@@ -226,7 +252,8 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
               null,
               timestamp == null ? null : notAfterTheClock(timestamp.toEpochMilli()),
               keys.serialize(name, key),
-              values.serialize(name, value)),
+              values.serialize(name, value),
+              headers),
           this);
     }
 

@@ -11,6 +11,7 @@ import io.ecostream.avro.Station;
 import io.ecostream.avro.WaterSample;
 import io.ecostream.producer.fixtures.RecordingSink;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.SentAtHeader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +81,28 @@ class KafkaReadingSinkTest {
             TOPICS.airReadings().valueSerde().deserializer()
                 .deserialize("test.air.readings", producer.history().get(1).value()).getHourStart())
         .isEqualTo(fastClock.getHourStart());
+  }
+
+  @Test
+  void shouldHeadEachAirReadingWithItsSendTimeOnTheWallClockNotTheSimulations() {
+    Instant simulated = Instant.parse("2024-01-01T12:00:00Z");
+    Instant wallClock = Instant.parse("2026-02-26T07:13:20.123Z");
+    KafkaReadingSink live =
+        new KafkaReadingSink(
+            TOPICS,
+            producer,
+            Optional.of(SIMULATION_START),
+            Optional.of(Clock.fixed(simulated, ZoneOffset.UTC)),
+            Clock.fixed(wallClock, ZoneOffset.UTC));
+
+    live.station(BINZHOU_DAY.stations.get(0));
+    live.air(BINZHOU_DAY.air.get(0));
+    live.water(BINZHOU_DAY.water.get(0));
+
+    assertThat(producer.history())
+        .extracting(r -> SentAtHeader.millis(r.headers()))
+        .containsExactly(SentAtHeader.ABSENT, wallClock.toEpochMilli(), SentAtHeader.ABSENT);
+    assertThat(producer.history().get(1).headers().toArray()).hasSize(1);
   }
 
   @Test

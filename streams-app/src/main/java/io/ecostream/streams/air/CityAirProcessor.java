@@ -20,6 +20,7 @@ import io.ecostream.streams.intake.DeadLetters;
 import io.ecostream.streams.intake.Rejection;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.ByProvince;
+import io.ecostream.topics.SentAtHeader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -136,6 +137,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     final SortedSet<LocalDate> changedDays = new TreeSet<>();
     long newestHour = RecentHours.NO_HOUR;
     boolean touched;
+    /** Readings with a send time whose city-hour is not published yet (the latency histogram). */
+    final PendingSends pendingSends = new PendingSends();
 
     CityState(String cityId) {
       this.cityId = cityId;
@@ -173,7 +176,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         city.touched = true;
       }
     }
-    context.schedule(publishInterval(context), PunctuationType.WALL_CLOCK_TIME, now -> publishNewest());
+    context.schedule(publishInterval(context), PunctuationType.WALL_CLOCK_TIME, this::publishNewest);
   }
 
   @Override
@@ -217,6 +220,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     countFlags(ring);
     CityState city = city(reading.getCityId());
     city.stations.add(reading.getStationId());
+    long sentAt = SentAtHeader.millis(record.headers());
+    long now = context.currentSystemTimeMs();
     long lastPublished = Math.min(ring.lastChanged() + LATEST_WINDOW_HOURS - 1, ring.newest());
     for (long h = ring.firstChanged(); h <= lastPublished; h++) {
       if (ring.holds(h)) {
@@ -225,6 +230,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
             mapper.figure(reading.getStationId(), reading.getCityId(), h, ring, ring.nextRevision(h), values);
         city.hourValues.computeIfAbsent(h, key -> new HashMap<>()).put(reading.getStationId(), values);
         forward(record, AirOutput.Kind.STATION_HOURLY, mapper.key(reading.getStationId(), h), figure, figure.getHourStart().toEpochMilli());
+        if (h == hour && sentAt != SentAtHeader.ABSENT) {
+          metrics.stationHourlyLatency(sentAt, now);
+          city.pendingSends.add(hour, sentAt);
+        }
         city.changedHours.add(h);
         if (h <= ring.lastChanged()) {
           city.changedDays.add(localDate(h));
@@ -238,7 +247,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       metrics.cityNewestHour(city.cityId, hour * HOUR_MILLIS);
     }
     city.touched = true;
-    publishSettled(city);
+    publishSettled(city, now);
     decideAlerts(record, city, ring, hour, cityNewestBefore);
   }
 
@@ -246,13 +255,13 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
    * Publishes the city's hours and days that settled: every changed hour but the newest unless all
    * the city's stations have reported it, every changed day but the newest.
    */
-  private void publishSettled(CityState city) {
+  private void publishSettled(CityState city, long now) {
     long newest = city.newestHour;
     LocalDate newestDay = localDate(newest);
     for (Iterator<Long> hours = city.changedHours.iterator(); hours.hasNext(); ) {
       long hour = hours.next();
       if (hour != newest || complete(city, hour)) {
-        publishHour(city, hour);
+        publishHour(city, hour, now);
         hours.remove();
       }
     }
@@ -298,15 +307,15 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     }
   }
 
-  /** The newest hour and day of each city that changed since the last punctuation. */
-  private void publishNewest() {
+  /** The newest hour and day of each city that changed since the last punctuation, at {@code now}. */
+  private void publishNewest(long now) {
     for (CityState city : cities.values()) {
       if (!city.touched) {
         continue;
       }
       long eventTime = city.newestHour * HOUR_MILLIS;
       for (Long hour : city.changedHours) {
-        publishHour(city, hour);
+        publishHour(city, hour, now);
       }
       city.changedHours.clear();
       for (LocalDate day : city.changedDays) {
@@ -327,7 +336,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     return true;
   }
 
-  private void publishHour(CityState city, long hour) {
+  /** Forwards the city's figure of the hour; {@code now} (wall clock) measures its readings' latency. */
+  private void publishHour(CityState city, long hour, long now) {
     List<double[]> stations = new ArrayList<>(city.stations.size());
     Map<String, double[]> published = city.hourValues.remove(hour);
     long revision = 0;
@@ -345,6 +355,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         AirOutput.Kind.CITY_HOURLY,
         city.cityId + "@" + HourKeys.localHour(start, zone),
         cityHour.figure(city.cityId, start, stations, revision));
+    city.pendingSends.published(hour, now, metrics);
   }
 
   private void publishRolling(CityState city, long timestamp) {
