@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +78,8 @@ public final class EcostreamDefaults implements IDefaultValueProvider {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read settings file " + path + " (" + CONFIG_ENV + "): " + e, e);
+      String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+      throw new IllegalArgumentException("cannot read the settings file " + path + ": " + why, e);
     }
     return properties;
   }

@@ -1,6 +1,7 @@
 package io.ecostream.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.KafkaClientConfig;
@@ -158,5 +159,14 @@ class EcostreamDefaultsTest {
     assertThat(EcostreamDefaults.configFile(Map.of(), home)).contains(inHome);
     assertThat(EcostreamDefaults.configFile(Map.of(EcostreamDefaults.CONFIG_ENV, ""), home)).isEmpty();
     assertThat(EcostreamDefaults.load(inHome)).containsEntry("metrics-port", "9600");
+  }
+
+  @Test
+  void shouldNameAFileThatCannotBeRead() {
+    Path missing = home.resolve("missing.properties");
+
+    assertThatThrownBy(() -> EcostreamDefaults.load(missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot read the settings file " + missing + ": no such file");
   }
 }
