@@ -1,6 +1,7 @@
 package io.ecostream.cli;
 
 import io.ecostream.domain.air.AqiEdition;
+import io.ecostream.options.ExitCodes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,11 +46,11 @@ import picocli.CommandLine.TypeConversionException;
       "blank lines are written back blank. Output lines end with \\n.",
       ""
     },
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
       "0:every line rated (NA included)",
       "1:some lines were invalid (marked ERROR)",
-      "2:wrong arguments"
+      ExitCodes.USAGE
     },
     footerHeading = "%nExample:%n",
     footer = {
@@ -66,10 +67,9 @@ public final class AqiCommand implements Callable<Integer> {
       paramLabel = "YEAR",
       defaultValue = "2026",
       converter = EditionConverter.class,
-      description = {
-        "HJ 633 edition: 2012 or 2026 (default: ${DEFAULT-VALUE}, in force since 2026-03-01).",
-        "Use 2012 for data before 2026-03-01."
-      })
+      description =
+          "HJ 633 edition: 2012 or 2026 (default: ${DEFAULT-VALUE}, in force since 2026-03-01); 2012 for data"
+              + " before 2026-03-01.")
   AqiEdition edition;
 
   @Option(names = "--input", paramLabel = "FILE", description = "Read FILE instead of standard input.")

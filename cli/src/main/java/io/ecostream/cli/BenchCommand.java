@@ -9,12 +9,15 @@ import io.ecostream.cli.bench.Guarantee;
 import io.ecostream.cli.bench.PhaseResult;
 import io.ecostream.cli.bench.StationNetwork;
 import io.ecostream.localkafka.LocalKafkaBroker;
+import io.ecostream.options.DurationConverter;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -40,11 +43,13 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures a plain producer, a pass-through Kafka Streams app and the production topology",
-      "(records/s, ratio to the pass-through, CPU, heap, state on disk, end-to-end latency) on a",
-      "network the size of China's national air-monitoring one, after an untimed warm-up, and prints a table.",
-      "Starts its own local broker unless --bootstrap-servers is given."
-    })
+      "Measures a plain producer, a pass-through Kafka Streams app and the production topology.",
+      "It prints records/s, the ratio to the pass-through, CPU, heap, state on disk and end-to-end latency, on a"
+          + " network the size of China's national air-monitoring one, after an untimed warm-up. It starts its"
+          + " own local broker unless --bootstrap-servers is given."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:measured and printed", "1:the broker, a client or a phase failed", ExitCodes.USAGE})
 public final class BenchCommand implements Callable<Integer> {
 
   /** The phases, in the order they run. */
@@ -63,39 +68,43 @@ public final class BenchCommand implements Callable<Integer> {
   int records;
 
   @Option(names = "--stations", paramLabel = "N", defaultValue = "1700",
-      description = {
-        "Air stations of the simulated network (default: ${DEFAULT-VALUE}, in 340 cities of 31 provinces, like",
-        "the national network); up to the size of the Shandong catalogue (71 stations in 16 cities), its first N."
-      })
+      description =
+          "Air stations of the simulated network (default: ${DEFAULT-VALUE}, in 340 cities of 31 provinces, like"
+              + " the national network); up to the size of the Shandong catalogue (71 stations in 16 cities), its"
+              + " first N.")
   int stations;
 
   @Option(names = "--warmup", paramLabel = "N",
-      description = {
-        "Records of the untimed warm-up run of each phase kind before the clocks (default: as many as",
-        "--records, so that the JIT has compiled every path the timed input takes; 0: none)."
-      })
+      description =
+          "Records of the untimed warm-up run of each phase kind before the clocks (default: as many as"
+              + " --records, so that the JIT has compiled every path the timed input takes; 0: none).")
   Integer warmup;
 
   @Option(names = "--phases", paramLabel = "LIST", defaultValue = "producer,passthrough,topology,latency",
       description = "Comma-separated phases to run: producer, passthrough, topology, latency (default: ${DEFAULT-VALUE}).")
   String phases;
 
-  @Option(names = "--guarantee", paramLabel = "G", defaultValue = "exactly_once_v2",
+  @Option(names = "--guarantee", paramLabel = "GUARANTEE", defaultValue = "exactly_once_v2",
       description = "at_least_once, exactly_once_v2 or both (default: ${DEFAULT-VALUE}).")
   String guarantee;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Simulator seed of the readings (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Simulator seed of the readings (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--latency-rate", paramLabel = "PER_S", defaultValue = "2000",
+  @Option(names = "--latency-rate", paramLabel = "N", defaultValue = "2000",
       description = "Records per second of the latency phase (default: ${DEFAULT-VALUE}).")
   int latencyRate;
 
-  @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
-      description = "Duration of the latency phase (default: ${DEFAULT-VALUE}).")
-  int latencySeconds;
+  @Option(names = "--latency-duration", paramLabel = "DURATION", defaultValue = "20s",
+      converter = DurationConverter.BareSeconds.class,
+      description = "How long the latency phase sends (default: ${DEFAULT-VALUE}).")
+  Duration latencyDuration;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+  /** The form before --latency-duration, kept for scripts: whole seconds. */
+  @Option(names = "--latency-seconds", paramLabel = "N", hidden = true)
+  Integer latencySeconds;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
       description = "An existing cluster instead of the embedded broker, which must answer within 15 s; the bench deletes its topics at the end.")
   String bootstrapServers;
 
@@ -107,7 +116,12 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
   Path workDir;
 
-  @Option(names = "--json", description = "Print the figures as JSON instead of the table.")
+  @Option(names = "--output-format", paramLabel = "table|json", defaultValue = "table",
+      description = "Print the figures as a table or as JSON (default: ${DEFAULT-VALUE}).")
+  String outputFormat;
+
+  /** The form before --output-format json, kept for scripts. */
+  @Option(names = "--json", hidden = true)
   boolean json;
 
   @Override
@@ -137,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
       List<PhaseResult> results =
           run(err, client, dir, network, selected, guarantees);
       PrintWriter out = spec.commandLine().getOut();
-      if (json) {
+      if (json || outputFormat.equals("json")) {
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
       } else {
         String input = network + (warmup == 0 ? ", no warm-up" : ", after a warm-up of " + warmup + " records per phase kind");
@@ -161,7 +175,7 @@ public final class BenchCommand implements Callable<Integer> {
       PrintWriter err, Properties client, Path dir, StationNetwork network, Set<Phase> selected, List<Guarantee> guarantees)
       throws InterruptedException {
     String runId = "ecostream-bench-" + UUID.randomUUID().toString().substring(0, 8);
-    long latencyRecords = (long) latencyRate * latencySeconds;
+    long latencyRecords = latencyRate * latencyDuration.toSeconds();
     int needed = (int) Math.max(Math.max(selected.contains(Phase.LATENCY) ? latencyRecords : 0, warmup),
         selected.stream().anyMatch(p -> p != Phase.LATENCY) ? records : 0);
     say(err, "simulating %d readings of %s (seed %d)", needed, network, seed);
@@ -252,9 +266,20 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--warmup must not be negative, got " + warmup);
     }
     positive("--latency-rate", latencyRate);
-    positive("--latency-seconds", latencySeconds);
-    if ((long) latencyRate * latencySeconds > Integer.MAX_VALUE) {
-      throw new ParameterException(spec.commandLine(), "--latency-rate times --latency-seconds is too large");
+    if (latencySeconds != null) {
+      positive("--latency-seconds", latencySeconds);
+      latencyDuration = Duration.ofSeconds(latencySeconds);
+    }
+    if (latencyDuration.toSeconds() < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--latency-duration must be at least 1s, got " + latencyDuration.toMillis() + "ms");
+    }
+    if (latencyDuration.toSeconds() > Integer.MAX_VALUE / latencyRate) {
+      throw new ParameterException(spec.commandLine(), "--latency-rate times --latency-duration is too large");
+    }
+    if (!outputFormat.equals("table") && !outputFormat.equals("json")) {
+      throw new ParameterException(
+          spec.commandLine(), "--output-format must be table or json, got '" + outputFormat + "'");
     }
     if (bootstrapServers != null && bootstrapServers.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--bootstrap-servers must not be empty");

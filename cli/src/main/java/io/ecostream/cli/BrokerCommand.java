@@ -2,6 +2,7 @@ package io.ecostream.cli;
 
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.localkafka.LocalKafkaException;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.topics.MaskedSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,22 +27,30 @@ import picocli.CommandLine.Spec;
       "Runs a real single-node Kafka broker (KRaft) on this machine until Ctrl-C, for running the other commands by hand.",
       "With --sasl-user and --sasl-password-file its client port asks for SASL/SCRAM-SHA-512 and it writes the"
           + " client settings, password included, to client.properties in the data dir, for --command-config."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      "0:stopped with Ctrl-C",
+      "1:the broker could not start (a port in use, a data dir of another cluster)",
+      ExitCodes.USAGE
     })
 public final class BrokerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "9092", description = "Client port (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092", description = "Client port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
       names = "--controller-port",
+      paramLabel = "PORT",
       defaultValue = "9093",
       description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
   int controllerPort;
 
   @Option(
       names = "--data-dir",
+      paramLabel = "DIR",
       defaultValue = ".ecostream/broker",
       description = "Log directory; kept between runs (default: ${DEFAULT-VALUE}).")
   Path dataDir;

@@ -1,11 +1,13 @@
 package io.ecostream.cli;
 
+import io.ecostream.options.EcostreamDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** An ecostream subcommand running in its own JVM, with its output in a log file. */
@@ -22,6 +24,10 @@ final class ChildProcess {
   }
 
   /** Starts {@code ecostream ARGS...} on the class path of this JVM. */
+  /** The logging settings, which the children share with the command that starts them. */
+  private static final Set<String> INHERITED_ENVIRONMENT =
+      Set.of(EcostreamCli.DEBUG_ENV, "ECOSTREAM_LOG_LEVEL", "ECOSTREAM_KAFKA_LOG_LEVEL");
+
   static ChildProcess start(String name, Path log, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -31,12 +37,17 @@ final class ChildProcess {
     command.add(EcostreamCli.class.getName());
     command.addAll(List.of(args));
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.PIPE);
+      // The child gets every setting it needs as an argument: an ECOSTREAM_TOPIC_PREFIX or a settings
+      // file of the user's must not split it from the demo that counts its records.
+      builder.environment().keySet().removeIf(variable -> variable.startsWith(EcostreamDefaults.ENV_PREFIX)
+          && !INHERITED_ENVIRONMENT.contains(variable));
+      builder.environment().put(EcostreamDefaults.CONFIG_ENV, "");
+      Process process = builder.start();
       return new ChildProcess(name, log, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the " + name + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.ecostream.cli;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.options.DurationConverter;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.producer.catalog.StationCatalog;
 import io.ecostream.streams.AirQualityOptions;
 import io.ecostream.streams.DustOptions;
@@ -47,9 +48,16 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a local Kafka broker, creates the topics, starts the streams application and the simulator",
-      "as separate processes and prints a status line every 10 s. Ctrl-C stops everything within 5 s.",
-      "The simulator runs at --speed until simulated time reaches the present, then in real time."
+      "Runs the whole system on this machine: a local Kafka broker, the streams application and the simulator.",
+      "It creates the topics, starts the streams application and the simulator as separate processes and prints a"
+          + " status line every 10 s. Ctrl-C stops everything within 5 s. The simulator runs at --speed until"
+          + " simulated time reaches the present, then in real time."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      "0:stopped after --duration or with Ctrl-C",
+      "1:the broker could not start, or the streams application or the simulator failed (see its log)",
+      ExitCodes.USAGE
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -90,26 +98,29 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Simulated seconds per wall-clock second until simulated time reaches the present, real time from then on (default: ${DEFAULT-VALUE}: two simulated hours a second).")
   String speed;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--port", defaultValue = "9092", description = "Broker client port (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092", description = "Broker client port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
       names = "--controller-port",
+      paramLabel = "PORT",
       defaultValue = "9093",
       description = "Broker KRaft controller port (default: ${DEFAULT-VALUE}).")
   int controllerPort;
 
   @Option(
       names = "--metrics-port",
+      paramLabel = "PORT",
       defaultValue = "9464",
       description = "Port of the streams application's /metrics and /health (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
   @Option(
       names = "--work-dir",
+      paramLabel = "DIR",
       defaultValue = ".ecostream/demo",
       description = "Broker data, state stores and the logs of the child processes; emptied at start (default: ${DEFAULT-VALUE}).")
   Path workDir;

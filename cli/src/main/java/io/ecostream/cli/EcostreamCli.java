@@ -1,5 +1,7 @@
 package io.ecostream.cli;
 
+import io.ecostream.options.EcostreamDefaults;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.streams.RunCommand;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -9,8 +11,10 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -21,7 +25,20 @@ import picocli.CommandLine.ScopeType;
     name = "ecostream",
     mixinStandardHelpOptions = true,
     version = "ecostream 0.1.0",
-    description = "Air and water monitoring readings to official figures, on Kafka Streams.",
+    description = {
+      "Air and water monitoring readings to official figures, on Kafka Streams.",
+      "",
+      "Every option can also be set in the environment or in a properties file:",
+      "  ECOSTREAM_KAFKA_TIMEOUT=30s      ECOSTREAM_ and the option's name in capitals, for every command",
+      "  $ECOSTREAM_CONFIG, else ~/.ecostream.properties, with lines such as",
+      "    kafka-timeout=30s              for every command",
+      "    run.metrics-port=9465          for one command",
+      "The command line wins over the environment, the environment over the file, the file over the",
+      "built-in default.",
+      ""
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:done", "1:the command failed (one line on stderr says why)", ExitCodes.USAGE},
     subcommands = {
       DemoCommand.class,
       io.ecostream.producer.cli.SimulateCommand.class,
@@ -49,6 +66,9 @@ public final class EcostreamCli implements Runnable {
    */
   static final Duration STOP_BUDGET = Duration.ofSeconds(4);
 
+  /** Wide enough for the option names and their placeholders, narrow enough for any terminal. */
+  static final int USAGE_WIDTH = 100;
+
   /** The environment's equivalent of --debug, which the demo's child processes inherit. */
   static final String DEBUG_ENV = "ECOSTREAM_DEBUG";
 
@@ -67,17 +87,38 @@ public final class EcostreamCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    IDefaultValueProvider defaults;
+    try {
+      defaults = EcostreamDefaults.ofProcess();
+    } catch (IllegalArgumentException e) {
+      System.err.println("ecostream: " + e.getMessage());
+      System.exit(USAGE_ERROR);
+      return;
+    }
     CountDownLatch ended = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> awaitQuietly(ended, STOP_BUDGET), "ecostream-stop"));
-    int exitCode = commandLine().execute(args);
+    int exitCode = commandLine(defaults).execute(args);
     ended.countDown();
     System.exit(exitCode);
   }
 
-  /** The command line with ecostream's error handling: one line per error, no stack trace. */
+  /**
+   * The command line with ecostream's error handling (one line per error, no stack trace) and the
+   * defaults in code alone: no environment variable or settings file changes them.
+   */
   public static CommandLine commandLine() {
+    return commandLine(argument -> null);
+  }
+
+  /**
+   * As {@link #commandLine()}, with option values that the arguments leave out taken from {@code
+   * defaults}: {@link EcostreamDefaults#ofProcess()} reads the environment and the settings file.
+   */
+  public static CommandLine commandLine(IDefaultValueProvider defaults) {
     CommandLine commandLine = new CommandLine(new EcostreamCli());
+    commandLine.setDefaultValueProvider(defaults);
+    commandLine.setUsageHelpWidth(USAGE_WIDTH);
     commandLine.setParameterExceptionHandler(oneLineUsageError());
     commandLine.setExecutionExceptionHandler(oneLineFailure());
     commandLine.setExecutionStrategy(
@@ -90,14 +131,18 @@ public final class EcostreamCli implements Runnable {
     return commandLine;
   }
 
-  /** --debug on the command line, at any level, or {@value #DEBUG_ENV} in the environment. */
+  /**
+   * --debug at any level: on the command line, or from the environment ({@value #DEBUG_ENV}) or the
+   * settings file through the default provider.
+   */
   static boolean debugAsked(ParseResult parseResult) {
     for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
-      if (level.hasMatchedOption("--debug")) {
+      OptionSpec debug = level.commandSpec().findOption("--debug");
+      if (level.hasMatchedOption("--debug") || (debug != null && Boolean.TRUE.equals(debug.getValue()))) {
         return true;
       }
     }
-    return System.getenv(DEBUG_ENV) != null;
+    return false;
   }
 
   private static IParameterExceptionHandler oneLineUsageError() {

@@ -1,5 +1,6 @@
 package io.ecostream.cli;
 
+import io.ecostream.options.ExitCodes;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.KafkaClientConfig;
@@ -54,7 +55,8 @@ import picocli.CommandLine.Spec;
     name = "record",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the records of ecostream topics as JSON lines (NDJSON), one record a line:"
+      "Writes the records of ecostream topics to a file of JSON lines (NDJSON), for 'replay --format ndjson'.",
+      "One record a line:"
           + " {\"topic\",\"partition\",\"offset\",\"timestamp\",\"key\",\"value\"}. The topic is"
           + " named without its prefix (air.readings), so that 'replay --format ndjson' sends a"
           + " recording into any --topic-prefix. A tombstone has \"value\":null; a value that"
@@ -66,6 +68,12 @@ import picocli.CommandLine.Spec;
           + " a summary of the records per topic goes to stderr.",
       "It first checks, within --kafka-timeout, that a broker answers and the topics exist; a broker"
           + " lost later ends it with an error within about that long."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      "0:recorded up to the end offsets of the start, or to --max, or until Ctrl-C with --follow",
+      "1:no broker answers, a topic is missing, the broker was lost, or the file cannot be written",
+      ExitCodes.USAGE
     })
 public final class RecordCommand implements Callable<Integer> {
 
@@ -85,6 +93,7 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(
       names = "--topics",
       paramLabel = "TOPIC[,TOPIC...]",
+      hideParamSyntax = true,
       split = ",",
       description = "Topics to record, as a list; adds to the TOPIC arguments.")
   List<String> topicOption = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.ecostream.cli.report.WaterReport;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.PeriodRules;
 import io.ecostream.options.DurationConverter;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.producer.catalog.ChinaCityCatalog;
 import io.ecostream.producer.cli.ReplayCommand;
 import io.ecostream.producer.cli.ReplayResult;
@@ -52,7 +53,7 @@ import picocli.CommandLine.ParameterException;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays files of historical hourly air readings (see the formats below), event time preserved.",
+      "Replays files of historical air readings or water samples through the pipeline, event time preserved.",
       "With --wait it returns once the streams application has processed everything; --report json"
           + " then prints one JSON object per line for each city and calendar year of the replayed"
           + " data (or for --period), rounded as bulletins publish them, followed by the mean of the"
@@ -63,8 +64,17 @@ import picocli.CommandLine.ParameterException;
           + " csv (station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3); water samples:"
           + " water-csv, cnemc-water; ndjson for recordings of ecostream's input topics ('ecostream"
           + " record'). Files may be gzipped.",
-      "It first checks, within --kafka-timeout, that a broker answers and the topics exist; Ctrl-C"
-          + " ends it within 5 s."
+      "With no cluster named (--bootstrap-servers, --command-config or their environment variables) and no"
+          + " broker on localhost:9092, it runs the whole pipeline on an embedded broker (see --keep). Otherwise it"
+          + " first checks, within --kafka-timeout, that a broker answers and the topics exist. Ctrl-C ends it"
+          + " within 5 s."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      "0:replayed (and with --wait or --report, processed and reported)",
+      "1:no broker answers, a topic is missing, a send failed, a file or line could not be read (unless"
+          + " --skip-bad-lines), or --wait-timeout passed",
+      ExitCodes.USAGE
     })
 public final class ReplayAndReportCommand extends ReplayCommand {
 
@@ -89,6 +99,7 @@ public final class ReplayAndReportCommand extends ReplayCommand {
 
   @Option(
       names = "--application-id",
+      paramLabel = "ID",
       defaultValue = StreamsAppConfig.DEFAULT_APPLICATION_ID,
       description = "Application id of the streams application to wait for (default: ${DEFAULT-VALUE}).")
   String applicationId;

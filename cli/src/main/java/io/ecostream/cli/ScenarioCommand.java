@@ -10,6 +10,7 @@ import io.ecostream.cli.scenario.ScenarioTable;
 import io.ecostream.cli.scenario.ScenarioTable.Outcome;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.options.DurationConverter;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.topics.ClusterCheck;
 import java.io.IOException;
@@ -40,9 +41,15 @@ import picocli.CommandLine.Spec;
     name = "scenario",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits the simulator to published figures (offline), runs the fitted simulation through the",
-      "real pipeline on an embedded broker and prints target, result and tolerance of each figure.",
-      "Exit code 1 when a figure misses."
+      "Fits the simulator to a scenario's published figures and runs it through the real pipeline.",
+      "The fit is offline and takes seconds; the fitted simulation then runs through the pipeline on an embedded"
+          + " broker, and the command prints target, result and tolerance of each figure."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      "0:every figure within its tolerance",
+      "1:a figure missed, or the broker or the pipeline failed",
+      ExitCodes.USAGE
     })
 public final class ScenarioCommand implements Callable<Integer> {
 
@@ -57,13 +64,19 @@ public final class ScenarioCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the bundled scenarios and exit.")
   boolean list;
 
-  @Option(names = "--markdown", description = "Print the table (and the fitted knobs) as Markdown, for docs/scenarios.md.")
+  @Option(names = "--output-format", paramLabel = "table|markdown", defaultValue = "table",
+      description = "Print the figures as a table, or as Markdown with the fitted knobs, for docs/scenarios.md"
+          + " (default: ${DEFAULT-VALUE}).")
+  String outputFormat;
+
+  /** The form before --output-format markdown, kept for scripts. */
+  @Option(names = "--markdown", hidden = true)
   boolean markdown;
 
   @Option(names = "--offline", description = "Fit only: report the in-memory figures instead of the pipeline's (no broker).")
   boolean offline;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
       description = "An existing cluster instead of the embedded broker, which must answer within 15 s; each scenario creates its own topics there.")
   String bootstrapServers;
 
@@ -81,6 +94,11 @@ public final class ScenarioCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!outputFormat.equals("table") && !outputFormat.equals("markdown")) {
+      throw new ParameterException(
+          spec.commandLine(), "--output-format must be table or markdown, got '" + outputFormat + "'");
+    }
+    boolean asMarkdown = markdown || outputFormat.equals("markdown");
     ScenarioCatalog catalog = ScenarioCatalog.bundled();
     PrintWriter out = spec.commandLine().getOut();
     if (list) {
@@ -106,7 +124,7 @@ public final class ScenarioCommand implements Callable<Integer> {
       fits.add(result);
     }
     List<Outcome> outcomes = offline ? offlineOutcomes(scenarios, fits) : pipelineOutcomes(err, scenarios, fits, external);
-    out.print(markdown ? ScenarioTable.markdown(outcomes) : ScenarioTable.text(outcomes));
+    out.print(asMarkdown ? ScenarioTable.markdown(outcomes) : ScenarioTable.text(outcomes));
     out.flush();
     return outcomes.stream().allMatch(Outcome::met) ? 0 : EcostreamCli.FAILURE;
   }

@@ -1,5 +1,6 @@
 package io.ecostream.cli;
 
+import io.ecostream.options.ExitCodes;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.TopicSchema;
 import java.io.IOException;
@@ -26,19 +27,19 @@ import picocli.CommandLine.Spec;
     name = "schemas",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists, prints or exports the Avro schemas of ecostream's topics, each self-contained (the shared"
-          + " enums written out), so that any Avro library reads it alone.",
+      "Lists, prints or exports the Avro schemas of ecostream's topics.",
+      "Each schema is self-contained (the shared enums written out), so that any Avro library reads it alone.",
       "Without NAME: one line per topic, its record and the first 10 bytes (hex) of every value in"
           + " Avro's single-object encoding: the marker c301 and the schema's CRC-64-AVRO fingerprint,"
           + " little-endian.",
       "NAME is a topic (air.city-daily, with or without the prefix) or a record (CityDaily); its"
           + " schema is printed as .avsc JSON.",
-      "With --export DIR, writes DIR/<Record>.avsc for every topic (or NAME's alone) and prints each"
+      "With --export DIR, writes DIR/RECORD.avsc (CityDaily.avsc, ...) for every topic (or NAME's alone) and prints each"
           + " file's path.",
       "Reading the topics from Python, kcat or a Kafka UI: docs/consuming.md.",
       ""
     },
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
       "0:listed, printed or exported",
       "1:the export directory cannot be written",

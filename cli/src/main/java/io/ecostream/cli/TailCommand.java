@@ -1,6 +1,7 @@
 package io.ecostream.cli;
 
 import io.ecostream.options.DurationConverter;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.KafkaClientConfig;
@@ -32,13 +33,20 @@ import picocli.CommandLine.Spec;
     name = "tail",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the records of an ecostream topic as JSON lines: {\"partition\", \"offset\", \"timestamp\", \"key\", \"value\"}"
+      "Prints the records of an ecostream topic as JSON lines.",
+      "One record a line: {\"partition\", \"offset\", \"timestamp\", \"key\", \"value\"}"
           + " (the lines of 'ecostream record' without \"topic\"; a value that does not decode has"
           + " \"undecodable\":true and its bytes in \"rawValue\").",
       "TOPIC is a full name (ecostream.air.city-daily) or the name without the prefix (air.city-daily).",
       "Figures and alerts print the same whichever --output-format the streams app writes (avro or json).",
       "It first checks, within --kafka-timeout, that a broker answers and the topic exists; a broker"
           + " lost later ends it with an error once it has been quiet for that long."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      "0:stopped after --max records, after --idle-timeout, or with Ctrl-C",
+      "1:no broker answers, the topic is missing, or the broker was lost",
+      ExitCodes.USAGE
     })
 public final class TailCommand implements Callable<Integer> {
 

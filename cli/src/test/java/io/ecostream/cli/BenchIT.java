@@ -54,7 +54,7 @@ class BenchIT {
             "--warmup", "0",
             "--phases", "topology",
             "--work-dir", workDir.toString(),
-            "--json");
+            "--output-format", "json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain("warm-up");

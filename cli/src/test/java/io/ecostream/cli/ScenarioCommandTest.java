@@ -29,6 +29,17 @@ class ScenarioCommandTest {
   }
 
   @Test
+  void shouldRejectAnUnknownOutputFormat() {
+    CliRun run = CliRun.of("scenario", "--all", "--output-format", "html");
+
+    assertThat(run.exitCode()).isEqualTo(EcostreamCli.USAGE_ERROR);
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream scenario: --output-format must be table or markdown, got 'html'"
+                + " (see 'ecostream scenario --help')");
+  }
+
+  @Test
   void shouldAskForAScenario() {
     CliRun run = CliRun.of("scenario");
 
@@ -45,5 +56,13 @@ class ScenarioCommandTest {
         .hasSize(3)
         .allMatch(line -> line.startsWith("scenario ") || line.startsWith("weihai-2022-jan ") && line.endsWith("ok"));
     assertThat(run.err()).contains("weihai-2022-jan: fitted in");
+  }
+
+  @Test
+  void shouldPrintTheTableAsMarkdownWhenAsked() {
+    CliRun run = CliRun.of("scenario", "weihai-2022-jan", "--offline", "--output-format", "markdown");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).filteredOn(line -> line.contains("weihai-2022-jan")).allMatch(line -> line.startsWith("|"));
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.localkafka.LocalKafkaBroker.ScramUser;
+import io.ecostream.options.EcostreamDefaults;
 import io.ecostream.topics.EcostreamTopics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -294,6 +295,7 @@ class SecuredClusterIT {
               .redirectInput(ProcessBuilder.Redirect.PIPE);
       Map<String, String> environment = builder.environment();
       environment.remove("ECOSTREAM_BOOTSTRAP_SERVERS");
+      environment.put(EcostreamDefaults.CONFIG_ENV, "");
       environment.put("ECOSTREAM_KAFKA_LOG_LEVEL", "INFO");
       environment.put("ECOSTREAM_LOG_LEVEL", "INFO");
       return new Command(name, builder.start(), dir.resolve(name + ".out"), dir.resolve(name + ".err"));

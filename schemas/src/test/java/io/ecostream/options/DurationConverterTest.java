@@ -35,6 +35,26 @@ class DurationConverterTest {
         .hasMessage("expected a duration like 90s, 5m, 2h or 1d, got '" + text + "'");
   }
 
+  @ParameterizedTest
+  @CsvSource({"30, PT30S", "45s, PT45S", "2m, PT2M", "PT1H, PT1H"})
+  void shouldReadABareNumberAsSecondsWhereOptionsTookSecondsBefore(String text, String expected) {
+    assertThat(new DurationConverter.BareSeconds().convert(text)).isEqualTo(Duration.parse(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3, PT3H", "90m, PT1H30M", "1d, PT24H"})
+  void shouldReadABareNumberAsHoursWhereOptionsTookHoursBefore(String text, String expected) {
+    assertThat(new DurationConverter.BareHours().convert(text)).isEqualTo(Duration.parse(expected));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5", "1.5", "soon"})
+  void shouldStillRejectWhatIsNotADurationNorAPositiveWholeNumber(String text) {
+    assertThatThrownBy(() -> new DurationConverter.BareSeconds().convert(text))
+        .isInstanceOf(TypeConversionException.class)
+        .hasMessageContaining("'" + text + "'");
+  }
+
   @Test
   void shouldRejectAZeroDuration() {
     assertThatThrownBy(() -> DurationConverter.parse("0s"))

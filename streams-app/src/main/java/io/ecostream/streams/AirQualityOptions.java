@@ -26,7 +26,7 @@ public final class AirQualityOptions {
 
   @Option(
       names = "--late-grace",
-      paramLabel = "HOURS",
+      paramLabel = "DURATION",
       converter = DurationConverter.class,
       description =
           "Dead-letter (reason late) an air reading more than this far behind the newest hour of its"
@@ -36,7 +36,7 @@ public final class AirQualityOptions {
 
   @Option(
       names = "--future-margin",
-      paramLabel = "HOURS|off",
+      paramLabel = "DURATION|off",
       description =
           "Dead-letter (reason future) an air reading or water sample stamped further ahead of the"
               + " wall clock than this; off for simulations that run ahead of the clock (default: 1h).")
@@ -44,7 +44,7 @@ public final class AirQualityOptions {
 
   @Option(
       names = "--silent-after",
-      paramLabel = "HOURS",
+      paramLabel = "DURATION",
       converter = DurationConverter.class,
       description =
           "Raise a STATION_SILENT alert for a station, or one pollutant of it, without data for this long,"

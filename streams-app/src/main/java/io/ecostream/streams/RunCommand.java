@@ -1,5 +1,7 @@
 package io.ecostream.streams;
 
+import io.ecostream.options.DurationConverter;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.errors.RecordSkips;
@@ -57,6 +59,12 @@ import picocli.CommandLine.Spec;
       "Runs the ecostream Kafka Streams application until it is stopped (Ctrl-C).",
       "It first checks, within --kafka-timeout, that a broker answers (and with"
           + " --no-create-topics that the topics exist)."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      "0:stopped with Ctrl-C",
+      "1:no broker answers, a topic is missing, --reset failed, or the application failed (a lost broker)",
+      ExitCodes.USAGE
     })
 public final class RunCommand implements Callable<Integer> {
 
@@ -93,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--application-id",
+      paramLabel = "ID",
       description = "Kafka Streams application id (default: " + StreamsAppConfig.DEFAULT_APPLICATION_ID + ").")
   String applicationId;
 
@@ -104,6 +113,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--metrics-port",
+      paramLabel = "PORT",
       defaultValue = "9464",
       description = "Port of GET /metrics (Prometheus), GET /health and the query API GET /api/...; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
   int metricsPort;
@@ -119,12 +129,13 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--stall-timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "30",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.BareSeconds.class,
       description =
-          "/health turns 503 when input waits and no offset has been committed for this long"
-              + " (default: ${DEFAULT-VALUE}).")
-  int stallTimeoutSeconds = 30;
+          "/health turns 503 when input waits and no offset has been committed for this long, e.g. 30s, 2m"
+              + " (a bare number: seconds; default: ${DEFAULT-VALUE}).")
+  Duration stallTimeout = Duration.ofSeconds(30);
 
   @Option(
       names = "--create-topics",
@@ -136,6 +147,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--replication-factor",
+      paramLabel = "N",
       description = "Replication factor of topics created at start (default: the broker's).")
   Short replicationFactor;
 
@@ -154,9 +166,9 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     EcostreamTopics topics = output.applyTo(cluster.topics());
-    if (stallTimeoutSeconds < 1) {
+    if (stallTimeout.toSeconds() < 1) {
       throw new ParameterException(
-          spec.commandLine(), "--stall-timeout must be at least 1 s, got " + stallTimeoutSeconds);
+          spec.commandLine(), "--stall-timeout must be at least 1s, got " + stallTimeout.toMillis() + "ms");
     }
     if (metricsPort < -1 || metricsPort > 65_535) {
       throw new ParameterException(
@@ -236,7 +248,7 @@ public final class RunCommand implements Callable<Integer> {
             properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
             topics.inputs().stream().map(Topic::name).toList(),
             streams,
-            Duration.ofSeconds(stallTimeoutSeconds),
+            stallTimeout,
             new ClusterWatch(properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), cluster.kafkaTimeout(), err));
     AlertFeed alertFeed = null;
     if (http != null) {

@@ -1,7 +1,9 @@
 package io.ecostream.producer.cli;
 
+import io.ecostream.options.DurationConverter;
 import io.ecostream.producer.faults.FaultKind;
 import io.ecostream.producer.faults.FaultSettings;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +28,7 @@ public final class FaultOptions {
       paramLabel = "none|realistic",
       defaultValue = "none",
       description =
-          "Preset of fault rates that the --fault-* options override. Default: ${DEFAULT-VALUE}.")
+          "Preset of fault rates that the --fault-* options override (default: ${DEFAULT-VALUE}).")
   private String preset;
 
   @Option(
@@ -96,13 +98,18 @@ public final class FaultOptions {
       names = "--fault-fast-clock",
       paramLabel = "SHARE",
       converter = RateConverter.class,
-      description = "Share of stations whose clock runs --fault-fast-clock-hours ahead.")
+      description = "Share of stations whose clock runs --fault-fast-clock-ahead ahead.")
   private Double fastClock;
 
   @Option(
-      names = "--fault-fast-clock-hours",
-      paramLabel = "N",
-      description = "How far a fast clock is ahead. Default: 1 with --faults realistic, else 3.")
+      names = "--fault-fast-clock-ahead",
+      paramLabel = "DURATION",
+      converter = DurationConverter.BareHours.class,
+      description = "How far a fast clock is ahead, in whole hours (default: 1h with --faults realistic, else 3h).")
+  private Duration fastClockAhead;
+
+  /** The form before --fault-fast-clock-ahead, kept for scripts: whole hours. */
+  @Option(names = "--fault-fast-clock-hours", paramLabel = "N", hidden = true)
   private Integer fastClockHours;
 
   /** The preset with the single rates applied. */
@@ -122,21 +129,26 @@ public final class FaultOptions {
     faults = override(faults, FaultKind.OUT_OF_ORDER, outOfOrder);
     faults = override(faults, FaultKind.DUPLICATE, duplicate);
     faults = override(faults, FaultKind.FAST_CLOCK, fastClock);
-    if (fastClockHours != null) {
-      if (faults.fastClock() == 0) {
-        throw invalid(
-            "--fault-fast-clock-hours needs a share of fast clocks: give --fault-fast-clock");
+    if (fastClockAhead != null) {
+      if (fastClockAhead.toSeconds() % 3600 != 0) {
+        throw invalid("--fault-fast-clock-ahead must be whole hours, got " + fastClockAhead);
       }
-      if (fastClockHours < 1 || fastClockHours > FaultSettings.MAX_FAST_CLOCK_HOURS) {
-        throw invalid(
-            "--fault-fast-clock-hours must be 1-"
-                + FaultSettings.MAX_FAST_CLOCK_HOURS
-                + ", got "
-                + fastClockHours);
-      }
-      faults = faults.withFastClockHours(fastClockHours);
+      faults = withFastClock(faults, "--fault-fast-clock-ahead", fastClockAhead.toHours(), fastClockAhead.toHours() + "h");
+    } else if (fastClockHours != null) {
+      faults = withFastClock(faults, "--fault-fast-clock-hours", fastClockHours, fastClockHours.toString());
     }
     return faults;
+  }
+
+  private FaultSettings withFastClock(FaultSettings faults, String option, long hours, String given) {
+    if (faults.fastClock() == 0) {
+      throw invalid(option + " needs a share of fast clocks: give --fault-fast-clock");
+    }
+    if (hours < 1 || hours > FaultSettings.MAX_FAST_CLOCK_HOURS) {
+      throw invalid(option + " must be 1-" + FaultSettings.MAX_FAST_CLOCK_HOURS + (option.endsWith("hours") ? "" : "h")
+          + ", got " + given);
+    }
+    return faults.withFastClockHours((int) hours);
   }
 
   private static FaultSettings override(FaultSettings faults, FaultKind kind, Double rate) {

@@ -116,8 +116,8 @@ public class ReplayCommand implements Callable<Integer> {
       paramLabel = "N|max",
       defaultValue = "max",
       description =
-          "Replayed seconds per wall-clock second (3600: an hour per second), or max."
-              + " Default: ${DEFAULT-VALUE}.")
+          "Replayed seconds per wall-clock second (3600: an hour per second), or max"
+              + " (default: ${DEFAULT-VALUE}).")
   private String speed;
 
   @Option(
@@ -125,14 +125,14 @@ public class ReplayCommand implements Callable<Integer> {
       paramLabel = "DATE",
       converter = LocalDateConverter.class,
       description =
-          "First day replayed (Asia/Shanghai), e.g. 2014-01-01. Default: the start of the files.")
+          "First day replayed (Asia/Shanghai), e.g. 2014-01-01 (default: the start of the files).")
   private LocalDate from;
 
   @Option(
       names = "--to",
       paramLabel = "DATE",
       converter = LocalDateConverter.class,
-      description = "First day not replayed (exclusive). Default: the end of the files.")
+      description = "First day not replayed (exclusive; default: the end of the files).")
   private LocalDate to;
 
   @Option(

@@ -1,6 +1,7 @@
 package io.ecostream.producer.cli;
 
 import io.ecostream.options.DurationConverter;
+import io.ecostream.options.ExitCodes;
 import io.ecostream.producer.Pacing;
 import io.ecostream.producer.SimulationResult;
 import io.ecostream.producer.Simulator;
@@ -45,9 +46,8 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates the air stations and water sections of the 16 cities of Shandong and sends their"
-          + " metadata, hourly air readings and water samples to Kafka, with event time as the"
-          + " record timestamp.",
+      "Simulates the air stations and water sections of the 16 cities of Shandong, into Kafka.",
+      "It sends their metadata, hourly air readings and water samples, with event time as the record timestamp.",
       "Same seed and options, same records. Progress goes to stderr every 10 s, a summary to"
           + " stdout at the end; Ctrl-C stops cleanly.",
       "Simulated time never passes the clock (a Kafka broker refuses timestamps more than an hour"
@@ -55,6 +55,12 @@ import picocli.CommandLine.Spec;
           + " sent when it ends, and says so once on stderr.",
       "It first checks, within --kafka-timeout, that a broker answers and the topics exist"
           + " ('ecostream run' creates them)."
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      "0:simulated to --to, --days or --duration, or stopped with Ctrl-C",
+      "1:no broker answers, a topic is missing, or a send failed",
+      ExitCodes.USAGE
     })
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -74,7 +80,7 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--seed",
       paramLabel = "N",
       defaultValue = "42",
-      description = "Random seed; the same seed gives the same records. Default: ${DEFAULT-VALUE}.")
+      description = "Random seed; the same seed gives the same records (default: ${DEFAULT-VALUE}).")
   private long seed;
 
   @Option(
@@ -82,15 +88,15 @@ public final class SimulateCommand implements Callable<Integer> {
       paramLabel = "DATE",
       converter = LocalDateConverter.class,
       description =
-          "First simulated day (Asia/Shanghai), e.g. 2024-01-01, today at the latest. Default:"
-              + " today.")
+          "First simulated day (Asia/Shanghai), e.g. 2024-01-01, today at the latest (default:"
+              + " today).")
   private LocalDate from;
 
   @Option(
       names = "--to",
       paramLabel = "DATE",
       converter = LocalDateConverter.class,
-      description = "First day not simulated (exclusive). Default: no end.")
+      description = "First day not simulated (exclusive; default: no end).")
   private LocalDate to;
 
   @Option(
@@ -105,22 +111,23 @@ public final class SimulateCommand implements Callable<Integer> {
       defaultValue = "3600",
       description =
           "Simulated seconds per wall-clock second (3600: an hour per second), or max, until"
-              + " simulated time reaches the present; real time from then on."
-              + " Default: ${DEFAULT-VALUE}.")
+              + " simulated time reaches the present; real time from then on"
+              + " (default: ${DEFAULT-VALUE}).")
   private String speed;
 
   @Option(
       names = "--duration",
-      paramLabel = "TIME",
+      paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "Stop after this wall-clock time, e.g. 90s, 5m, 2h. Default: no limit.")
+      description = "Stop after this wall-clock time, e.g. 90s, 5m, 2h (default: no limit).")
   private Duration duration;
 
   @Option(
       names = "--cities",
-      paramLabel = "CITY",
+      paramLabel = "CITY[,CITY...]",
+      hideParamSyntax = true,
       split = ",",
-      description = "Only these cities (lower-case pinyin, e.g. binzhou,jinan). Default: all 16.")
+      description = "Only these cities (lower-case pinyin, e.g. binzhou,jinan; default: all 16).")
   private List<String> cities;
 
   @Option(names = "--no-water", description = "Simulate air stations only.")

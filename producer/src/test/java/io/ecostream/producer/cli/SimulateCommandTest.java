@@ -127,6 +127,20 @@ class SimulateCommandTest {
   }
 
   @Test
+  void shouldTakeHowFarAFastClockIsAheadAsADuration() {
+    assertThat(settings("--fault-fast-clock", "0.1", "--fault-fast-clock-ahead", "8h").faults().fastClockHours())
+        .isEqualTo(8);
+    assertThat(settings("--fault-fast-clock", "0.1", "--fault-fast-clock-ahead", "2d").faults().fastClockHours())
+        .isEqualTo(48);
+    assertInvalid(
+        "--fault-fast-clock-ahead must be whole hours, got PT1H30M",
+        "--fault-fast-clock",
+        "0.1",
+        "--fault-fast-clock-ahead",
+        "90m");
+  }
+
+  @Test
   void shouldRejectBadFaultOptionsInOneLine() {
     assertInvalid(
         "Invalid value for option '--fault-missing': rate must be between 0 and 1, got '1.5'",
