@@ -197,7 +197,12 @@ public final class DemoCommand implements Callable<Integer> {
       if (stopRequested) {
         return exitCode;
       }
-      say(err, "streams-app running (pid %d); metrics on http://localhost:%d/metrics", streams.pid(), metricsPort);
+      say(
+          err,
+          "streams-app running (pid %d); live page on http://localhost:%d/, metrics on http://localhost:%d/metrics",
+          streams.pid(),
+          metricsPort,
+          metricsPort);
 
       List<String> simulate =
           new ArrayList<>(
