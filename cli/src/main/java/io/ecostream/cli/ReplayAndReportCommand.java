@@ -39,11 +39,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ecostream replay}: the producer's replay of historical files, and then, on request, a wait
@@ -76,13 +80,18 @@ import picocli.CommandLine.ParameterException;
           + " --skip-bad-lines), or --wait-timeout passed",
       ExitCodes.USAGE
     })
-public final class ReplayAndReportCommand extends ReplayCommand {
+public final class ReplayAndReportCommand implements Callable<Integer> {
 
   /** A replay of a country's years keeps the pipeline busy for minutes: say how far it got. */
   private static final Duration DRAIN_PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
   /** A broker on this machine answers a connection at once; nothing listening refuses at once. */
   private static final Duration BROKER_PROBE_TIMEOUT = Duration.ofSeconds(1);
+
+  @Spec CommandSpec spec;
+
+  /** The producer's replay: its options, and the sending. */
+  @Mixin ReplayCommand replay;
 
   @Option(
       names = "--wait",
@@ -132,19 +141,19 @@ public final class ReplayAndReportCommand extends ReplayCommand {
   public Integer call() {
     if (report != null && !report.equals("json") && !report.equals("classes")) {
       throw new ParameterException(
-          spec().commandLine(), "--report must be json or classes, got '" + report + "'");
+          spec.commandLine(), "--report must be json or classes, got '" + report + "'");
     }
-    ReplaySettings settings = settings();
+    ReplaySettings settings = replay.settings();
     boolean water = settings.format().recordKind() == RecordKind.WATER_SAMPLE;
     if ("classes".equals(report) && !water) {
       throw new ParameterException(
-          spec().commandLine(), "--report classes goes with a water format (water-csv, cnemc-water)");
+          spec.commandLine(), "--report classes goes with a water format (water-csv, cnemc-water)");
     }
     AirReport.Period reportPeriod = reportPeriod();
-    if (clusterNamed() || brokerAnswersAt(KafkaClientConfig.DEFAULT_BOOTSTRAP)) {
+    if (replay.clusterNamed() || brokerAnswersAt(KafkaClientConfig.DEFAULT_BOOTSTRAP)) {
       if (keep != null) {
         throw new ParameterException(
-            spec().commandLine(), "--keep goes with the embedded broker, used when no cluster is named or running");
+            spec.commandLine(), "--keep goes with the embedded broker, used when no cluster is named or running");
       }
       return replayAndReport(settings, water, reportPeriod);
     }
@@ -156,12 +165,12 @@ public final class ReplayAndReportCommand extends ReplayCommand {
    * in a temporary folder (or --keep's), waiting for it and reporting as with a cluster.
    */
   private Integer replayOnEmbeddedBroker(ReplaySettings settings, boolean water, AirReport.Period reportPeriod) {
-    PrintWriter err = spec().commandLine().getErr();
+    PrintWriter err = spec.commandLine().getErr();
     Path dir;
     try {
       dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ecostream-replay-");
     } catch (IOException e) {
-      throw new ParameterException(spec().commandLine(), "--keep: cannot create " + keep + ": " + e.getMessage());
+      throw new ParameterException(spec.commandLine(), "--keep: cannot create " + keep + ": " + e.getMessage());
     }
     err.println(
         "ecostream replay: no Kafka cluster named and none on " + KafkaClientConfig.DEFAULT_BOOTSTRAP
@@ -170,8 +179,8 @@ public final class ReplayAndReportCommand extends ReplayCommand {
                 : " (deleted at the end; --keep DIR keeps it)"));
     err.flush();
     try {
-      try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dir, topics(), applicationId)) {
-        useBootstrapServers(pipeline.bootstrapServers());
+      try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dir, replay.topics(), applicationId)) {
+        replay.useBootstrapServers(pipeline.bootstrapServers());
         await = true;
         return replayAndReport(settings, water, reportPeriod);
       }
@@ -195,14 +204,14 @@ public final class ReplayAndReportCommand extends ReplayCommand {
   }
 
   private Integer replayAndReport(ReplaySettings settings, boolean water, AirReport.Period reportPeriod) {
-    ReplayResult result = replay(settings);
-    int exitCode = exitCode(result);
+    ReplayResult result = replay.replay(settings);
+    int exitCode = replay.exitCode(result);
     if (exitCode != 0 || !(await || report != null)) {
       return exitCode;
     }
-    PrintWriter err = spec().commandLine().getErr();
-    Properties client = clientProperties();
-    EcostreamTopics topics = topics();
+    PrintWriter err = spec.commandLine().getErr();
+    Properties client = replay.clientProperties();
+    EcostreamTopics topics = replay.topics();
     try (Admin admin = Admin.create(client)) {
       err.println("ecostream replay: waiting for '" + applicationId + "' to process everything...");
       err.flush();
@@ -211,13 +220,13 @@ public final class ReplayAndReportCommand extends ReplayCommand {
           applicationId,
           List.of(topics.airReadings().name(), topics.waterReadings().name()),
           waitTimeout,
-          kafkaTimeout(),
+          replay.kafkaTimeout(),
           new DrainProgress(err, Clock.systemUTC(), DRAIN_PROGRESS_INTERVAL)::report);
     } catch (PipelineDrain.ClusterSilentException e) {
       throw new KafkaClusterException(
           ClusterCheck.lostMessage(
               client.getProperty("bootstrap.servers"),
-              kafkaTimeout(),
+              replay.kafkaTimeout(),
               "waiting for '" + applicationId + "' to process everything"),
           e);
     } catch (TimeoutException e) {
@@ -240,7 +249,7 @@ public final class ReplayAndReportCommand extends ReplayCommand {
   /** The year figures of the replayed cities, or the class of every replayed sample. */
   private void printWaterReport(Properties client, EcostreamTopics topics, ReplayResult result) {
     Set<String> stationIds = Set.copyOf(result.summary().orElseThrow().stationsSent());
-    PrintWriter out = spec().commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
     if (report.equals("classes")) {
       WaterReport.classes(
               TopicSnapshot.latestByKey(client, topics.waterSampleClass()).values(),
@@ -267,12 +276,12 @@ public final class ReplayAndReportCommand extends ReplayCommand {
       return null;
     }
     if (report == null) {
-      throw new ParameterException(spec().commandLine(), "--period goes with --report json");
+      throw new ParameterException(spec.commandLine(), "--period goes with --report json");
     }
     try {
       return AirReport.Period.parse(period);
     } catch (RuntimeException e) {
-      throw new ParameterException(spec().commandLine(), "--period: " + e.getMessage());
+      throw new ParameterException(spec.commandLine(), "--period: " + e.getMessage());
     }
   }
 
@@ -301,7 +310,7 @@ public final class ReplayAndReportCommand extends ReplayCommand {
             .filter(day -> cities.contains(day.getCityId()))
             .filter(day -> !day.getDate().isBefore(first) && !day.getDate().isAfter(last))
             .toList();
-    PrintWriter out = spec().commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
     // The topic's dustAffected already holds the streams app's list and rule (--dust-days, --dust-rule): applying the
     // default rule again here would flag days that an app run with --dust-rule off did not.
     PeriodRules rules = PeriodRules.defaults().withDustRule(DustRule.flagsOnly());

@@ -52,10 +52,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code replay}: sends files of historical air readings to Kafka, event time preserved.
  *
- * <p>Open for extension: a command in another module can extend this class (picocli inherits the
- * options), add its own options and override {@link #call()}, reusing {@link #settings()}, {@link
- * #replay(ReplaySettings)} and {@link #exitCode(ReplayResult)}. The replay itself, without Kafka,
- * is {@link Replay}.
+ * <p>Also a mixin: a command in another module that does more with a replay (waits for the
+ * pipeline, reports) mixes this one in ({@code @Mixin}), which brings its options, and calls {@link
+ * #settings()}, {@link #replay(ReplaySettings)} and {@link #exitCode(ReplayResult)}. The replay
+ * itself, without Kafka, is {@link Replay}.
  */
 @Command(
     name = "replay",
@@ -91,7 +91,11 @@ public class ReplayCommand implements Callable<Integer> {
 
   private static final int STATIONS_SHOWN = 16;
 
-  @Spec private CommandSpec spec;
+  @Spec private CommandSpec self;
+
+  /** The command this one is mixed into, if it is one's mixin; null when it runs as a command. */
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec mixee;
 
   @Mixin private ClusterOptions cluster;
 
@@ -241,7 +245,7 @@ public class ReplayCommand implements Callable<Integer> {
   }
 
   /** The topics named with --topic-prefix. */
-  protected EcostreamTopics topics() {
+  public EcostreamTopics topics() {
     return cluster.topics();
   }
 
@@ -249,23 +253,23 @@ public class ReplayCommand implements Callable<Integer> {
    * The client settings for other clients than the producer: --command-config < environment <
    * flags, their blocking calls bounded by --kafka-timeout.
    */
-  protected Properties clientProperties() {
+  public Properties clientProperties() {
     return KafkaClientConfig.withRequestTimeouts(
         cluster.clientProperties(new Properties(), environment, new Properties()), kafkaTimeout());
   }
 
   /** Whether the user named a cluster (flags, its file or the environment). */
-  protected boolean clusterNamed() {
+  public boolean clusterNamed() {
     return cluster.clusterNamed(environment);
   }
 
   /** Replays to a cluster this command started itself. */
-  protected void useBootstrapServers(String servers) {
+  public void useBootstrapServers(String servers) {
     cluster.useBootstrapServers(servers);
   }
 
   /** --kafka-timeout: how long the cluster may take to answer. */
-  protected Duration kafkaTimeout() {
+  public Duration kafkaTimeout() {
     return cluster.kafkaTimeout();
   }
 
@@ -278,8 +282,9 @@ public class ReplayCommand implements Callable<Integer> {
             cluster.clientProperties(defaults, environment, new Properties()), kafkaTimeout()));
   }
 
-  protected CommandSpec spec() {
-    return spec;
+  /** The running command: this one, or the one it is mixed into. */
+  public CommandSpec spec() {
+    return mixee != null ? mixee : self;
   }
 
   /**
@@ -289,8 +294,8 @@ public class ReplayCommand implements Callable<Integer> {
    *
    * @throws ParameterException if a file is not in the chosen format
    */
-  protected ReplayResult replay(ReplaySettings settings) {
-    PrintWriter err = spec.commandLine().getErr();
+  public ReplayResult replay(ReplaySettings settings) {
+    PrintWriter err = spec().commandLine().getErr();
     EcostreamTopics topics = topics();
     Map<String, Object> config = producerConfig();
     Replay replay;
@@ -416,8 +421,8 @@ public class ReplayCommand implements Callable<Integer> {
    * 0 if everything was sent; 1 if a send failed, a file could not be read, or lines were skipped
    * without --skip-bad-lines. Prints why on stderr.
    */
-  protected int exitCode(ReplayResult result) {
-    PrintWriter err = spec.commandLine().getErr();
+  public int exitCode(ReplayResult result) {
+    PrintWriter err = spec().commandLine().getErr();
     if (result.error().isPresent()) {
       err.println("error: " + result.error().get());
       err.flush();
@@ -537,7 +542,7 @@ public class ReplayCommand implements Callable<Integer> {
   }
 
   private ParameterException invalid(String message) {
-    return new ParameterException(spec.commandLine(), message);
+    return new ParameterException(spec().commandLine(), message);
   }
 
 
