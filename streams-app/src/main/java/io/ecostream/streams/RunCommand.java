@@ -4,46 +4,16 @@ import io.ecostream.options.DurationConverter;
 import io.ecostream.options.ExitCodes;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
-import io.ecostream.streams.errors.RecordSkips;
-import io.ecostream.streams.air.AirQueries;
-import io.ecostream.streams.api.AlertFeed;
-import io.ecostream.streams.api.LivePage;
-import io.ecostream.streams.api.QueryApi;
-import io.ecostream.streams.water.WaterQueries;
-import io.ecostream.streams.metrics.MetricsHttpServer;
-import io.ecostream.streams.metrics.ProcessMetrics;
-import io.ecostream.streams.metrics.PipelineMetrics;
-import io.ecostream.streams.metrics.ReadinessProbe;
 import io.ecostream.topics.ClusterOptions;
-import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.Topic;
-import io.ecostream.topics.KafkaClientConfig;
-import io.ecostream.topics.KafkaClusterException;
-import io.ecostream.topics.TopicCreator;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,26 +38,12 @@ import picocli.CommandLine.Spec;
     })
 public final class RunCommand implements Callable<Integer> {
 
-  /** When the application stops by itself (a fatal error): let it finish its work. */
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   /** Loopback: the metrics are for this machine unless --http-host says otherwise. */
   static final String DEFAULT_HTTP_HOST = "127.0.0.1";
 
-  /**
-   * Ctrl-C: the JVM exits within 5 s. A close cut short is a crash to exactly-once processing:
-   * nothing is lost, the next start restores the unfinished tasks' state from their changelogs.
-   */
-  private static final Duration STOP_CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
-  /**
-   * After a fatal error, typically a lost broker: what is left to close cannot finish either, and
-   * Kafka Streams would otherwise sit in PENDING_ERROR for minutes on its clients' timeouts.
-   */
-  private static final Duration FAILED_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  /** Alerts the API and the live page keep in memory: years of a national network's. */
-  private static final int ALERT_FEED_CAPACITY = 100_000;
 
   @Spec CommandSpec spec;
 
@@ -159,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
               + " stopped; output topics are kept and receive the figures again.")
   boolean reset;
 
-  private volatile StreamsLifecycle app;
+  private volatile EcostreamRun run;
   private volatile boolean stopRequested;
 
   @Override
@@ -186,161 +142,33 @@ public final class RunCommand implements Callable<Integer> {
     err.println("ecostream run: dust-affected days: " + dust.summary(settings));
     err.println("ecostream run: air readings: " + AirQualityOptions.summary(settings.airQuality()));
     err.println("ecostream run: figure and alert topics in " + topics.outputFormat().optionValue());
-    if (createTopics) {
-      createTopics(properties, topics, err);
-    }
-    topics = withActualPartitions(properties, topics, err);
-
-    long generation = ResetGeneration.read(properties) + (reset ? 1 : 0);
-    settings = settings.withGeneration(generation);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    PipelineMetrics metrics = new PipelineMetrics(registry);
-    Topology topology = EcostreamTopology.build(topics, settings, metrics);
-    ApplicationReset.Outcome resetDone = null;
-    if (reset) {
-      try {
-        resetDone = ApplicationReset.reset(properties, topology, topics.inputs());
-      } catch (ApplicationReset.ResetFailedException e) {
-        err.println("ecostream run: cannot reset: " + e.getMessage());
-        if (!e.toolOutput().isBlank()) {
-          err.print(e.toolOutput());
-        }
-        registry.close();
-        return 1;
-      }
-    }
-    properties.put(RecordSkips.METRICS_CONFIG, metrics);
-    // Listening first: the query API's address goes into the configuration, so that each instance
-    // knows where the others answer for their keys.
-    MetricsHttpServer http = metricsPort < 0 ? null : MetricsHttpServer.listen(httpHost, metricsPort);
-    HostInfo apiAddress = null;
-    if (http != null) {
-      apiAddress = new HostInfo(advertisedHost(), http.port());
-      properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiAddress.host() + ":" + apiAddress.port());
-    }
-    StreamThreadFailures failures =
-        new StreamThreadFailures(Clock.systemUTC(), message -> err.println("ecostream run: " + message));
-    StreamsLifecycle app =
-        StreamsLifecycle.of(topology, properties)
-            .onStateChange((newState, oldState) -> err.println("ecostream run: streams " + oldState + " -> " + newState))
-            .onThreadFailure(failures);
-    KafkaStreams streams = app.streams();
-    if (resetDone != null) {
-      ResetGeneration.write(properties, generation);
-      app.wipeLocalState();
-      err.println(
-          "ecostream run: "
-              + resetDone.summary()
-              + "; local state wiped ("
-              + Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG), resetDone.applicationId())
-              + "); reset generation "
-              + generation
-              + ": revisions from now on start above "
-              + settings.revisionBase());
-    }
-    new KafkaStreamsMetrics(streams).bindTo(registry);
-    ProcessMetrics processMetrics = ProcessMetrics.bindTo(registry);
-
-    // One client asks the cluster for both: /health and the line that says the broker is lost.
-    ReadinessProbe readiness =
-        ReadinessProbe.start(
-            new StreamsConfig(properties).getAdminConfigs("ecostream-run-readiness"),
-            properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
-            topics.inputs().stream().map(Topic::name).toList(),
-            streams,
-            stallTimeout,
-            new ClusterWatch(properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), cluster.kafkaTimeout(), err));
-    AlertFeed alertFeed = null;
-    if (http != null) {
-      http.serveMetrics(registry, () -> streams.state().isRunningOrRebalancing(), readiness::verdict);
-      alertFeed =
-          new AlertFeed(
-                  new StreamsConfig(properties).getGlobalConsumerConfigs("ecostream-run-alert-feed"),
-                  topics.alerts().name(),
-                  ALERT_FEED_CAPACITY)
-              .start();
-      http.serve(
-          "/api",
-          new QueryApi(
-              streams,
-              apiAddress,
-              new AirQueries(settings, QueryApi.localStores(streams)),
-              new WaterQueries(settings, QueryApi.localStores(streams)),
-              alertFeed,
-              settings.zone()));
-      http.serve("/api/alerts/stream", alertFeed.streamHandler());
-      http.serve("/", new LivePage());
-      String base = "http://" + urlHost(httpHost) + ":" + http.port();
-      err.println(
-          "ecostream run: live page on " + base + "/, metrics on " + base + "/metrics, query API on " + base + "/api/openapi.json");
-    }
-    Thread hook =
-        new Thread(
-            () -> {
-              close(app, STOP_CLOSE_TIMEOUT);
-              app.stop();
-            },
-            "ecostream-run-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-
-    this.app = app;
+    run =
+        new EcostreamRun(
+            new EcostreamRun.Plan(
+                topics,
+                settings,
+                properties,
+                createTopics,
+                Optional.ofNullable(replicationFactor),
+                reset,
+                metricsPort,
+                httpHost,
+                stallTimeout,
+                cluster.kafkaTimeout()),
+            err);
     if (stopRequested) {
-      app.stop();
+      run.stop();
     }
-    app.start();
-    app.awaitStopped();
-    close(app, failures.fatal().isEmpty() ? CLOSE_TIMEOUT : FAILED_CLOSE_TIMEOUT);
-    if (http != null) {
-      http.close();
-      alertFeed.close();
-    }
-    readiness.close();
-    processMetrics.close();
-    registry.close();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The hook is running already: it closes the same streams, which is harmless.
-    }
-    return failures.fatal().isEmpty() ? 0 : 1;
-  }
-
-  /** The host other instances reach this one's query API on. */
-  private String advertisedHost() {
-    if (!httpHost.equals("0.0.0.0") && !httpHost.equals("::")) {
-      return httpHost;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
-    }
-  }
-
-  private static String urlHost(String host) {
-    if (host.equals("0.0.0.0") || host.equals("::")) {
-      return "localhost";
-    }
-    return host.contains(":") ? "[" + host + "]" : host;
+    return run.run();
   }
 
   /** Stops a running {@link #call()} as Ctrl-C does, without ending the JVM. */
   void stop() {
     stopRequested = true;
-    StreamsLifecycle running = app;
+    EcostreamRun running = run;
     if (running != null) {
       running.stop();
     }
-  }
-
-  /**
-   * Streams stays in its group on close by default, until session.timeout.ms (45 s) drops it; a
-   * {@code run --reset} right after a stop would then find a member and refuse. Leaving avoids that.
-   */
-  private static void close(StreamsLifecycle app, Duration timeout) {
-    app.close(
-        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-            .withTimeout(timeout));
   }
 
   private Properties flags() {
@@ -354,69 +182,4 @@ public final class RunCommand implements Callable<Integer> {
     return flags;
   }
 
-  /**
-   * The topics as the cluster has them: the repartition topics into the cities' tasks are created
-   * with as many partitions as {@code air.readings} and {@code water.readings} have, whatever they
-   * were created with.
-   */
-  private EcostreamTopics withActualPartitions(
-      Properties properties, EcostreamTopics topics, PrintWriter err) {
-    String air = topics.airReadings().name();
-    String water = topics.waterReadings().name();
-    try (Admin admin = Admin.create(adminConfig(properties))) {
-      var described =
-          admin.describeTopics(List.of(air, water)).allTopicNames()
-              .get(cluster.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      int airPartitions = described.get(air).partitions().size();
-      int waterPartitions = described.get(water).partitions().size();
-      if (airPartitions != topics.airReadings().partitions()) {
-        err.println("ecostream run: " + air + " has " + airPartitions + " partitions; the cities' tasks follow it");
-      }
-      if (waterPartitions != topics.waterReadings().partitions()) {
-        err.println("ecostream run: " + water + " has " + waterPartitions + " partitions; the cities' tasks follow it");
-      }
-      return topics.withAirReadingsPartitions(airPartitions).withWaterReadingsPartitions(waterPartitions);
-    } catch (ExecutionException | TimeoutException e) {
-      err.println("ecostream run: cannot read the partitions of " + air + " and " + water + " (" + e.getMessage()
-          + "); assuming " + topics.airReadings().partitions() + " and " + topics.waterReadings().partitions());
-      return topics;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return topics;
-    }
-  }
-
-  private void createTopics(Properties properties, EcostreamTopics topics, PrintWriter err) {
-    try (Admin admin = Admin.create(adminConfig(properties))) {
-      var created =
-          TopicCreator.ensureExist(
-              admin, topics.all(), Optional.ofNullable(replicationFactor), cluster.kafkaTimeout());
-      if (!created.isEmpty()) {
-        err.println("ecostream run: created topics " + String.join(", ", created));
-      }
-    } catch (IllegalStateException e) {
-      String why =
-          e.getCause() instanceof TimeoutException || e.getCause() == null
-              ? "no answer within " + ClusterCheck.seconds(cluster.kafkaTimeout())
-              : e.getCause().getMessage();
-      throw new KafkaClusterException(
-          "cannot create the topics at "
-              + properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
-              + ": "
-              + why,
-          e);
-    }
-  }
-
-  /** The streams settings' Admin client, its calls bounded by --kafka-timeout. */
-  private Map<String, Object> adminConfig(Properties properties) {
-    Properties bounded = new Properties();
-    new StreamsConfig(properties)
-        .getAdminConfigs("ecostream-run-admin")
-        .forEach((name, value) -> bounded.put(name, value));
-    Properties withTimeouts = KafkaClientConfig.withRequestTimeouts(bounded, cluster.kafkaTimeout());
-    Map<String, Object> config = new java.util.HashMap<>();
-    withTimeouts.forEach((name, value) -> config.put((String) name, value));
-    return config;
-  }
 }
