@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code ecostream aqi}: an IAQI calculator for analysts, a filter from CSV readings to the same lines with their
- * IAQI appended. Each line stays where it was, so results can be pasted next to the input.
+ * {@code ecostream aqi}: an IAQI calculator for analysts, a filter from CSV readings to the same
+ * lines with their IAQI appended. Each line stays where it was, so results can be pasted next to
+ * the input.
  */
 @Command(
     name = "aqi",
@@ -72,7 +73,10 @@ public final class AqiCommand implements Callable<Integer> {
               + " before 2026-03-01.")
   AqiEdition edition;
 
-  @Option(names = "--input", paramLabel = "FILE", description = "Read FILE instead of standard input.")
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description = "Read FILE instead of standard input.")
   Path input;
 
   /** Where lines come from without {@code --input}; tests replace it. */
@@ -92,13 +96,16 @@ public final class AqiCommand implements Callable<Integer> {
     }
   }
 
-  /** Malformed bytes become U+FFFD, so a stray non-UTF-8 line is one ERROR rather than a failed run. */
+  /**
+   * Malformed bytes become U+FFFD, so a stray non-UTF-8 line is one ERROR rather than a failed run.
+   */
   private static BufferedReader reader(InputStream in) {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
   }
 
   private int rate(BufferedReader reader) throws IOException {
-    // write(), not println(): picocli's writer flushes on every println, too slow for millions of lines.
+    // write(), not println(): picocli's writer flushes on every println, too slow for millions of
+    // lines.
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String errorPrefix = spec.qualifiedName() + ": line ";
@@ -130,7 +137,9 @@ public final class AqiCommand implements Callable<Integer> {
     return anyInvalid ? EcostreamCli.FAILURE : 0;
   }
 
-  /** Spreadsheets often save CSV as UTF-8 with a byte order mark, which {@link String#trim()} keeps. */
+  /**
+   * Spreadsheets often save CSV as UTF-8 with a byte order mark, which {@link String#trim()} keeps.
+   */
   private static String withoutByteOrderMark(String line) {
     return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }

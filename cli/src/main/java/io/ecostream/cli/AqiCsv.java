@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One line of the {@code ecostream aqi} CSV, {@code pollutant,period,concentration}: the value of the {@code iaqi}
- * column appended to it.
+ * One line of the {@code ecostream aqi} CSV, {@code pollutant,period,concentration}: the value of
+ * the {@code iaqi} column appended to it.
  */
 final class AqiCsv {
 
@@ -26,8 +26,12 @@ final class AqiCsv {
 
   private static final String[] HEADER_FIELDS = HEADER.split(",");
 
-  /** A plain decimal, optionally with an exponent; no sign, no NaN/Infinity, no Java suffixes like {@code 1d}. */
-  private static final Pattern DECIMAL = Pattern.compile("(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+  /**
+   * A plain decimal, optionally with an exponent; no sign, no NaN/Infinity, no Java suffixes like
+   * {@code 1d}.
+   */
+  private static final Pattern DECIMAL =
+      Pattern.compile("(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
   /** The averaging periods of the HJ 633 indicators. */
   private enum Period {
@@ -52,9 +56,10 @@ final class AqiCsv {
   }
 
   /**
-   * The indicators of HJ 633-2012 Table 1 / HJ 633-2026 Table 3 by pollutant and period. PM 1 h values have no column
-   * of their own: {@link Indicator#PM10_1H} and {@link Indicator#PM2_5_1H} rate them on the 24 h breakpoints
-   * (HJ 633-2026 §4.2.4). There is no O3 24 h and no 8 h for anything but O3.
+   * The indicators of HJ 633-2012 Table 1 / HJ 633-2026 Table 3 by pollutant and period. PM 1 h
+   * values have no column of their own: {@link Indicator#PM10_1H} and {@link Indicator#PM2_5_1H}
+   * rate them on the 24 h breakpoints (HJ 633-2026 §4.2.4). There is no O3 24 h and no 8 h for
+   * anything but O3.
    */
   private static final Map<Pollutant, Map<Period, Indicator>> INDICATORS =
       Map.of(
@@ -79,8 +84,8 @@ final class AqiCsv {
   }
 
   /**
-   * The {@code iaqi} column for a trimmed, non-blank line: {@value #IAQI_HEADER} for the header, the IAQI or {@value
-   * #NA} for a reading.
+   * The {@code iaqi} column for a trimmed, non-blank line: {@value #IAQI_HEADER} for the header,
+   * the IAQI or {@value #NA} for a reading.
    *
    * @throws InvalidLineException if the line is neither the header nor a valid reading
    */
@@ -107,7 +112,8 @@ final class AqiCsv {
         && HEADER_FIELDS[2].equalsIgnoreCase(concentration);
   }
 
-  private static Indicator indicator(String pollutantField, String periodField) throws InvalidLineException {
+  private static Indicator indicator(String pollutantField, String periodField)
+      throws InvalidLineException {
     Pollutant pollutant;
     try {
       pollutant = Pollutant.fromLabel(pollutantField);
@@ -117,7 +123,8 @@ final class AqiCsv {
     }
     Period period = Period.of(periodField);
     if (period == null) {
-      throw new InvalidLineException("unknown period '" + periodField + "' (expected 1h, 8h or 24h)");
+      throw new InvalidLineException(
+          "unknown period '" + periodField + "' (expected 1h, 8h or 24h)");
     }
     Map<Period, Indicator> byPeriod = INDICATORS.get(pollutant);
     Indicator indicator = byPeriod.get(period);
@@ -128,7 +135,13 @@ final class AqiCsv {
               .map(p -> p.label)
               .collect(Collectors.joining(" and "));
       throw new InvalidLineException(
-          "HJ 633 has no " + pollutant.label() + " " + period.label + " IAQI (only " + defined + ")");
+          "HJ 633 has no "
+              + pollutant.label()
+              + " "
+              + period.label
+              + " IAQI (only "
+              + defined
+              + ")");
     }
     return indicator;
   }

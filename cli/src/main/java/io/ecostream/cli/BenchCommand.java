@@ -13,7 +13,6 @@ import io.ecostream.options.DurationConverter;
 import io.ecostream.options.ExitCodes;
 import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +48,19 @@ import picocli.CommandLine.Spec;
           + " own local broker unless --bootstrap-servers is given."
     },
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {"0:measured and printed", "1:the broker, a client or a phase failed", ExitCodes.USAGE})
+    exitCodeList = {
+      "0:measured and printed",
+      "1:the broker, a client or a phase failed",
+      ExitCodes.USAGE
+    })
 public final class BenchCommand implements Callable<Integer> {
 
   /** The phases, in the order they run. */
   public enum Phase {
-    PRODUCER, PASSTHROUGH, TOPOLOGY, LATENCY;
+    PRODUCER,
+    PASSTHROUGH,
+    TOPOLOGY,
+    LATENCY;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -63,39 +69,64 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--records", paramLabel = "N", defaultValue = "1000000",
+  @Option(
+      names = "--records",
+      paramLabel = "N",
+      defaultValue = "1000000",
       description = "Records per throughput phase (default: ${DEFAULT-VALUE}).")
   int records;
 
-  @Option(names = "--stations", paramLabel = "N", defaultValue = "1700",
+  @Option(
+      names = "--stations",
+      paramLabel = "N",
+      defaultValue = "1700",
       description =
           "Air stations of the simulated network (default: ${DEFAULT-VALUE}, in 340 cities of 31 provinces, like"
               + " the national network); up to the size of the Shandong catalogue (71 stations in 16 cities), its"
               + " first N.")
   int stations;
 
-  @Option(names = "--warmup", paramLabel = "N",
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
       description =
           "Records of the untimed warm-up run of each phase kind before the clocks (default: as many as"
               + " --records, so that the JIT has compiled every path the timed input takes; 0: none).")
   Integer warmup;
 
-  @Option(names = "--phases", paramLabel = "LIST", defaultValue = "producer,passthrough,topology,latency",
-      description = "Comma-separated phases to run: producer, passthrough, topology, latency (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--phases",
+      paramLabel = "LIST",
+      defaultValue = "producer,passthrough,topology,latency",
+      description =
+          "Comma-separated phases to run: producer, passthrough, topology, latency (default: ${DEFAULT-VALUE}).")
   String phases;
 
-  @Option(names = "--guarantee", paramLabel = "GUARANTEE", defaultValue = "exactly_once_v2",
+  @Option(
+      names = "--guarantee",
+      paramLabel = "GUARANTEE",
+      defaultValue = "exactly_once_v2",
       description = "at_least_once, exactly_once_v2 or both (default: ${DEFAULT-VALUE}).")
   String guarantee;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Simulator seed of the readings (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description = "Simulator seed of the readings (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--latency-rate", paramLabel = "N", defaultValue = "2000",
+  @Option(
+      names = "--latency-rate",
+      paramLabel = "N",
+      defaultValue = "2000",
       description = "Records per second of the latency phase (default: ${DEFAULT-VALUE}).")
   int latencyRate;
 
-  @Option(names = "--latency-duration", paramLabel = "DURATION", defaultValue = "20s",
+  @Option(
+      names = "--latency-duration",
+      paramLabel = "DURATION",
+      defaultValue = "20s",
       converter = DurationConverter.BareSeconds.class,
       description = "How long the latency phase sends (default: ${DEFAULT-VALUE}).")
   Duration latencyDuration;
@@ -104,19 +135,31 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--latency-seconds", paramLabel = "N", hidden = true)
   Integer latencySeconds;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-      description = "An existing cluster instead of the embedded broker, which must answer within 15 s; the bench deletes its topics at the end.")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,...]",
+      description =
+          "An existing cluster instead of the embedded broker, which must answer within 15 s; the bench deletes its topics at the end.")
   String bootstrapServers;
 
-  @Option(names = "--command-config", paramLabel = "FILE",
-      description = "Client settings of the --bootstrap-servers cluster, e.g. SASL/SSL (a Java properties file).")
+  @Option(
+      names = "--command-config",
+      paramLabel = "FILE",
+      description =
+          "Client settings of the --bootstrap-servers cluster, e.g. SASL/SSL (a Java properties file).")
   Path commandConfig;
 
-  @Option(names = "--work-dir", paramLabel = "DIR",
-      description = "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description =
+          "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
   Path workDir;
 
-  @Option(names = "--output-format", paramLabel = "table|json", defaultValue = "table",
+  @Option(
+      names = "--output-format",
+      paramLabel = "table|json",
+      defaultValue = "table",
       description = "Print the figures as a table or as JSON (default: ${DEFAULT-VALUE}).")
   String outputFormat;
 
@@ -143,18 +186,28 @@ public final class BenchCommand implements Callable<Integer> {
       if (client == null) {
         broker = EmbeddedBroker.startOnFreePorts(dir, dir.resolve("logs/bench.log"));
         client = broker.clientProperties();
-        say(err, "broker ready on %s in %.1f s", broker.bootstrapServers(), broker.startupTime().toMillis() / 1000.0);
+        say(
+            err,
+            "broker ready on %s in %.1f s",
+            broker.bootstrapServers(),
+            broker.startupTime().toMillis() / 1000.0);
       } else {
         KafkaLogFile.redirectTo(dir.resolve("logs/bench.log"));
       }
       StationNetwork network = StationNetwork.of(stations, seed);
-      List<PhaseResult> results =
-          run(err, client, dir, network, selected, guarantees);
+      List<PhaseResult> results = run(err, client, dir, network, selected, guarantees);
       PrintWriter out = spec.commandLine().getOut();
       if (json || outputFormat.equals("json")) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+        out.println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(results));
       } else {
-        String input = network + (warmup == 0 ? ", no warm-up" : ", after a warm-up of " + warmup + " records per phase kind");
+        String input =
+            network
+                + (warmup == 0
+                    ? ", no warm-up"
+                    : ", after a warm-up of " + warmup + " records per phase kind");
         out.print(BenchTable.format(results, input));
       }
       out.flush();
@@ -172,20 +225,34 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private List<PhaseResult> run(
-      PrintWriter err, Properties client, Path dir, StationNetwork network, Set<Phase> selected, List<Guarantee> guarantees)
+      PrintWriter err,
+      Properties client,
+      Path dir,
+      StationNetwork network,
+      Set<Phase> selected,
+      List<Guarantee> guarantees)
       throws InterruptedException {
     String runId = "ecostream-bench-" + UUID.randomUUID().toString().substring(0, 8);
     long latencyRecords = latencyRate * latencyDuration.toSeconds();
-    int needed = (int) Math.max(Math.max(selected.contains(Phase.LATENCY) ? latencyRecords : 0, warmup),
-        selected.stream().anyMatch(p -> p != Phase.LATENCY) ? records : 0);
+    int needed =
+        (int)
+            Math.max(
+                Math.max(selected.contains(Phase.LATENCY) ? latencyRecords : 0, warmup),
+                selected.stream().anyMatch(p -> p != Phase.LATENCY) ? records : 0);
     say(err, "simulating %d readings of %s (seed %d)", needed, network, seed);
     BenchData data = BenchData.simulate(EcostreamTopics.withDefaultPrefix(), network, seed, needed);
     List<PhaseResult> results = new ArrayList<>();
-    try (BenchRunner runner = new BenchRunner(client, dir.resolve("state"), runId, line -> say(err, "%s", line))) {
+    try (BenchRunner runner =
+        new BenchRunner(client, dir.resolve("state"), runId, line -> say(err, "%s", line))) {
       try {
         if (warmup > 0) {
-          warmUp(err, new BenchRunner(client, dir.resolve("state"), runId + "-warmup", line -> say(err, "%s", line)),
-              data, selected, guarantees);
+          warmUp(
+              err,
+              new BenchRunner(
+                  client, dir.resolve("state"), runId + "-warmup", line -> say(err, "%s", line)),
+              data,
+              selected,
+              guarantees);
         }
         List<BenchData.Reading> throughputInput = data.first(records);
         if (selected.contains(Phase.PRODUCER)) {
@@ -196,14 +263,17 @@ public final class BenchCommand implements Callable<Integer> {
         Map<Guarantee, Double> baselines = new HashMap<>();
         if (selected.contains(Phase.PASSTHROUGH)) {
           for (Guarantee g : guarantees) {
-            PhaseResult result = report(err, runner.passThrough(runner.baselineTopic(), throughputInput.size(), g));
+            PhaseResult result =
+                report(err, runner.passThrough(runner.baselineTopic(), throughputInput.size(), g));
             baselines.put(g, result.recordsPerSecond());
             results.add(result);
           }
         }
         if (selected.contains(Phase.TOPOLOGY)) {
           for (Guarantee g : guarantees) {
-            results.add(report(err, runner.topology(data.stations(), throughputInput, g, baselines.get(g))));
+            results.add(
+                report(
+                    err, runner.topology(data.stations(), throughputInput, g, baselines.get(g))));
           }
         }
         if (selected.contains(Phase.LATENCY)) {
@@ -229,7 +299,11 @@ public final class BenchCommand implements Callable<Integer> {
    * latency phase warms on the topology. Its topics are deleted at the end.
    */
   private void warmUp(
-      PrintWriter err, BenchRunner runner, BenchData data, Set<Phase> selected, List<Guarantee> guarantees) {
+      PrintWriter err,
+      BenchRunner runner,
+      BenchData data,
+      Set<Phase> selected,
+      List<Guarantee> guarantees) {
     List<BenchData.Reading> input = data.first(warmup);
     say(err, "warm-up: %d readings per phase kind, untimed", input.size());
     try (runner) {
@@ -263,7 +337,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (warmup == null) {
       warmup = records;
     } else if (warmup < 0) {
-      throw new ParameterException(spec.commandLine(), "--warmup must not be negative, got " + warmup);
+      throw new ParameterException(
+          spec.commandLine(), "--warmup must not be negative, got " + warmup);
     }
     positive("--latency-rate", latencyRate);
     if (latencySeconds != null) {
@@ -272,10 +347,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (latencyDuration.toSeconds() < 1) {
       throw new ParameterException(
-          spec.commandLine(), "--latency-duration must be at least 1s, got " + latencyDuration.toMillis() + "ms");
+          spec.commandLine(),
+          "--latency-duration must be at least 1s, got " + latencyDuration.toMillis() + "ms");
     }
     if (latencyDuration.toSeconds() > Integer.MAX_VALUE / latencyRate) {
-      throw new ParameterException(spec.commandLine(), "--latency-rate times --latency-duration is too large");
+      throw new ParameterException(
+          spec.commandLine(), "--latency-rate times --latency-duration is too large");
     }
     if (!outputFormat.equals("table") && !outputFormat.equals("json")) {
       throw new ParameterException(
@@ -299,8 +376,11 @@ public final class BenchCommand implements Callable<Integer> {
       try {
         phases.add(Phase.valueOf(trimmed));
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(),
-            "--phases: unknown phase '" + name.trim() + "'; choose from producer, passthrough, topology, latency");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--phases: unknown phase '"
+                + name.trim()
+                + "'; choose from producer, passthrough, topology, latency");
       }
     }
     return phases;
@@ -311,11 +391,12 @@ public final class BenchCommand implements Callable<Integer> {
       case "at_least_once" -> List.of(Guarantee.AT_LEAST_ONCE);
       case "exactly_once_v2" -> List.of(Guarantee.EXACTLY_ONCE_V2);
       case "both" -> List.of(Guarantee.AT_LEAST_ONCE, Guarantee.EXACTLY_ONCE_V2);
-      default -> throw new ParameterException(spec.commandLine(),
-          "--guarantee must be at_least_once, exactly_once_v2 or both, got '" + value + "'");
+      default ->
+          throw new ParameterException(
+              spec.commandLine(),
+              "--guarantee must be at_least_once, exactly_once_v2 or both, got '" + value + "'");
     };
   }
-
 
   private static void say(PrintWriter err, String format, Object... args) {
     err.println("ecostream bench: " + String.format(Locale.ROOT, format, args));

@@ -38,7 +38,11 @@ public final class BrokerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092", description = "Client port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "9092",
+      description = "Client port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -58,13 +62,15 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(
       names = "--sasl-user",
       paramLabel = "NAME",
-      description = "Ask clients for SASL/SCRAM-SHA-512 and create this user when the data dir is formatted (needs --sasl-password-file).")
+      description =
+          "Ask clients for SASL/SCRAM-SHA-512 and create this user when the data dir is formatted (needs --sasl-password-file).")
   String saslUser;
 
   @Option(
       names = "--sasl-password-file",
       paramLabel = "FILE",
-      description = "File whose one line is the password of --sasl-user (never given on the command line).")
+      description =
+          "File whose one line is the password of --sasl-user (never given on the command line).")
   Path saslPasswordFile;
 
   @Override
@@ -75,7 +81,8 @@ public final class BrokerCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--port and --controller-port must differ");
     }
     PrintWriter err = spec.commandLine().getErr();
-    LocalKafkaBroker.Settings settings = LocalKafkaBroker.Settings.persistent(dataDir, port, controllerPort);
+    LocalKafkaBroker.Settings settings =
+        LocalKafkaBroker.Settings.persistent(dataDir, port, controllerPort);
     if (saslUser != null || saslPasswordFile != null) {
       settings = settings.withScramUser(scramUser(err));
     }
@@ -105,20 +112,27 @@ public final class BrokerCommand implements Callable<Integer> {
 
   private LocalKafkaBroker.ScramUser scramUser(PrintWriter err) {
     if (saslUser == null || saslPasswordFile == null) {
-      throw new ParameterException(spec.commandLine(), "--sasl-user and --sasl-password-file go together");
+      throw new ParameterException(
+          spec.commandLine(), "--sasl-user and --sasl-password-file go together");
     }
     String password;
     try {
       password = Files.readString(saslPasswordFile, StandardCharsets.UTF_8);
       if (isReadableByOthers(saslPasswordFile)) {
-        err.println("ecostream broker: warning: " + saslPasswordFile + " is readable by other users (chmod 600 it)");
+        err.println(
+            "ecostream broker: warning: "
+                + saslPasswordFile
+                + " is readable by other users (chmod 600 it)");
       }
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "--sasl-password-file: cannot read " + saslPasswordFile);
+      throw new ParameterException(
+          spec.commandLine(), "--sasl-password-file: cannot read " + saslPasswordFile);
     }
     // One line: the newline an editor or `echo` puts at its end is not part of the password.
-    password = password.endsWith("\r\n") ? password.substring(0, password.length() - 2)
-        : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
+    password =
+        password.endsWith("\r\n")
+            ? password.substring(0, password.length() - 2)
+            : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
     try {
       return new LocalKafkaBroker.ScramUser(saslUser, password);
     } catch (IllegalArgumentException e) {
@@ -129,7 +143,8 @@ public final class BrokerCommand implements Callable<Integer> {
   private static boolean isReadableByOthers(Path file) throws IOException {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-      return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
+      return permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ);
     } catch (UnsupportedOperationException e) {
       return false;
     }
@@ -145,6 +160,7 @@ public final class BrokerCommand implements Callable<Integer> {
         .lines()
         .forEach(line -> err.println("ecostream broker:   " + line));
     err.println(
-        "ecostream broker: e.g. ./ecostream tail air.city-daily --from-beginning --command-config " + file);
+        "ecostream broker: e.g. ./ecostream tail air.city-daily --from-beginning --command-config "
+            + file);
   }
 }

@@ -42,10 +42,16 @@ final class ChildProcess {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .redirectInput(ProcessBuilder.Redirect.PIPE);
-      // The child gets every setting it needs as an argument: an ECOSTREAM_TOPIC_PREFIX or a settings
+      // The child gets every setting it needs as an argument: an ECOSTREAM_TOPIC_PREFIX or a
+      // settings
       // file of the user's must not split it from the demo that counts its records.
-      builder.environment().keySet().removeIf(variable -> variable.startsWith(EcostreamDefaults.ENV_PREFIX)
-          && !INHERITED_ENVIRONMENT.contains(variable));
+      builder
+          .environment()
+          .keySet()
+          .removeIf(
+              variable ->
+                  variable.startsWith(EcostreamDefaults.ENV_PREFIX)
+                      && !INHERITED_ENVIRONMENT.contains(variable));
       builder.environment().put(EcostreamDefaults.CONFIG_ENV, "");
       Process process = builder.start();
       return new ChildProcess(name, log, process);

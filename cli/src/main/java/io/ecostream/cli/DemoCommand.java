@@ -67,8 +67,8 @@ public final class DemoCommand implements Callable<Integer> {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
   /**
-   * Ctrl-C: how long the children have, together, to stop (each closes its clients sooner);
-   * then the broker closes in under a second, all within the 5 s of a stop.
+   * Ctrl-C: how long the children have, together, to stop (each closes its clients sooner); then
+   * the broker closes in under a second, all within the 5 s of a stop.
    */
   private static final Duration CHILDREN_STOP_ON_CTRL_C = Duration.ofMillis(2500);
 
@@ -81,27 +81,38 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--duration",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "Stop by itself after this wall-clock time, e.g. 90s, 5m (default: run until Ctrl-C).")
+      description =
+          "Stop by itself after this wall-clock time, e.g. 90s, 5m (default: run until Ctrl-C).")
   Duration duration;
 
   @Option(
       names = "--from",
       paramLabel = "DATE",
       defaultValue = "2026-02-26",
-      description = "First simulated day, today at the latest (default: ${DEFAULT-VALUE}, so that the AQI rules switch from HJ 633-2012 to HJ 633-2026 on 2026-03-01 during the demo).")
+      description =
+          "First simulated day, today at the latest (default: ${DEFAULT-VALUE}, so that the AQI rules switch from HJ 633-2012 to HJ 633-2026 on 2026-03-01 during the demo).")
   LocalDate from;
 
   @Option(
       names = "--speed",
       paramLabel = "N",
       defaultValue = "7200",
-      description = "Simulated seconds per wall-clock second until simulated time reaches the present, real time from then on (default: ${DEFAULT-VALUE}: two simulated hours a second).")
+      description =
+          "Simulated seconds per wall-clock second until simulated time reaches the present, real time from then on (default: ${DEFAULT-VALUE}: two simulated hours a second).")
   String speed;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description = "Simulator seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092", description = "Broker client port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "9092",
+      description = "Broker client port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -115,14 +126,16 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--metrics-port",
       paramLabel = "PORT",
       defaultValue = "9464",
-      description = "Port of the streams application's /metrics and /health (default: ${DEFAULT-VALUE}).")
+      description =
+          "Port of the streams application's /metrics and /health (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
   @Option(
       names = "--work-dir",
       paramLabel = "DIR",
       defaultValue = ".ecostream/demo",
-      description = "Broker data, state stores and the logs of the child processes; emptied at start (default: ${DEFAULT-VALUE}).")
+      description =
+          "Broker data, state stores and the logs of the child processes; emptied at start (default: ${DEFAULT-VALUE}).")
   Path workDir;
 
   @Mixin DustOptions dust;
@@ -169,29 +182,42 @@ public final class DemoCommand implements Callable<Integer> {
     }
     int exitCode = 0;
     try {
-      say(err, "broker ready on %s in %.1f s", broker.bootstrapServers(), seconds(broker.startupTime()));
+      say(
+          err,
+          "broker ready on %s in %.1f s",
+          broker.bootstrapServers(),
+          seconds(broker.startupTime()));
       if (stopRequested) {
         return exitCode;
       }
       try (Admin admin =
-          Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+          Admin.create(
+              java.util.Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
         TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
       }
-      say(err, "topics: %s", topics.all().stream().map(Topic::name).collect(Collectors.joining(", ")));
+      say(
+          err,
+          "topics: %s",
+          topics.all().stream().map(Topic::name).collect(Collectors.joining(", ")));
 
       List<String> run =
           new ArrayList<>(
               List.of(
                   "run",
-                  "--bootstrap-servers", broker.bootstrapServers(),
-                  "--state-dir", workDir.resolve("state").toString(),
-                  "--metrics-port", Integer.toString(metricsPort)));
+                  "--bootstrap-servers",
+                  broker.bootstrapServers(),
+                  "--state-dir",
+                  workDir.resolve("state").toString(),
+                  "--metrics-port",
+                  Integer.toString(metricsPort)));
       run.addAll(dust.runArguments());
       run.addAll(quality.runArguments());
       run.addAll(output.runArguments());
       run.addAll(debugArguments());
       ChildProcess streams =
-          ChildProcess.start("streams-app", workDir.resolve("logs/streams-app.log"), run.toArray(String[]::new));
+          ChildProcess.start(
+              "streams-app", workDir.resolve("logs/streams-app.log"), run.toArray(String[]::new));
       children.add(streams);
       awaitStreamsRunning(streams);
       if (stopRequested) {
@@ -208,18 +234,30 @@ public final class DemoCommand implements Callable<Integer> {
           new ArrayList<>(
               List.of(
                   "simulate",
-                  "--bootstrap-servers", broker.bootstrapServers(),
-                  "--from", from.toString(),
-                  "--speed", speed,
-                  "--seed", Long.toString(seed)));
+                  "--bootstrap-servers",
+                  broker.bootstrapServers(),
+                  "--from",
+                  from.toString(),
+                  "--speed",
+                  speed,
+                  "--seed",
+                  Long.toString(seed)));
       simulate.addAll(debugArguments());
       ChildProcess simulator =
-          ChildProcess.start("simulator", workDir.resolve("logs/simulator.log"), simulate.toArray(String[]::new));
+          ChildProcess.start(
+              "simulator", workDir.resolve("logs/simulator.log"), simulate.toArray(String[]::new));
       children.add(simulator);
-      say(err, "simulator running (pid %d) from %s at speed %s, in real time once it reaches the present",
-          simulator.pid(), from, speed);
+      say(
+          err,
+          "simulator running (pid %d) from %s at speed %s, in real time once it reaches the present",
+          simulator.pid(),
+          from,
+          speed);
       say(err, "logs of the broker, streams-app and simulator in %s", workDir.resolve("logs"));
-      say(err, "Ctrl-C stops everything%s", duration == null ? "" : "; stopping by itself after " + duration.toSeconds() + " s");
+      say(
+          err,
+          "Ctrl-C stops everything%s",
+          duration == null ? "" : "; stopping by itself after " + duration.toSeconds() + " s");
 
       exitCode = watch(err, broker, topics, children);
     } finally {
@@ -240,7 +278,8 @@ public final class DemoCommand implements Callable<Integer> {
     return exitCode;
   }
 
-  private int watch(PrintWriter err, LocalKafkaBroker broker, EcostreamTopics topics, List<ChildProcess> children)
+  private int watch(
+      PrintWriter err, LocalKafkaBroker broker, EcostreamTopics topics, List<ChildProcess> children)
       throws InterruptedException {
     long started = System.nanoTime();
     long nextStatus = started + STATUS_INTERVAL.toNanos();
@@ -251,7 +290,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         for (ChildProcess child : children) {
           if (!child.isAlive()) {
-            say(err, "%s exited unexpectedly with code %d; see %s", child.name(), child.exitCode(), child.log());
+            say(
+                err,
+                "%s exited unexpectedly with code %d; see %s",
+                child.name(),
+                child.exitCode(),
+                child.log());
             return EcostreamCli.FAILURE;
           }
         }
@@ -291,23 +335,34 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static String status(EcostreamTopics topics, TopicCounter counter, long elapsedNanos) {
     StringBuilder line = new StringBuilder();
-    line.append(String.format(Locale.ROOT, "[%4ds] in: air %d, water %d | out:",
-        TimeUnit.NANOSECONDS.toSeconds(elapsedNanos),
-        counter.count(topics.airReadings()),
-        counter.count(topics.waterReadings())));
+    line.append(
+        String.format(
+            Locale.ROOT,
+            "[%4ds] in: air %d, water %d | out:",
+            TimeUnit.NANOSECONDS.toSeconds(elapsedNanos),
+            counter.count(topics.airReadings()),
+            counter.count(topics.waterReadings())));
     for (Topic<String, ?> output : counter.outputs()) {
-      line.append(' ').append(output.name().substring(topics.prefix().length() + 1))
-          .append(' ').append(counter.count(output)).append(',');
+      line.append(' ')
+          .append(output.name().substring(topics.prefix().length() + 1))
+          .append(' ')
+          .append(counter.count(output))
+          .append(',');
     }
     line.setLength(line.length() - 1);
     line.append(" | dead-letters ").append(counter.count(topics.deadLetters()));
     line.append(" | alerts ").append(counter.count(topics.alerts()));
     CityDaily daily = counter.latestCityDaily();
     if (daily != null) {
-      line.append(String.format(Locale.ROOT, " | latest %s %s PM2.5 %s (%d/%d stations complete)",
-          daily.getCityId(), daily.getDate(),
-          daily.getPm25() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", daily.getPm25()),
-          daily.getStationsComplete(), daily.getStationsReporting()));
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " | latest %s %s PM2.5 %s (%d/%d stations complete)",
+              daily.getCityId(),
+              daily.getDate(),
+              daily.getPm25() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", daily.getPm25()),
+              daily.getStationsComplete(),
+              daily.getStationsReporting()));
     }
     return line.toString();
   }
@@ -322,7 +377,10 @@ public final class DemoCommand implements Callable<Integer> {
     while (System.nanoTime() < deadline && !stopRequested) {
       if (!streams.isAlive()) {
         throw new IllegalStateException(
-            "the streams application exited with code " + streams.exitCode() + "; see " + streams.log());
+            "the streams application exited with code "
+                + streams.exitCode()
+                + "; see "
+                + streams.log());
       }
       try {
         if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -335,7 +393,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
     if (!stopRequested) {
       throw new IllegalStateException(
-          "the streams application was not running after " + STREAMS_READY_TIMEOUT.toSeconds() + " s; see " + streams.log());
+          "the streams application was not running after "
+              + STREAMS_READY_TIMEOUT.toSeconds()
+              + " s; see "
+              + streams.log());
     }
   }
 
@@ -344,19 +405,25 @@ public final class DemoCommand implements Callable<Integer> {
     Ports.check(spec, "--controller-port", controllerPort);
     Ports.check(spec, "--metrics-port", metricsPort);
     if (port == controllerPort || port == metricsPort || controllerPort == metricsPort) {
-      throw new ParameterException(spec.commandLine(), "--port, --controller-port and --metrics-port must all differ");
+      throw new ParameterException(
+          spec.commandLine(), "--port, --controller-port and --metrics-port must all differ");
     }
-    // the streams app reads the file again; read here too so that a bad one stops the demo before the broker starts
+    // the streams app reads the file again; read here too so that a bad one stops the demo before
+    // the broker starts
     quality.applyTo(dust.applyTo(PipelineSettings.defaults()));
     LocalDate today = LocalDate.now(StationCatalog.TIME_ZONE);
     if (from.isAfter(today)) {
       throw new ParameterException(
           spec.commandLine(),
-          "--from " + from + " is in the future (today is " + today
+          "--from "
+              + from
+              + " is in the future (today is "
+              + today
               + " in Asia/Shanghai): simulated readings never run ahead of the clock");
     }
     if (duration != null && (duration.isNegative() || duration.isZero())) {
-      throw new ParameterException(spec.commandLine(), "--duration must be positive, got " + duration);
+      throw new ParameterException(
+          spec.commandLine(), "--duration must be positive, got " + duration);
     }
     if (!speed.equals("max")) {
       try {
@@ -364,14 +431,17 @@ public final class DemoCommand implements Callable<Integer> {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        throw new ParameterException(spec.commandLine(), "--speed must be a positive number or 'max', got '" + speed + "'");
+        throw new ParameterException(
+            spec.commandLine(), "--speed must be a positive number or 'max', got '" + speed + "'");
       }
     }
   }
 
   /** --debug for the children when the demo has it (the environment variable they inherit). */
   private List<String> debugArguments() {
-    return EcostreamCli.debugAsked(spec.root().commandLine().getParseResult()) ? List.of("--debug") : List.of();
+    return EcostreamCli.debugAsked(spec.root().commandLine().getParseResult())
+        ? List.of("--debug")
+        : List.of();
   }
 
   private static double seconds(Duration duration) {

@@ -38,7 +38,11 @@ import picocli.CommandLine.ScopeType;
       ""
     },
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {"0:done", "1:the command failed (one line on stderr says why)", ExitCodes.USAGE},
+    exitCodeList = {
+      "0:done",
+      "1:the command failed (one line on stderr says why)",
+      ExitCodes.USAGE
+    },
     subcommands = {
       DemoCommand.class,
       io.ecostream.producer.cli.SimulateCommand.class,
@@ -83,7 +87,9 @@ public final class EcostreamCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+    throw new ParameterException(
+        spec.commandLine(),
+        "a command is required: " + String.join(", ", spec.subcommands().keySet()));
   }
 
   public static void main(String[] args) {
@@ -138,7 +144,8 @@ public final class EcostreamCli implements Runnable {
   static boolean debugAsked(ParseResult parseResult) {
     for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
       OptionSpec debug = level.commandSpec().findOption("--debug");
-      if (level.hasMatchedOption("--debug") || (debug != null && Boolean.TRUE.equals(debug.getValue()))) {
+      if (level.hasMatchedOption("--debug")
+          || (debug != null && Boolean.TRUE.equals(debug.getValue()))) {
         return true;
       }
     }

@@ -26,7 +26,8 @@ final class EmbeddedBroker {
       deleteRecursively(workDir);
       Files.createDirectories(workDir.resolve("logs"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the work directory " + workDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot prepare the work directory " + workDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -58,7 +59,8 @@ final class EmbeddedBroker {
     if (bootstrapServers == null) {
       if (commandConfig != null) {
         throw new ParameterException(
-            spec.commandLine(), "--command-config goes with --bootstrap-servers (without it, the command starts its own broker)");
+            spec.commandLine(),
+            "--command-config goes with --bootstrap-servers (without it, the command starts its own broker)");
       }
       return null;
     }

@@ -23,7 +23,9 @@ final class EmbeddedPipeline implements AutoCloseable {
     LocalKafkaBroker broker = EmbeddedBroker.startOnFreePorts(dir, dir.resolve("logs/broker.log"));
     try {
       return new EmbeddedPipeline(
-          broker, InProcessPipeline.start(broker.clientProperties(), topics, applicationId, dir.resolve("state")));
+          broker,
+          InProcessPipeline.start(
+              broker.clientProperties(), topics, applicationId, dir.resolve("state")));
     } catch (RuntimeException e) {
       broker.close();
       throw e;

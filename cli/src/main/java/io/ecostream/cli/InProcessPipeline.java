@@ -35,7 +35,8 @@ public final class InProcessPipeline implements AutoCloseable {
    * @param client bootstrap servers and, for a secured cluster, its security settings
    * @param stateDir the state directory of the application
    */
-  public static InProcessPipeline start(Properties client, EcostreamTopics topics, String applicationId, Path stateDir) {
+  public static InProcessPipeline start(
+      Properties client, EcostreamTopics topics, String applicationId, Path stateDir) {
     try (Admin admin = Admin.create(client)) {
       TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
     }
@@ -45,7 +46,10 @@ public final class InProcessPipeline implements AutoCloseable {
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     return new InProcessPipeline(
         StreamsLifecycle.of(
-                EcostreamTopology.build(topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry())),
+                EcostreamTopology.build(
+                    topics,
+                    PipelineSettings.defaults(),
+                    new PipelineMetrics(new SimpleMeterRegistry())),
                 properties)
             .start());
   }

@@ -16,7 +16,9 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  */
 final class KafkaLogFile {
 
-  private static final String[] KAFKA_LOGGERS = {"kafka", "org.apache.kafka", "state.change.logger"};
+  private static final String[] KAFKA_LOGGERS = {
+    "kafka", "org.apache.kafka", "state.change.logger"
+  };
 
   private KafkaLogFile() {}
 

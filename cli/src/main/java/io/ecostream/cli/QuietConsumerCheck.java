@@ -39,7 +39,8 @@ final class QuietConsumerCheck {
     try {
       consumer.listTopics(timeout);
     } catch (TimeoutException e) {
-      throw new KafkaClusterException(ClusterCheck.lostMessage(address, timeout, "waiting for records"), e);
+      throw new KafkaClusterException(
+          ClusterCheck.lostMessage(address, timeout, "waiting for records"), e);
     }
     quietSince = System.nanoTime();
   }

@@ -101,12 +101,14 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "File to write (replaced if it exists; gzip if it ends in .gz). Default: stdout.")
+      description =
+          "File to write (replaced if it exists; gzip if it ends in .gz). Default: stdout.")
   Path output;
 
   @Option(
       names = "--from-beginning",
-      description = "Start at the oldest records; without it only new records, which needs --follow.")
+      description =
+          "Start at the oldest records; without it only new records, which needs --follow.")
   boolean fromBeginning;
 
   @Option(
@@ -135,7 +137,8 @@ public final class RecordCommand implements Callable<Integer> {
     defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     Properties properties =
-        KafkaClientConfig.withRequestTimeouts(cluster.clientProperties(defaults), cluster.kafkaTimeout());
+        KafkaClientConfig.withRequestTimeouts(
+            cluster.clientProperties(defaults), cluster.kafkaTimeout());
     cluster.requireCluster(properties, chosen);
 
     long started = System.nanoTime();
@@ -147,7 +150,9 @@ public final class RecordCommand implements Callable<Integer> {
         Writer out = open()) {
       QuietConsumerCheck quiet =
           new QuietConsumerCheck(
-              consumer, cluster.kafkaTimeout(), properties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+              consumer,
+              cluster.kafkaTimeout(),
+              properties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
       try {
         record(consumer, chosen, recording, out, quiet);
       } catch (WakeupException e) {
@@ -406,7 +411,9 @@ public final class RecordCommand implements Callable<Integer> {
                       .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
                       .collect(Collectors.joining(", "))));
       if (tombstones > 0) {
-        text.append(String.format(Locale.ROOT, "; %,d tombstone%s", tombstones, tombstones == 1 ? "" : "s"));
+        text.append(
+            String.format(
+                Locale.ROOT, "; %,d tombstone%s", tombstones, tombstones == 1 ? "" : "s"));
       }
       if (undecodable > 0) {
         text.append(

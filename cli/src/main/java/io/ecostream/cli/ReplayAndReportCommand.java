@@ -95,7 +95,8 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--wait",
-      description = "Return only once the streams application has processed every replayed reading.")
+      description =
+          "Return only once the streams application has processed every replayed reading.")
   boolean await;
 
   @Option(
@@ -110,7 +111,8 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
       names = "--application-id",
       paramLabel = "ID",
       defaultValue = StreamsAppConfig.DEFAULT_APPLICATION_ID,
-      description = "Application id of the streams application to wait for (default: ${DEFAULT-VALUE}).")
+      description =
+          "Application id of the streams application to wait for (default: ${DEFAULT-VALUE}).")
   String applicationId;
 
   @Option(
@@ -153,7 +155,8 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
     if (replay.clusterNamed() || brokerAnswersAt(KafkaClientConfig.DEFAULT_BOOTSTRAP)) {
       if (keep != null) {
         throw new ParameterException(
-            spec.commandLine(), "--keep goes with the embedded broker, used when no cluster is named or running");
+            spec.commandLine(),
+            "--keep goes with the embedded broker, used when no cluster is named or running");
       }
       return replayAndReport(settings, water, reportPeriod);
     }
@@ -164,22 +167,33 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
    * No cluster named and none on the default address: the whole pipeline in this JVM, on a broker
    * in a temporary folder (or --keep's), waiting for it and reporting as with a cluster.
    */
-  private Integer replayOnEmbeddedBroker(ReplaySettings settings, boolean water, AirReport.Period reportPeriod) {
+  private Integer replayOnEmbeddedBroker(
+      ReplaySettings settings, boolean water, AirReport.Period reportPeriod) {
     PrintWriter err = spec.commandLine().getErr();
     Path dir;
     try {
-      dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ecostream-replay-");
+      dir =
+          keep != null
+              ? Files.createDirectories(keep)
+              : Files.createTempDirectory("ecostream-replay-");
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "--keep: cannot create " + keep + ": " + e.getMessage());
+      throw new ParameterException(
+          spec.commandLine(), "--keep: cannot create " + keep + ": " + e.getMessage());
     }
     err.println(
-        "ecostream replay: no Kafka cluster named and none on " + KafkaClientConfig.DEFAULT_BOOTSTRAP
-            + ": running the pipeline on an embedded broker in " + dir
-            + (keep != null ? " (kept: './ecostream broker --data-dir " + dir.resolve("kafka") + "' serves its topics again)"
+        "ecostream replay: no Kafka cluster named and none on "
+            + KafkaClientConfig.DEFAULT_BOOTSTRAP
+            + ": running the pipeline on an embedded broker in "
+            + dir
+            + (keep != null
+                ? " (kept: './ecostream broker --data-dir "
+                    + dir.resolve("kafka")
+                    + "' serves its topics again)"
                 : " (deleted at the end; --keep DIR keeps it)"));
     err.flush();
     try {
-      try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dir, replay.topics(), applicationId)) {
+      try (EmbeddedPipeline pipeline =
+          EmbeddedPipeline.start(dir, replay.topics(), applicationId)) {
         replay.useBootstrapServers(pipeline.bootstrapServers());
         await = true;
         return replayAndReport(settings, water, reportPeriod);
@@ -195,7 +209,8 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
     int colon = address.lastIndexOf(':');
     try (Socket socket = new Socket()) {
       socket.connect(
-          new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
+          new InetSocketAddress(
+              address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
           (int) BROKER_PROBE_TIMEOUT.toMillis());
       return true;
     } catch (IOException e) {
@@ -203,7 +218,8 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
     }
   }
 
-  private Integer replayAndReport(ReplaySettings settings, boolean water, AirReport.Period reportPeriod) {
+  private Integer replayAndReport(
+      ReplaySettings settings, boolean water, AirReport.Period reportPeriod) {
     ReplayResult result = replay.replay(settings);
     int exitCode = replay.exitCode(result);
     if (exitCode != 0 || !(await || report != null)) {
@@ -259,13 +275,15 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
     } else {
       Set<String> cities = new HashSet<>();
       Map<String, Station> stations = TopicSnapshot.latestByKey(client, topics.stations());
-      stationIds.forEach(id -> {
-        Station station = stations.get(id);
-        if (station != null) {
-          cities.add(station.getCityId());
-        }
-      });
-      WaterReport.cityYears(TopicSnapshot.latestByKey(client, topics.waterCityPeriod()).values(), cities)
+      stationIds.forEach(
+          id -> {
+            Station station = stations.get(id);
+            if (station != null) {
+              cities.add(station.getCityId());
+            }
+          });
+      WaterReport.cityYears(
+              TopicSnapshot.latestByKey(client, topics.waterCityPeriod()).values(), cities)
           .forEach(out::println);
     }
     out.flush();
@@ -287,7 +305,10 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
 
   /** The figures of the cities and days this replay sent, not of whatever else the topic holds. */
   private void printReport(
-      Properties client, EcostreamTopics topics, ReplayResult result, AirReport.Period reportPeriod) {
+      Properties client,
+      EcostreamTopics topics,
+      ReplayResult result,
+      AirReport.Period reportPeriod) {
     ReplaySummary summary = result.summary().orElseThrow();
     Map<String, Station> stations = TopicSnapshot.latestByKey(client, topics.stations());
     Set<String> cities = new HashSet<>();
@@ -302,16 +323,23 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
       }
     }
     LocalDate first =
-        summary.firstHourStart().map(t -> LocalDate.ofInstant(t, PipelineSettings.CHINA)).orElse(LocalDate.MIN);
+        summary
+            .firstHourStart()
+            .map(t -> LocalDate.ofInstant(t, PipelineSettings.CHINA))
+            .orElse(LocalDate.MIN);
     LocalDate last =
-        summary.lastHourStart().map(t -> LocalDate.ofInstant(t, PipelineSettings.CHINA)).orElse(LocalDate.MAX);
+        summary
+            .lastHourStart()
+            .map(t -> LocalDate.ofInstant(t, PipelineSettings.CHINA))
+            .orElse(LocalDate.MAX);
     List<CityDaily> days =
         TopicSnapshot.latestByKey(client, topics.cityDaily()).values().stream()
             .filter(day -> cities.contains(day.getCityId()))
             .filter(day -> !day.getDate().isBefore(first) && !day.getDate().isAfter(last))
             .toList();
     PrintWriter out = spec.commandLine().getOut();
-    // The topic's dustAffected already holds the streams app's list and rule (--dust-days, --dust-rule): applying the
+    // The topic's dustAffected already holds the streams app's list and rule (--dust-days,
+    // --dust-rule): applying the
     // default rule again here would flag days that an app run with --dust-rule off did not.
     PeriodRules rules = PeriodRules.defaults().withDustRule(DustRule.flagsOnly());
     for (ObjectNode line :

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -64,52 +64,79 @@ public final class ScenarioCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the bundled scenarios and exit.")
   boolean list;
 
-  @Option(names = "--output-format", paramLabel = "table|markdown", defaultValue = "table",
-      description = "Print the figures as a table, or as Markdown with the fitted knobs, for docs/scenarios.md"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--output-format",
+      paramLabel = "table|markdown",
+      defaultValue = "table",
+      description =
+          "Print the figures as a table, or as Markdown with the fitted knobs, for docs/scenarios.md"
+              + " (default: ${DEFAULT-VALUE}).")
   String outputFormat;
 
   /** The form before --output-format markdown, kept for scripts. */
   @Option(names = "--markdown", hidden = true)
   boolean markdown;
 
-  @Option(names = "--offline", description = "Fit only: report the in-memory figures instead of the pipeline's (no broker).")
+  @Option(
+      names = "--offline",
+      description = "Fit only: report the in-memory figures instead of the pipeline's (no broker).")
   boolean offline;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-      description = "An existing cluster instead of the embedded broker, which must answer within 15 s; each scenario creates its own topics there.")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,...]",
+      description =
+          "An existing cluster instead of the embedded broker, which must answer within 15 s; each scenario creates its own topics there.")
   String bootstrapServers;
 
-  @Option(names = "--command-config", paramLabel = "FILE",
-      description = "Client settings of the --bootstrap-servers cluster, e.g. SASL/SSL (a Java properties file).")
+  @Option(
+      names = "--command-config",
+      paramLabel = "FILE",
+      description =
+          "Client settings of the --bootstrap-servers cluster, e.g. SASL/SSL (a Java properties file).")
   Path commandConfig;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30m",
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "30m",
       description = "How long the pipeline may take for one scenario (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(names = "--work-dir", paramLabel = "DIR",
-      description = "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description =
+          "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
   Path workDir;
 
   @Override
   public Integer call() throws Exception {
     if (!outputFormat.equals("table") && !outputFormat.equals("markdown")) {
       throw new ParameterException(
-          spec.commandLine(), "--output-format must be table or markdown, got '" + outputFormat + "'");
+          spec.commandLine(),
+          "--output-format must be table or markdown, got '" + outputFormat + "'");
     }
     boolean asMarkdown = markdown || outputFormat.equals("markdown");
     ScenarioCatalog catalog = ScenarioCatalog.bundled();
     PrintWriter out = spec.commandLine().getOut();
     if (list) {
       for (Scenario scenario : catalog.all()) {
-        out.printf(Locale.ROOT, "%-22s %s..%s  %s%n", scenario.id(), scenario.from(), scenario.to(), scenario.title());
+        out.printf(
+            Locale.ROOT,
+            "%-22s %s..%s  %s%n",
+            scenario.id(),
+            scenario.from(),
+            scenario.to(),
+            scenario.title());
       }
       out.flush();
       return 0;
     }
     List<Scenario> scenarios = selected(catalog);
-    Properties external = offline ? null : EmbeddedBroker.externalCluster(spec, bootstrapServers, commandConfig);
+    Properties external =
+        offline ? null : EmbeddedBroker.externalCluster(spec, bootstrapServers, commandConfig);
     if (external != null) {
       // Before the fitting, which takes a while: a cluster that does not answer fails at once.
       ClusterCheck.require(external, ClusterCheck.DEFAULT_TIMEOUT, List.of(), "");
@@ -118,12 +145,27 @@ public final class ScenarioCommand implements Callable<Integer> {
     ScenarioFit fit = new ScenarioFit(new OfflineRun(PipelineSettings.defaults()));
     List<ScenarioFit.Result> fits = new ArrayList<>();
     for (Scenario scenario : scenarios) {
-      say(err, "%s: fitting (%d cities, %s..%s)", scenario.id(), scenario.cities().size(), scenario.from(), scenario.to());
-      ScenarioFit.Result result = fit.fit(scenario, line -> say(err, "%s: %s", scenario.id(), line));
-      say(err, "%s: fitted in %d simulations%s", scenario.id(), result.simulations(), result.met() ? "" : " (not within tolerance)");
+      say(
+          err,
+          "%s: fitting (%d cities, %s..%s)",
+          scenario.id(),
+          scenario.cities().size(),
+          scenario.from(),
+          scenario.to());
+      ScenarioFit.Result result =
+          fit.fit(scenario, line -> say(err, "%s: %s", scenario.id(), line));
+      say(
+          err,
+          "%s: fitted in %d simulations%s",
+          scenario.id(),
+          result.simulations(),
+          result.met() ? "" : " (not within tolerance)");
       fits.add(result);
     }
-    List<Outcome> outcomes = offline ? offlineOutcomes(scenarios, fits) : pipelineOutcomes(err, scenarios, fits, external);
+    List<Outcome> outcomes =
+        offline
+            ? offlineOutcomes(scenarios, fits)
+            : pipelineOutcomes(err, scenarios, fits, external);
     out.print(asMarkdown ? ScenarioTable.markdown(outcomes) : ScenarioTable.text(outcomes));
     out.flush();
     return outcomes.stream().allMatch(Outcome::met) ? 0 : EcostreamCli.FAILURE;
@@ -142,13 +184,19 @@ public final class ScenarioCommand implements Callable<Integer> {
     List<Scenario> scenarios = new ArrayList<>();
     for (String id : ids) {
       scenarios.add(
-          catalog.get(id).orElseThrow(() -> new ParameterException(
-              spec.commandLine(), "unknown scenario '" + id + "'; --list shows the bundled ones")));
+          catalog
+              .get(id)
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "unknown scenario '" + id + "'; --list shows the bundled ones")));
     }
     return scenarios;
   }
 
-  private static List<Outcome> offlineOutcomes(List<Scenario> scenarios, List<ScenarioFit.Result> fits) {
+  private static List<Outcome> offlineOutcomes(
+      List<Scenario> scenarios, List<ScenarioFit.Result> fits) {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < scenarios.size(); i++) {
       ScenarioFit.Result fit = fits.get(i);
@@ -178,12 +226,25 @@ public final class ScenarioCommand implements Callable<Integer> {
       for (int i = 0; i < scenarios.size(); i++) {
         Scenario scenario = scenarios.get(i);
         ScenarioFit.Result fit = fits.get(i);
-        String runId = "ecostream-scenario-" + scenario.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String runId =
+            "ecostream-scenario-"
+                + scenario.id()
+                + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
         try {
           ScenarioFigures figures =
-              ScenarioFigures.of(pipeline.run(scenario, fit.tuning(), runId, line -> say(err, "%s: %s", scenario.id(), line)));
-          say(err, "%s: pipeline done in %.0f s", scenario.id(), (System.nanoTime() - started) / 1e9);
+              ScenarioFigures.of(
+                  pipeline.run(
+                      scenario,
+                      fit.tuning(),
+                      runId,
+                      line -> say(err, "%s: %s", scenario.id(), line)));
+          say(
+              err,
+              "%s: pipeline done in %.0f s",
+              scenario.id(),
+              (System.nanoTime() - started) / 1e9);
           outcomes.add(new Outcome(scenario, fit.tuning(), fit.simulations(), figures));
         } catch (TimeoutException e) {
           throw new IllegalStateException(scenario.id() + ": " + e.getMessage(), e);
@@ -201,7 +262,6 @@ public final class ScenarioCommand implements Callable<Integer> {
       }
     }
   }
-
 
   private static void say(PrintWriter err, String format, Object... args) {
     err.println("ecostream scenario: " + String.format(Locale.ROOT, format, args));

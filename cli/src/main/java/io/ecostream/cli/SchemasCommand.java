@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,18 +46,22 @@ import picocli.CommandLine.Spec;
       "2:wrong arguments (an unknown NAME)"
     },
     footerHeading = "%nExamples:%n",
-    footer = {
-      "  ecostream schemas air.city-daily",
-      "  ecostream schemas --export schemas/"
-    })
+    footer = {"  ecostream schemas air.city-daily", "  ecostream schemas --export schemas/"})
 public final class SchemasCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Topic or record to print.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "Topic or record to print.")
   String name;
 
-  @Option(names = "--export", paramLabel = "DIR", description = "Write the .avsc files to DIR (created if missing).")
+  @Option(
+      names = "--export",
+      paramLabel = "DIR",
+      description = "Write the .avsc files to DIR (created if missing).")
   Path exportDir;
 
   @Override
@@ -105,7 +109,8 @@ public final class SchemasCommand implements Callable<Integer> {
 
   private void export(List<TopicSchema> schemas, PrintWriter out) {
     if (Files.exists(exportDir) && !Files.isDirectory(exportDir)) {
-      throw new IllegalStateException("cannot write the schemas to " + exportDir + ": not a directory");
+      throw new IllegalStateException(
+          "cannot write the schemas to " + exportDir + ": not a directory");
     }
     try {
       Files.createDirectories(exportDir);
@@ -115,7 +120,8 @@ public final class SchemasCommand implements Callable<Integer> {
         out.println(file);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the schemas to " + exportDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the schemas to " + exportDir + ": " + e.getMessage(), e);
     }
   }
 }

@@ -2,8 +2,8 @@ package io.ecostream.cli;
 
 import io.ecostream.options.DurationConverter;
 import io.ecostream.options.ExitCodes;
-import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.ClusterOptions;
+import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.KafkaClientConfig;
 import io.ecostream.topics.RecordLine;
 import io.ecostream.topics.Topic;
@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ecostream tail TOPIC}: decoded records of any ecostream topic, one JSON object a line. */
@@ -55,7 +55,9 @@ public final class TailCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TOPIC", description = "Topic to print.")
   String topicName;
 
-  @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones.")
+  @Option(
+      names = "--from-beginning",
+      description = "Start at the oldest record instead of new ones.")
   boolean fromBeginning;
 
   @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
@@ -84,7 +86,8 @@ public final class TailCommand implements Callable<Integer> {
     defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     Properties properties =
-        KafkaClientConfig.withRequestTimeouts(cluster.clientProperties(defaults), cluster.kafkaTimeout());
+        KafkaClientConfig.withRequestTimeouts(
+            cluster.clientProperties(defaults), cluster.kafkaTimeout());
     cluster.requireCluster(properties, List.of(topic));
 
     KafkaConsumer<String, byte[]> consumer =
@@ -92,7 +95,9 @@ public final class TailCommand implements Callable<Integer> {
     try (ConsumerStop stop = new ConsumerStop(consumer)) {
       QuietConsumerCheck quiet =
           new QuietConsumerCheck(
-              consumer, cluster.kafkaTimeout(), properties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+              consumer,
+              cluster.kafkaTimeout(),
+              properties.getProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
       consumer.subscribe(List.of(topic.name()));
       long printed = 0;
       long lastRecordAt = System.nanoTime();
@@ -138,7 +143,9 @@ public final class TailCommand implements Callable<Integer> {
                     "unknown topic '"
                         + topicName
                         + "'; ecostream topics are: "
-                        + topics.all().stream().map(Topic::name).collect(Collectors.joining(", "))));
+                        + topics.all().stream()
+                            .map(Topic::name)
+                            .collect(Collectors.joining(", "))));
   }
 
   private static String line(

@@ -25,7 +25,9 @@ final class TimestampMerge<S, R> {
   private final Map<S, ArrayDeque<R>> buffers = new HashMap<>();
   private final Set<S> open = new HashSet<>();
 
-  /** @param order of records from different sources: timestamp first, then a tie breaker */
+  /**
+   * @param order of records from different sources: timestamp first, then a tie breaker
+   */
   TimestampMerge(Collection<S> sources, Comparator<R> order) {
     this.order = order;
     for (S source : sources) {

@@ -17,9 +17,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Counts the committed records of every ecostream topic and remembers the latest city-daily
- * figure that has a value, for the demo's status line. It reads with {@code read_committed}, so it counts what
- * downstream consumers see, not transaction markers or aborted writes.
+ * Counts the committed records of every ecostream topic and remembers the latest city-daily figure
+ * that has a value, for the demo's status line. It reads with {@code read_committed}, so it counts
+ * what downstream consumers see, not transaction markers or aborted writes.
  */
 final class TopicCounter implements AutoCloseable {
 
@@ -36,7 +36,8 @@ final class TopicCounter implements AutoCloseable {
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    consumer =
+        new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
     topics.all().forEach(topic -> counts.put(topic.name(), 0L));
     consumer.subscribe(topics.all().stream().map(Topic::name).toList());
   }
@@ -50,7 +51,11 @@ final class TopicCounter implements AutoCloseable {
         counts.merge(record.topic(), 1L, Long::sum);
         if (record.topic().equals(topics.cityDaily().name()) && record.value() != null) {
           CityDaily daily =
-              topics.cityDaily().valueSerde().deserializer().deserialize(record.topic(), record.value());
+              topics
+                  .cityDaily()
+                  .valueSerde()
+                  .deserializer()
+                  .deserialize(record.topic(), record.value());
           if (daily.getPm25() != null) {
             latestCityDaily = daily;
           }

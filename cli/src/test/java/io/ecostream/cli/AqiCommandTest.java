@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
- * {@code ecostream aqi} run in-process. Expected IAQIs are worked out by hand from the breakpoint table of
- * HJ 633-2012 Table 1 / HJ 633-2026 Table 3 (docs/standards.md#iaqi-breakpoints), as
+ * {@code ecostream aqi} run in-process. Expected IAQIs are worked out by hand from the breakpoint
+ * table of HJ 633-2012 Table 1 / HJ 633-2026 Table 3 (docs/standards.md#iaqi-breakpoints), as
  * IAQI_Lo + ⌈(IAQI_Hi − IAQI_Lo)(C − BP_Lo)/(BP_Hi − BP_Lo)⌉.
  */
 class AqiCommandTest {
@@ -36,7 +36,8 @@ class AqiCommandTest {
         // PM10 24 h: 2012 150 is the IAQI-100 breakpoint; 2026 120-250 -> 100 + ⌈50·30/130⌉ = 112.
         "2012 | PM10,24h,150   | 100",
         "2026 | PM10,24h,150   | 112",
-        // SO2 1 h above 800: 2012 computes none, 2026 counts 200; 800 itself is the last breakpoint.
+        // SO2 1 h above 800: 2012 computes none, 2026 counts 200; 800 itself is the last
+        // breakpoint.
         "2012 | SO2,1h,801     | NA",
         "2026 | SO2,1h,801     | 200",
         "2012 | SO2,1h,800     | 200",
@@ -79,7 +80,10 @@ class AqiCommandTest {
   @Test
   void shouldWriteBackTheHeaderAndBlankLines() {
     CliRun run =
-        aqi("pollutant,period,concentration\nCO,24h,2.2\n\n   \nPM2.5,24h,80\n", "--edition", "2012");
+        aqi(
+            "pollutant,period,concentration\nCO,24h,2.2\n\n   \nPM2.5,24h,80\n",
+            "--edition",
+            "2012");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -99,7 +103,10 @@ class AqiCommandTest {
     // CO 1 h 0-5 -> 0-50: 50·2.2/5 = 22.
     assertThat(run.out().lines())
         .containsExactly(
-            "Pollutant, Period, Concentration,iaqi", "pm2_5 , 24H , 80,119", "co,1H,2.2,22", "Pm2.5,1h,80,119");
+            "Pollutant, Period, Concentration,iaqi",
+            "pm2_5 , 24H , 80,119",
+            "co,1H,2.2,22",
+            "Pm2.5,1h,80,119");
   }
 
   @Test
@@ -107,8 +114,10 @@ class AqiCommandTest {
     CliRun run = aqi("CO,24h,2.2\nCO,8h,1\nPM2.5,24h,80\n", "--edition", "2026");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out().lines()).containsExactly("CO,24h,2.2,55", "CO,8h,1,ERROR", "PM2.5,24h,80,119");
-    assertThat(run.errLines()).containsExactly("ecostream aqi: line 2: HJ 633 has no CO 8h IAQI (only 1h and 24h)");
+    assertThat(run.out().lines())
+        .containsExactly("CO,24h,2.2,55", "CO,8h,1,ERROR", "PM2.5,24h,80,119");
+    assertThat(run.errLines())
+        .containsExactly("ecostream aqi: line 2: HJ 633 has no CO 8h IAQI (only 1h and 24h)");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -145,7 +154,8 @@ class AqiCommandTest {
     CliRun run = aqi("pollutant,period,concentration\n\nO3,8h,100\nO3,24h,100\n");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.errLines()).containsExactly("ecostream aqi: line 4: HJ 633 has no O3 24h IAQI (only 1h and 8h)");
+    assertThat(run.errLines())
+        .containsExactly("ecostream aqi: line 4: HJ 633 has no O3 24h IAQI (only 1h and 8h)");
   }
 
   @Test
@@ -219,7 +229,8 @@ class AqiCommandTest {
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exitCode = cli.execute(Stream.concat(Stream.of("aqi"), Stream.of(args)).toArray(String[]::new));
+    int exitCode =
+        cli.execute(Stream.concat(Stream.of("aqi"), Stream.of(args)).toArray(String[]::new));
     return new CliRun(exitCode, out.toString(), err.toString());
   }
 }

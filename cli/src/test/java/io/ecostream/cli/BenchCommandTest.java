@@ -34,7 +34,13 @@ class BenchCommandTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"--records,many", "--latency-rate,1.5", "--stations,many", "--stations,1.5", "--warmup,few"})
+  @CsvSource({
+    "--records,many",
+    "--latency-rate,1.5",
+    "--stations,many",
+    "--stations,1.5",
+    "--warmup,few"
+  })
   void shouldRejectANonNumberInOneLine(String option, String value) {
     CliRun run = CliRun.of("bench", option, value);
 

@@ -25,12 +25,18 @@ class BenchIT {
     CliRun run =
         CliRun.of(
             "bench",
-            "--stations", "20",
-            "--records", String.valueOf(RECORDS),
-            "--warmup", "1000",
-            "--phases", "producer,passthrough,topology",
-            "--guarantee", "at_least_once",
-            "--work-dir", workDir.toString());
+            "--stations",
+            "20",
+            "--records",
+            String.valueOf(RECORDS),
+            "--warmup",
+            "1000",
+            "--phases",
+            "producer,passthrough,topology",
+            "--guarantee",
+            "at_least_once",
+            "--work-dir",
+            workDir.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("warm-up topology at_least_once: 1000 records");
@@ -41,7 +47,8 @@ class BenchIT {
         .contains("of pass-through (target 0.40)")
         .contains("records out of topology at_least_once: air.station-hourly " + RECORDS + ",")
         .contains("memory after topology at_least_once: heap after GC")
-        .contains("input: 20 air stations in 4 cities of 1 province, after a warm-up of 1000 records per phase kind");
+        .contains(
+            "input: 20 air stations in 4 cities of 1 province, after a warm-up of 1000 records per phase kind");
   }
 
   @Test
@@ -49,12 +56,18 @@ class BenchIT {
     CliRun run =
         CliRun.of(
             "bench",
-            "--stations", "80",
-            "--records", "4000",
-            "--warmup", "0",
-            "--phases", "topology",
-            "--work-dir", workDir.toString(),
-            "--output-format", "json");
+            "--stations",
+            "80",
+            "--records",
+            "4000",
+            "--warmup",
+            "0",
+            "--phases",
+            "topology",
+            "--work-dir",
+            workDir.toString(),
+            "--output-format",
+            "json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain("warm-up");
@@ -66,7 +79,8 @@ class BenchIT {
     assertThat(topology.get("recordsPerSecond").asDouble()).isPositive();
     assertThat(topology.get("cpuSeconds").asDouble()).isPositive();
     assertThat(topology.get("appCpuSeconds").asDouble()).isPositive();
-    assertThat(topology.get("peakHeapBytes").asLong()).isGreaterThanOrEqualTo(topology.get("heapAtStartBytes").asLong());
+    assertThat(topology.get("peakHeapBytes").asLong())
+        .isGreaterThanOrEqualTo(topology.get("heapAtStartBytes").asLong());
     assertThat(topology.get("stateBytes").asLong()).isPositive();
     assertThat(topology.get("outputs").get("air.station-hourly").asLong()).isEqualTo(4000);
     // A city's figures are ranked only once its province is known: the station records came first.
@@ -75,7 +89,8 @@ class BenchIT {
 
   private static long rate(String table, String phaseAndGuarantee) {
     Matcher row =
-        Pattern.compile("(?m)^" + phaseAndGuarantee + "\\s+(\\d+)\\s+([\\d.]+)\\s+(\\d+)\\s").matcher(table);
+        Pattern.compile("(?m)^" + phaseAndGuarantee + "\\s+(\\d+)\\s+([\\d.]+)\\s+(\\d+)\\s")
+            .matcher(table);
     assertThat(row.find()).as(table).isTrue();
     assertThat(Long.parseLong(row.group(1))).isEqualTo(RECORDS);
     return Long.parseLong(row.group(3));

@@ -64,14 +64,14 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broker SIGKILL'd and restarted mid-run costs a few seconds and changes no output: the broker runs
- * as {@code ecostream broker} in its own JVM, the Shandong readings of {@link FaultToleranceIT} are
- * replayed into it, one {@code ecostream run} processes them, and the broker is killed twice while it
- * does, each time restarted on the same data dir and ports a few seconds later. The run is never
- * restarted. Its last value per key of air.city-daily, air.city-period, alerts and
- * air.station-hourly must equal an uninterrupted run's on the same broker, every field but {@code
- * revision} (set aside as in {@link FaultToleranceIT}), without dead letters; {@code /health} must
- * say 503 while the broker is down and 200 once the run processes again.
+ * A broker SIGKILL'd and restarted mid-run costs a few seconds and changes no output: the broker
+ * runs as {@code ecostream broker} in its own JVM, the Shandong readings of {@link
+ * FaultToleranceIT} are replayed into it, one {@code ecostream run} processes them, and the broker
+ * is killed twice while it does, each time restarted on the same data dir and ports a few seconds
+ * later. The run is never restarted. Its last value per key of air.city-daily, air.city-period,
+ * alerts and air.station-hourly must equal an uninterrupted run's on the same broker, every field
+ * but {@code revision} (set aside as in {@link FaultToleranceIT}), without dead letters; {@code
+ * /health} must say 503 while the broker is down and 200 once the run processes again.
  */
 class BrokerFaultIT {
 
@@ -83,8 +83,12 @@ class BrokerFaultIT {
    * alerts in that pattern, kills at 64 % and 69 %, which nine local runs did not reproduce).
    */
   private static final List<Double> KILL_AT = List.of(0.3, 0.0);
-  /** How long the broker stays down: longer than a client's request timeout would be too long here. */
+
+  /**
+   * How long the broker stays down: longer than a client's request timeout would be too long here.
+   */
   private static final Duration DOWNTIME = Duration.ofSeconds(5);
+
   /** The contract: processing resumes at most this long after the broker is back. */
   private static final Duration MAX_STALL = Duration.ofSeconds(30);
 
@@ -95,10 +99,14 @@ class BrokerFaultIT {
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(100);
-  /** Runs with broker restarts, of which all but the last may be void (see {@link #skippedMarkers}). */
+
+  /**
+   * Runs with broker restarts, of which all but the last may be void (see {@link #skippedMarkers}).
+   */
   private static final int MAX_ATTEMPTS = 3;
 
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path dir;
 
   private static Path input;
   private static Path clientConfig;
@@ -124,11 +132,16 @@ class BrokerFaultIT {
       return String.format(
           Locale.ROOT,
           "city-daily %d keys, city-period %d, alerts %d, station-hourly %d, dead letters %d",
-          cityDaily.size(), cityPeriod.size(), alerts.size(), stationHourly.size(), deadLetters.size());
+          cityDaily.size(),
+          cityPeriod.size(),
+          alerts.size(),
+          stationHourly.size(),
+          deadLetters.size());
     }
   }
 
-  private record Run(String name, EcostreamTopics topics, String applicationId, long inputRecords) {}
+  private record Run(
+      String name, EcostreamTopics topics, String applicationId, long inputRecords) {}
 
   @BeforeAll
   static void startBroker() throws Exception {
@@ -137,7 +150,8 @@ class BrokerFaultIT {
       assertThat(in).as("test resource " + INPUT_RESOURCE).isNotNull();
       Files.copy(in, input);
     }
-    clientConfig = Files.writeString(dir.resolve("client.properties"), FaultToleranceIT.CLIENT_CONFIG);
+    clientConfig =
+        Files.writeString(dir.resolve("client.properties"), FaultToleranceIT.CLIENT_CONFIG);
     dataDir = dir.resolve("broker-data");
     brokerPort = LocalKafkaBroker.freePort();
     controllerPort = LocalKafkaBroker.freePort();
@@ -166,10 +180,13 @@ class BrokerFaultIT {
   }
 
   @Test
-  void shouldRecoverFromBrokerRestartsWithoutRestartingAndGiveTheUninterruptedOutputs() throws Exception {
+  void shouldRecoverFromBrokerRestartsWithoutRestartingAndGiveTheUninterruptedOutputs()
+      throws Exception {
     Outputs baseline = uninterrupted();
     assertThat(baseline.cityDaily()).as("city-daily keys of the baseline").hasSizeGreaterThan(100);
-    assertThat(deadLetterReport(baseline.deadLetters())).as("dead letters of the baseline").isEmpty();
+    assertThat(deadLetterReport(baseline.deadLetters()))
+        .as("dead letters of the baseline")
+        .isEmpty();
 
     for (int attempt = 1; ; attempt++) {
       int firstBrokerStart = brokerStarts + 1;
@@ -177,7 +194,11 @@ class BrokerFaultIT {
       Optional<String> skipped = skippedMarkers(firstBrokerStart);
       String differences = differences(baseline, run.outputs());
       if (attempt < MAX_ATTEMPTS && skipped.isPresent() && !differences.isEmpty()) {
-        log("attempt " + attempt + " is void, Kafka's transaction coordinator skipped markers: " + skipped.get());
+        log(
+            "attempt "
+                + attempt
+                + " is void, Kafka's transaction coordinator skipped markers: "
+                + skipped.get());
         continue;
       }
       assertThat(differences).as(run.scenario()).isEmpty();
@@ -221,34 +242,55 @@ class BrokerFaultIT {
           app,
           () -> !inputLeft || committed(run) > committedAtKill);
       double stall = seconds(backAt);
-      awaitOrFail("/health 200 after the broker is back", PROGRESS_TIMEOUT, app, () -> health(metricsPort) == 200);
+      awaitOrFail(
+          "/health 200 after the broker is back",
+          PROGRESS_TIMEOUT,
+          app,
+          () -> health(metricsPort) == 200);
       double ready = seconds(backAt);
       String resumed =
           inputLeft
-              ? String.format(Locale.ROOT, "processing resumed %.1f s after the broker was back", stall)
+              ? String.format(
+                  Locale.ROOT, "processing resumed %.1f s after the broker was back", stall)
               : "all input processed before the kill";
       String restart =
           String.format(
               Locale.ROOT,
               "broker killed at %s committed (%d records), /health 503 %.1f s later (\"%s\"), back after %.1f s;"
                   + " %s, /health 200 after %.1f s",
-              percent((double) committedAtKill / run.inputRecords()), committedAtKill, noticed, downBody.strip(),
-              (backAt - killedAt) / 1e9, resumed, ready);
+              percent((double) committedAtKill / run.inputRecords()),
+              committedAtKill,
+              noticed,
+              downBody.strip(),
+              (backAt - killedAt) / 1e9,
+              resumed,
+              ready);
       log(restart);
       restarts.add(restart);
       assertThat(stall)
-          .as("seconds from the broker back to processing resumed (%s)%s", restart, logTails(List.of(app)))
+          .as(
+              "seconds from the broker back to processing resumed (%s)%s",
+              restart, logTails(List.of(app)))
           .isLessThanOrEqualTo(MAX_STALL.toSeconds());
     }
     long inputAfter = endOffsetSum(run.topics().airReadings());
-    log(String.format(Locale.ROOT, "air readings: %d replayed, %d in the topic after the restarts", run.inputRecords(), inputAfter));
-    assertThat(inputAfter).as("air readings in the topic after %d broker restarts", KILL_AT.size())
+    log(
+        String.format(
+            Locale.ROOT,
+            "air readings: %d replayed, %d in the topic after the restarts",
+            run.inputRecords(),
+            inputAfter));
+    assertThat(inputAfter)
+        .as("air readings in the topic after %d broker restarts", KILL_AT.size())
         .isEqualTo(run.inputRecords());
     Outputs outputs = finish(run, app);
     // The tester's symptom: the broker missing records the idempotent producer had written.
     assertThat(readLog(app))
         .as("log of %s", app.name())
-        .doesNotContain("fatal error in a stream thread", "OUT_OF_ORDER_SEQUENCE_NUMBER", "OutOfOrderSequenceException");
+        .doesNotContain(
+            "fatal error in a stream thread",
+            "OUT_OF_ORDER_SEQUENCE_NUMBER",
+            "OutOfOrderSequenceException");
     return new Attempt(String.join("; ", restarts), outputs);
   }
 
@@ -268,15 +310,20 @@ class BrokerFaultIT {
     CliRun replay =
         CliRun.of(
             "replay",
-            "--bootstrap-servers", bootstrapServers(),
-            "--topic-prefix", prefix,
-            "--format", "cnemc-city",
-            "--speed", "max",
+            "--bootstrap-servers",
+            bootstrapServers(),
+            "--topic-prefix",
+            prefix,
+            "--format",
+            "cnemc-city",
+            "--speed",
+            "max",
             input.toString());
     assertThat(replay.exitCode()).as("replay of %s: %s", name, replay.err()).isZero();
     long records = endOffsetSum(topics.airReadings());
     assertThat(records).as("air readings replayed for %s", name).isPositive();
-    return new Run(name, topics, KafkaBrokerFixture.uniqueName("broker-faults-" + name + "-app"), records);
+    return new Run(
+        name, topics, KafkaBrokerFixture.uniqueName("broker-faults-" + name + "-app"), records);
   }
 
   private ChildProcess start(Run run, String instance, int metricsPort) {
@@ -285,12 +332,18 @@ class BrokerFaultIT {
             instance,
             dir.resolve(instance + ".log"),
             "run",
-            "--bootstrap-servers", bootstrapServers(),
-            "--command-config", clientConfig.toString(),
-            "--topic-prefix", run.topics().prefix(),
-            "--application-id", run.applicationId(),
-            "--state-dir", dir.resolve("state-" + instance).toString(),
-            "--metrics-port", String.valueOf(metricsPort),
+            "--bootstrap-servers",
+            bootstrapServers(),
+            "--command-config",
+            clientConfig.toString(),
+            "--topic-prefix",
+            run.topics().prefix(),
+            "--application-id",
+            run.applicationId(),
+            "--state-dir",
+            dir.resolve("state-" + instance).toString(),
+            "--metrics-port",
+            String.valueOf(metricsPort),
             "--no-create-topics");
     apps.add(child);
     return child;
@@ -300,12 +353,22 @@ class BrokerFaultIT {
     long started = System.nanoTime();
     try {
       PipelineDrain.await(
-          admin, run.applicationId(), run.topics().inputs().stream().map(Topic::name).toList(), DRAIN_TIMEOUT);
+          admin,
+          run.applicationId(),
+          run.topics().inputs().stream().map(Topic::name).toList(),
+          DRAIN_TIMEOUT);
     } catch (TimeoutException e) {
       fail(e.getMessage() + logTails(List.of(app)));
     }
-    assertThat(app.isAlive()).as("%s alive after processing everything%s", app.name(), logTails(List.of(app))).isTrue();
-    log(String.format(Locale.ROOT, "%s: drained %.1f s after the last broker start", run.name(), seconds(started)));
+    assertThat(app.isAlive())
+        .as("%s alive after processing everything%s", app.name(), logTails(List.of(app)))
+        .isTrue();
+    log(
+        String.format(
+            Locale.ROOT,
+            "%s: drained %.1f s after the last broker start",
+            run.name(),
+            seconds(started)));
     app.stop(STOP_TIMEOUT);
     EcostreamTopics topics = run.topics();
     Outputs outputs =
@@ -330,7 +393,9 @@ class BrokerFaultIT {
             "\n",
             comparison("air.city-daily", baseline.cityDaily(), actual.cityDaily()),
             comparison("air.city-period", baseline.cityPeriod(), actual.cityPeriod()),
-            alerts.isEmpty() ? "" : alerts + "\nthe run's alerts topic:" + alertsLog(actual.alertsTopic()),
+            alerts.isEmpty()
+                ? ""
+                : alerts + "\nthe run's alerts topic:" + alertsLog(actual.alertsTopic()),
             comparison("air.station-hourly", baseline.stationHourly(), actual.stationHourly()),
             deadLetterReport(actual.deadLetters()))
         .strip();
@@ -338,12 +403,13 @@ class BrokerFaultIT {
 
   /**
    * What Kafka's transaction coordinator logged of markers it skipped since broker start {@code
-   * firstStart} (only the attempt's application writes transactions meanwhile), if it did: after a restart it completes the transactions it
-   * had prepared, and skips the markers of any partition whose leader it does not see at that moment
-   * ("likely deleted"). On a single broker every partition is without a leader for a moment after a
-   * restart, and a transaction whose marker is skipped on a partition stays open there for good:
-   * {@code read_committed} readers see nothing of that partition after it. A Kafka defect of the
-   * single-node restart, not of the application: the attempt proves nothing either way.
+   * firstStart} (only the attempt's application writes transactions meanwhile), if it did: after a
+   * restart it completes the transactions it had prepared, and skips the markers of any partition
+   * whose leader it does not see at that moment ("likely deleted"). On a single broker every
+   * partition is without a leader for a moment after a restart, and a transaction whose marker is
+   * skipped on a partition stays open there for good: {@code read_committed} readers see nothing of
+   * that partition after it. A Kafka defect of the single-node restart, not of the application: the
+   * attempt proves nothing either way.
    */
   private static Optional<String> skippedMarkers(int firstStart) throws IOException {
     List<String> lines = new ArrayList<>();
@@ -357,7 +423,9 @@ class BrokerFaultIT {
 
   // --- the broker ---
 
-  /** {@code ecostream broker} on the same data dir and ports every time; returns once it is ready. */
+  /**
+   * {@code ecostream broker} on the same data dir and ports every time; returns once it is ready.
+   */
   private static ChildProcess startBrokerProcess() {
     brokerStarts++;
     ChildProcess child =
@@ -365,9 +433,12 @@ class BrokerFaultIT {
             "broker-" + brokerStarts,
             dir.resolve("broker-" + brokerStarts + ".log"),
             "broker",
-            "--port", String.valueOf(brokerPort),
-            "--controller-port", String.valueOf(controllerPort),
-            "--data-dir", dataDir.toString());
+            "--port",
+            String.valueOf(brokerPort),
+            "--controller-port",
+            String.valueOf(controllerPort),
+            "--data-dir",
+            dataDir.toString());
     awaitOrFail(
         "broker start " + brokerStarts + " ready",
         BROKER_START_TIMEOUT,
@@ -386,7 +457,10 @@ class BrokerFaultIT {
   private static long committed(Run run) {
     try {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(run.applicationId()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(run.applicationId())
+              .partitionsToOffsetAndMetadata()
+              .get(10, TimeUnit.SECONDS);
       String topic = run.topics().airReadings().name();
       return committed.entrySet().stream()
           .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
@@ -407,17 +481,37 @@ class BrokerFaultIT {
    */
   private static String alertsLog(Topic<String, Alert> topic) throws Exception {
     List<TopicPartition> partitions =
-        admin.describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS)
-            .get(topic.name()).partitions().stream()
+        admin
+            .describeTopics(List.of(topic.name()))
+            .allTopicNames()
+            .get(30, TimeUnit.SECONDS)
+            .get(topic.name())
+            .partitions()
+            .stream()
             .map(p -> new TopicPartition(topic.name(), p.partition()))
             .toList();
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
-    var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
-    var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get(30, TimeUnit.SECONDS);
+    var stable =
+        admin
+            .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+    var ends =
+        admin
+            .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+            .all()
+            .get(30, TimeUnit.SECONDS);
     StringBuilder log = new StringBuilder();
-    partitions.forEach(p -> log.append(String.format(
-        Locale.ROOT, "%npartition %d: stable offset %d, end %d", p.partition(), stable.get(p).offset(), ends.get(p).offset())));
+    partitions.forEach(
+        p ->
+            log.append(
+                String.format(
+                    Locale.ROOT,
+                    "%npartition %d: stable offset %d, end %d",
+                    p.partition(),
+                    stable.get(p).offset(),
+                    ends.get(p).offset())));
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
@@ -427,9 +521,15 @@ class BrokerFaultIT {
       consumer.seekToBeginning(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p).offset())) {
         for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
-          log.append(String.format(
-              Locale.ROOT, "%n%d/%d %s %s %s", record.partition(), record.offset(), record.key(),
-              record.value().getStatus(), record.value().getValue()));
+          log.append(
+              String.format(
+                  Locale.ROOT,
+                  "%n%d/%d %s %s %s",
+                  record.partition(),
+                  record.offset(),
+                  record.key(),
+                  record.value().getStatus(),
+                  record.value().getValue()));
         }
       }
     }
@@ -438,9 +538,14 @@ class BrokerFaultIT {
 
   private static long endOffsetSum(Topic<String, ?> topic) throws Exception {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    admin.describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS)
-        .get(topic.name()).partitions()
-        .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+    admin
+        .describeTopics(List.of(topic.name()))
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .get(topic.name())
+        .partitions()
+        .forEach(
+            p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
     return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
         .mapToLong(info -> info.offset())
         .sum();
@@ -464,7 +569,9 @@ class BrokerFaultIT {
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       return client.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(5)).build(),
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+              .timeout(Duration.ofSeconds(5))
+              .build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -477,7 +584,9 @@ class BrokerFaultIT {
   /** Keeps the broker down until {@code deadlineNanos}, failing early if the app dies meanwhile. */
   private static void pauseUntil(long deadlineNanos, ChildProcess app) throws InterruptedException {
     while (System.nanoTime() < deadlineNanos) {
-      assertThat(app.isAlive()).as("%s alive while the broker is down%s", app.name(), logTails(List.of(app))).isTrue();
+      assertThat(app.isAlive())
+          .as("%s alive while the broker is down%s", app.name(), logTails(List.of(app)))
+          .isTrue();
       Thread.sleep(POLL.toMillis());
     }
   }

@@ -41,7 +41,9 @@ class CliConventionsTest {
   void shouldNameEveryOptionsValueInOneStyle(String command) {
     assertThat(spec(command).options())
         .filteredOn(option -> option.arity().max() > 0 && !option.typeInfo().isBoolean())
-        .allSatisfy(option -> assertThat(option.paramLabel()).as(option.longestName()).matches(PLACEHOLDER));
+        .allSatisfy(
+            option ->
+                assertThat(option.paramLabel()).as(option.longestName()).matches(PLACEHOLDER));
   }
 
   @ParameterizedTest
@@ -49,7 +51,10 @@ class CliConventionsTest {
   void shouldListTheExitCodesInEveryHelp(String command) {
     CliRun run = CliRun.of(command, "--help");
 
-    assertThat(run.out()).contains("Exit codes:").containsPattern("(?m)^  0   ").containsPattern("(?m)^  1   ")
+    assertThat(run.out())
+        .contains("Exit codes:")
+        .containsPattern("(?m)^  0   ")
+        .containsPattern("(?m)^  1   ")
         .contains("  2   wrong arguments");
   }
 
@@ -64,8 +69,10 @@ class CliConventionsTest {
   @ParameterizedTest
   @MethodSource("commands")
   void shouldKeepEveryHelpLineWithinTheUsageWidth(String command) {
-    assertThat(CliRun.of(command, "--help").out().lines()).allMatch(line -> line.length() <= EcostreamCli.USAGE_WIDTH);
-    assertThat(CliRun.of("--help").out().lines()).allMatch(line -> line.length() <= EcostreamCli.USAGE_WIDTH);
+    assertThat(CliRun.of(command, "--help").out().lines())
+        .allMatch(line -> line.length() <= EcostreamCli.USAGE_WIDTH);
+    assertThat(CliRun.of("--help").out().lines())
+        .allMatch(line -> line.length() <= EcostreamCli.USAGE_WIDTH);
   }
 
   @Test
@@ -76,7 +83,8 @@ class CliConventionsTest {
     assertThat(value(Map.of(), new Properties(), "run", "--metrics-port")).isEqualTo(9464);
     assertThat(value(Map.of(), file, "run", "--metrics-port")).isEqualTo(9600);
     assertThat(value(environment, file, "run", "--metrics-port")).isEqualTo(9500);
-    assertThat(value(environment, file, "run", "--metrics-port", "--metrics-port=9700")).isEqualTo(9700);
+    assertThat(value(environment, file, "run", "--metrics-port", "--metrics-port=9700"))
+        .isEqualTo(9700);
   }
 
   @Test
@@ -85,24 +93,29 @@ class CliConventionsTest {
 
     assertThat(value(Map.of(), file, "run", "--metrics-port")).isEqualTo(9601);
     assertThat(value(Map.of(), file, "demo", "--metrics-port")).isEqualTo(9464);
-    assertThat(value(Map.of(), file, "tail", "--kafka-timeout", "air.city-daily").toString()).isEqualTo("PT40S");
+    assertThat(value(Map.of(), file, "tail", "--kafka-timeout", "air.city-daily").toString())
+        .isEqualTo("PT40S");
     assertThat(value(Map.of(), file, "simulate", "--kafka-timeout").toString()).isEqualTo("PT40S");
   }
 
   @Test
   void shouldReportABadValueFromTheEnvironmentAsAUsageError() {
     CommandLine cli =
-        EcostreamCli.commandLine(new EcostreamDefaults(Map.of("ECOSTREAM_KAFKA_TIMEOUT", "500ms"), new Properties()));
+        EcostreamCli.commandLine(
+            new EcostreamDefaults(Map.of("ECOSTREAM_KAFKA_TIMEOUT", "500ms"), new Properties()));
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err, true));
 
     assertThat(cli.execute("tail", "air.city-daily")).isEqualTo(EcostreamCli.USAGE_ERROR);
-    assertThat(err.toString()).startsWith("ecostream tail: --kafka-timeout must be at least 1s, got 500ms");
+    assertThat(err.toString())
+        .startsWith("ecostream tail: --kafka-timeout must be at least 1s, got 500ms");
   }
 
   @Test
   void shouldTurnDebugOnFromTheEnvironment() {
-    CommandLine on = EcostreamCli.commandLine(new EcostreamDefaults(Map.of("ECOSTREAM_DEBUG", "1"), new Properties()));
+    CommandLine on =
+        EcostreamCli.commandLine(
+            new EcostreamDefaults(Map.of("ECOSTREAM_DEBUG", "1"), new Properties()));
     CommandLine off = EcostreamCli.commandLine(new EcostreamDefaults(Map.of(), new Properties()));
 
     assertThat(EcostreamCli.debugAsked(on.parseArgs("schemas"))).isTrue();
@@ -110,9 +123,16 @@ class CliConventionsTest {
     assertThat(EcostreamCli.debugAsked(off.parseArgs("schemas", "--debug"))).isTrue();
   }
 
-  /** The value of {@code option} of {@code command} after parsing {@code args} (the command's arguments). */
+  /**
+   * The value of {@code option} of {@code command} after parsing {@code args} (the command's
+   * arguments).
+   */
   private static Object value(
-      Map<String, String> environment, Properties file, String command, String option, String... args) {
+      Map<String, String> environment,
+      Properties file,
+      String command,
+      String option,
+      String... args) {
     CommandLine cli = EcostreamCli.commandLine(new EcostreamDefaults(environment, file));
     String[] all = Stream.concat(Stream.of(command), Stream.of(args)).toArray(String[]::new);
     CommandLine.ParseResult parsed = cli.parseArgs(all);

@@ -34,15 +34,22 @@ class DemoIT {
     CliRun run =
         CliRun.of(
             "demo",
-            "--duration", "35s",
-            "--speed", "14400",
-            "--port", Integer.toString(LocalKafkaBroker.freePort()),
-            "--controller-port", Integer.toString(LocalKafkaBroker.freePort()),
-            "--metrics-port", Integer.toString(LocalKafkaBroker.freePort()),
-            "--work-dir", workDir.toString());
+            "--duration",
+            "35s",
+            "--speed",
+            "14400",
+            "--port",
+            Integer.toString(LocalKafkaBroker.freePort()),
+            "--controller-port",
+            Integer.toString(LocalKafkaBroker.freePort()),
+            "--metrics-port",
+            Integer.toString(LocalKafkaBroker.freePort()),
+            "--work-dir",
+            workDir.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    List<String> statusLines = run.errLines().stream().filter(l -> STATUS.matcher(l).matches()).toList();
+    List<String> statusLines =
+        run.errLines().stream().filter(l -> STATUS.matcher(l).matches()).toList();
     assertThat(statusLines).as(run.err()).hasSizeGreaterThanOrEqualTo(2);
     Matcher last = STATUS.matcher(statusLines.get(statusLines.size() - 1));
     assertThat(last.matches()).isTrue();
@@ -56,8 +63,12 @@ class DemoIT {
     assertThat(waterIn).as("water samples in").isPositive();
     assertThat(stationHourly).as("station-hourly out").isPositive();
     assertThat(cityHourly).as("city-hourly out").isPositive();
-    // the latest mean of each station and city, at most once per commit interval: not one per reading
-    assertThat(pm25Rolling).as("pm25-rolling out: stations and cities").isPositive().isLessThan(stationHourly);
+    // the latest mean of each station and city, at most once per commit interval: not one per
+    // reading
+    assertThat(pm25Rolling)
+        .as("pm25-rolling out: stations and cities")
+        .isPositive()
+        .isLessThan(stationHourly);
     assertThat(cityDaily).as("city-daily out").isPositive();
     assertThat(Long.parseLong(last.group(7))).as("city-period out").isPositive();
     assertThat(Long.parseLong(last.group(8))).as("ranking out").isPositive();
@@ -80,13 +91,20 @@ class DemoIT {
     CliRun run =
         CliRun.of(
             "demo",
-            "--from", yesterday.toString(),
-            "--duration", "45s",
-            "--speed", "36000",
-            "--port", Integer.toString(LocalKafkaBroker.freePort()),
-            "--controller-port", Integer.toString(LocalKafkaBroker.freePort()),
-            "--metrics-port", Integer.toString(LocalKafkaBroker.freePort()),
-            "--work-dir", workDir.toString());
+            "--from",
+            yesterday.toString(),
+            "--duration",
+            "45s",
+            "--speed",
+            "36000",
+            "--port",
+            Integer.toString(LocalKafkaBroker.freePort()),
+            "--controller-port",
+            Integer.toString(LocalKafkaBroker.freePort()),
+            "--metrics-port",
+            Integer.toString(LocalKafkaBroker.freePort()),
+            "--work-dir",
+            workDir.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain("exited unexpectedly").contains("ecostream demo: stopped");
@@ -94,12 +112,15 @@ class DemoIT {
         .as("the simulator said once that it goes on in real time")
         .filteredOn(line -> line.startsWith("caught up with the clock at "))
         .hasSize(1);
-    List<String> statusLines = run.errLines().stream().filter(l -> STATUS.matcher(l).matches()).toList();
+    List<String> statusLines =
+        run.errLines().stream().filter(l -> STATUS.matcher(l).matches()).toList();
     assertThat(statusLines).as(run.err()).isNotEmpty();
     Matcher last = STATUS.matcher(statusLines.get(statusLines.size() - 1));
     assertThat(last.matches()).isTrue();
     assertThat(Long.parseLong(last.group(1))).as("air readings in").isPositive();
     assertThat(Long.parseLong(last.group(3))).as("station-hourly out").isPositive();
-    assertThat(Long.parseLong(last.group(13))).as("dead letters (a reading from the future among them)").isZero();
+    assertThat(Long.parseLong(last.group(13)))
+        .as("dead letters (a reading from the future among them)")
+        .isZero();
   }
 }

@@ -10,10 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class EcostreamCliTest {
 
@@ -37,7 +37,20 @@ class EcostreamCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "simulate", "replay", "run", "tail", "schemas", "record", "aqi", "broker", "bench", "scenario"})
+  @ValueSource(
+      strings = {
+        "demo",
+        "simulate",
+        "replay",
+        "run",
+        "tail",
+        "schemas",
+        "record",
+        "aqi",
+        "broker",
+        "bench",
+        "scenario"
+      })
   void shouldPrintHelpForEveryCommand(String command) {
     CliRun run = CliRun.of(command, "--help");
 
@@ -49,7 +62,8 @@ class EcostreamCliTest {
   void shouldRefuseARecordingThatWouldNeverStartOrNamesNoTopic() {
     CliRun onlyNew = CliRun.of("record", "air.readings");
     CliRun noTopic = CliRun.of("record", "--from-beginning");
-    CliRun unknown = CliRun.of("record", "--from-beginning", "--topics", "air.readings,air.nothing");
+    CliRun unknown =
+        CliRun.of("record", "--from-beginning", "--topics", "air.readings,air.nothing");
 
     assertThat(onlyNew.exitCode()).isEqualTo(2);
     assertThat(onlyNew.errLines())
@@ -60,7 +74,8 @@ class EcostreamCliTest {
     assertThat(noTopic.err()).startsWith("ecostream record: name the topics to record");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err())
-        .startsWith("ecostream record: unknown topic 'air.nothing'; ecostream topics are: stations,");
+        .startsWith(
+            "ecostream record: unknown topic 'air.nothing'; ecostream topics are: stations,");
   }
 
   @Test
@@ -112,11 +127,14 @@ class EcostreamCliTest {
     List<String> args = new ArrayList<>(List.of(debugTail.split(" ")));
     args.addAll(List.of("air.city-daily", "--bootstrap-servers", address, "--kafka-timeout", "1s"));
 
-    CliRun plain = CliRun.of("tail", "air.city-daily", "--bootstrap-servers", address, "--kafka-timeout", "1s");
+    CliRun plain =
+        CliRun.of(
+            "tail", "air.city-daily", "--bootstrap-servers", address, "--kafka-timeout", "1s");
     CliRun debug = CliRun.of(args.toArray(String[]::new));
 
     String message =
-        "ecostream tail: no Kafka broker answers at " + address
+        "ecostream tail: no Kafka broker answers at "
+            + address
             + " within 1 s; start one with './ecostream broker' or pass --bootstrap-servers";
     assertThat(plain.exitCode()).isEqualTo(EcostreamCli.FAILURE);
     assertThat(plain.errLines()).containsExactly(message);
@@ -140,7 +158,8 @@ class EcostreamCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines()).hasSize(1);
     assertThat(run.err())
-        .startsWith("ecostream tail: unknown topic 'air.nothing'; ecostream topics are: ecostream.stations,");
+        .startsWith(
+            "ecostream tail: unknown topic 'air.nothing'; ecostream topics are: ecostream.stations,");
   }
 
   @Test
@@ -163,7 +182,8 @@ class EcostreamCliTest {
 
   @Test
   void shouldRejectAMissingClientPropertiesFileInOneLine() {
-    CliRun run = CliRun.of("tail", "air.city-daily", "--command-config", "/nonexistent/client.properties");
+    CliRun run =
+        CliRun.of("tail", "air.city-daily", "--command-config", "/nonexistent/client.properties");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
@@ -180,20 +200,28 @@ class EcostreamCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
         .containsExactly(
-            "ecostream " + command + ": --dust-days: cannot read dust-days file /nonexistent/dust.csv"
-                + " (see 'ecostream " + command + " --help')");
+            "ecostream "
+                + command
+                + ": --dust-days: cannot read dust-days file /nonexistent/dust.csv"
+                + " (see 'ecostream "
+                + command
+                + " --help')");
   }
 
   @Test
   void shouldRejectABadDustDaysLineNamingFileAndLine(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("dust.csv"), "city_id,date\n*,2024-03-15\njinan,15.03.2024\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("dust.csv"), "city_id,date\n*,2024-03-15\njinan,15.03.2024\n");
 
     CliRun run = CliRun.of("run", "--dust-days", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
         .containsExactly(
-            "ecostream run: --dust-days: " + file + " line 3: date '15.03.2024' is not a valid yyyy-MM-dd date"
+            "ecostream run: --dust-days: "
+                + file
+                + " line 3: date '15.03.2024' is not a valid yyyy-MM-dd date"
                 + " (see 'ecostream run --help')");
   }
 
@@ -203,6 +231,7 @@ class EcostreamCliTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
-        .containsExactly("ecostream run: --dust-rule must be on or off, got 'maybe' (see 'ecostream run --help')");
+        .containsExactly(
+            "ecostream run: --dust-rule must be on or off, got 'maybe' (see 'ecostream run --help')");
   }
 }

@@ -46,7 +46,8 @@ class EmbeddedReplayIT {
 
   @Test
   void shouldReportAsAReplayIntoARunningClusterAndCleanUp() throws IOException {
-    CliRun embedded = CliRun.of("replay", "--format", "cnemc-city", "--report", "json", input.toString());
+    CliRun embedded =
+        CliRun.of("replay", "--format", "cnemc-city", "--report", "json", input.toString());
 
     assertThat(embedded.exitCode()).as(embedded.err()).isZero();
     Matcher folder = FOLDER.matcher(embedded.err());
@@ -55,15 +56,21 @@ class EmbeddedReplayIT {
     assertThat(Path.of(folder.group(1))).doesNotExist();
 
     String clusterReport;
-    try (PipelineOnBroker pipeline = PipelineOnBroker.start(kafka, "embedded", dir.resolve("state"))) {
+    try (PipelineOnBroker pipeline =
+        PipelineOnBroker.start(kafka, "embedded", dir.resolve("state"))) {
       CliRun intoCluster =
           CliRun.of(
               "replay",
-              "--bootstrap-servers", kafka.bootstrapServers(),
-              "--topic-prefix", pipeline.prefix(),
-              "--application-id", pipeline.applicationId(),
-              "--format", "cnemc-city",
-              "--report", "json",
+              "--bootstrap-servers",
+              kafka.bootstrapServers(),
+              "--topic-prefix",
+              pipeline.prefix(),
+              "--application-id",
+              pipeline.applicationId(),
+              "--format",
+              "cnemc-city",
+              "--report",
+              "json",
               input.toString());
       assertThat(intoCluster.exitCode()).as(intoCluster.err()).isZero();
       assertThat(intoCluster.err()).doesNotContain("embedded broker");
@@ -80,11 +87,22 @@ class EmbeddedReplayIT {
 
     CliRun run =
         CliRun.of(
-            "replay", "--format", "cnemc-city", "--from", "2022-01-01", "--to", "2022-01-03", "--keep", kept.toString(),
+            "replay",
+            "--format",
+            "cnemc-city",
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2022-01-03",
+            "--keep",
+            kept.toString(),
             input.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).contains("embedded broker in " + kept, "'./ecostream broker --data-dir " + kept.resolve("kafka"));
+    assertThat(run.err())
+        .contains(
+            "embedded broker in " + kept,
+            "'./ecostream broker --data-dir " + kept.resolve("kafka"));
     assertThat(kept.resolve("kafka")).isDirectory();
     assertThat(kept.resolve("state")).isDirectory();
   }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Commands pointed at an address where no broker listens, or at a cluster without their topics,
- * end soon with one line that says what to do, and SIGTERM ends them within 5 s. The commands run
- * in their own JVMs, as a user runs them, with the logging configuration they ship with.
+ * Commands pointed at an address where no broker listens, or at a cluster without their topics, end
+ * soon with one line that says what to do, and SIGTERM ends them within 5 s. The commands run in
+ * their own JVMs, as a user runs them, with the logging configuration they ship with.
  */
 class FailFastIT {
 
@@ -63,8 +63,11 @@ class FailFastIT {
     commands.put("tail", List.of("tail", "air.readings"));
     commands.put("record", List.of("record", "air.readings", "--from-beginning"));
     commands.put("simulate", List.of("simulate"));
-    commands.put("run", List.of("run", "--metrics-port", "-1", "--state-dir", dir.resolve("state").toString()));
-    commands.put("replay", List.of("replay", "--format", "csv", readings.toString(), "--report", "json"));
+    commands.put(
+        "run",
+        List.of("run", "--metrics-port", "-1", "--state-dir", dir.resolve("state").toString()));
+    commands.put(
+        "replay", List.of("replay", "--format", "csv", readings.toString(), "--report", "json"));
 
     // One after the other: JVMs starting side by side on two cores would measure the machine.
     for (Map.Entry<String, List<String>> entry : commands.entrySet()) {
@@ -78,12 +81,18 @@ class FailFastIT {
       Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
 
       assertThat(exited).as("%s ended within %s; stderr: %s", name, bound, child.err()).isTrue();
-      System.out.printf("%s: exit %.1f s after the start, with --kafka-timeout 3s%n", name, took.toNanos() / 1e9);
-      assertThat(child.process().exitValue()).as("exit code of %s", name).isEqualTo(EcostreamCli.FAILURE);
+      System.out.printf(
+          "%s: exit %.1f s after the start, with --kafka-timeout 3s%n", name, took.toNanos() / 1e9);
+      assertThat(child.process().exitValue())
+          .as("exit code of %s", name)
+          .isEqualTo(EcostreamCli.FAILURE);
       assertThat(child.errLines())
           .as("stderr of %s", name)
           .containsExactly(
-              "ecostream " + name + ": no Kafka broker answers at " + address
+              "ecostream "
+                  + name
+                  + ": no Kafka broker answers at "
+                  + address
                   + " within 3 s; start one with './ecostream broker' or pass --bootstrap-servers");
     }
   }
@@ -93,13 +102,23 @@ class FailFastIT {
     String address = "localhost:" + LocalKafkaBroker.freePort();
     Path readings = oneReading();
     for (List<String> reportOrNot : List.of(List.<String>of(), List.of("--report", "json"))) {
-      List<String> args = new ArrayList<>(List.of("replay", "--format", "csv", readings.toString(), "--bootstrap-servers", address));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "replay",
+                  "--format",
+                  "csv",
+                  readings.toString(),
+                  "--bootstrap-servers",
+                  address));
       args.addAll(reportOrNot);
       Child replay = start("replay", args);
       // A deliberate pause, not a synchronisation: the JVM starts in a second or two, then waits
       // up to 15 s for an answer; the stop lands in that wait.
       Thread.sleep(3000);
-      assertThat(replay.process().isAlive()).as("replay still waiting; stderr: %s", replay.err()).isTrue();
+      assertThat(replay.process().isAlive())
+          .as("replay still waiting; stderr: %s", replay.err())
+          .isTrue();
 
       long stopped = System.nanoTime();
       replay.process().destroy();
@@ -107,13 +126,16 @@ class FailFastIT {
       Duration took = Duration.ofNanos(System.nanoTime() - stopped);
 
       assertThat(exited).as("replay %s ended within %s of SIGTERM", args, SIGTERM_BOUND).isTrue();
-      System.out.printf("replay %s: exit %.2f s after SIGTERM%n", reportOrNot, took.toNanos() / 1e9);
+      System.out.printf(
+          "replay %s: exit %.2f s after SIGTERM%n", reportOrNot, took.toNanos() / 1e9);
       assertThat(replay.process().exitValue()).isEqualTo(SIGTERM_EXIT_CODE);
       assertThat(replay.errLines())
           .singleElement()
           .asString()
-          .matches("ecostream replay: stopped after [0-9.]+ s while waiting for a Kafka broker at "
-              + address.replace(".", "\\.") + " to answer");
+          .matches(
+              "ecostream replay: stopped after [0-9.]+ s while waiting for a Kafka broker at "
+                  + address.replace(".", "\\.")
+                  + " to answer");
     }
   }
 
@@ -122,27 +144,55 @@ class FailFastIT {
     String prefix = KafkaBrokerFixture.uniqueName("new");
     Path readings = oneReading();
 
-    CliRun simulate = CliRun.of("simulate", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix);
+    CliRun simulate =
+        CliRun.of(
+            "simulate", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix);
     CliRun replay =
-        CliRun.of("replay", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix,
-            "--format", "csv", readings.toString());
+        CliRun.of(
+            "replay",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--topic-prefix",
+            prefix,
+            "--format",
+            "csv",
+            readings.toString());
     TopicCreator.ensureExist(
         kafka.admin(), List.of(EcostreamTopics.withPrefix(prefix).stations()), Optional.empty());
-    CliRun tail = CliRun.of("tail", "air.city-daily", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix);
+    CliRun tail =
+        CliRun.of(
+            "tail",
+            "air.city-daily",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--topic-prefix",
+            prefix);
 
     String run = "'./ecostream run --topic-prefix " + prefix + "' creates the pipeline's topics";
     assertThat(simulate.exitCode()).isEqualTo(EcostreamCli.FAILURE);
     assertThat(simulate.errLines())
         .containsExactly(
-            "ecostream simulate: topics " + prefix + ".stations, " + prefix + ".air.readings, " + prefix
-                + ".water.readings do not exist; " + run);
+            "ecostream simulate: topics "
+                + prefix
+                + ".stations, "
+                + prefix
+                + ".air.readings, "
+                + prefix
+                + ".water.readings do not exist; "
+                + run);
     assertThat(replay.exitCode()).isEqualTo(EcostreamCli.FAILURE);
     assertThat(replay.errLines())
         .containsExactly(
-            "ecostream replay: topics " + prefix + ".stations, " + prefix + ".air.readings do not exist; " + run);
+            "ecostream replay: topics "
+                + prefix
+                + ".stations, "
+                + prefix
+                + ".air.readings do not exist; "
+                + run);
     assertThat(tail.exitCode()).isEqualTo(EcostreamCli.FAILURE);
     assertThat(tail.errLines())
-        .containsExactly("ecostream tail: topic " + prefix + ".air.city-daily does not exist; " + run);
+        .containsExactly(
+            "ecostream tail: topic " + prefix + ".air.city-daily does not exist; " + run);
   }
 
   /** A command in its own JVM, stdout and stderr in files of the temporary directory. */
@@ -171,7 +221,10 @@ class FailFastIT {
     Path err = dir.resolve(name + "-" + started.size() + ".err");
     try {
       Process process =
-          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       started.add(process);
       return new Child(process, out, err);
     } catch (IOException e) {
@@ -187,7 +240,8 @@ class FailFastIT {
   private static List<String> asTheLauncherRunsIt() {
     Path location;
     try {
-      location = Path.of(EcostreamCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      location =
+          Path.of(EcostreamCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -196,7 +250,8 @@ class FailFastIT {
     }
     URL config = EcostreamCli.class.getResource("/log4j2.xml");
     assertThat(config).as("log4j2.xml of the cli module").isNotNull();
-    return List.of("-Dlog4j2.configurationFile=" + config, "-cp", System.getProperty("java.class.path"));
+    return List.of(
+        "-Dlog4j2.configurationFile=" + config, "-cp", System.getProperty("java.class.path"));
   }
 
   private Path oneReading() throws IOException {

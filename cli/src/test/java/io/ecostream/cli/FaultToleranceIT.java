@@ -90,8 +90,10 @@ class FaultToleranceIT {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(2);
+
   /** Generous: a baseline drains in 35-100 s on a busy 2-core machine with today's topology. */
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(100);
 
@@ -100,7 +102,8 @@ class FaultToleranceIT {
 
   private static final int DIFFERENCES_SHOWN = 25;
 
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path dir;
 
   private static Path input;
   private static Path clientConfig;
@@ -128,7 +131,9 @@ class FaultToleranceIT {
           ranking.size(),
           alerts.size(),
           alerts.values().stream()
-              .collect(Collectors.groupingBy(a -> a.getType() + " " + a.getStatus(), TreeMap::new, Collectors.counting())),
+              .collect(
+                  Collectors.groupingBy(
+                      a -> a.getType() + " " + a.getStatus(), TreeMap::new, Collectors.counting())),
           deadLetters.size());
     }
 
@@ -138,7 +143,8 @@ class FaultToleranceIT {
   }
 
   /** One scenario's topics and application, with the input already replayed into them. */
-  private record Run(String name, EcostreamTopics topics, String applicationId, long inputRecords) {}
+  private record Run(
+      String name, EcostreamTopics topics, String applicationId, long inputRecords) {}
 
   @BeforeAll
   static void runBaseline() throws Exception {
@@ -176,8 +182,13 @@ class FaultToleranceIT {
         .isPositive();
     assertThat(baseline.alerts().values())
         .as("confirmed heavy-pollution days of the baseline")
-        .anyMatch(a -> a.getType().equals("HEAVY_POLLUTION_DAY") && a.getStatus() == AlertStatus.CONFIRMED);
-    assertThat(deadLetterReport(baseline.deadLetters())).as("dead letters of the baseline").isEmpty();
+        .anyMatch(
+            a ->
+                a.getType().equals("HEAVY_POLLUTION_DAY")
+                    && a.getStatus() == AlertStatus.CONFIRMED);
+    assertThat(deadLetterReport(baseline.deadLetters()))
+        .as("dead letters of the baseline")
+        .isEmpty();
   }
 
   @Test
@@ -206,18 +217,26 @@ class FaultToleranceIT {
       pauseAlive(app, delay);
       double share = committedShare(run);
       kill(app);
-      assertThat(app.exitCode()).as("exit code of %s after SIGKILL", app.name()).isEqualTo(SIGKILL_EXIT_CODE);
+      assertThat(app.exitCode())
+          .as("exit code of %s after SIGKILL", app.name())
+          .isEqualTo(SIGKILL_EXIT_CODE);
       kills.add(
           String.format(
               Locale.ROOT,
               "kill %d of %s (pid %d): threshold %s + %d ms, %s of the input committed at the kill%s",
-              k + 1, app.name(), app.pid(), percent(threshold), delay.toMillis(), percent(share),
+              k + 1,
+              app.name(),
+              app.pid(),
+              percent(threshold),
+              delay.toMillis(),
+              percent(share),
               share >= 1 ? " (all of it: the kill came after the input was processed)" : ""));
       app = start(run, stateDir, "restarts-" + (k + 1));
     }
     kills.forEach(FaultToleranceIT::log);
     Outputs outputs = finish(run, List.of(app));
-    assertSameAsBaseline("killed 3 times and restarted (" + String.join("; ", kills) + ")", outputs);
+    assertSameAsBaseline(
+        "killed 3 times and restarted (" + String.join("; ", kills) + ")", outputs);
   }
 
   @Test
@@ -244,14 +263,23 @@ class FaultToleranceIT {
         () -> committedShare(run) >= threshold);
     pauseAlive(survivor, delay);
     double share = committedShare(run);
-    assertThat(victim.isAlive()).as("%s alive until its kill%s", victim.name(), logTails(List.of(victim))).isTrue();
+    assertThat(victim.isAlive())
+        .as("%s alive until its kill%s", victim.name(), logTails(List.of(victim)))
+        .isTrue();
     kill(victim);
-    assertThat(victim.exitCode()).as("exit code of %s after SIGKILL", victim.name()).isEqualTo(SIGKILL_EXIT_CODE);
+    assertThat(victim.exitCode())
+        .as("exit code of %s after SIGKILL", victim.name())
+        .isEqualTo(SIGKILL_EXIT_CODE);
     String kill =
         String.format(
             Locale.ROOT,
             "%s (pid %d) killed at threshold %s + %d ms, %s of the input committed; %s carries on alone",
-            victim.name(), victim.pid(), percent(threshold), delay.toMillis(), percent(share), survivor.name());
+            victim.name(),
+            victim.pid(),
+            percent(threshold),
+            delay.toMillis(),
+            percent(share),
+            survivor.name());
     log(kill);
     Outputs outputs = finish(run, List.of(survivor));
     assertSameAsBaseline("two instances, one killed (" + kill + ")", outputs);
@@ -266,7 +294,8 @@ class FaultToleranceIT {
   }
 
   /** Fresh topics, the input replayed into them by the real replay command at full speed. */
-  private static Run replay(String name) throws ExecutionException, InterruptedException, TimeoutException {
+  private static Run replay(String name)
+      throws ExecutionException, InterruptedException, TimeoutException {
     String prefix = KafkaBrokerFixture.uniqueName("faults-" + name);
     EcostreamTopics topics = EcostreamTopics.withPrefix(prefix);
     TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
@@ -274,15 +303,26 @@ class FaultToleranceIT {
     CliRun replay =
         CliRun.of(
             "replay",
-            "--bootstrap-servers", kafka.bootstrapServers(),
-            "--topic-prefix", prefix,
-            "--format", "cnemc-city",
-            "--speed", "max",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--topic-prefix",
+            prefix,
+            "--format",
+            "cnemc-city",
+            "--speed",
+            "max",
             input.toString());
     assertThat(replay.exitCode()).as("replay of %s: %s", name, replay.err()).isZero();
-    long records = endOffsets(topics.airReadings()).values().stream().mapToLong(Long::longValue).sum();
+    long records =
+        endOffsets(topics.airReadings()).values().stream().mapToLong(Long::longValue).sum();
     assertThat(records).as("air readings replayed for %s", name).isPositive();
-    log(String.format(Locale.ROOT, "%s: replayed %d air readings in %.1f s", name, records, seconds(started)));
+    log(
+        String.format(
+            Locale.ROOT,
+            "%s: replayed %d air readings in %.1f s",
+            name,
+            records,
+            seconds(started)));
     return new Run(name, topics, KafkaBrokerFixture.uniqueName("faults-" + name + "-app"), records);
   }
 
@@ -293,20 +333,26 @@ class FaultToleranceIT {
             instance,
             dir.resolve(instance + ".log"),
             "run",
-            "--bootstrap-servers", kafka.bootstrapServers(),
-            "--command-config", clientConfig.toString(),
-            "--topic-prefix", run.topics().prefix(),
-            "--application-id", run.applicationId(),
-            "--state-dir", stateDir.toString(),
-            "--metrics-port", "-1",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--command-config",
+            clientConfig.toString(),
+            "--topic-prefix",
+            run.topics().prefix(),
+            "--application-id",
+            run.applicationId(),
+            "--state-dir",
+            stateDir.toString(),
+            "--metrics-port",
+            "-1",
             "--no-create-topics");
     children.add(child);
     return child;
   }
 
   /**
-   * Waits until the application has processed everything, checks that the instances are still
-   * alive (none failed on its own), stops them cleanly and reads the outputs.
+   * Waits until the application has processed everything, checks that the instances are still alive
+   * (none failed on its own), stops them cleanly and reads the outputs.
    */
   private Outputs finish(Run run, List<ChildProcess> instances) throws Exception {
     long started = System.nanoTime();
@@ -320,24 +366,39 @@ class FaultToleranceIT {
           run.topics().inputs().stream().map(Topic::name).toList(),
           DRAIN_TIMEOUT);
     } catch (TimeoutException e) {
-      fail(e.getMessage() + "; committed share of the input " + percent(committedShare(run)) + logTails(instances));
+      fail(
+          e.getMessage()
+              + "; committed share of the input "
+              + percent(committedShare(run))
+              + logTails(instances));
     }
     for (ChildProcess instance : instances) {
       assertThat(instance.isAlive())
           .as(
               "%s alive after processing everything%s%s",
               instance.name(),
-              instance.isAlive() ? "" : ", but it exited with code " + instance.exitCode() + exitMeaning(instance.exitCode()),
+              instance.isAlive()
+                  ? ""
+                  : ", but it exited with code "
+                      + instance.exitCode()
+                      + exitMeaning(instance.exitCode()),
               logTails(List.of(instance)))
           .isTrue();
     }
-    log(String.format(Locale.ROOT, "%s: processed everything %.1f s after the last start or kill", run.name(), seconds(started)));
+    log(
+        String.format(
+            Locale.ROOT,
+            "%s: processed everything %.1f s after the last start or kill",
+            run.name(),
+            seconds(started)));
     for (ChildProcess instance : instances) {
       instance.stop(STOP_TIMEOUT);
     }
     for (ChildProcess instance : instances) {
       String log = Files.readString(instance.log(), StandardCharsets.UTF_8);
-      assertThat(log).as("log of %s", instance.name()).doesNotContain("fatal error in a stream thread");
+      assertThat(log)
+          .as("log of %s", instance.name())
+          .doesNotContain("fatal error in a stream thread");
     }
     Outputs outputs = snapshot(run.topics());
     log(run.name() + ": " + outputs.summary());
@@ -368,7 +429,10 @@ class FaultToleranceIT {
         app.name() + " RUNNING",
         STARTUP_TIMEOUT,
         app,
-        () -> readLog(app).lines().anyMatch(line -> line.matches("ecostream run: streams \\w+ -> RUNNING")));
+        () ->
+            readLog(app)
+                .lines()
+                .anyMatch(line -> line.matches("ecostream run: streams \\w+ -> RUNNING")));
   }
 
   /** SIGKILL: no shutdown hook, no commit, no state-store flush, no leaving the group. */
@@ -377,7 +441,8 @@ class FaultToleranceIT {
     long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
     while (app.isAlive()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(app.name() + " (pid " + app.pid() + ") still alive after SIGKILL");
+        throw new IllegalStateException(
+            app.name() + " (pid " + app.pid() + ") still alive after SIGKILL");
       }
       try {
         Thread.sleep(10);
@@ -400,12 +465,22 @@ class FaultToleranceIT {
     }
   }
 
-  static void awaitOrFail(String what, Duration timeout, ChildProcess app, BooleanSupplier condition) {
+  static void awaitOrFail(
+      String what, Duration timeout, ChildProcess app, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (!app.isAlive()) {
-        fail("waiting for " + what + ": " + app.name() + " (pid " + app.pid() + ") exited with code "
-            + app.exitCode() + exitMeaning(app.exitCode()) + logTails(List.of(app)));
+        fail(
+            "waiting for "
+                + what
+                + ": "
+                + app.name()
+                + " (pid "
+                + app.pid()
+                + ") exited with code "
+                + app.exitCode()
+                + exitMeaning(app.exitCode())
+                + logTails(List.of(app)));
       }
       if (System.nanoTime() > deadline) {
         fail("no " + what + " after " + timeout.toSeconds() + " s" + logTails(List.of(app)));
@@ -422,7 +497,8 @@ class FaultToleranceIT {
   /** This test sends SIGKILL only to the instances it kills, and SIGTERM only after the drain. */
   static String exitMeaning(int exitCode) {
     return switch (exitCode) {
-      case 137 -> " (SIGKILL, not sent by this test at this point: out of memory, or another process)";
+      case 137 ->
+          " (SIGKILL, not sent by this test at this point: out of memory, or another process)";
       case 143 -> " (SIGTERM, not sent by this test at this point: another process stopped it)";
       case 130 -> " (SIGINT from another process)";
       default -> " (it stopped on its own)";
@@ -442,7 +518,9 @@ class FaultToleranceIT {
     for (ChildProcess app : apps) {
       List<String> lines = readLog(app).lines().toList();
       tails.append("\n--- last lines of ").append(app.log()).append(" ---\n");
-      lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> tails.append(l).append('\n'));
+      lines
+          .subList(Math.max(0, lines.size() - 40), lines.size())
+          .forEach(l -> tails.append(l).append('\n'));
     }
     return tails.toString();
   }
@@ -453,7 +531,10 @@ class FaultToleranceIT {
   private static double committedShare(Run run) {
     try {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          kafka.admin().listConsumerGroupOffsets(run.applicationId()).partitionsToOffsetAndMetadata()
+          kafka
+              .admin()
+              .listConsumerGroupOffsets(run.applicationId())
+              .partitionsToOffsetAndMetadata()
               .get(30, TimeUnit.SECONDS);
       String topic = run.topics().airReadings().name();
       long done =
@@ -474,9 +555,15 @@ class FaultToleranceIT {
   private static long membersWithPartitions(Run run) {
     try {
       ConsumerGroupDescription group =
-          kafka.admin().describeConsumerGroups(List.of(run.applicationId())).all().get(30, TimeUnit.SECONDS)
+          kafka
+              .admin()
+              .describeConsumerGroups(List.of(run.applicationId()))
+              .all()
+              .get(30, TimeUnit.SECONDS)
               .get(run.applicationId());
-      return group.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+      return group.members().stream()
+          .filter(m -> !m.assignment().topicPartitions().isEmpty())
+          .count();
     } catch (ExecutionException | TimeoutException e) {
       return 0;
     } catch (InterruptedException e) {
@@ -487,10 +574,17 @@ class FaultToleranceIT {
 
   private static Map<TopicPartition, Long> endOffsets(Topic<String, ?> topic)
       throws ExecutionException, InterruptedException, TimeoutException {
-    Map<TopicPartition, OffsetSpec> latest = new TreeMap<>((a, b) -> Integer.compare(a.partition(), b.partition()));
-    kafka.admin().describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS)
-        .get(topic.name()).partitions()
-        .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+    Map<TopicPartition, OffsetSpec> latest =
+        new TreeMap<>((a, b) -> Integer.compare(a.partition(), b.partition()));
+    kafka
+        .admin()
+        .describeTopics(List.of(topic.name()))
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .get(topic.name())
+        .partitions()
+        .forEach(
+            p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
     return kafka.admin().listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
@@ -507,16 +601,24 @@ class FaultToleranceIT {
     }
     Map<String, Long> byReason =
         deadLetters.values().stream()
-            .collect(Collectors.groupingBy(DeadLetter::getReason, TreeMap::new, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(DeadLetter::getReason, TreeMap::new, Collectors.counting()));
     return deadLetters.size()
         + " dead letters, by reason "
         + byReason
         + "; first:"
         + deadLetters.values().stream()
             .limit(DIFFERENCES_SHOWN / 5)
-            .map(d -> String.format(
-                Locale.ROOT, "%n  %s/%d/%d %s: %s",
-                d.getSourceTopic(), d.getPartition(), d.getOffset(), d.getReason(), d.getDetail()))
+            .map(
+                d ->
+                    String.format(
+                        Locale.ROOT,
+                        "%n  %s/%d/%d %s: %s",
+                        d.getSourceTopic(),
+                        d.getPartition(),
+                        d.getOffset(),
+                        d.getReason(),
+                        d.getDetail()))
             .collect(Collectors.joining());
   }
 
@@ -535,7 +637,9 @@ class FaultToleranceIT {
           soft.assertThat(comparison("alerts", baseline.alerts(), actual.alerts()))
               .as("%s: alerts", scenario)
               .isEmpty();
-          soft.assertThat(deadLetterReport(actual.deadLetters())).as("%s: dead letters", scenario).isEmpty();
+          soft.assertThat(deadLetterReport(actual.deadLetters()))
+              .as("%s: dead letters", scenario)
+              .isEmpty();
         });
   }
 
@@ -590,7 +694,13 @@ class FaultToleranceIT {
             Locale.ROOT,
             "%s: %d keys in the baseline, %d in the run: %d missing, %d extra, %d different (fields but %s);"
                 + " first differences (key field: baseline → run):%n  ",
-            topic, expected.size(), actual.size(), missing, extra, different, IGNORED_FIELDS)
+            topic,
+            expected.size(),
+            actual.size(),
+            missing,
+            extra,
+            different,
+            IGNORED_FIELDS)
         + String.join(System.lineSeparator() + "  ", shown);
   }
 

@@ -58,12 +58,18 @@ class LiveTimeIT {
     CliRun simulate =
         CliRun.of(
             "simulate",
-            "--bootstrap-servers", kafka.bootstrapServers(),
-            "--topic-prefix", topics.prefix(),
-            "--from", yesterday.toString(),
-            "--speed", "36000",
-            "--cities", "binzhou",
-            "--duration", "15s");
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--topic-prefix",
+            topics.prefix(),
+            "--from",
+            yesterday.toString(),
+            "--speed",
+            "36000",
+            "--cities",
+            "binzhou",
+            "--duration",
+            "15s");
     Instant ended = Instant.now();
 
     assertThat(simulate.exitCode()).as(simulate.err()).isZero();
@@ -76,10 +82,16 @@ class LiveTimeIT {
     List<ConsumerRecord<String, byte[]>> water = readAll(topics.waterReadings());
     assertThat(air).isNotEmpty();
     assertThat(water).isNotEmpty();
-    assertThat(air).allSatisfy(r -> assertThat(r.timestamp()).isLessThanOrEqualTo(ended.toEpochMilli()));
-    assertThat(water).allSatisfy(r -> assertThat(r.timestamp()).isLessThanOrEqualTo(ended.toEpochMilli()));
+    assertThat(air)
+        .allSatisfy(r -> assertThat(r.timestamp()).isLessThanOrEqualTo(ended.toEpochMilli()));
+    assertThat(water)
+        .allSatisfy(r -> assertThat(r.timestamp()).isLessThanOrEqualTo(ended.toEpochMilli()));
     Instant lastHourEnd =
-        air.stream().map(r -> hourStart(topics, r)).max(Instant::compareTo).orElseThrow().plus(Duration.ofHours(1));
+        air.stream()
+            .map(r -> hourStart(topics, r))
+            .max(Instant::compareTo)
+            .orElseThrow()
+            .plus(Duration.ofHours(1));
     assertThat(lastHourEnd)
         .as("every hour up to the present, none before it ended")
         .isAfterOrEqualTo(started.truncatedTo(ChronoUnit.HOURS))
@@ -90,7 +102,8 @@ class LiveTimeIT {
   void shouldGoOnProducingEveryHourWhenItEndsAfterCatchingUp() {
     EcostreamTopics topics = topicsFor("live-hours");
     // An hour every 5 s of the test, and three hours behind the wall clock: the broker's clock
-    // stays ahead of it for the 10 s of the run, while the simulation lives through two hours of it.
+    // stays ahead of it for the 10 s of the run, while the simulation lives through two hours of
+    // it.
     Clock fast = new FastClockBehindTheWallClock(720, Duration.ofHours(3));
     List<Instant> emittedAt = new ArrayList<>();
     List<Instant> hourEnds = new ArrayList<>();
@@ -101,7 +114,8 @@ class LiveTimeIT {
     SimulationResult result;
     long failedSends;
     try (KafkaReadingSink sink =
-        KafkaReadingSink.create(topics, producer, Optional.of(from.atStartOfDay(BEIJING).toInstant()))) {
+        KafkaReadingSink.create(
+            topics, producer, Optional.of(from.atStartOfDay(BEIJING).toInstant()))) {
       result =
           Simulator.builder(42, from)
               .cities(List.of("binzhou"))
@@ -131,10 +145,13 @@ class LiveTimeIT {
     assertThat(result.reason()).as("alive until its time was up").isEqualTo(StopReason.DURATION);
     assertThat(failedSends).isZero();
     assertThat(caughtUp).hasSize(1);
-    List<Instant> afterTheSwitch = emittedAt.stream().filter(t -> t.isAfter(caughtUp.get(0))).toList();
+    List<Instant> afterTheSwitch =
+        emittedAt.stream().filter(t -> t.isAfter(caughtUp.get(0))).toList();
     assertThat(afterTheSwitch).as("hours produced in real time after catching up").isNotEmpty();
     for (int i = 0; i < hourEnds.size(); i++) {
-      assertThat(emittedAt.get(i)).as("hour to %s emitted when it had ended", hourEnds.get(i)).isAfterOrEqualTo(hourEnds.get(i));
+      assertThat(emittedAt.get(i))
+          .as("hour to %s emitted when it had ended", hourEnds.get(i))
+          .isAfterOrEqualTo(hourEnds.get(i));
     }
     Instant now = Instant.now();
     assertThat(readAll(topics.airReadings()))
@@ -180,7 +197,11 @@ class LiveTimeIT {
 
   private static Instant hourStart(EcostreamTopics topics, ConsumerRecord<String, byte[]> record) {
     AirReading reading =
-        topics.airReadings().valueSerde().deserializer().deserialize(record.topic(), record.value());
+        topics
+            .airReadings()
+            .valueSerde()
+            .deserializer()
+            .deserialize(record.topic(), record.value());
     return reading.getHourStart();
   }
 
@@ -192,7 +213,9 @@ class LiveTimeIT {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+          consumer.partitionsFor(topic.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

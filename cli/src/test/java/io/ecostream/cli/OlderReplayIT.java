@@ -53,7 +53,9 @@ class OlderReplayIT {
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err())
         .contains(
-            "error: " + topics.airReadings().name() + " already holds readings up to 2024-01-04 00:00 (+08:00) and this"
+            "error: "
+                + topics.airReadings().name()
+                + " already holds readings up to 2024-01-04 00:00 (+08:00) and this"
                 + " replay starts at 2024-01-01 00:00")
         .contains("more than 48 h older")
         .contains(topics.prefix() + ".dead-letters")
@@ -63,7 +65,8 @@ class OlderReplayIT {
     assertThat(records()).as("nothing sent").isEqualTo(sent);
 
     // 2024-01-02 00:00 is 48 h before the newest hour: within the grace, it goes.
-    assertThat(replay(hours("within.csv", LocalDateTime.of(2024, 1, 2, 0, 0), 2)).exitCode()).isZero();
+    assertThat(replay(hours("within.csv", LocalDateTime.of(2024, 1, 2, 0, 0), 2)).exitCode())
+        .isZero();
     assertThat(records()).isEqualTo(sent + 2);
 
     assertThat(replay(january, "--allow-older").exitCode()).isZero();
@@ -72,8 +75,14 @@ class OlderReplayIT {
 
   private CliRun replay(Path file, String... more) {
     String[] args = {
-      "replay", "--format", "csv", file.toString(),
-      "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", topics.prefix()
+      "replay",
+      "--format",
+      "csv",
+      file.toString(),
+      "--bootstrap-servers",
+      kafka.bootstrapServers(),
+      "--topic-prefix",
+      topics.prefix()
     };
     String[] all = Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
@@ -84,16 +93,32 @@ class OlderReplayIT {
   private long records() throws Exception {
     String topic = topics.airReadings().name();
     Map<TopicPartition, OffsetSpec> ends =
-        kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-            .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-    return kafka.admin().listOffsets(ends).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        kafka
+            .admin()
+            .describeTopics(List.of(topic))
+            .allTopicNames()
+            .get()
+            .get(topic)
+            .partitions()
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+    return kafka.admin().listOffsets(ends).all().get().values().stream()
+        .mapToLong(info -> info.offset())
+        .sum();
   }
 
   /** One station's consecutive hours from {@code first}, Beijing time. */
   private Path hours(String name, LocalDateTime first, int count) throws IOException {
-    StringBuilder csv = new StringBuilder("station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3\n");
+    StringBuilder csv =
+        new StringBuilder("station_id,city_id,hour_start,pm25,pm10,so2,no2,co,o3\n");
     for (int h = 0; h < count; h++) {
-      csv.append("S1,jinan,").append(first.plusHours(h)).append(",").append(10 + h % 3).append(",20,3,4,0.5,30\n");
+      csv.append("S1,jinan,")
+          .append(first.plusHours(h))
+          .append(",")
+          .append(10 + h % 3)
+          .append(",20,3,4,0.5,30\n");
     }
     return Files.writeString(dir.resolve(name), csv);
   }

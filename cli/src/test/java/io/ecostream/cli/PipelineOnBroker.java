@@ -10,7 +10,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * The {@link InProcessPipeline} on the test broker, on topics and an application id of its own, for
  * the tests that replay files into it with the CLI.
  */
-record PipelineOnBroker(String prefix, String applicationId, InProcessPipeline pipeline) implements AutoCloseable {
+record PipelineOnBroker(String prefix, String applicationId, InProcessPipeline pipeline)
+    implements AutoCloseable {
 
   /** {@code name} makes its topic prefix and application id. */
   static PipelineOnBroker start(KafkaBrokerFixture kafka, String name, Path stateDir) {
@@ -19,7 +20,10 @@ record PipelineOnBroker(String prefix, String applicationId, InProcessPipeline p
     Properties client = new Properties();
     client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     return new PipelineOnBroker(
-        prefix, applicationId, InProcessPipeline.start(client, EcostreamTopics.withPrefix(prefix), applicationId, stateDir));
+        prefix,
+        applicationId,
+        InProcessPipeline.start(
+            client, EcostreamTopics.withPrefix(prefix), applicationId, stateDir));
   }
 
   @Override

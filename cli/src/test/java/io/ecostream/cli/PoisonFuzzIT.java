@@ -102,6 +102,7 @@ class PoisonFuzzIT {
 
   private static final String AIR_RESOURCE = "shandong_cities_2022-01-02_hourly.csv.gz";
   private static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
+
   /** Four whole days: hours ending 01-01 01:00 to 01-05 00:00 (the file is hour-ending). */
   private static final LocalDate END_DAY = FIRST_DAY.plusDays(4);
 
@@ -116,8 +117,10 @@ class PoisonFuzzIT {
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final Set<String> IGNORED_FIELDS = Set.of("revision");
-  private static final Set<String> FAILED_STATES = Set.of("ERROR", "PENDING_ERROR", "PENDING_SHUTDOWN", "NOT_RUNNING");
-  private static final Pattern METRICS_PORT = Pattern.compile("metrics on http://[^:/]+:(\\d+)/metrics");
+  private static final Set<String> FAILED_STATES =
+      Set.of("ERROR", "PENDING_ERROR", "PENDING_SHUTDOWN", "NOT_RUNNING");
+  private static final Pattern METRICS_PORT =
+      Pattern.compile("metrics on http://[^:/]+:(\\d+)/metrics");
   private static final Pattern STATE = Pattern.compile("ecostream run: streams (\\w+) -> (\\w+)");
 
   @TempDir static Path dir;
@@ -131,13 +134,18 @@ class PoisonFuzzIT {
   private record Raw(byte[] key, byte[] value, long timestamp) {}
 
   /** The valid input records by topic (stations, air, water) and partition, in partition order. */
-  private record Valid(Map<Poison.Input, List<List<Raw>>> records, List<AirReading> air, List<WaterSample> water, List<Station> stations) {}
+  private record Valid(
+      Map<Poison.Input, List<List<Raw>>> records,
+      List<AirReading> air,
+      List<WaterSample> water,
+      List<Station> stations) {}
 
   /** A record to send: valid (no poison) or bad. */
   private record Planned(Poison poison, Raw raw) {}
 
   /** A bad record as it landed. */
-  private record Sent(Poison poison, String topic, int partition, long offset, byte[] key, byte[] value) {
+  private record Sent(
+      Poison poison, String topic, int partition, long offset, byte[] key, byte[] value) {
     String coordinates() {
       return topic + "/" + partition + "/" + offset;
     }
@@ -158,7 +166,8 @@ class PoisonFuzzIT {
 
   @BeforeAll
   static void runCleanAndFuzzed() throws Exception {
-    EcostreamTopics source = EcostreamTopics.withPrefix(KafkaBrokerFixture.uniqueName("fuzz-source"));
+    EcostreamTopics source =
+        EcostreamTopics.withPrefix(KafkaBrokerFixture.uniqueName("fuzz-source"));
     TopicCreator.ensureExist(kafka.admin(), source.all(), Optional.empty());
     brokerLimit = maxMessageBytes(source.airReadings().name());
     replay(source, "cnemc-city", airExtract());
@@ -175,32 +184,51 @@ class PoisonFuzzIT {
 
   @Test
   void shouldKeepRunningThroughEveryBadRecord() {
-    assertThat(fuzz.aliveAtEnd()).as("the application alive after processing everything%s", tail(fuzz.log())).isTrue();
+    assertThat(fuzz.aliveAtEnd())
+        .as("the application alive after processing everything%s", tail(fuzz.log()))
+        .isTrue();
     assertThat(fuzz.stateChanges())
         .as("state changes of the application until the test stopped it")
-        .noneMatch(change -> FAILED_STATES.stream().anyMatch(state -> change.endsWith("-> " + state)))
+        .noneMatch(
+            change -> FAILED_STATES.stream().anyMatch(state -> change.endsWith("-> " + state)))
         .anyMatch(change -> change.endsWith("-> RUNNING"));
     assertThat(fuzz.log()).doesNotContain("fatal error in a stream thread");
     assertThat(fuzz.skippedMetric().values())
-        .as("records skipped on an error of their own: none, every bad input is a dead letter first")
+        .as(
+            "records skipped on an error of their own: none, every bad input is a dead letter first")
         .allMatch(count -> count == 0);
   }
 
   @Test
   void shouldDeadLetterEveryBadRecordOnceWithItsSourceAndReason() {
     Map<String, Sent> expected = new TreeMap<>();
-    fuzz.sent().stream().filter(s -> s.poison().deadLettered()).forEach(s -> expected.put(s.coordinates(), s));
+    fuzz.sent().stream()
+        .filter(s -> s.poison().deadLettered())
+        .forEach(s -> expected.put(s.coordinates(), s));
     Map<String, Long> lettersPerKey =
-        fuzz.letters().stream().collect(Collectors.groupingBy(ConsumerRecord::key, TreeMap::new, Collectors.counting()));
+        fuzz.letters().stream()
+            .collect(
+                Collectors.groupingBy(ConsumerRecord::key, TreeMap::new, Collectors.counting()));
 
     assertThat(expected).hasSizeGreaterThanOrEqualTo(10_000);
-    assertThat(lettersPerKey).as("dead letters per key (one each)").allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1L));
-    assertThat(lettersPerKey.keySet()).as("dead letters, by source coordinates").isEqualTo(expected.keySet());
+    assertThat(lettersPerKey)
+        .as("dead letters per key (one each)")
+        .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1L));
+    assertThat(lettersPerKey.keySet())
+        .as("dead letters, by source coordinates")
+        .isEqualTo(expected.keySet());
     for (ConsumerRecord<String, DeadLetter> record : fuzz.letters()) {
       Sent sent = expected.get(record.key());
       DeadLetter letter = record.value();
-      assertThat(List.of(letter.getSourceTopic(), letter.getPartition(), letter.getOffset(), letter.getReason()))
-          .as("dead letter %s of a %s (%s): %s", record.key(), sent.poison(), sent.poison().description, letter.getDetail())
+      assertThat(
+              List.of(
+                  letter.getSourceTopic(),
+                  letter.getPartition(),
+                  letter.getOffset(),
+                  letter.getReason()))
+          .as(
+              "dead letter %s of a %s (%s): %s",
+              record.key(), sent.poison(), sent.poison().description, letter.getDetail())
           .containsExactly(sent.topic(), sent.partition(), sent.offset(), sent.poison().outcome);
     }
   }
@@ -214,12 +242,19 @@ class PoisonFuzzIT {
       DeadLetter letter = record.value();
       Sent bad = sent.get(record.key());
       String what = record.key() + " (" + bad.poison() + ")";
-      assertThat(letter.getValueSize()).as("value size of %s", what).isEqualTo(bad.value() == null ? null : bad.value().length);
-      assertThat(letter.getValueSha256()).as("value hash of %s", what).isEqualTo(sha256(bad.value()));
-      assertThat(letter.getKeySize()).as("key size of %s", what).isEqualTo(bad.key() == null ? null : bad.key().length);
+      assertThat(letter.getValueSize())
+          .as("value size of %s", what)
+          .isEqualTo(bad.value() == null ? null : bad.value().length);
+      assertThat(letter.getValueSha256())
+          .as("value hash of %s", what)
+          .isEqualTo(sha256(bad.value()));
+      assertThat(letter.getKeySize())
+          .as("key size of %s", what)
+          .isEqualTo(bad.key() == null ? null : bad.key().length);
       assertThat(letter.getKeySha256()).as("key hash of %s", what).isEqualTo(sha256(bad.key()));
       boolean large =
-          (bad.value() != null && bad.value().length > 16_384) || (bad.key() != null && bad.key().length > 1_024);
+          (bad.value() != null && bad.value().length > 16_384)
+              || (bad.key() != null && bad.key().length > 1_024);
       if (large) {
         assertThat(letter.getTruncated()).as("truncated flag of %s", what).isTrue();
         truncated++;
@@ -232,14 +267,19 @@ class PoisonFuzzIT {
   void shouldCountTheDeadLettersOfEachReasonInItsMetric() {
     Map<String, Double> letters =
         fuzz.letters().stream()
-            .collect(Collectors.groupingBy(r -> r.value().getReason(), TreeMap::new, Collectors.summingDouble(r -> 1.0)));
+            .collect(
+                Collectors.groupingBy(
+                    r -> r.value().getReason(), TreeMap::new, Collectors.summingDouble(r -> 1.0)));
 
-    assertThat(new TreeMap<>(fuzz.deadLetterMetric())).as("ecostream_dead_letters_total by reason").isEqualTo(letters);
+    assertThat(new TreeMap<>(fuzz.deadLetterMetric()))
+        .as("ecostream_dead_letters_total by reason")
+        .isEqualTo(letters);
   }
 
   @Test
   void shouldTakeInUnknownStationsAndFlagSuspiciousValuesAsDesigned() {
-    List<Sent> accepted = fuzz.sent().stream().filter(s -> s.poison().outcome.equals(Poison.ACCEPTED)).toList();
+    List<Sent> accepted =
+        fuzz.sent().stream().filter(s -> s.poison().outcome.equals(Poison.ACCEPTED)).toList();
     AvroSerde<AirReading> serde = AvroSerde.of(AirReading.class);
 
     assertThat(accepted).isNotEmpty();
@@ -270,7 +310,10 @@ class PoisonFuzzIT {
 
   @Test
   void shouldLeaveRecordsOverTheBrokersLimitToTheBroker() {
-    int overLimit = Poison.AIR_OVER_SIZE_LIMIT.count + Poison.WATER_OVER_SIZE_LIMIT.count + Poison.STATION_OVER_SIZE_LIMIT.count;
+    int overLimit =
+        Poison.AIR_OVER_SIZE_LIMIT.count
+            + Poison.WATER_OVER_SIZE_LIMIT.count
+            + Poison.STATION_OVER_SIZE_LIMIT.count;
 
     assertThat(fuzz.refused()).as("records the broker refused").isEqualTo(overLimit);
   }
@@ -282,7 +325,9 @@ class PoisonFuzzIT {
     Path file = dir.resolve("shandong_cities_4_days.csv");
     try (InputStream in = PoisonFuzzIT.class.getResourceAsStream(AIR_RESOURCE)) {
       assertThat(in).as("test resource " + AIR_RESOURCE).isNotNull();
-      BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
       List<String> kept = new ArrayList<>();
       kept.add(lines.readLine());
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -290,7 +335,9 @@ class PoisonFuzzIT {
         LocalDate date = LocalDate.parse(cells[0]);
         int hour = Integer.parseInt(cells[1]);
         boolean inside =
-            (!date.isBefore(FIRST_DAY) && date.isBefore(END_DAY) && !(date.equals(FIRST_DAY) && hour == 0))
+            (!date.isBefore(FIRST_DAY)
+                    && date.isBefore(END_DAY)
+                    && !(date.equals(FIRST_DAY) && hour == 0))
                 || (date.equals(END_DAY) && hour == 0);
         if (inside) {
           kept.add(line);
@@ -313,20 +360,32 @@ class PoisonFuzzIT {
     };
     java.util.Random random = new java.util.Random(SEED);
     List<String> lines = new ArrayList<>();
-    lines.add("station_id,city,kind,drinking_source,sampled_at,ph,do,codmn,cod,bod5,nh3n,tp,tn,fluoride,inorganic_n,phosphate,petroleum");
-    for (LocalDateTime at = FIRST_DAY.atStartOfDay(); at.isBefore(END_DAY.atStartOfDay()); at = at.plusHours(4)) {
+    lines.add(
+        "station_id,city,kind,drinking_source,sampled_at,ph,do,codmn,cod,bod5,nh3n,tp,tn,fluoride,inorganic_n,phosphate,petroleum");
+    for (LocalDateTime at = FIRST_DAY.atStartOfDay();
+        at.isBefore(END_DAY.atStartOfDay());
+        at = at.plusHours(4)) {
       for (String[] s : sections) {
         lines.add(
             String.join(
-                ",", s[0], s[1], s[2], s[3], at.format(MINUTE),
+                ",",
+                s[0],
+                s[1],
+                s[2],
+                s[3],
+                at.format(MINUTE),
                 decimal(6.8 + 1.6 * random.nextDouble(), 2),
                 decimal(4 + 6 * random.nextDouble(), 2),
                 decimal(1.5 + 6 * random.nextDouble(), 2),
-                "", "",
+                "",
+                "",
                 decimal(0.05 + 1.8 * random.nextDouble(), 3),
                 decimal(0.01 + 0.35 * random.nextDouble(), 3),
                 decimal(0.3 + 1.8 * random.nextDouble(), 2),
-                "", "", "", ""));
+                "",
+                "",
+                "",
+                ""));
       }
     }
     return Files.write(dir.resolve("water_samples.csv"), lines);
@@ -336,10 +395,14 @@ class PoisonFuzzIT {
     CliRun replay =
         CliRun.of(
             "replay",
-            "--bootstrap-servers", kafka.bootstrapServers(),
-            "--topic-prefix", topics.prefix(),
-            "--format", format,
-            "--speed", "max",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--topic-prefix",
+            topics.prefix(),
+            "--format",
+            format,
+            "--speed",
+            "max",
             file.toString());
     assertThat(replay.exitCode()).as("replay of %s: %s", file, replay.err()).isZero();
   }
@@ -355,7 +418,13 @@ class PoisonFuzzIT {
     List<Station> stations = decoded(records.get(Poison.Input.STATIONS), topics.stations());
     assertThat(air).as("valid air readings").hasSizeGreaterThan(1_000);
     assertThat(water).as("valid water samples").hasSizeGreaterThan(100);
-    log(String.format(Locale.ROOT, "valid input: %d air readings, %d water samples, %d stations", air.size(), water.size(), stations.size()));
+    log(
+        String.format(
+            Locale.ROOT,
+            "valid input: %d air readings, %d water samples, %d stations",
+            air.size(),
+            water.size(),
+            stations.size()));
     return new Valid(records, air, water, stations);
   }
 
@@ -378,7 +447,9 @@ class PoisonFuzzIT {
       Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
       while (assigned.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          partitions.get(record.partition()).add(new Raw(record.key(), record.value(), record.timestamp()));
+          partitions
+              .get(record.partition())
+              .add(new Raw(record.key(), record.value(), record.timestamp()));
         }
       }
     }
@@ -408,14 +479,22 @@ class PoisonFuzzIT {
             name,
             dir.resolve(name + ".log"),
             "run",
-            "--bootstrap-servers", kafka.bootstrapServers(),
-            "--topic-prefix", prefix,
-            "--application-id", applicationId,
-            "--state-dir", dir.resolve("state-" + name).toString(),
-            "--metrics-port", "0",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--topic-prefix",
+            prefix,
+            "--application-id",
+            applicationId,
+            "--state-dir",
+            dir.resolve("state-" + name).toString(),
+            "--metrics-port",
+            "0",
             "--no-create-topics");
     try {
-      awaitOrFail(app.name() + " RUNNING", app, () -> stateChanges(readLog(app)).stream().anyMatch(c -> c.endsWith("-> RUNNING")));
+      awaitOrFail(
+          app.name() + " RUNNING",
+          app,
+          () -> stateChanges(readLog(app)).stream().anyMatch(c -> c.endsWith("-> RUNNING")));
       drain(app, applicationId, inputs);
       sent.addAll(send(topics, plan, Poison.Input.AIR));
       sent.addAll(send(topics, plan, Poison.Input.WATER));
@@ -432,7 +511,8 @@ class PoisonFuzzIT {
       outputs.put("water.sample-class", snapshot(topics.waterSampleClass()));
       outputs.put("water.section-month", snapshot(topics.waterSectionMonth()));
       outputs.put("water.city-period", snapshot(topics.waterCityPeriod()));
-      Map<String, StationHourlyAqi> stationHourly = TopicSnapshot.latestByKey(client(), topics.stationHourly());
+      Map<String, StationHourlyAqi> stationHourly =
+          TopicSnapshot.latestByKey(client(), topics.stationHourly());
       return new Run(
           outputs,
           deadLetters(topics.deadLetters()),
@@ -450,12 +530,13 @@ class PoisonFuzzIT {
   }
 
   /**
-   * The records of every input partition: the valid ones in their order and, in a poisoned run,
-   * the bad ones of every class at random places among them. A bad air reading that needs the
+   * The records of every input partition: the valid ones in their order and, in a poisoned run, the
+   * bad ones of every class at random places among them. A bad air reading that needs the
    * partition's event time (late, or accepted by design) comes after at least one valid reading.
    */
   private static Map<Poison.Input, List<List<Planned>>> plan(boolean poisoned) {
-    PoisonRecords poison = new PoisonRecords(SEED, brokerLimit, valid.air(), valid.water(), valid.stations());
+    PoisonRecords poison =
+        new PoisonRecords(SEED, brokerLimit, valid.air(), valid.water(), valid.stations());
     java.util.Random random = poison.random();
     record Insertion(Poison poison, byte[] key, int slot, int order) {}
     Map<Poison.Input, List<List<Insertion>>> insertions = new EnumMap<>(Poison.Input.class);
@@ -473,7 +554,8 @@ class PoisonFuzzIT {
         for (int i = 0; i < p.count; i++) {
           byte[] key = poison.key(p);
           List<List<Raw>> partitions = valid.records().get(p.input);
-          int partition = key == null ? random.nextInt(partitions.size()) : partitionOf(key, partitions.size());
+          int partition =
+              key == null ? random.nextInt(partitions.size()) : partitionOf(key, partitions.size());
           int size = partitions.get(partition).size();
           int first = p.input == Poison.Input.AIR ? 1 : 0;
           int slot = first + random.nextInt(size + 1 - first);
@@ -495,14 +577,22 @@ class PoisonFuzzIT {
         for (int slot = 0; slot <= records.size(); slot++) {
           Raw previous = slot == 0 ? null : records.get(slot - 1);
           AirReading previousAir =
-              input == Poison.Input.AIR && previous != null ? airSerde.deserialize("t", previous.value()) : null;
+              input == Poison.Input.AIR && previous != null
+                  ? airSerde.deserialize("t", previous.value())
+                  : null;
           while (next < bad.size() && bad.get(next).slot() == slot) {
             Insertion insertion = bad.get(next++);
-            long timestamp = previous != null ? previous.timestamp() : records.isEmpty() ? 0L : records.get(0).timestamp();
+            long timestamp =
+                previous != null
+                    ? previous.timestamp()
+                    : records.isEmpty() ? 0L : records.get(0).timestamp();
             merged.add(
                 new Planned(
                     insertion.poison(),
-                    new Raw(insertion.key(), poison.value(insertion.poison(), insertion.key(), previousAir), timestamp)));
+                    new Raw(
+                        insertion.key(),
+                        poison.value(insertion.poison(), insertion.key(), previousAir),
+                        timestamp)));
           }
           if (slot < records.size()) {
             merged.add(new Planned(null, records.get(slot)));
@@ -520,8 +610,11 @@ class PoisonFuzzIT {
     return Utils.toPositive(Utils.murmur2(key)) % partitions;
   }
 
-  /** Sends the planned records of one input, partition by partition in order; the bad ones as sent. */
-  private static List<Sent> send(EcostreamTopics topics, Map<Poison.Input, List<List<Planned>>> plan, Poison.Input input)
+  /**
+   * Sends the planned records of one input, partition by partition in order; the bad ones as sent.
+   */
+  private static List<Sent> send(
+      EcostreamTopics topics, Map<Poison.Input, List<List<Planned>>> plan, Poison.Input input)
       throws Exception {
     String topic =
         switch (input) {
@@ -537,7 +630,10 @@ class PoisonFuzzIT {
         for (Planned planned : partitions.get(p)) {
           Raw raw = planned.raw();
           pending.add(
-              new Pending(planned, producer.send(new ProducerRecord<>(topic, p, raw.timestamp(), raw.key(), raw.value()))));
+              new Pending(
+                  planned,
+                  producer.send(
+                      new ProducerRecord<>(topic, p, raw.timestamp(), raw.key(), raw.value()))));
         }
       }
       producer.flush();
@@ -547,7 +643,14 @@ class PoisonFuzzIT {
       RecordMetadata metadata = each.metadata().get(30, TimeUnit.SECONDS);
       if (each.planned().poison() != null) {
         Raw raw = each.planned().raw();
-        sent.add(new Sent(each.planned().poison(), topic, metadata.partition(), metadata.offset(), raw.key(), raw.value()));
+        sent.add(
+            new Sent(
+                each.planned().poison(),
+                topic,
+                metadata.partition(),
+                metadata.offset(),
+                raw.key(),
+                raw.value()));
       }
     }
     return sent;
@@ -555,7 +658,8 @@ class PoisonFuzzIT {
 
   /** Sends the records over the broker's limit; how many the broker refused. */
   private static int sendOverTheLimit(EcostreamTopics topics) throws Exception {
-    PoisonRecords poison = new PoisonRecords(SEED + 1, brokerLimit, valid.air(), valid.water(), valid.stations());
+    PoisonRecords poison =
+        new PoisonRecords(SEED + 1, brokerLimit, valid.air(), valid.water(), valid.stations());
     int refused = 0;
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       for (Poison p : Poison.values()) {
@@ -571,7 +675,9 @@ class PoisonFuzzIT {
         for (int i = 0; i < p.count; i++) {
           byte[] key = poison.key(p);
           try {
-            producer.send(new ProducerRecord<>(topic, key, poison.value(p, key, null))).get(30, TimeUnit.SECONDS);
+            producer
+                .send(new ProducerRecord<>(topic, key, poison.value(p, key, null)))
+                .get(30, TimeUnit.SECONDS);
           } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(RecordTooLargeException.class);
             refused++;
@@ -591,7 +697,8 @@ class PoisonFuzzIT {
 
   // --- the application ---
 
-  private static void drain(ChildProcess app, String applicationId, List<String> inputs) throws InterruptedException {
+  private static void drain(ChildProcess app, String applicationId, List<String> inputs)
+      throws InterruptedException {
     try {
       PipelineDrain.await(kafka.admin(), applicationId, inputs, DRAIN_TIMEOUT);
     } catch (TimeoutException e) {
@@ -599,11 +706,17 @@ class PoisonFuzzIT {
     }
   }
 
-  private static void awaitOrFail(String what, ChildProcess app, BooleanSupplier condition) throws InterruptedException {
+  private static void awaitOrFail(String what, ChildProcess app, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (!app.isAlive()) {
-        fail("waiting for " + what + ": the application exited with code " + app.exitCode() + tail(readLog(app)));
+        fail(
+            "waiting for "
+                + what
+                + ": the application exited with code "
+                + app.exitCode()
+                + tail(readLog(app)));
       }
       if (System.nanoTime() > deadline) {
         fail("no " + what + " after " + STARTUP_TIMEOUT.toSeconds() + " s" + tail(readLog(app)));
@@ -623,24 +736,32 @@ class PoisonFuzzIT {
 
   private static int metricsPort(String log) {
     Matcher matcher = METRICS_PORT.matcher(log);
-    assertThat(matcher.find()).as("the metrics line in the application's log%s", tail(log)).isTrue();
+    assertThat(matcher.find())
+        .as("the metrics line in the application's log%s", tail(log))
+        .isTrue();
     return Integer.parseInt(matcher.group(1));
   }
 
   /** The counters of GET /metrics: metric name, then the {@code reason} tag, then the value. */
-  private static Map<String, Map<String, Double>> scrape(int port) throws IOException, InterruptedException {
+  private static Map<String, Map<String, Double>> scrape(int port)
+      throws IOException, InterruptedException {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
-    Pattern line = Pattern.compile("^(ecostream_\\w+_total)\\{[^}]*reason=\"([^\"]+)\"[^}]*} (\\S+)$");
+    Pattern line =
+        Pattern.compile("^(ecostream_\\w+_total)\\{[^}]*reason=\"([^\"]+)\"[^}]*} (\\S+)$");
     Map<String, Map<String, Double>> counters = new HashMap<>();
     for (String text : response.body().lines().toList()) {
       Matcher matcher = line.matcher(text);
       if (matcher.matches()) {
-        counters.computeIfAbsent(matcher.group(1), n -> new HashMap<>()).put(matcher.group(2), Double.parseDouble(matcher.group(3)));
+        counters
+            .computeIfAbsent(matcher.group(1), n -> new HashMap<>())
+            .put(matcher.group(2), Double.parseDouble(matcher.group(3)));
       }
     }
     return counters;
@@ -664,19 +785,24 @@ class PoisonFuzzIT {
 
   @SuppressWarnings("unchecked")
   private static <V> Map<String, SpecificRecordBase> snapshot(Topic<String, V> topic) {
-    return new TreeMap<>((Map<String, SpecificRecordBase>) TopicSnapshot.latestByKey(client(), topic));
+    return new TreeMap<>(
+        (Map<String, SpecificRecordBase>) TopicSnapshot.latestByKey(client(), topic));
   }
 
   /** Every dead letter, read with read_committed from the beginning to the end offsets of now. */
-  private static List<ConsumerRecord<String, DeadLetter>> deadLetters(Topic<String, DeadLetter> topic) {
+  private static List<ConsumerRecord<String, DeadLetter>> deadLetters(
+      Topic<String, DeadLetter> topic) {
     Properties properties = client();
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
     List<ConsumerRecord<String, DeadLetter>> letters = new ArrayList<>();
     try (KafkaConsumer<String, DeadLetter> consumer =
-        new KafkaConsumer<>(properties, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        new KafkaConsumer<>(
+            properties, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+          consumer.partitionsFor(topic.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -695,7 +821,13 @@ class PoisonFuzzIT {
 
   private static int maxMessageBytes(String topic) throws Exception {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    Config config = kafka.admin().describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+    Config config =
+        kafka
+            .admin()
+            .describeConfigs(List.of(resource))
+            .all()
+            .get(30, TimeUnit.SECONDS)
+            .get(resource);
     return Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
   }
 
@@ -704,9 +836,13 @@ class PoisonFuzzIT {
     return key.contains(PoisonRecords.FUZZ_CITY) || key.startsWith(PoisonRecords.FUZZ_STATION);
   }
 
-  /** Empty if the last values per key are equal but for the ignored fields; else the differences. */
+  /**
+   * Empty if the last values per key are equal but for the ignored fields; else the differences.
+   */
   private static String comparison(
-      String topic, Map<String, SpecificRecordBase> expected, Map<String, SpecificRecordBase> actual) {
+      String topic,
+      Map<String, SpecificRecordBase> expected,
+      Map<String, SpecificRecordBase> actual) {
     Set<String> keys = new TreeSet<>(expected.keySet());
     keys.addAll(actual.keySet());
     List<String> differences = new ArrayList<>();
@@ -714,18 +850,24 @@ class PoisonFuzzIT {
       SpecificRecordBase e = expected.get(key);
       SpecificRecordBase a = actual.get(key);
       if (e == null || a == null) {
-        differences.add(key + (a == null ? ": missing from the fuzzed run" : ": only in the fuzzed run"));
+        differences.add(
+            key + (a == null ? ": missing from the fuzzed run" : ": only in the fuzzed run"));
         continue;
       }
       for (Schema.Field field : e.getSchema().getFields()) {
-        if (!IGNORED_FIELDS.contains(field.name()) && !Objects.equals(e.get(field.pos()), a.get(field.pos()))) {
-          differences.add(key + " " + field.name() + ": " + e.get(field.pos()) + " → " + a.get(field.pos()));
+        if (!IGNORED_FIELDS.contains(field.name())
+            && !Objects.equals(e.get(field.pos()), a.get(field.pos()))) {
+          differences.add(
+              key + " " + field.name() + ": " + e.get(field.pos()) + " → " + a.get(field.pos()));
         }
       }
     }
     return differences.isEmpty()
         ? ""
-        : topic + ": " + differences.size() + " differences (clean → fuzzed), first: "
+        : topic
+            + ": "
+            + differences.size()
+            + " differences (clean → fuzzed), first: "
             + String.join("; ", differences.subList(0, Math.min(20, differences.size())));
   }
 
@@ -753,16 +895,34 @@ class PoisonFuzzIT {
 
   /** Records tried and dead letters per class, for docs/reliability.md. */
   private static String summary() {
-    Map<Poison, Long> tried = fuzz.sent().stream().collect(Collectors.groupingBy(Sent::poison, () -> new EnumMap<>(Poison.class), Collectors.counting()));
+    Map<Poison, Long> tried =
+        fuzz.sent().stream()
+            .collect(
+                Collectors.groupingBy(
+                    Sent::poison, () -> new EnumMap<>(Poison.class), Collectors.counting()));
     Map<String, Sent> byCoordinates = new HashMap<>();
     fuzz.sent().forEach(s -> byCoordinates.put(s.coordinates(), s));
     Map<Poison, Long> letters =
         fuzz.letters().stream()
-            .collect(Collectors.groupingBy(r -> byCoordinates.get(r.key()).poison(), () -> new EnumMap<>(Poison.class), Collectors.counting()));
-    StringBuilder table = new StringBuilder("\n| class | topic | tried | dead letters | reason |\n|---|---|---|---|---|\n");
+            .collect(
+                Collectors.groupingBy(
+                    r -> byCoordinates.get(r.key()).poison(),
+                    () -> new EnumMap<>(Poison.class),
+                    Collectors.counting()));
+    StringBuilder table =
+        new StringBuilder(
+            "\n| class | topic | tried | dead letters | reason |\n|---|---|---|---|---|\n");
     for (Poison p : Poison.values()) {
       long n = p.outcome.equals(Poison.REFUSED) ? p.count : tried.getOrDefault(p, 0L);
-      table.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s |%n", p.description, p.input, n, letters.getOrDefault(p, 0L), p.outcome));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %d | %d | %s |%n",
+              p.description,
+              p.input,
+              n,
+              letters.getOrDefault(p, 0L),
+              p.outcome));
     }
     long total = tried.values().stream().mapToLong(Long::longValue).sum() + fuzz.refused();
     table.append(

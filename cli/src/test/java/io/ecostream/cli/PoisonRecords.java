@@ -33,7 +33,9 @@ final class PoisonRecords {
   private static final int BATCH_OVERHEAD = 138;
 
   private static final int HUGE_KEY = 500_000;
-  private static final double[] NOT_NUMBERS = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+  private static final double[] NOT_NUMBERS = {
+    Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
+  };
   private static final double[] SUSPICIOUS = {-5.0, -999.0, 9999.0, 1e300};
 
   private final Random random;
@@ -46,7 +48,12 @@ final class PoisonRecords {
   private final AvroSerde<Station> stationSerde = AvroSerde.of(Station.class);
   private int serial;
 
-  PoisonRecords(long seed, int brokerLimit, List<AirReading> air, List<WaterSample> water, List<Station> stations) {
+  PoisonRecords(
+      long seed,
+      int brokerLimit,
+      List<AirReading> air,
+      List<WaterSample> water,
+      List<Station> stations) {
     this.random = new Random(seed);
     this.brokerLimit = brokerLimit;
     this.air = air;
@@ -80,16 +87,23 @@ final class PoisonRecords {
   byte[] value(Poison poison, byte[] key, AirReading previous) {
     String city = key == null ? null : new String(key, StandardCharsets.UTF_8);
     return switch (poison) {
-      case AIR_RANDOM_BYTES, WATER_RANDOM_BYTES, STATION_RANDOM_BYTES, AIR_NULL_KEY, WATER_NULL_KEY ->
+      case AIR_RANDOM_BYTES,
+          WATER_RANDOM_BYTES,
+          STATION_RANDOM_BYTES,
+          AIR_NULL_KEY,
+          WATER_NULL_KEY ->
           bytes(random.nextInt(201));
       case AIR_EMPTY_VALUE -> new byte[0];
       case AIR_NULL_VALUE -> null;
       case AIR_TRUNCATED -> truncated(airSerde.serialize("t", reading(city).build()));
       case WATER_TRUNCATED -> truncated(waterSerde.serialize("t", sample(city).build()));
       case STATION_TRUNCATED -> truncated(stationSerde.serialize("t", any(stations)));
-      case AIR_UNKNOWN_FINGERPRINT -> unknownFingerprint(airSerde.serialize("t", reading(city).build()));
-      case WATER_UNKNOWN_FINGERPRINT -> unknownFingerprint(waterSerde.serialize("t", sample(city).build()));
-      case STATION_UNKNOWN_FINGERPRINT -> unknownFingerprint(stationSerde.serialize("t", any(stations)));
+      case AIR_UNKNOWN_FINGERPRINT ->
+          unknownFingerprint(airSerde.serialize("t", reading(city).build()));
+      case WATER_UNKNOWN_FINGERPRINT ->
+          unknownFingerprint(waterSerde.serialize("t", sample(city).build()));
+      case STATION_UNKNOWN_FINGERPRINT ->
+          unknownFingerprint(stationSerde.serialize("t", any(stations)));
       case AIR_WRONG_SCHEMA ->
           random.nextBoolean()
               ? stationSerde.serialize("t", any(stations))
@@ -101,14 +115,30 @@ final class PoisonRecords {
       case AIR_BLANK_STATION -> air(reading(city).setStationId(random.nextBoolean() ? "" : "  "));
       case AIR_OFF_THE_HOUR -> {
         AirReading.Builder reading = reading(city);
-        yield air(reading.setHourStart(reading.getHourStart().plusSeconds(1 + random.nextInt(3599))));
+        yield air(
+            reading.setHourStart(reading.getHourStart().plusSeconds(1 + random.nextInt(3599))));
       }
       case AIR_NOTHING_MEASURED ->
-          air(reading(city).setPm25(null).setPm10(null).setSo2(null).setNo2(null).setCo(null).setO3(null));
-      case AIR_LONG_ID -> air(reading(city).setStationId("SD-" + new String(letters(62 + random.nextInt(100_000)))));
+          air(
+              reading(city)
+                  .setPm25(null)
+                  .setPm10(null)
+                  .setSo2(null)
+                  .setNo2(null)
+                  .setCo(null)
+                  .setO3(null));
+      case AIR_LONG_ID ->
+          air(
+              reading(city)
+                  .setStationId("SD-" + new String(letters(62 + random.nextInt(100_000)))));
       case AIR_LONG_ID_AT_SIZE_LIMIT -> atSizeLimit(key, reading(city));
       case AIR_YEARS_LATE ->
-          air(reading(city).setHourStart(previous.getHourStart().minus(Duration.ofDays(365L * (1 + random.nextInt(10))))));
+          air(
+              reading(city)
+                  .setHourStart(
+                      previous
+                          .getHourStart()
+                          .minus(Duration.ofDays(365L * (1 + random.nextInt(10))))));
       case AIR_FUTURE ->
           air(
               reading(city)
@@ -117,17 +147,23 @@ final class PoisonRecords {
                           .truncatedTo(ChronoUnit.HOURS)
                           .plus(Duration.ofHours(24 + random.nextInt(24 * 3650)))));
       case AIR_HUGE_KEY -> bytes(HUGE_KEY);
-      case AIR_AT_SIZE_LIMIT, WATER_AT_SIZE_LIMIT, STATION_AT_SIZE_LIMIT -> bytes(brokerLimit - BATCH_OVERHEAD);
-      case AIR_OVER_SIZE_LIMIT, WATER_OVER_SIZE_LIMIT, STATION_OVER_SIZE_LIMIT -> bytes(brokerLimit + 1 + random.nextInt(1000));
+      case AIR_AT_SIZE_LIMIT, WATER_AT_SIZE_LIMIT, STATION_AT_SIZE_LIMIT ->
+          bytes(brokerLimit - BATCH_OVERHEAD);
+      case AIR_OVER_SIZE_LIMIT, WATER_OVER_SIZE_LIMIT, STATION_OVER_SIZE_LIMIT ->
+          bytes(brokerLimit + 1 + random.nextInt(1000));
       case AIR_UNKNOWN_STATION -> air(fuzzReading(previous, "U"));
       case AIR_SUSPICIOUS_VALUES -> air(fuzzReading(previous, "Q").setPm25(pick(SUSPICIOUS)));
       case WATER_NEGATIVE -> water(sample(city).setAmmoniaNitrogen(-0.01 - random.nextDouble()));
       case WATER_NOT_A_NUMBER -> water(sample(city).setTotalPhosphorus(pick(NOT_NUMBERS)));
-      case WATER_PH_OUT_OF_RANGE -> water(sample(city).setPh(random.nextBoolean() ? -0.5 : 14.5 + random.nextInt(100)));
+      case WATER_PH_OUT_OF_RANGE ->
+          water(sample(city).setPh(random.nextBoolean() ? -0.5 : 14.5 + random.nextInt(100)));
       case WATER_NOTHING_MEASURED -> water(nothingMeasured(sample(city)));
-      case WATER_LONG_ID -> water(sample(city).setStationId("W-" + new String(letters(63 + random.nextInt(100_000)))));
+      case WATER_LONG_ID ->
+          water(
+              sample(city).setStationId("W-" + new String(letters(63 + random.nextInt(100_000)))));
       case STATION_BLANK_CITY ->
-          stationSerde.serialize("t", Station.newBuilder(any(stations)).setStationId(city).setCityId(" ").build());
+          stationSerde.serialize(
+              "t", Station.newBuilder(any(stations)).setStationId(city).setCityId(" ").build());
       case STATION_LONG_NAME ->
           stationSerde.serialize(
               "t",

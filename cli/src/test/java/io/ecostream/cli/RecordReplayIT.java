@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A CSV replayed, its input topics recorded to NDJSON, the recording replayed into another prefix. */
+/**
+ * A CSV replayed, its input topics recorded to NDJSON, the recording replayed into another prefix.
+ */
 class RecordReplayIT {
 
   @RegisterExtension static final KafkaBrokerFixture kafka = new KafkaBrokerFixture();
@@ -99,8 +101,14 @@ class RecordReplayIT {
                 + " in [0-9.]+ s: air.readings 5, stations 2");
     assertThat(replayedAgain.exitCode()).as(replayedAgain.err()).isZero();
     assertThat(replayedAgain.err())
-        .contains("sent " + copy.stations().name() + " 2, " + copy.airReadings().name() + " 5, "
-            + copy.waterReadings().name() + " 0");
+        .contains(
+            "sent "
+                + copy.stations().name()
+                + " 2, "
+                + copy.airReadings().name()
+                + " 5, "
+                + copy.waterReadings().name()
+                + " 0");
 
     List<String> lines = Files.readAllLines(recording);
     assertThat(lines).hasSize(7);
@@ -123,7 +131,8 @@ class RecordReplayIT {
   private CliRun cli(String command, EcostreamTopics topics, String... options) {
     List<String> args = new ArrayList<>(List.of(command));
     args.addAll(
-        List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", topics.prefix()));
+        List.of(
+            "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", topics.prefix()));
     args.addAll(List.of(options));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -134,7 +143,9 @@ class RecordReplayIT {
         .toList();
   }
 
-  /** Every record of the topic, by partition and offset; waits for the end offsets with a deadline. */
+  /**
+   * Every record of the topic, by partition and offset; waits for the end offsets with a deadline.
+   */
   private static List<Sent> read(Topic<String, ?> topic) {
     Map<String, Object> config = kafka.consumerProps(KafkaBrokerFixture.uniqueName("check"));
     try (KafkaConsumer<String, byte[]> consumer =
@@ -149,7 +160,9 @@ class RecordReplayIT {
       List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
       long deadline = System.nanoTime() + DEADLINE.toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        assertThat(System.nanoTime()).as("read " + topic + " before the deadline").isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("read " + topic + " before the deadline")
+            .isLessThan(deadline);
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
       return records.stream()

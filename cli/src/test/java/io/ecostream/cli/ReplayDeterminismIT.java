@@ -71,11 +71,12 @@ class ReplayDeterminismIT {
   private static final List<String> CITIES = List.of("binzhou", "weihai", "liaocheng");
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-  private static final String HEADER = "station_id,city_id,hour_start,station_name,pm25,pm10,so2,no2,co,o3";
+  private static final String HEADER =
+      "station_id,city_id,hour_start,station_name,pm25,pm10,so2,no2,co,o3";
 
   /**
-   * 100 simulated hours per wall second: the 192 hours take about 2 s, slow enough that the
-   * streams app processes the hours as they come rather than in one backlog.
+   * 100 simulated hours per wall second: the 192 hours take about 2 s, slow enough that the streams
+   * app processes the hours as they come rather than in one backlog.
    */
   private static final String PACED_SPEED = "360000";
 
@@ -144,8 +145,8 @@ class ReplayDeterminismIT {
   }
 
   /**
-   * Figures without the revision first, then the revisions alone: together they are exact
-   * equality, and a failure says which of the two parts differs.
+   * Figures without the revision first, then the revisions alone: together they are exact equality,
+   * and a failure says which of the two parts differs.
    */
   private static void assertSameFiguresAsLive(Figures replayed) {
     assertSoftly(
@@ -255,7 +256,8 @@ class ReplayDeterminismIT {
           placed.add(new Placed(line.hourStart(), 2L * i + 1, line));
         } else {
           Instant later =
-              line.hourStart().plus(Duration.ofHours(1 + random.nextInt(MAX_DUPLICATE_DELAY_HOURS)));
+              line.hourStart()
+                  .plus(Duration.ofHours(1 + random.nextInt(MAX_DUPLICATE_DELAY_HOURS)));
           // After every original of that later hour.
           placed.add(new Placed(later, 2 * n + i, line));
         }
@@ -283,19 +285,27 @@ class ReplayDeterminismIT {
     try (KafkaStreams streams =
         new KafkaStreams(
             EcostreamTopology.build(
-                topics, PipelineSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry())),
+                topics,
+                PipelineSettings.defaults(),
+                new PipelineMetrics(new SimpleMeterRegistry())),
             KafkaClientConfig.layered(StreamsAppConfig.defaults(), null, Map.of(), flags))) {
       streams.start();
       CliRun run =
           CliRun.of(
               "replay",
-              "--bootstrap-servers", kafka.bootstrapServers(),
-              "--topic-prefix", prefix,
-              "--application-id", applicationId,
-              "--format", "csv",
-              "--speed", speed,
+              "--bootstrap-servers",
+              kafka.bootstrapServers(),
+              "--topic-prefix",
+              prefix,
+              "--application-id",
+              applicationId,
+              "--format",
+              "csv",
+              "--speed",
+              speed,
               "--wait",
-              "--wait-timeout", "60s",
+              "--wait-timeout",
+              "60s",
               file.toString());
       assertThat(run.exitCode()).as(run.err()).isZero();
       Map<String, Long> deadLetters = new TreeMap<>();

@@ -54,15 +54,21 @@ class ScenarioCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines())
         .hasSize(3)
-        .allMatch(line -> line.startsWith("scenario ") || line.startsWith("weihai-2022-jan ") && line.endsWith("ok"));
+        .allMatch(
+            line ->
+                line.startsWith("scenario ")
+                    || line.startsWith("weihai-2022-jan ") && line.endsWith("ok"));
     assertThat(run.err()).contains("weihai-2022-jan: fitted in");
   }
 
   @Test
   void shouldPrintTheTableAsMarkdownWhenAsked() {
-    CliRun run = CliRun.of("scenario", "weihai-2022-jan", "--offline", "--output-format", "markdown");
+    CliRun run =
+        CliRun.of("scenario", "weihai-2022-jan", "--offline", "--output-format", "markdown");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out().lines()).filteredOn(line -> line.contains("weihai-2022-jan")).allMatch(line -> line.startsWith("|"));
+    assertThat(run.out().lines())
+        .filteredOn(line -> line.contains("weihai-2022-jan"))
+        .allMatch(line -> line.startsWith("|"));
   }
 }

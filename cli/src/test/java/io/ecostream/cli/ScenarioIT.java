@@ -23,7 +23,8 @@ class ScenarioIT {
 
   @RegisterExtension static final KafkaBrokerFixture kafka = new KafkaBrokerFixture();
 
-  private static final Scenario WEIHAI_JANUARY = ScenarioCatalog.bundled().get("weihai-2022-jan").orElseThrow();
+  private static final Scenario WEIHAI_JANUARY =
+      ScenarioCatalog.bundled().get("weihai-2022-jan").orElseThrow();
 
   @TempDir Path workDir;
 
@@ -34,17 +35,26 @@ class ScenarioIT {
 
     ScenarioFigures pipeline =
         ScenarioFigures.of(
-            new PipelineRun(kafka.clientProperties(), workDir.resolve("state"), Duration.ofMinutes(3))
-                .run(WEIHAI_JANUARY, fit.tuning(), KafkaBrokerFixture.uniqueName("scenario"), line -> {}));
+            new PipelineRun(
+                    kafka.clientProperties(), workDir.resolve("state"), Duration.ofMinutes(3))
+                .run(
+                    WEIHAI_JANUARY,
+                    fit.tuning(),
+                    KafkaBrokerFixture.uniqueName("scenario"),
+                    line -> {}));
 
     for (Target target : WEIHAI_JANUARY.targets()) {
       assertThat(target.met(pipeline.published(target.figure())))
-          .as("%s: target %s, result %s", target.figure(), target.value(), pipeline.published(target.figure()))
+          .as(
+              "%s: target %s, result %s",
+              target.figure(), target.value(), pipeline.published(target.figure()))
           .isTrue();
     }
     // The offline figures are the pipeline's own calculation, not an approximation of it.
     for (Figure figure : Figure.values()) {
-      assertThat(pipeline.published(figure)).as(figure.key()).isEqualTo(fit.figures().published(figure));
+      assertThat(pipeline.published(figure))
+          .as(figure.key())
+          .isEqualTo(fit.figures().published(figure));
     }
   }
 
@@ -52,10 +62,14 @@ class ScenarioIT {
   void shouldPrintEveryFigureOkAndExitZero() {
     CliRun run =
         CliRun.of(
-            "scenario", "weihai-2022-jan",
-            "--bootstrap-servers", kafka.bootstrapServers(),
-            "--work-dir", workDir.toString(),
-            "--timeout", "3m");
+            "scenario",
+            "weihai-2022-jan",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--work-dir",
+            workDir.toString(),
+            "--timeout",
+            "3m");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().lines())

@@ -43,7 +43,8 @@ class SchemasCommandTest {
 
     assertThat(run.exitCode()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.get(0).split(" +")).containsExactly("topic", "record", "single-object", "header");
+    assertThat(lines.get(0).split(" +"))
+        .containsExactly("topic", "record", "single-object", "header");
     assertThat(lines.subList(1, lines.size()))
         .extracting(line -> line.split(" +")[0] + " " + line.split(" +")[1])
         .containsExactlyElementsOf(TOPICS_AND_RECORDS);
@@ -53,7 +54,13 @@ class SchemasCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"air.city-daily", "ecostream.air.city-daily", "CityDaily", "io.ecostream.avro.CityDaily"})
+  @ValueSource(
+      strings = {
+        "air.city-daily",
+        "ecostream.air.city-daily",
+        "CityDaily",
+        "io.ecostream.avro.CityDaily"
+      })
   void shouldPrintOneSchemaByTopicOrRecordName(String name) {
     CliRun run = CliRun.of("schemas", name);
 
@@ -62,7 +69,8 @@ class SchemasCommandTest {
     assertThat(printed.getFullName()).isEqualTo("io.ecostream.avro.CityDaily");
     assertThat(printed.getField("pm25").doc()).startsWith("PM2.5 daily mean");
     // the shared enum is written out, not only named: the schema parses alone
-    assertThat(printed.getField("edition").schema().getEnumSymbols()).containsExactly("HJ_633_2012", "HJ_633_2026");
+    assertThat(printed.getField("edition").schema().getEnumSymbols())
+        .containsExactly("HJ_633_2012", "HJ_633_2026");
   }
 
   @Test
@@ -84,7 +92,9 @@ class SchemasCommandTest {
 
     assertThat(run.exitCode()).isZero();
     List<String> expectedFiles =
-        TOPICS_AND_RECORDS.stream().map(t -> export.resolve(t.split(" ")[1] + ".avsc").toString()).toList();
+        TOPICS_AND_RECORDS.stream()
+            .map(t -> export.resolve(t.split(" ")[1] + ".avsc").toString())
+            .toList();
     assertThat(run.out().lines()).containsExactlyElementsOf(expectedFiles);
     try (Stream<Path> files = Files.list(export)) {
       assertThat(files).hasSize(15);
@@ -114,7 +124,8 @@ class SchemasCommandTest {
     assertThat(run.exitCode()).isEqualTo(EcostreamCli.USAGE_ERROR);
     assertThat(run.errLines()).hasSize(1);
     assertThat(run.err())
-        .startsWith("ecostream schemas: unknown schema 'air.city-dialy'; names are topics (stations, air.readings,")
+        .startsWith(
+            "ecostream schemas: unknown schema 'air.city-dialy'; names are topics (stations, air.readings,")
         .contains("or their records (CityDaily)")
         .endsWith("(see 'ecostream schemas --help')" + System.lineSeparator());
     assertThat(run.out()).isEmpty();
@@ -127,7 +138,9 @@ class SchemasCommandTest {
     CliRun run = CliRun.of("schemas", "--export", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(EcostreamCli.FAILURE);
-    assertThat(run.errLines()).containsExactly("ecostream schemas: cannot write the schemas to " + file + ": not a directory");
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream schemas: cannot write the schemas to " + file + ": not a directory");
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.localkafka.LocalKafkaBroker.ScramUser;
 import io.ecostream.options.EcostreamDefaults;
-import io.ecostream.topics.EcostreamTopics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,24 +46,30 @@ import org.junit.jupiter.api.Test;
 /**
  * The pipeline on a broker whose client listener asks for SASL/SCRAM-SHA-512: {@code run}, {@code
  * replay --report}, {@code tail}, {@code record} and {@code run --reset} as separate JVMs with
- * {@code --command-config}, real Shandong readings in, figures out; clients without the password are refused; and no password in
- * anything the commands or the broker printed, Kafka's INFO logs included (where Kafka's clients
- * dump their settings, {@code sasl.jaas.config} among them).
+ * {@code --command-config}, real Shandong readings in, figures out; clients without the password
+ * are refused; and no password in anything the commands or the broker printed, Kafka's INFO logs
+ * included (where Kafka's clients dump their settings, {@code sasl.jaas.config} among them).
  */
 class SecuredClusterIT {
 
   private static final String USER = "ecostream";
+
   /** Unique, so that finding it in an output can only mean a leak. */
   private static final String PASSWORD = "scram-" + UUID.randomUUID();
+
   private static final String WRONG_PASSWORD = "wrong-" + UUID.randomUUID();
 
   /** Two days of the 16 Shandong cities' hourly figures (see its README). */
   private static final String INPUT_RESOURCE = "shandong_cities_2022-01-02_hourly.csv.gz";
+
   private static final int CITIES = 16;
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
-  /** How long a refused client is given; a broker that served it would answer within milliseconds. */
+
+  /**
+   * How long a refused client is given; a broker that served it would answer within milliseconds.
+   */
   private static final Duration REFUSAL_TIMEOUT = Duration.ofSeconds(5);
 
   private static Path dir;
@@ -81,7 +86,8 @@ class SecuredClusterIT {
     brokerLog = LogCapture.start(dir.resolve("broker.log"));
     kafka =
         LocalKafkaBroker.start(
-            LocalKafkaBroker.Settings.persistent(dir.resolve("kafka"), LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort())
+            LocalKafkaBroker.Settings.persistent(
+                    dir.resolve("kafka"), LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort())
                 .withScramUser(new ScramUser(USER, PASSWORD)));
     clientConfig = kafka.clientConfigFile().orElseThrow();
   }
@@ -107,8 +113,11 @@ class SecuredClusterIT {
 
   @Test
   void shouldRunThePipelineWithTheClientSettingsFileAndPrintThePasswordNowhere() throws Exception {
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientConfig))).isEqualTo("rw-------");
-    assertThat(Files.readString(clientConfig)).as("the file the commands are given").contains(PASSWORD);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientConfig)))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(clientConfig))
+        .as("the file the commands are given")
+        .contains(PASSWORD);
     String prefix = KafkaBrokerFixture.uniqueName("secured");
     String applicationId = KafkaBrokerFixture.uniqueName("secured-app");
     Path input = dir.resolve(INPUT_RESOURCE);
@@ -121,11 +130,16 @@ class SecuredClusterIT {
     List<String> runArguments =
         List.of(
             "run",
-            "--command-config", clientConfig.toString(),
-            "--topic-prefix", prefix,
-            "--application-id", applicationId,
-            "--state-dir", dir.resolve("state").toString(),
-            "--metrics-port", "-1");
+            "--command-config",
+            clientConfig.toString(),
+            "--topic-prefix",
+            prefix,
+            "--application-id",
+            applicationId,
+            "--state-dir",
+            dir.resolve("state").toString(),
+            "--metrics-port",
+            "-1");
     Command run = start("run", runArguments.toArray(String[]::new));
     await("run RUNNING", STARTUP_TIMEOUT, run, () -> run.output().contains("-> RUNNING"));
 
@@ -133,60 +147,97 @@ class SecuredClusterIT {
         start(
             "replay",
             "replay",
-            "--command-config", clientConfig.toString(),
-            "--topic-prefix", prefix,
-            "--format", "cnemc-city",
-            "--from", "2022-01-01",
-            "--to", "2022-01-03",
-            "--report", "json",
-            "--period", "2022-01-01..2022-01-02",
-            "--application-id", applicationId,
+            "--command-config",
+            clientConfig.toString(),
+            "--topic-prefix",
+            prefix,
+            "--format",
+            "cnemc-city",
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2022-01-03",
+            "--report",
+            "json",
+            "--period",
+            "2022-01-01..2022-01-02",
+            "--application-id",
+            applicationId,
             input.toString());
-    assertThat(replay.awaitExit(COMMAND_TIMEOUT)).as("exit code of replay%s", replay.tail()).isZero();
+    assertThat(replay.awaitExit(COMMAND_TIMEOUT))
+        .as("exit code of replay%s", replay.tail())
+        .isZero();
     assertThat(replay.stdout().lines())
         .as("report: each replayed city's two days, then the province's mean%s", replay.tail())
         .hasSize(CITIES + 1)
-        .allMatch(line -> line.contains("\"period\":\"2022-01-01..2022-01-02\"") && line.contains("\"validDays\":2"));
+        .allMatch(
+            line ->
+                line.contains("\"period\":\"2022-01-01..2022-01-02\"")
+                    && line.contains("\"validDays\":2"));
 
     Command tail =
         start(
             "tail",
-            "tail", "air.city-daily",
-            "--command-config", clientConfig.toString(),
-            "--topic-prefix", prefix,
+            "tail",
+            "air.city-daily",
+            "--command-config",
+            clientConfig.toString(),
+            "--topic-prefix",
+            prefix,
             "--from-beginning",
-            "--max", "5");
+            "--max",
+            "5");
     assertThat(tail.awaitExit(COMMAND_TIMEOUT)).as("exit code of tail%s", tail.tail()).isZero();
-    assertThat(tail.stdout().lines()).as("city-daily figures").hasSize(5).allMatch(line -> line.contains("\"cityId\""));
+    assertThat(tail.stdout().lines())
+        .as("city-daily figures")
+        .hasSize(5)
+        .allMatch(line -> line.contains("\"cityId\""));
 
     Path recording = dir.resolve("city-daily.ndjson");
     Command record =
         start(
             "record",
-            "record", "air.city-daily",
-            "--command-config", clientConfig.toString(),
-            "--topic-prefix", prefix,
+            "record",
+            "air.city-daily",
+            "--command-config",
+            clientConfig.toString(),
+            "--topic-prefix",
+            prefix,
             "--from-beginning",
-            "--output", recording.toString());
-    assertThat(record.awaitExit(COMMAND_TIMEOUT)).as("exit code of record%s", record.tail()).isZero();
-    assertThat(Files.readAllLines(recording)).as("recorded city-daily figures").hasSizeGreaterThanOrEqualTo(CITIES);
+            "--output",
+            recording.toString());
+    assertThat(record.awaitExit(COMMAND_TIMEOUT))
+        .as("exit code of record%s", record.tail())
+        .isZero();
+    assertThat(Files.readAllLines(recording))
+        .as("recorded city-daily figures")
+        .hasSizeGreaterThanOrEqualTo(CITIES);
 
     run.stop();
-    // 143 = 128 + SIGTERM: the JVM ends with the signal's code once the shutdown hook has closed run.
-    assertThat(run.awaitExit(COMMAND_TIMEOUT)).as("exit code of run after SIGTERM%s", run.tail()).isIn(0, 143);
+    // 143 = 128 + SIGTERM: the JVM ends with the signal's code once the shutdown hook has closed
+    // run.
+    assertThat(run.awaitExit(COMMAND_TIMEOUT))
+        .as("exit code of run after SIGTERM%s", run.tail())
+        .isIn(0, 143);
     // Kafka's reset tool takes its client settings from a file of its own, which run writes.
     List<String> resetArguments = new ArrayList<>(runArguments);
     resetArguments.add("--reset");
     Command reset = start("run-reset", resetArguments.toArray(String[]::new));
-    await("run --reset RUNNING", STARTUP_TIMEOUT, reset, () -> reset.output().contains("-> RUNNING"));
-    assertThat(reset.stderr()).contains("ecostream run: reset application " + applicationId + ": offsets of ");
+    await(
+        "run --reset RUNNING", STARTUP_TIMEOUT, reset, () -> reset.output().contains("-> RUNNING"));
+    assertThat(reset.stderr())
+        .contains("ecostream run: reset application " + applicationId + ": offsets of ");
     reset.stop();
-    assertThat(reset.awaitExit(COMMAND_TIMEOUT)).as("exit code of run --reset after SIGTERM%s", reset.tail()).isIn(0, 143);
+    assertThat(reset.awaitExit(COMMAND_TIMEOUT))
+        .as("exit code of run --reset after SIGTERM%s", reset.tail())
+        .isIn(0, 143);
 
     assertThat(run.output())
         .as("Kafka's INFO dump of the streams settings, captured, with the login masked")
         .contains("sasl.jaas.config = [hidden]");
-    assertThat(brokerLog.text()).as("the broker's INFO log, captured").contains("Kafka Server started");
+    assertThat(brokerLog.text())
+        .as("the broker's INFO log, captured")
+        .contains("Kafka Server started");
     for (Command command : commands) {
       assertThat(command.output()).as("what %s printed", command.name()).doesNotContain(PASSWORD);
     }
@@ -207,7 +258,8 @@ class SecuredClusterIT {
           .as("a consumer without SASL")
           .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(REFUSAL_TIMEOUT.multipliedBy(4));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isLessThan(REFUSAL_TIMEOUT.multipliedBy(4));
   }
 
   @Test
@@ -218,23 +270,36 @@ class SecuredClusterIT {
     }
     wrong.put(
         "sasl.jaas.config",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + USER + "\" password=\""
-            + WRONG_PASSWORD + "\";");
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + USER
+            + "\" password=\""
+            + WRONG_PASSWORD
+            + "\";");
     Path wrongConfig = dir.resolve("wrong.properties");
     try (var writer = Files.newBufferedWriter(wrongConfig)) {
       wrong.store(writer, null);
     }
 
-    assertThatThrownBy(() -> describeCluster(wrong)).hasCauseInstanceOf(SaslAuthenticationException.class);
+    assertThatThrownBy(() -> describeCluster(wrong))
+        .hasCauseInstanceOf(SaslAuthenticationException.class);
 
     Command tail =
         start(
             "tail-wrong-password",
-            "tail", "air.city-daily", "--command-config", wrongConfig.toString(), "--from-beginning", "--max", "1");
-    assertThat(tail.awaitExit(COMMAND_TIMEOUT)).as("exit code of tail%s", tail.tail()).isEqualTo(EcostreamCli.FAILURE);
+            "tail",
+            "air.city-daily",
+            "--command-config",
+            wrongConfig.toString(),
+            "--from-beginning",
+            "--max",
+            "1");
+    assertThat(tail.awaitExit(COMMAND_TIMEOUT))
+        .as("exit code of tail%s", tail.tail())
+        .isEqualTo(EcostreamCli.FAILURE);
     assertThat(tail.stderr().lines())
         .as("stderr of tail")
-        .anyMatch(line -> line.startsWith("ecostream tail: ") && line.contains("invalid credentials"));
+        .anyMatch(
+            line -> line.startsWith("ecostream tail: ") && line.contains("invalid credentials"));
     assertThat(tail.output()).doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD);
   }
 
@@ -253,12 +318,15 @@ class SecuredClusterIT {
     return command;
   }
 
-  private static void await(String what, Duration timeout, Command command, BooleanSupplier condition)
+  private static void await(
+      String what, Duration timeout, Command command, BooleanSupplier condition)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (!command.process().isAlive()) {
-        fail("%s: %s exited with code %d%s", what, command.name(), command.process().exitValue(), command.tail());
+        fail(
+            "%s: %s exited with code %d%s",
+            what, command.name(), command.process().exitValue(), command.tail());
       }
       if (System.nanoTime() > deadline) {
         fail("%s: not within %d s%s", what, timeout.toSeconds(), command.tail());
@@ -298,7 +366,8 @@ class SecuredClusterIT {
       environment.put(EcostreamDefaults.CONFIG_ENV, "");
       environment.put("ECOSTREAM_KAFKA_LOG_LEVEL", "INFO");
       environment.put("ECOSTREAM_LOG_LEVEL", "INFO");
-      return new Command(name, builder.start(), dir.resolve(name + ".out"), dir.resolve(name + ".err"));
+      return new Command(
+          name, builder.start(), dir.resolve(name + ".out"), dir.resolve(name + ".err"));
     }
 
     int awaitExit(Duration timeout) throws InterruptedException {
@@ -336,7 +405,8 @@ class SecuredClusterIT {
     /** The last lines of stderr, for a failure message. */
     String tail() {
       List<String> lines = stderr().lines().toList();
-      return "; last lines of its stderr:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      return "; last lines of its stderr:\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     private static String read(Path file) {
@@ -349,12 +419,14 @@ class SecuredClusterIT {
   }
 
   /**
-   * The Kafka and ecostream logs of this JVM (the broker's) at INFO into a file, the loggers as they
-   * were put back on close: the test JVM runs other test classes after this one.
+   * The Kafka and ecostream logs of this JVM (the broker's) at INFO into a file, the loggers as
+   * they were put back on close: the test JVM runs other test classes after this one.
    */
   private static final class LogCapture implements AutoCloseable {
 
-    private static final String[] LOGGERS = {"kafka", "org.apache.kafka", "state.change.logger", "io.ecostream"};
+    private static final String[] LOGGERS = {
+      "kafka", "org.apache.kafka", "state.change.logger", "io.ecostream"
+    };
     private static final String APPENDER = "secured-cluster-it";
 
     private final LoggerContext context;
@@ -362,7 +434,11 @@ class SecuredClusterIT {
     private final FileAppender appender;
     private final Map<String, LoggerConfig> replaced;
 
-    private LogCapture(LoggerContext context, Path file, FileAppender appender, Map<String, LoggerConfig> replaced) {
+    private LogCapture(
+        LoggerContext context,
+        Path file,
+        FileAppender appender,
+        Map<String, LoggerConfig> replaced) {
       this.context = context;
       this.file = file;
       this.appender = appender;

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** The options with which the commands reach a secured cluster, checked before anything connects. */
+/**
+ * The options with which the commands reach a secured cluster, checked before anything connects.
+ */
 class SecurityOptionsTest {
 
   @TempDir Path dir;
@@ -54,7 +56,9 @@ class SecurityOptionsTest {
 
   @Test
   void shouldWantTheSaslUserAndItsPasswordFileTogether() {
-    CliRun run = CliRun.of("broker", "--sasl-user", "ecostream", "--data-dir", dir.resolve("kafka").toString());
+    CliRun run =
+        CliRun.of(
+            "broker", "--sasl-user", "ecostream", "--data-dir", dir.resolve("kafka").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
@@ -67,18 +71,22 @@ class SecurityOptionsTest {
   void shouldRefuseAnEmptyPasswordFile() throws IOException {
     Path empty = passwordFile("\n", "rw-------");
 
-    CliRun run = CliRun.of("broker", "--sasl-user", "ecostream", "--sasl-password-file", empty.toString());
+    CliRun run =
+        CliRun.of("broker", "--sasl-user", "ecostream", "--sasl-password-file", empty.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
-        .containsExactly("ecostream broker: SASL password of ecostream is empty (see 'ecostream broker --help')");
+        .containsExactly(
+            "ecostream broker: SASL password of ecostream is empty (see 'ecostream broker --help')");
   }
 
   @Test
   void shouldRefuseAPasswordFileOfTwoLinesWithoutShowingIt() throws IOException {
     Path twoLines = passwordFile("first-secret\nsecond-secret\n", "rw-------");
 
-    CliRun run = CliRun.of("broker", "--sasl-user", "ecostream", "--sasl-password-file", twoLines.toString());
+    CliRun run =
+        CliRun.of(
+            "broker", "--sasl-user", "ecostream", "--sasl-password-file", twoLines.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("control character").doesNotContain("secret");
@@ -88,16 +96,19 @@ class SecurityOptionsTest {
   void shouldWarnOfAPasswordFileThatOthersCanRead() throws IOException {
     Path open = passwordFile("\n", "rw-r--r--");
 
-    CliRun run = CliRun.of("broker", "--sasl-user", "ecostream", "--sasl-password-file", open.toString());
+    CliRun run =
+        CliRun.of("broker", "--sasl-user", "ecostream", "--sasl-password-file", open.toString());
 
     assertThat(run.errLines())
-        .startsWith("ecostream broker: warning: " + open + " is readable by other users (chmod 600 it)");
+        .startsWith(
+            "ecostream broker: warning: " + open + " is readable by other users (chmod 600 it)");
   }
 
   @Test
   void shouldRefuseAnUnreadablePasswordFile() {
     CliRun run =
-        CliRun.of("broker", "--sasl-user", "ecostream", "--sasl-password-file", "/nonexistent/password");
+        CliRun.of(
+            "broker", "--sasl-user", "ecostream", "--sasl-password-file", "/nonexistent/password");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())

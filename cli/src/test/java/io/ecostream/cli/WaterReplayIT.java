@@ -24,10 +24,11 @@ class WaterReplayIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Binzhou: S1 is the river section of docs/standards.md#section-class-and-shares (class III, CWQI 5.0064516); S2
-   * NH3-N 2.3 (劣V, CWQI 2.3), a year earlier 0.8 (III, CWQI 0.8); S3 a reservoir source with TP 0.08 on the
-   * lake limits (IV, not compliant, CWQI 1.6); S4 NH3-N 0.4 and 0.6, mean 0.5 (II, CWQI 0.5); P1 the
-   * class-1 sea point of Example 1 in docs/standards.md#worked-water-examples.
+   * Binzhou: S1 is the river section of docs/standards.md#section-class-and-shares (class III, CWQI
+   * 5.0064516); S2 NH3-N 2.3 (劣V, CWQI 2.3), a year earlier 0.8 (III, CWQI 0.8); S3 a reservoir
+   * source with TP 0.08 on the lake limits (IV, not compliant, CWQI 1.6); S4 NH3-N 0.4 and 0.6,
+   * mean 0.5 (II, CWQI 0.5); P1 the class-1 sea point of Example 1 in
+   * docs/standards.md#worked-water-examples.
    */
   private static final String SAMPLES =
       """
@@ -58,11 +59,16 @@ class WaterReplayIT {
   private CliRun replay(Path file, String report) {
     return CliRun.of(
         "replay",
-        "--bootstrap-servers", kafka.bootstrapServers(),
-        "--topic-prefix", pipeline.prefix(),
-        "--application-id", pipeline.applicationId(),
-        "--format", "water-csv",
-        "--report", report,
+        "--bootstrap-servers",
+        kafka.bootstrapServers(),
+        "--topic-prefix",
+        pipeline.prefix(),
+        "--application-id",
+        pipeline.applicationId(),
+        "--format",
+        "water-csv",
+        "--report",
+        report,
         file.toString());
   }
 

@@ -94,7 +94,8 @@ public final class KafkaBrokerFixture implements BeforeAllCallback, AfterAllCall
   /** Shared by the test class; the fixture closes it. */
   public synchronized Admin admin() {
     if (admin == null) {
-      admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+      admin =
+          Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
     return admin;
   }
@@ -116,7 +117,9 @@ public final class KafkaBrokerFixture implements BeforeAllCallback, AfterAllCall
     return props;
   }
 
-  /** Bootstrap servers, the group and earliest offsets, so a consumer sees what the test produced. */
+  /**
+   * Bootstrap servers, the group and earliest offsets, so a consumer sees what the test produced.
+   */
   public Map<String, Object> consumerProps(String groupId) {
     Map<String, Object> props = new HashMap<>();
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -125,17 +128,16 @@ public final class KafkaBrokerFixture implements BeforeAllCallback, AfterAllCall
     return props;
   }
 
-  /** {@code prefix-} and 8 random hex digits, e.g. for a topic or Streams application id per test. */
+  /**
+   * {@code prefix-} and 8 random hex digits, e.g. for a topic or Streams application id per test.
+   */
   public static String uniqueName(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private void create(List<NewTopic> topics) {
     try {
-      admin()
-          .createTopics(topics)
-          .all()
-          .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      admin().createTopics(topics).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics " + topics, e);

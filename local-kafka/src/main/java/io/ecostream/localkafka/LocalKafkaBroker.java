@@ -51,9 +51,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node KRaft Kafka broker (combined broker and controller) running in this JVM, bound to
- * loopback only; without authentication, or with SASL/SCRAM-SHA-512 on its client listener ({@link
- * Settings#withScramUser}).
+ * A real single-node KRaft Kafka broker (combined broker and controller) running in this JVM, bound
+ * to loopback only; without authentication, or with SASL/SCRAM-SHA-512 on its client listener
+ * ({@link Settings#withScramUser}).
  *
  * <pre>{@code
  * try (LocalKafkaBroker kafka = LocalKafkaBroker.start(Settings.ephemeral())) {
@@ -66,10 +66,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
 
   private static final String HOST = "localhost";
-  /** The only SASL mechanism of the SASL listener: SCRAM credentials live in the cluster's metadata. */
+
+  /**
+   * The only SASL mechanism of the SASL listener: SCRAM credentials live in the cluster's metadata.
+   */
   public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
   /** Name of the client settings file written into the data dir of a SASL broker. */
   public static final String CLIENT_CONFIG_FILE = "client.properties";
+
   private static final String MASK = "[hidden]";
   // The smallest count Kafka accepts for SCRAM-SHA-512 (and RFC 7677's minimum for SHA-256).
   private static final int SCRAM_ITERATIONS = 4096;
@@ -98,8 +103,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * Formats the data dir if it is new, starts the broker and blocks until it answers a
    * describeCluster.
    *
-   * @throws LocalKafkaException if a port is taken, the settings are invalid, the broker hits a fatal
-   *     fault, or it is not ready within 60 s
+   * @throws LocalKafkaException if a port is taken, the settings are invalid, the broker hits a
+   *     fatal fault, or it is not ready within 60 s
    */
   public static LocalKafkaBroker start(Settings settings) {
     Objects.requireNonNull(settings, "settings");
@@ -163,12 +168,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * The {@link #clientProperties()} of a SASL broker as a file in its data dir, readable by the owner
-   * only where the file system has POSIX permissions, for {@code --command-config}; empty without
-   * SASL.
+   * The {@link #clientProperties()} of a SASL broker as a file in its data dir, readable by the
+   * owner only where the file system has POSIX permissions, for {@code --command-config}; empty
+   * without SASL.
    */
   public Optional<Path> clientConfigFile() {
-    return settings.sasl() ? Optional.of(settings.dataDir().resolve(CLIENT_CONFIG_FILE)) : Optional.empty();
+    return settings.sasl()
+        ? Optional.of(settings.dataDir().resolve(CLIENT_CONFIG_FILE))
+        : Optional.empty();
   }
 
   /** The user clients log in as, without SASL empty. */
@@ -229,7 +236,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
       props.setProperty("sasl.enabled.mechanisms", SCRAM_MECHANISM);
       props.setProperty("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
       props.setProperty(
-          "listener.name.sasl_plaintext." + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+          "listener.name.sasl_plaintext."
+              + SCRAM_MECHANISM.toLowerCase(Locale.ROOT)
+              + ".sasl.jaas.config",
           settings.scramUser().jaasConfig());
     }
     props.setProperty("log.dirs", settings.dataDir().toAbsolutePath().toString());
@@ -267,8 +276,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Written at every start, so that it follows the ports; created with owner-only permissions before
-   * the password goes in, then moved over the previous one.
+   * Written at every start, so that it follows the ports; created with owner-only permissions
+   * before the password goes in, then moved over the previous one.
    */
   private static void writeClientConfig(Settings settings) {
     Path file = settings.dataDir().resolve(CLIENT_CONFIG_FILE);
@@ -279,12 +288,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
         clientProperties(settings)
             .store(
                 out,
-                "Client settings of the local broker (SASL_PLAINTEXT, " + SCRAM_MECHANISM + ", user "
-                    + settings.scramUser().name() + "), for --command-config. Holds the password.");
+                "Client settings of the local broker (SASL_PLAINTEXT, "
+                    + SCRAM_MECHANISM
+                    + ", user "
+                    + settings.scramUser().name()
+                    + "), for --command-config. Holds the password.");
       }
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new LocalKafkaException("Cannot write the client settings " + file + ": " + e.getMessage(), e);
+      throw new LocalKafkaException(
+          "Cannot write the client settings " + file + ": " + e.getMessage(), e);
     } finally {
       if (temp != null) {
         temp.toFile().delete();
@@ -296,7 +309,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private static Path privateFile(Path dir, String prefix) throws IOException {
     try {
       return Files.createTempFile(
-          dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          dir,
+          prefix,
+          ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       return Files.createTempFile(dir, prefix, ".tmp");
     }
@@ -367,13 +383,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
       }
       // Transactions v1: with v2 (the 4.3 default) an exactly-once Streams producer's first
       // batches of a transaction raced the previous commit marker here (CONCURRENT_TRANSACTIONS,
-      // then OUT_OF_ORDER_SEQUENCE_NUMBER retries, logged as broker errors); with v1 none were seen.
+      // then OUT_OF_ORDER_SEQUENCE_NUMBER retries, logged as broker errors); with v1 none were
+      // seen.
       List<String> args =
           new ArrayList<>(
               List.of(
-                  "format", "--config", configFile.toString(),
-                  "--cluster-id", Uuid.randomUuid().toString(),
-                  "--feature", "transaction.version=1"));
+                  "format",
+                  "--config",
+                  configFile.toString(),
+                  "--cluster-id",
+                  Uuid.randomUuid().toString(),
+                  "--feature",
+                  "transaction.version=1"));
       String saltedPassword = null;
       if (settings.sasl()) {
         ScramCredential credential = scramCredential(settings.scramUser().password());
@@ -390,7 +411,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
       if (status != 0) {
         String report = output.toString(StandardCharsets.UTF_8).strip();
         throw new LocalKafkaException(
-            "Formatting Kafka data dir " + dataDir + " failed: "
+            "Formatting Kafka data dir "
+                + dataDir
+                + " failed: "
                 + (saltedPassword == null ? report : report.replace(saltedPassword, MASK)));
       }
     } catch (IOException e) {
@@ -409,7 +432,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
    */
   private static ScramCredential scramCredential(String password) {
     try {
-      ScramFormatter formatter = new ScramFormatter(ScramMechanism.forMechanismName(SCRAM_MECHANISM));
+      ScramFormatter formatter =
+          new ScramFormatter(ScramMechanism.forMechanismName(SCRAM_MECHANISM));
       byte[] salt = formatter.secureRandomBytes();
       byte[] salted = formatter.saltedPassword(password, salt, SCRAM_ITERATIONS);
       Base64.Encoder base64 = Base64.getEncoder();
@@ -421,8 +445,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   private record ScramCredential(String salt, String saltedPassword) {
     String argument(String user) {
-      return SCRAM_MECHANISM + "=[name=" + user + ",iterations=" + SCRAM_ITERATIONS
-          + ",salt=\"" + salt + "\",saltedpassword=\"" + saltedPassword + "\"]";
+      return SCRAM_MECHANISM
+          + "=[name="
+          + user
+          + ",iterations="
+          + SCRAM_ITERATIONS
+          + ",salt=\""
+          + salt
+          + "\",saltedpassword=\""
+          + saltedPassword
+          + "\"]";
     }
 
     @Override
@@ -462,8 +494,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Thread.sleep(READY_POLL_MILLIS);
       }
       throw new LocalKafkaException(
-          "Kafka broker at " + bootstrapServers + " not ready within " + STARTUP_TIMEOUT.toSeconds()
-              + " s" + (last == null ? "" : ": " + last.getMessage()),
+          "Kafka broker at "
+              + bootstrapServers
+              + " not ready within "
+              + STARTUP_TIMEOUT.toSeconds()
+              + " s"
+              + (last == null ? "" : ": " + last.getMessage()),
           last);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -475,11 +511,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * The broker serves clients only once it has loaded its metadata, the SCRAM credentials with it:
    * a refusal then is final, most likely a data dir kept from a start with another password.
    */
-  private static LocalKafkaException refusedLogin(Settings settings, SaslAuthenticationException refused) {
+  private static LocalKafkaException refusedLogin(
+      Settings settings, SaslAuthenticationException refused) {
     return new LocalKafkaException(
-        "Kafka broker at " + bootstrapServers(settings) + " refused the login of " + settings.scramUser().name()
-            + " (" + refused.getMessage() + "). SCRAM users are written when the data dir is formatted: "
-            + settings.dataDir() + " was formatted with other credentials or without SASL;"
+        "Kafka broker at "
+            + bootstrapServers(settings)
+            + " refused the login of "
+            + settings.scramUser().name()
+            + " ("
+            + refused.getMessage()
+            + "). SCRAM users are written when the data dir is formatted: "
+            + settings.dataDir()
+            + " was formatted with other credentials or without SASL;"
             + " give the password it was formatted with, or delete it to start afresh",
         refused);
   }
@@ -508,8 +551,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Where and how the broker runs. {@code overrides} are broker properties applied last, so they win
-   * over every default; leave log.dirs and the listeners to the other fields. With a {@code
+   * Where and how the broker runs. {@code overrides} are broker properties applied last, so they
+   * win over every default; leave log.dirs and the listeners to the other fields. With a {@code
    * scramUser} (null: none) the client listener is SASL_PLAINTEXT and asks for SCRAM-SHA-512.
    */
   public record Settings(
@@ -533,7 +576,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Without authentication. */
     public Settings(
-        Path dataDir, int brokerPort, int controllerPort, boolean deleteOnClose, Map<String, String> overrides) {
+        Path dataDir,
+        int brokerPort,
+        int controllerPort,
+        boolean deleteOnClose,
+        Map<String, String> overrides) {
       this(dataDir, brokerPort, controllerPort, deleteOnClose, overrides, null);
     }
 
@@ -563,13 +610,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Clients must log in as this user (SASL_PLAINTEXT, SCRAM-SHA-512); the broker logs in as it too,
-     * on its own listener. Its credential is written when the data dir is formatted: a data dir kept
-     * from an earlier start keeps the user and password it was formatted with.
+     * Clients must log in as this user (SASL_PLAINTEXT, SCRAM-SHA-512); the broker logs in as it
+     * too, on its own listener. Its credential is written when the data dir is formatted: a data
+     * dir kept from an earlier start keeps the user and password it was formatted with.
      */
     public Settings withScramUser(ScramUser user) {
       return new Settings(
-          dataDir, brokerPort, controllerPort, deleteOnClose, overrides, Objects.requireNonNull(user, "user"));
+          dataDir,
+          brokerPort,
+          controllerPort,
+          deleteOnClose,
+          overrides,
+          Objects.requireNonNull(user, "user"));
     }
 
     public boolean sasl() {
@@ -584,8 +636,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * A SCRAM-SHA-512 user of the broker. The name is letters, digits, {@code .}, {@code _} and {@code
-   * -}; the password is one line without control characters. {@link #toString()} hides the password.
+   * A SCRAM-SHA-512 user of the broker. The name is letters, digits, {@code .}, {@code _} and
+   * {@code -}; the password is one line without control characters. {@link #toString()} hides the
+   * password.
    */
   public record ScramUser(String name, String password) {
 

@@ -39,7 +39,11 @@ class KafkaBrokerFixtureIT {
     kafka.createTopic(wide, 4);
 
     Map<String, TopicDescription> topics =
-        kafka.admin().describeTopics(List.of(single, wide)).allTopicNames().get(30, TimeUnit.SECONDS);
+        kafka
+            .admin()
+            .describeTopics(List.of(single, wide))
+            .allTopicNames()
+            .get(30, TimeUnit.SECONDS);
     assertThat(topics.get(single).partitions()).hasSize(1);
     assertThat(topics.get(wide).partitions()).hasSize(4);
   }
@@ -50,7 +54,8 @@ class KafkaBrokerFixtureIT {
     kafka.createTopics(topic);
 
     try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), new StringSerializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(), new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, "station-1", "pm25=35"));
       producer.send(new ProducerRecord<>(topic, "station-1", "pm25=80"));
     }

@@ -44,8 +44,7 @@ class LocalKafkaBrokerIT {
 
       produce(kafka, topic, values);
 
-      assertThat(consume(kafka, topic, values.size()))
-          .containsExactlyInAnyOrderElementsOf(values);
+      assertThat(consume(kafka, topic, values.size())).containsExactlyInAnyOrderElementsOf(values);
       assertThat(kafka.startupTime()).isPositive().isLessThan(Duration.ofSeconds(60));
     }
   }
@@ -124,8 +123,8 @@ class LocalKafkaBrokerIT {
   }
 
   /**
-   * A 128 MiB cleaner buffer in a 128 MiB heap: OutOfMemoryError while starting the LogManager, which
-   * Kafka treats as fatal and answers with Exit.halt.
+   * A 128 MiB cleaner buffer in a 128 MiB heap: OutOfMemoryError while starting the LogManager,
+   * which Kafka treats as fatal and answers with Exit.halt.
    */
   static final class StartWithTooLittleHeap {
     static final String SURVIVED = "JVM survived: ";
@@ -145,7 +144,8 @@ class LocalKafkaBrokerIT {
   }
 
   private static Admin admin(LocalKafkaBroker kafka) {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    return Admin.create(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
   }
 
   private static void createTopic(LocalKafkaBroker kafka, String topic, int partitions)
@@ -162,8 +162,10 @@ class LocalKafkaBrokerIT {
       throws Exception {
     Map<String, Object> props =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all");
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       List<Future<RecordMetadata>> acks = new ArrayList<>();

@@ -40,21 +40,32 @@ class LocalKafkaBrokerSaslIT {
   private static final ScramUser USER = new ScramUser("ecostream", "pa\"ss, w\\rd = 1");
 
   @Test
-  void shouldServeTheScramUserAndRefuseClientsWithoutItsPassword(@TempDir Path dataDir) throws Exception {
+  void shouldServeTheScramUserAndRefuseClientsWithoutItsPassword(@TempDir Path dataDir)
+      throws Exception {
     Settings settings =
-        Settings.persistent(dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort()).withScramUser(USER);
+        Settings.persistent(dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort())
+            .withScramUser(USER);
     try (LocalKafkaBroker kafka = LocalKafkaBroker.start(settings)) {
       String topic = KafkaBrokerFixture.uniqueName("secured");
       try (Admin admin = Admin.create(kafka.clientProperties())) {
-        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        admin
+            .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+            .all()
+            .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
       }
       try (KafkaProducer<String, String> producer =
-          new KafkaProducer<>(kafka.clientProperties(), new StringSerializer(), new StringSerializer())) {
-        producer.send(new ProducerRecord<>(topic, "k", "v")).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+          new KafkaProducer<>(
+              kafka.clientProperties(), new StringSerializer(), new StringSerializer())) {
+        producer
+            .send(new ProducerRecord<>(topic, "k", "v"))
+            .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
       }
       assertThat(consumeOne(kafka.clientProperties(), topic)).isEqualTo("v");
 
-      assertThatThrownBy(() -> describeCluster(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers())))
+      assertThatThrownBy(
+              () ->
+                  describeCluster(
+                      Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers())))
           .as("a client without SASL")
           .isInstanceOfAny(ExecutionException.class, java.util.concurrent.TimeoutException.class);
       Properties wrong = kafka.clientProperties();
@@ -70,7 +81,8 @@ class LocalKafkaBrokerSaslIT {
   @Test
   void shouldWriteTheClientSettingsForTheOwnerOnly(@TempDir Path dataDir) throws Exception {
     Settings settings =
-        Settings.persistent(dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort()).withScramUser(USER);
+        Settings.persistent(dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort())
+            .withScramUser(USER);
     try (LocalKafkaBroker kafka = LocalKafkaBroker.start(settings)) {
       Path file = kafka.clientConfigFile().orElseThrow();
       Properties written = new Properties();
@@ -79,7 +91,8 @@ class LocalKafkaBrokerSaslIT {
       }
 
       assertThat(file).isEqualTo(dataDir.resolve("client.properties"));
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
       assertThat(written).isEqualTo(kafka.clientProperties());
       assertThat(written)
           .containsEntry("security.protocol", "SASL_PLAINTEXT")
@@ -90,16 +103,22 @@ class LocalKafkaBrokerSaslIT {
   }
 
   @Test
-  void shouldRestartOnItsDataDirWithTheSamePasswordAndFailFastWithAnother(@TempDir Path dataDir) throws Exception {
+  void shouldRestartOnItsDataDirWithTheSamePasswordAndFailFastWithAnother(@TempDir Path dataDir)
+      throws Exception {
     Settings settings =
-        Settings.persistent(dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort()).withScramUser(USER);
+        Settings.persistent(dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort())
+            .withScramUser(USER);
     LocalKafkaBroker.start(settings).close();
 
     try (LocalKafkaBroker kafka = LocalKafkaBroker.start(settings)) {
       describeCluster(kafka.clientProperties());
     }
     long started = System.nanoTime();
-    assertThatThrownBy(() -> LocalKafkaBroker.start(settings.withScramUser(new ScramUser("ecostream", "another"))).close())
+    assertThatThrownBy(
+            () ->
+                LocalKafkaBroker.start(
+                        settings.withScramUser(new ScramUser("ecostream", "another")))
+                    .close())
         .isInstanceOf(LocalKafkaException.class)
         .hasMessageContaining("refused the login of ecostream")
         .hasMessageContaining("formatted with other credentials")
@@ -109,7 +128,8 @@ class LocalKafkaBrokerSaslIT {
 
   @Test
   void shouldFailFastOnADataDirFormattedWithoutSaslAndDeleteNoData(@TempDir Path dataDir) {
-    Settings plain = Settings.persistent(dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort());
+    Settings plain =
+        Settings.persistent(dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort());
     LocalKafkaBroker.start(plain).close();
 
     assertThatThrownBy(() -> LocalKafkaBroker.start(plain.withScramUser(USER)).close())
@@ -139,7 +159,8 @@ class LocalKafkaBrokerSaslIT {
     props.putAll(client);
     try (Admin admin = Admin.create(props)) {
       admin
-          .describeCluster(new DescribeClusterOptions().timeoutMs((int) REFUSAL_DEADLINE.toMillis()))
+          .describeCluster(
+              new DescribeClusterOptions().timeoutMs((int) REFUSAL_DEADLINE.toMillis()))
           .nodes()
           .get(REFUSAL_DEADLINE.toSeconds() + 5, TimeUnit.SECONDS);
     }

@@ -15,7 +15,8 @@ class LocalKafkaBrokerSettingsTest {
 
   @Test
   void shouldBindEveryListenerToLoopback() {
-    Properties props = LocalKafkaBroker.serverProperties(Settings.persistent(DATA_DIR, 19092, 19093));
+    Properties props =
+        LocalKafkaBroker.serverProperties(Settings.persistent(DATA_DIR, 19092, 19093));
 
     assertThat(props.getProperty("listeners"))
         .isEqualTo("PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093");
@@ -27,7 +28,8 @@ class LocalKafkaBrokerSettingsTest {
   @Test
   void shouldAskClientsForScramOnTheBrokerListenerAndKeepTheControllerOnLoopback() {
     Settings settings =
-        Settings.persistent(DATA_DIR, 19092, 19093).withScramUser(new LocalKafkaBroker.ScramUser("ecostream", "pw"));
+        Settings.persistent(DATA_DIR, 19092, 19093)
+            .withScramUser(new LocalKafkaBroker.ScramUser("ecostream", "pw"));
 
     Properties props = LocalKafkaBroker.serverProperties(settings);
 
@@ -40,7 +42,8 @@ class LocalKafkaBrokerSettingsTest {
     assertThat(props.getProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config"))
         .isEqualTo(
             "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ecostream\" password=\"pw\";");
-    assertThat(KafkaConfig.fromProps(props).interBrokerListenerName().value()).isEqualTo("SASL_PLAINTEXT");
+    assertThat(KafkaConfig.fromProps(props).interBrokerListenerName().value())
+        .isEqualTo("SASL_PLAINTEXT");
   }
 
   @Test

@@ -224,8 +224,8 @@ public final class Simulator {
     }
 
     /**
-     * Knobs of the air model by city id (default: none, the model as calibrated); cities without
-     * an entry are simulated as calibrated.
+     * Knobs of the air model by city id (default: none, the model as calibrated); cities without an
+     * entry are simulated as calibrated.
      */
     public Builder airTuning(Map<String, AirTuning> byCity) {
       this.airTuning = Map.copyOf(byCity);

@@ -66,18 +66,25 @@ class PacerTest {
     for (int hour = 1; hour <= 3; hour++) {
       pacer.awaitSimulated(Duration.ofHours(hour), () -> false);
     }
-    assertThat(wall.instant()).as("three past hours at an hour per second").isEqualTo(WALL.plusSeconds(3));
+    assertThat(wall.instant())
+        .as("three past hours at an hour per second")
+        .isEqualTo(WALL.plusSeconds(3));
     assertThat(caughtUp).isEmpty();
 
     pacer.awaitSimulated(Duration.ofHours(4), () -> false);
     pacer.awaitSimulated(Duration.ofHours(5), () -> false);
 
-    assertThat(wall.instant()).as("the next hours when they end").isEqualTo(WALL.plus(Duration.ofHours(2)));
-    assertThat(caughtUp).as("told once, with the end of the first hour waited for").containsExactly(WALL.plus(Duration.ofHours(1)));
+    assertThat(wall.instant())
+        .as("the next hours when they end")
+        .isEqualTo(WALL.plus(Duration.ofHours(2)));
+    assertThat(caughtUp)
+        .as("told once, with the end of the first hour waited for")
+        .containsExactly(WALL.plus(Duration.ofHours(1)));
   }
 
   @Test
-  void shouldCatchUpAsFastAsPossibleThenStopPromptlyWhileWaitingForTheClock() throws InterruptedException {
+  void shouldCatchUpAsFastAsPossibleThenStopPromptlyWhileWaitingForTheClock()
+      throws InterruptedException {
     Pacer pacer =
         new Pacer(Pacing.asFastAsPossible(), wall, wall.sleeper(), Optional.empty())
             .behindTheClock(WALL.minus(Duration.ofDays(2)), due -> {});
@@ -85,7 +92,9 @@ class PacerTest {
 
     assertThat(pacer.awaitSimulated(Duration.ofHours(48), () -> false)).isEmpty();
     assertThat(wall.sleeps()).isZero();
-    assertThat(pacer.awaitSimulated(Duration.ofHours(49), () -> wall.instant().isAfter(WALL.plusSeconds(1))))
+    assertThat(
+            pacer.awaitSimulated(
+                Duration.ofHours(49), () -> wall.instant().isAfter(WALL.plusSeconds(1))))
         .contains(StopReason.STOPPED);
     assertThat(wall.instant()).isBefore(WALL.plusSeconds(2));
   }

@@ -112,7 +112,8 @@ class SimulatorTest {
             Instant.parse("2025-06-01T05:00:00Z"));
     assertThat(caughtUp).containsExactly(Instant.parse("2025-06-01T03:00:00Z"));
     assertThat(sink.air)
-        .allSatisfy(r -> assertThat(r.getHourStart()).isBefore(Instant.parse("2025-06-01T05:00:00Z")));
+        .allSatisfy(
+            r -> assertThat(r.getHourStart()).isBefore(Instant.parse("2025-06-01T05:00:00Z")));
   }
 
   @Test
@@ -352,25 +353,42 @@ class SimulatorTest {
   void shouldSimulateACityOfItsOwnOnTheClimatologyItBorrows() {
     City binzhou = StationCatalog.shandong().city("binzhou").orElseThrow();
     City own =
-        new City("c001", "C001", "城市001", "City 001", binzhou.latitude(), binzhou.longitude(),
-            binzhou.coastal(), binzhou.pm25Annual(), binzhou.hazeExposure(), binzhou.id());
+        new City(
+            "c001",
+            "C001",
+            "城市001",
+            "City 001",
+            binzhou.latitude(),
+            binzhou.longitude(),
+            binzhou.coastal(),
+            binzhou.pm25Annual(),
+            binzhou.hazeExposure(),
+            binzhou.id());
     List<AirStation> stations =
-        List.of(new AirStation("C001-A01", own, "one", 37.4, 118.0), new AirStation("C001-A02", own, "two", 37.4, 118.0));
+        List.of(
+            new AirStation("C001-A01", own, "one", 37.4, 118.0),
+            new AirStation("C001-A02", own, "two", 37.4, 118.0));
 
     RecordingSink sink =
-        run(days(SEED, NEW_YEAR_2024, 2).water(false).catalog(StationCatalog.ofAir(List.of(own), stations)));
+        run(
+            days(SEED, NEW_YEAR_2024, 2)
+                .water(false)
+                .catalog(StationCatalog.ofAir(List.of(own), stations)));
 
     assertThat(own.climate()).isEqualTo("binzhou");
     assertThat(binzhou.climate()).isEqualTo("binzhou");
     assertThat(sink.air).hasSize(2 * 48).allMatch(r -> r.getCityId().equals("c001"));
-    assertThat(sink.air.subList(0, 2)).extracting(AirReading::getStationId).containsExactly("C001-A01", "C001-A02");
+    assertThat(sink.air.subList(0, 2))
+        .extracting(AirReading::getStationId)
+        .containsExactly("C001-A01", "C001-A02");
   }
 
   @Test
   void shouldRejectAnAirOnlyCatalogueWithAStationOutsideItsCities() {
     StationCatalog shandong = StationCatalog.shandong();
 
-    assertThatThrownBy(() -> StationCatalog.ofAir(shandong.cities().subList(0, 1), shandong.airStations()))
+    assertThatThrownBy(
+            () -> StationCatalog.ofAir(shandong.cities().subList(0, 1), shandong.airStations()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not in the list");
   }

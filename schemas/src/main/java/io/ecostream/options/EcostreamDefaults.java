@@ -56,11 +56,16 @@ public final class EcostreamDefaults implements IDefaultValueProvider {
   public static EcostreamDefaults ofProcess() {
     Map<String, String> environment = System.getenv();
     return new EcostreamDefaults(
-        environment, configFile(environment, Path.of(System.getProperty("user.home"))).map(EcostreamDefaults::load)
+        environment,
+        configFile(environment, Path.of(System.getProperty("user.home")))
+            .map(EcostreamDefaults::load)
             .orElseGet(Properties::new));
   }
 
-  /** {@value #CONFIG_ENV} if set and not empty, else {@value #DEFAULT_FILE} in {@code home} if it exists. */
+  /**
+   * {@value #CONFIG_ENV} if set and not empty, else {@value #DEFAULT_FILE} in {@code home} if it
+   * exists.
+   */
   static Optional<Path> configFile(Map<String, String> environment, Path home) {
     String named = environment.get(CONFIG_ENV);
     if (named != null) {
@@ -97,7 +102,9 @@ public final class EcostreamDefaults implements IDefaultValueProvider {
     String key = key(option.longestName());
     String fromEnvironment = environment.get(environmentName(key));
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return option.typeInfo().isBoolean() ? String.valueOf(flagOn(fromEnvironment)) : fromEnvironment.strip();
+      return option.typeInfo().isBoolean()
+          ? String.valueOf(flagOn(fromEnvironment))
+          : fromEnvironment.strip();
     }
     String command = option.command() == null ? null : option.command().name();
     String fromFile = command == null ? null : file.getProperty(command + "." + key);

@@ -1,9 +1,9 @@
 package io.ecostream.options;
 
 /**
- * The exit codes every ecostream command shares, as picocli's {@code exitCodeList} entries, so
- * that each command's help lists them the same way: 0 done, 1 failed while running, 2 wrong
- * arguments (picocli's usage-error code).
+ * The exit codes every ecostream command shares, as picocli's {@code exitCodeList} entries, so that
+ * each command's help lists them the same way: 0 done, 1 failed while running, 2 wrong arguments
+ * (picocli's usage-error code).
  */
 public final class ExitCodes {
 

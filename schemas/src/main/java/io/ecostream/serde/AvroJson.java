@@ -33,10 +33,10 @@ import org.apache.avro.specific.SpecificRecord;
  * dates as ISO-8601 text, enums as their symbol, bytes as Base64, a union as its value alone (null
  * or the branch's value, never Avro's {@code {"double": 1.5}}), and NaN and infinities (a figure
  * that does not exist: a mean of nothing) as null, since JSON has no number for them and every JSON
- * reader takes null. {@link #fromTree} reads that JSON back into the generated class (a null
- * double as NaN; the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} that earlier
- * versions wrote still read), so that a recording of a topic can be sent again, and the JSON
- * output topics ({@link OutputFormat#JSON}) are read.
+ * reader takes null. {@link #fromTree} reads that JSON back into the generated class (a null double
+ * as NaN; the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} that earlier versions
+ * wrote still read), so that a recording of a topic can be sent again, and the JSON output topics
+ * ({@link OutputFormat#JSON}) are read.
  */
 public final class AvroJson {
 
@@ -191,7 +191,8 @@ public final class AvroJson {
           Map.Entry<String, JsonNode> entry = it.next();
           map.put(
               entry.getKey(),
-              fromNode(entry.getValue(), schema.getValueType(), model, path + "." + entry.getKey()));
+              fromNode(
+                  entry.getValue(), schema.getValueType(), model, path + "." + entry.getKey()));
         }
         return map;
     }
@@ -223,10 +224,12 @@ public final class AvroJson {
 
   private static Object fromLong(JsonNode json, LogicalType logical, String path) {
     if (logical instanceof LogicalTypes.TimestampMillis) {
-      return parse(json, path, "an ISO-8601 instant", Instant::parse).truncatedTo(ChronoUnit.MILLIS);
+      return parse(json, path, "an ISO-8601 instant", Instant::parse)
+          .truncatedTo(ChronoUnit.MILLIS);
     }
     if (logical instanceof LogicalTypes.TimestampMicros) {
-      return parse(json, path, "an ISO-8601 instant", Instant::parse).truncatedTo(ChronoUnit.MICROS);
+      return parse(json, path, "an ISO-8601 instant", Instant::parse)
+          .truncatedTo(ChronoUnit.MICROS);
     }
     if (logical instanceof LogicalTypes.LocalTimestampMillis
         || logical instanceof LogicalTypes.LocalTimestampMicros) {
@@ -276,7 +279,8 @@ public final class AvroJson {
       try {
         return fromNode(json, branch, model, path);
       } catch (IllegalArgumentException e) {
-        expected.add(branch.getLogicalType() != null ? branch.getLogicalType().getName() : branch.getName());
+        expected.add(
+            branch.getLogicalType() != null ? branch.getLogicalType().getName() : branch.getName());
       }
     }
     throw notFit(path, "one of " + expected + " or null", json);

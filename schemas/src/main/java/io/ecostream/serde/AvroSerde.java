@@ -47,8 +47,7 @@ public final class AvroSerde<T extends SpecificRecord>
     // schema; ecostream's generated records are trusted, nothing else is added.
     ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
     ClassSecurityValidator.setGlobal(
-        ClassSecurityValidator.composite(
-            current, AvroSerde::isGenerated));
+        ClassSecurityValidator.composite(current, AvroSerde::isGenerated));
   }
 
   private static boolean isGenerated(Class<?> type) {
@@ -169,9 +168,12 @@ public final class AvroSerde<T extends SpecificRecord>
     }
     try {
       GenericDatumReader.skip(
-          writer, DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null));
+          writer,
+          DecoderFactory.get()
+              .binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null));
     } catch (EOFException e) {
-      throw new EOFException("a length in the record runs past the end of its " + data.length + " bytes");
+      throw new EOFException(
+          "a length in the record runs past the end of its " + data.length + " bytes");
     }
   }
 

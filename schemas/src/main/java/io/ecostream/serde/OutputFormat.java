@@ -36,6 +36,8 @@ public enum OutputFormat {
         "unknown output format '"
             + text
             + "', expected one of "
-            + Arrays.stream(values()).map(OutputFormat::optionValue).collect(Collectors.joining(", ")));
+            + Arrays.stream(values())
+                .map(OutputFormat::optionValue)
+                .collect(Collectors.joining(", ")));
   }
 }

@@ -61,7 +61,13 @@ public final class OutputSerde<T extends SpecificRecord>
       return AvroJson.toJsonBytes(data);
     } catch (RuntimeException e) {
       throw new SerializationException(
-          "cannot write " + type().getSimpleName() + " as JSON for topic " + topic + ": " + e.getMessage(), e);
+          "cannot write "
+              + type().getSimpleName()
+              + " as JSON for topic "
+              + topic
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -78,7 +84,13 @@ public final class OutputSerde<T extends SpecificRecord>
       return AvroJson.fromTree(tree, type());
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
-          "cannot decode " + type().getSimpleName() + " JSON from topic " + topic + ": " + e.getMessage(), e);
+          "cannot decode "
+              + type().getSimpleName()
+              + " JSON from topic "
+              + topic
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -52,8 +52,13 @@ public final class ClusterCheck {
    * @throws KafkaClusterException one line naming the address and what to do
    */
   public static void require(
-      Properties clientSettings, Duration timeout, Collection<String> topics, String whatCreatesThem) {
-    String address = clientSettings.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaClientConfig.DEFAULT_BOOTSTRAP);
+      Properties clientSettings,
+      Duration timeout,
+      Collection<String> topics,
+      String whatCreatesThem) {
+    String address =
+        clientSettings.getProperty(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaClientConfig.DEFAULT_BOOTSTRAP);
     Thread caller = Thread.currentThread();
     CountDownLatch checked = new CountDownLatch(1);
     Thread onStop =
@@ -85,8 +90,13 @@ public final class ClusterCheck {
 
   /** The message of a broker that stopped answering while a command ran. */
   public static String lostMessage(String address, Duration timeout, String what) {
-    return "the Kafka broker at " + address + " did not answer within " + seconds(timeout)
-        + " (" + what + "); check that it runs, or raise --kafka-timeout";
+    return "the Kafka broker at "
+        + address
+        + " did not answer within "
+        + seconds(timeout)
+        + " ("
+        + what
+        + "); check that it runs, or raise --kafka-timeout";
   }
 
   /** "15 s", "2.5 s". */
@@ -99,7 +109,11 @@ public final class ClusterCheck {
   }
 
   private static void check(
-      Map<String, Object> settings, String address, Duration timeout, Collection<String> topics, String whatCreatesThem)
+      Map<String, Object> settings,
+      String address,
+      Duration timeout,
+      Collection<String> topics,
+      String whatCreatesThem)
       throws InterruptedException {
     Admin admin;
     try {
@@ -107,23 +121,38 @@ public final class ClusterCheck {
     } catch (KafkaException e) {
       // An address that does not resolve fails here, before any request.
       throw new KafkaClusterException(
-          "cannot use the Kafka address " + address + ": " + e.getMessage() + "; check --bootstrap-servers", e);
+          "cannot use the Kafka address "
+              + address
+              + ": "
+              + e.getMessage()
+              + "; check --bootstrap-servers",
+          e);
     }
     int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     // The futures fail by themselves at the timeout; the extra second only guards against a hang.
     long waitMs = timeout.toMillis() + 1000;
     try {
-      admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).nodes().get(waitMs, TimeUnit.MILLISECONDS);
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
+          .nodes()
+          .get(waitMs, TimeUnit.MILLISECONDS);
       if (topics.isEmpty()) {
         return;
       }
       Set<String> existing =
-          admin.listTopics(new ListTopicsOptions().timeoutMs(timeoutMs)).names().get(waitMs, TimeUnit.MILLISECONDS);
-      List<String> missing = new LinkedHashSet<>(topics).stream().filter(t -> !existing.contains(t)).toList();
+          admin
+              .listTopics(new ListTopicsOptions().timeoutMs(timeoutMs))
+              .names()
+              .get(waitMs, TimeUnit.MILLISECONDS);
+      List<String> missing =
+          new LinkedHashSet<>(topics).stream().filter(t -> !existing.contains(t)).toList();
       if (!missing.isEmpty()) {
         throw new KafkaClusterException(
-            (missing.size() == 1 ? "topic " + missing.get(0) + " does not exist" : "topics " + String.join(", ", missing) + " do not exist")
-                + "; " + whatCreatesThem);
+            (missing.size() == 1
+                    ? "topic " + missing.get(0) + " does not exist"
+                    : "topics " + String.join(", ", missing) + " do not exist")
+                + "; "
+                + whatCreatesThem);
       }
     } catch (TimeoutException e) {
       throw noAnswer(address, timeout, e);
@@ -134,10 +163,15 @@ public final class ClusterCheck {
       }
       if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
         throw new KafkaClusterException(
-            "the Kafka cluster at " + address + " refused the client: " + cause.getMessage()
-                + "; check the security settings of --command-config", cause);
+            "the Kafka cluster at "
+                + address
+                + " refused the client: "
+                + cause.getMessage()
+                + "; check the security settings of --command-config",
+            cause);
       }
-      throw new KafkaClusterException("the Kafka cluster at " + address + " failed a check: " + cause, cause);
+      throw new KafkaClusterException(
+          "the Kafka cluster at " + address + " failed a check: " + cause, cause);
     } finally {
       admin.close(Duration.ZERO);
     }
@@ -157,12 +191,22 @@ public final class ClusterCheck {
 
   private static KafkaClusterException noAnswer(String address, Duration timeout, Throwable cause) {
     return new KafkaClusterException(
-        "no Kafka broker answers at " + address + " within " + seconds(timeout) + "; " + START_A_BROKER, cause);
+        "no Kafka broker answers at "
+            + address
+            + " within "
+            + seconds(timeout)
+            + "; "
+            + START_A_BROKER,
+        cause);
   }
 
   private static KafkaClusterException stopped(String address, Duration after) {
     return new KafkaClusterException(
-        "stopped after " + seconds(after) + " while waiting for a Kafka broker at " + address + " to answer");
+        "stopped after "
+            + seconds(after)
+            + " while waiting for a Kafka broker at "
+            + address
+            + " to answer");
   }
 
   private static void awaitQuietly(CountDownLatch latch, Duration timeout) {

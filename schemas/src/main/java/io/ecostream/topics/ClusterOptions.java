@@ -56,11 +56,13 @@ public final class ClusterOptions {
   Duration kafkaTimeout = ClusterCheck.DEFAULT_TIMEOUT;
 
   /**
-   * Whether the user named a cluster: with --bootstrap-servers, --command-config or $
-   * {@value KafkaClientConfig#BOOTSTRAP_ENV}. When not, the command talks to the default address.
+   * Whether the user named a cluster: with --bootstrap-servers, --command-config or $ {@value
+   * KafkaClientConfig#BOOTSTRAP_ENV}. When not, the command talks to the default address.
    */
   public boolean clusterNamed(Map<String, String> environment) {
-    return bootstrapServers != null || commandConfig != null || environment.get(KafkaClientConfig.BOOTSTRAP_ENV) != null;
+    return bootstrapServers != null
+        || commandConfig != null
+        || environment.get(KafkaClientConfig.BOOTSTRAP_ENV) != null;
   }
 
   /** Points the command at a cluster it started itself (an embedded broker). */
@@ -106,7 +108,8 @@ public final class ClusterOptions {
   /** --kafka-timeout, at least a second: below that a healthy cluster under load may miss it. */
   public Duration kafkaTimeout() {
     if (kafkaTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw usageError("--kafka-timeout must be at least 1s, got " + kafkaTimeout.toMillis() + "ms");
+      throw usageError(
+          "--kafka-timeout must be at least 1s, got " + kafkaTimeout.toMillis() + "ms");
     }
     return kafkaTimeout;
   }
@@ -131,7 +134,9 @@ public final class ClusterOptions {
   /** {@code './ecostream run --topic-prefix eco' creates the pipeline's topics}. */
   public String pipelineCreatesTopics() {
     return "'./ecostream run"
-        + (topicPrefix.equals(EcostreamTopics.DEFAULT_PREFIX) ? "" : " --topic-prefix " + topicPrefix)
+        + (topicPrefix.equals(EcostreamTopics.DEFAULT_PREFIX)
+            ? ""
+            : " --topic-prefix " + topicPrefix)
         + "' creates the pipeline's topics";
   }
 

@@ -12,8 +12,8 @@ import io.ecostream.avro.ProvinceRanking;
 import io.ecostream.avro.SectionMonth;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationHourlyAqi;
-import io.ecostream.avro.WaterSample;
 import io.ecostream.avro.WaterRanking;
+import io.ecostream.avro.WaterSample;
 import io.ecostream.avro.WaterSampleClass;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.serde.OutputFormat;
@@ -74,15 +74,13 @@ public record EcostreamTopics(
         new Topic<>(prefix + ".stations", keys, AvroSerde.of(Station.class), p, true),
         new Topic<>(prefix + ".air.readings", keys, AvroSerde.of(AirReading.class), p, false),
         new Topic<>(prefix + ".water.readings", keys, AvroSerde.of(WaterSample.class), p, false),
-        new Topic<>(
-            prefix + ".air.station-hourly", keys, output(StationHourlyAqi.class), p, true),
+        new Topic<>(prefix + ".air.station-hourly", keys, output(StationHourlyAqi.class), p, true),
         new Topic<>(prefix + ".air.city-hourly", keys, output(CityHourlyAqi.class), p, true),
         new Topic<>(prefix + ".air.pm25-rolling", keys, output(Pm25Rolling.class), p, true),
         new Topic<>(prefix + ".air.city-daily", keys, output(CityDaily.class), p, true),
         new Topic<>(prefix + ".air.city-period", keys, output(CityPeriod.class), p, true),
         new Topic<>(prefix + ".air.ranking", keys, output(ProvinceRanking.class), p, true),
-        new Topic<>(
-            prefix + ".water.sample-class", keys, output(WaterSampleClass.class), p, true),
+        new Topic<>(prefix + ".water.sample-class", keys, output(WaterSampleClass.class), p, true),
         new Topic<>(prefix + ".water.section-month", keys, output(SectionMonth.class), p, true),
         new Topic<>(prefix + ".water.city-period", keys, output(CityWaterPeriod.class), p, true),
         new Topic<>(prefix + ".water.ranking", keys, output(WaterRanking.class), p, true),
@@ -93,10 +91,22 @@ public record EcostreamTopics(
   /** These topics with the figures and the alerts written in {@code format}. */
   public EcostreamTopics withOutputFormat(OutputFormat format) {
     return new EcostreamTopics(
-        prefix, stations, airReadings, waterReadings, inFormat(stationHourly, format), inFormat(cityHourly, format),
-        inFormat(pm25Rolling, format), inFormat(cityDaily, format), inFormat(cityPeriod, format),
-        inFormat(airRanking, format), inFormat(waterSampleClass, format), inFormat(waterSectionMonth, format),
-        inFormat(waterCityPeriod, format), inFormat(waterRanking, format), inFormat(alerts, format), deadLetters);
+        prefix,
+        stations,
+        airReadings,
+        waterReadings,
+        inFormat(stationHourly, format),
+        inFormat(cityHourly, format),
+        inFormat(pm25Rolling, format),
+        inFormat(cityDaily, format),
+        inFormat(cityPeriod, format),
+        inFormat(airRanking, format),
+        inFormat(waterSampleClass, format),
+        inFormat(waterSectionMonth, format),
+        inFormat(waterCityPeriod, format),
+        inFormat(waterRanking, format),
+        inFormat(alerts, format),
+        deadLetters);
   }
 
   /** How the figures and the alerts are written. */
@@ -117,10 +127,12 @@ public record EcostreamTopics(
 
   private static <V> Topic<String, V> inFormat(Topic<String, V> topic, OutputFormat format) {
     @SuppressWarnings("unchecked")
-    OutputSerde<? extends SpecificRecord> serde = (OutputSerde<? extends SpecificRecord>) topic.valueSerde();
+    OutputSerde<? extends SpecificRecord> serde =
+        (OutputSerde<? extends SpecificRecord>) topic.valueSerde();
     @SuppressWarnings("unchecked")
     Serde<V> formatted = (Serde<V>) serde.withFormat(format);
-    return new Topic<>(topic.name(), topic.keySerde(), formatted, topic.partitions(), topic.compacted());
+    return new Topic<>(
+        topic.name(), topic.keySerde(), formatted, topic.partitions(), topic.compacted());
   }
 
   /**
@@ -130,9 +142,22 @@ public record EcostreamTopics(
    */
   public EcostreamTopics withAirReadingsPartitions(int partitions) {
     return new EcostreamTopics(
-        prefix, stations, withPartitions(airReadings, partitions), waterReadings, stationHourly, cityHourly,
-        pm25Rolling, cityDaily, cityPeriod, airRanking, waterSampleClass, waterSectionMonth, waterCityPeriod,
-        waterRanking, alerts, deadLetters);
+        prefix,
+        stations,
+        withPartitions(airReadings, partitions),
+        waterReadings,
+        stationHourly,
+        cityHourly,
+        pm25Rolling,
+        cityDaily,
+        cityPeriod,
+        airRanking,
+        waterSampleClass,
+        waterSectionMonth,
+        waterCityPeriod,
+        waterRanking,
+        alerts,
+        deadLetters);
   }
 
   /**
@@ -141,16 +166,30 @@ public record EcostreamTopics(
    */
   public EcostreamTopics withWaterReadingsPartitions(int partitions) {
     return new EcostreamTopics(
-        prefix, stations, airReadings, withPartitions(waterReadings, partitions), stationHourly, cityHourly,
-        pm25Rolling, cityDaily, cityPeriod, airRanking, waterSampleClass, waterSectionMonth, waterCityPeriod,
-        waterRanking, alerts, deadLetters);
+        prefix,
+        stations,
+        airReadings,
+        withPartitions(waterReadings, partitions),
+        stationHourly,
+        cityHourly,
+        pm25Rolling,
+        cityDaily,
+        cityPeriod,
+        airRanking,
+        waterSampleClass,
+        waterSectionMonth,
+        waterCityPeriod,
+        waterRanking,
+        alerts,
+        deadLetters);
   }
 
   private static <V> Topic<String, V> withPartitions(Topic<String, V> topic, int partitions) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
     }
-    return new Topic<>(topic.name(), topic.keySerde(), topic.valueSerde(), partitions, topic.compacted());
+    return new Topic<>(
+        topic.name(), topic.keySerde(), topic.valueSerde(), partitions, topic.compacted());
   }
 
   /** Inputs, then outputs, then alerts and dead letters. */

@@ -66,8 +66,8 @@ public final class KafkaClientConfig {
 
   /**
    * The settings with a producer's blocking bounded by {@code timeout}, unless they set their own:
-   * a send waits at most that long for metadata or buffer space (max.block.ms, 60 s by default),
-   * a request as long (request.timeout.ms), and a record is given up after twice that
+   * a send waits at most that long for metadata or buffer space (max.block.ms, 60 s by default), a
+   * request as long (request.timeout.ms), and a record is given up after twice that
    * (delivery.timeout.ms, 120 s by default), so that a lost broker fails the sends soon.
    */
   public static Properties withProducerTimeouts(Properties settings, Duration timeout) {
@@ -78,11 +78,14 @@ public final class KafkaClientConfig {
     long request = millisOf(bounded, REQUEST_TIMEOUT);
     long linger = bounded.containsKey(LINGER) ? millisOf(bounded, LINGER) : 5;
     // The producer refuses a delivery timeout below linger.ms + request.timeout.ms.
-    bounded.putIfAbsent(DELIVERY_TIMEOUT, Long.toString(Math.max(2 * timeout.toMillis(), request + linger)));
+    bounded.putIfAbsent(
+        DELIVERY_TIMEOUT, Long.toString(Math.max(2 * timeout.toMillis(), request + linger)));
     return bounded;
   }
 
-  /** A setting in milliseconds, given as a string (properties files) or a number (client configs). */
+  /**
+   * A setting in milliseconds, given as a string (properties files) or a number (client configs).
+   */
   private static long millisOf(Properties settings, String name) {
     return Long.parseLong(String.valueOf(settings.get(name)).strip());
   }
@@ -99,7 +102,8 @@ public final class KafkaClientConfig {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read client properties file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read client properties file " + file + ": " + e.getMessage(), e);
     }
     return properties;
   }

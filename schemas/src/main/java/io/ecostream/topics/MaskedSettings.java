@@ -20,23 +20,26 @@ import org.apache.kafka.common.config.types.Password;
  * a "connecting with" line); Kafka's clients mask their own INFO dump already.
  *
  * <p>A setting is secret when Kafka's clients declare it a password ({@code sasl.jaas.config},
- * {@code ssl.key.password}, {@code ssl.keystore.key}, ...), also under a prefix ({@code
- * producer.}, {@code main.consumer.}, {@code listener.name.NAME.MECHANISM.}), or when its name
- * says so ({@code password}, {@code secret}, {@code passphrase}, {@code jaas}, {@code
- * credential}): a setting of a plugin that Kafka does not know is masked too.
+ * {@code ssl.key.password}, {@code ssl.keystore.key}, ...), also under a prefix ({@code producer.},
+ * {@code main.consumer.}, {@code listener.name.NAME.MECHANISM.}), or when its name says so ({@code
+ * password}, {@code secret}, {@code passphrase}, {@code jaas}, {@code credential}): a setting of a
+ * plugin that Kafka does not know is masked too.
  */
 public final class MaskedSettings {
 
   public static final String HIDDEN = "[hidden]";
 
   private static final Set<String> KAFKA_PASSWORDS =
-      Stream.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef())
+      Stream.of(
+              ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef())
           .flatMap(def -> def.configKeys().values().stream())
           .filter(key -> key.type == ConfigDef.Type.PASSWORD)
           .map(key -> key.name)
           .collect(Collectors.toUnmodifiableSet());
 
-  private static final String[] SECRET_WORDS = {"password", "secret", "passphrase", "jaas", "credential"};
+  private static final String[] SECRET_WORDS = {
+    "password", "secret", "passphrase", "jaas", "credential"
+  };
 
   private MaskedSettings() {}
 

@@ -24,9 +24,9 @@ import org.apache.kafka.common.errors.SerializationException;
  * "key":"1001A","value":{…}}</pre>
  *
  * <p>The topic is named without its prefix, so that a recording replays into any prefix. The value
- * is {@link AvroJson}'s JSON of the Avro record, {@code null} for a tombstone. A value that does not
- * decode is kept rather than lost: {@code "value":null,"undecodable":true,"rawValue":"<Base64 of the
- * bytes>","error":"…"}.
+ * is {@link AvroJson}'s JSON of the Avro record, {@code null} for a tombstone. A value that does
+ * not decode is kept rather than lost: {@code "value":null,"undecodable":true,"rawValue":"<Base64
+ * of the bytes>","error":"…"}.
  *
  * @param partition -1 if the line does not say (a hand-written line)
  * @param offset -1 if the line does not say
@@ -167,7 +167,8 @@ public record RecordLine(
   private ObjectNode fields(ObjectNode line) {
     line.put("partition", partition);
     line.put("offset", offset);
-    timestamp.ifPresentOrElse(t -> line.put("timestamp", t.toString()), () -> line.putNull("timestamp"));
+    timestamp.ifPresentOrElse(
+        t -> line.put("timestamp", t.toString()), () -> line.putNull("timestamp"));
     line.put("key", key);
     line.set("value", value);
     undecodable.ifPresent(

@@ -13,11 +13,11 @@ public record Topic<K, V>(
     String name, Serde<K> keySerde, Serde<V> valueSerde, int partitions, boolean compacted) {
 
   /**
-   * Topic-level configs the topic is created with. Record timestamps are event times, years old
-   * for replayed history: under the broker's default time retention (7 days) every rolled segment
-   * of such data is expired on arrival and deleted at the next retention check, while the
-   * application may not have read it yet. So topics that are not compacted keep records by size
-   * (the broker's {@code retention.bytes}), never by age.
+   * Topic-level configs the topic is created with. Record timestamps are event times, years old for
+   * replayed history: under the broker's default time retention (7 days) every rolled segment of
+   * such data is expired on arrival and deleted at the next retention check, while the application
+   * may not have read it yet. So topics that are not compacted keep records by size (the broker's
+   * {@code retention.bytes}), never by age.
    */
   public Map<String, String> configs() {
     return compacted

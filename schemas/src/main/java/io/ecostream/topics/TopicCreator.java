@@ -64,7 +64,9 @@ public final class TopicCreator {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (TimeoutException e) {
       throw new IllegalStateException(
-          "cannot create topics: the cluster did not answer within " + ClusterCheck.seconds(timeout), e);
+          "cannot create topics: the cluster did not answer within "
+              + ClusterCheck.seconds(timeout),
+          e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       throw new IllegalStateException("cannot create topics: " + cause.getMessage(), cause);

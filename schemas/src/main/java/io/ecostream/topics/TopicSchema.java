@@ -75,7 +75,8 @@ public record TopicSchema(String topic, Schema schema) {
       JsonNode tree = withoutJavaHints(JSON.readTree(schema.toString()));
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Avro wrote a schema Jackson cannot read: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Avro wrote a schema Jackson cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -89,16 +90,23 @@ public record TopicSchema(String topic, Schema schema) {
       return node;
     }
     ObjectNode object = JSON.createObjectNode();
-    node.fields().forEachRemaining(field -> {
-      if (!field.getKey().equals(JAVA_STRING_HINT)) {
-        object.set(field.getKey(), withoutJavaHints(field.getValue()));
-      }
-    });
-    // {"type": "string"} once its hint is gone: the primitive's plain name, as the .avsc files have it
-    return object.size() == 1 && object.has("type") && object.get("type").isTextual() ? object.get("type") : object;
+    node.fields()
+        .forEachRemaining(
+            field -> {
+              if (!field.getKey().equals(JAVA_STRING_HINT)) {
+                object.set(field.getKey(), withoutJavaHints(field.getValue()));
+              }
+            });
+    // {"type": "string"} once its hint is gone: the primitive's plain name, as the .avsc files have
+    // it
+    return object.size() == 1 && object.has("type") && object.get("type").isTextual()
+        ? object.get("type")
+        : object;
   }
 
-  /** CRC-64-AVRO of the schema's parsing canonical form, as Avro's single-object encoding uses it. */
+  /**
+   * CRC-64-AVRO of the schema's parsing canonical form, as Avro's single-object encoding uses it.
+   */
   public long fingerprint() {
     return SchemaNormalization.parsingFingerprint64(schema);
   }

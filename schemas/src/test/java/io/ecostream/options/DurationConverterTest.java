@@ -38,7 +38,8 @@ class DurationConverterTest {
   @ParameterizedTest
   @CsvSource({"30, PT30S", "45s, PT45S", "2m, PT2M", "PT1H, PT1H"})
   void shouldReadABareNumberAsSecondsWhereOptionsTookSecondsBefore(String text, String expected) {
-    assertThat(new DurationConverter.BareSeconds().convert(text)).isEqualTo(Duration.parse(expected));
+    assertThat(new DurationConverter.BareSeconds().convert(text))
+        .isEqualTo(Duration.parse(expected));
   }
 
   @ParameterizedTest

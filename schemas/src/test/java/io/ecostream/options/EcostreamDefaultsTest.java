@@ -43,7 +43,9 @@ class EcostreamDefaultsTest {
 
   private static Probe parse(Map<String, String> environment, Properties file, String... args) {
     Probe probe = new Probe();
-    new CommandLine(probe).setDefaultValueProvider(new EcostreamDefaults(environment, file)).parseArgs(args);
+    new CommandLine(probe)
+        .setDefaultValueProvider(new EcostreamDefaults(environment, file))
+        .parseArgs(args);
     return probe;
   }
 
@@ -57,7 +59,10 @@ class EcostreamDefaultsTest {
   }
 
   private static String bootstrap(Probe probe) {
-    return probe.cluster.clientProperties(new Properties(), Map.of(), new Properties()).getProperty("bootstrap.servers");
+    return probe
+        .cluster
+        .clientProperties(new Properties(), Map.of(), new Properties())
+        .getProperty("bootstrap.servers");
   }
 
   @Test
@@ -106,14 +111,20 @@ class EcostreamDefaultsTest {
 
   @Test
   void shouldPreferTheCommandsOwnKeyInTheFile() {
-    Probe probe = parse(Map.of(), file("metrics-port=9600", "probe.metrics-port=9601", "other.metrics-port=9602"));
+    Probe probe =
+        parse(
+            Map.of(),
+            file("metrics-port=9600", "probe.metrics-port=9601", "other.metrics-port=9602"));
 
     assertThat(probe.metricsPort).isEqualTo(9601);
   }
 
   @Test
   void shouldKeepReadingTheBootstrapServersFromTheirEnvironmentVariable() {
-    Probe probe = parse(Map.of(KafkaClientConfig.BOOTSTRAP_ENV, "env:9092"), file("bootstrap-servers=file:9092"));
+    Probe probe =
+        parse(
+            Map.of(KafkaClientConfig.BOOTSTRAP_ENV, "env:9092"),
+            file("bootstrap-servers=file:9092"));
 
     assertThat(bootstrap(probe)).isEqualTo("env:9092");
     assertThat(probe.cluster.clusterNamed(Map.of())).isTrue();
@@ -131,12 +142,14 @@ class EcostreamDefaultsTest {
 
   @Test
   void shouldIgnoreAnEmptyEnvironmentVariable() {
-    assertThat(parse(Map.of("ECOSTREAM_METRICS_PORT", " "), file("metrics-port=9600")).metricsPort).isEqualTo(9600);
+    assertThat(parse(Map.of("ECOSTREAM_METRICS_PORT", " "), file("metrics-port=9600")).metricsPort)
+        .isEqualTo(9600);
   }
 
   @Test
   void shouldNeverReadPositionalParametersOrHelpOptions() {
-    Probe probe = parse(Map.of("ECOSTREAM_TOPIC", "stations", "ECOSTREAM_HELP", "true"), file("help=true"));
+    Probe probe =
+        parse(Map.of("ECOSTREAM_TOPIC", "stations", "ECOSTREAM_HELP", "true"), file("help=true"));
 
     assertThat(probe.topics).isEmpty();
     assertThat(new CommandLine(probe).isUsageHelpRequested()).isFalse();
@@ -144,20 +157,26 @@ class EcostreamDefaultsTest {
 
   @Test
   void shouldNameTheEnvironmentVariableAfterTheOption() {
-    assertThat(EcostreamDefaults.environmentName("--bootstrap-servers")).isEqualTo(KafkaClientConfig.BOOTSTRAP_ENV);
-    assertThat(EcostreamDefaults.environmentName("--kafka-timeout")).isEqualTo("ECOSTREAM_KAFKA_TIMEOUT");
+    assertThat(EcostreamDefaults.environmentName("--bootstrap-servers"))
+        .isEqualTo(KafkaClientConfig.BOOTSTRAP_ENV);
+    assertThat(EcostreamDefaults.environmentName("--kafka-timeout"))
+        .isEqualTo("ECOSTREAM_KAFKA_TIMEOUT");
   }
 
   @Test
   void shouldReadTheFileThatTheEnvironmentNamesElseTheOneInTheHomeDirectory() throws IOException {
     Path named = home.resolve("team.properties");
-    assertThat(EcostreamDefaults.configFile(Map.of(EcostreamDefaults.CONFIG_ENV, named.toString()), home))
+    assertThat(
+            EcostreamDefaults.configFile(
+                Map.of(EcostreamDefaults.CONFIG_ENV, named.toString()), home))
         .contains(named);
     assertThat(EcostreamDefaults.configFile(Map.of(), home)).isEmpty();
 
-    Path inHome = Files.writeString(home.resolve(EcostreamDefaults.DEFAULT_FILE), "metrics-port=9600\n");
+    Path inHome =
+        Files.writeString(home.resolve(EcostreamDefaults.DEFAULT_FILE), "metrics-port=9600\n");
     assertThat(EcostreamDefaults.configFile(Map.of(), home)).contains(inHome);
-    assertThat(EcostreamDefaults.configFile(Map.of(EcostreamDefaults.CONFIG_ENV, ""), home)).isEmpty();
+    assertThat(EcostreamDefaults.configFile(Map.of(EcostreamDefaults.CONFIG_ENV, ""), home))
+        .isEmpty();
     assertThat(EcostreamDefaults.load(inHome)).containsEntry("metrics-port", "9600");
   }
 

@@ -55,7 +55,12 @@ class AvroSerdeTest {
   void shouldWriteSingleObjectEncodingWithTheSchemaFingerprint() {
     byte[] bytes =
         readings.serialize(
-            "t", AirReading.newBuilder().setStationId("s").setCityId("c").setHourStart(TEN_O_CLOCK_BEIJING).build());
+            "t",
+            AirReading.newBuilder()
+                .setStationId("s")
+                .setCityId("c")
+                .setHourStart(TEN_O_CLOCK_BEIJING)
+                .build());
 
     long fingerprint =
         org.apache.avro.SchemaNormalization.parsingFingerprint64(AirReading.getClassSchema());
@@ -80,7 +85,8 @@ class AvroSerdeTest {
     written.put("hourStart", TEN_O_CLOCK_BEIJING.toEpochMilli());
     written.put("pm25", 80.0);
     written.put("temperature", -3.5);
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(written).array();
+    byte[] bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(written).array();
 
     AirReading read =
         AvroSerde.of(AirReading.class, SchemaHistory.of(List.of(older))).deserialize("t", bytes);
@@ -92,8 +98,10 @@ class AvroSerdeTest {
   }
 
   @Test
-  void shouldReadAStationHourlyFigureOfTheFirstPublishedVersionFromTheBundledHistory() throws IOException {
-    Schema first = SchemaHistory.bundled().olderVersionsOf(StationHourlyAqi.getClassSchema()).get(0);
+  void shouldReadAStationHourlyFigureOfTheFirstPublishedVersionFromTheBundledHistory()
+      throws IOException {
+    Schema first =
+        SchemaHistory.bundled().olderVersionsOf(StationHourlyAqi.getClassSchema()).get(0);
     GenericRecord written = new GenericData.Record(first);
     written.put("stationId", "BZ-A01");
     written.put("cityId", "binzhou");
@@ -103,7 +111,8 @@ class AvroSerdeTest {
     written.put(
         "edition", new GenericData.EnumSymbol(first.getField("edition").schema(), "HJ_633_2012"));
     written.put("primaryPollutants", List.of());
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
+    byte[] bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
 
     StationHourlyAqi read = AvroSerde.of(StationHourlyAqi.class).deserialize("t", bytes);
 
@@ -119,10 +128,12 @@ class AvroSerdeTest {
     written.put("stationId", "HAI-01");
     written.put("cityId", "binzhou");
     written.put("sampledAt", TEN_O_CLOCK_BEIJING.toEpochMilli());
-    written.put("method", new GenericData.EnumSymbol(first.getField("method").schema(), "AUTOMATIC"));
+    written.put(
+        "method", new GenericData.EnumSymbol(first.getField("method").schema(), "AUTOMATIC"));
     written.put("ph", 8.37);
     written.put("ammoniaNitrogen", 0.05);
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
+    byte[] bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
 
     WaterSample read = AvroSerde.of(WaterSample.class).deserialize("t", bytes);
 
@@ -142,7 +153,8 @@ class AvroSerdeTest {
     written.put("stationId", "BZ-A01");
     written.put("cityId", "binzhou");
     written.put("hourStart", 0L);
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(written).array();
+    byte[] bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(written).array();
 
     assertThatThrownBy(() -> readings.deserialize("air", bytes))
         .isInstanceOf(SerializationException.class)
@@ -197,7 +209,8 @@ class AvroSerdeTest {
     written.put("reason", "undecodable");
     written.put("detail", "not avro");
     written.put("value", ByteBuffer.wrap(new byte[] {1, 2, 3}));
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
+    byte[] bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(written).array();
 
     DeadLetter read = AvroSerde.of(DeadLetter.class).deserialize("t", bytes);
 
@@ -247,7 +260,9 @@ class AvroSerdeTest {
 
     String json = AvroJson.toJson(day);
 
-    assertThat(json).contains("\"so2\":null,\"no2\":null,\"pm10\":80.0,\"pm25\":45.5").doesNotContain("NaN", "Infinity");
+    assertThat(json)
+        .contains("\"so2\":null,\"no2\":null,\"pm10\":80.0,\"pm25\":45.5")
+        .doesNotContain("NaN", "Infinity");
     CityDayEntry read = AvroJson.fromTree(new ObjectMapper().readTree(json), CityDayEntry.class);
     assertThat(read.getSo2()).isNaN();
     assertThat(read.getNo2()).as("any non-number reads back as NaN").isNaN();

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecostream.avro.AqiCategory;
-import io.ecostream.avro.AqiEdition;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
+import io.ecostream.avro.AqiCategory;
+import io.ecostream.avro.AqiEdition;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.Topic;
@@ -95,7 +95,9 @@ class OutputSerdeTest {
             .setEventTime(Instant.parse("2026-03-02T16:00:00Z"))
             .build();
 
-    JsonNode json = JSON.readTree(OutputSerde.of(Alert.class, OutputFormat.JSON).serialize("ecostream.alerts", alert));
+    JsonNode json =
+        JSON.readTree(
+            OutputSerde.of(Alert.class, OutputFormat.JSON).serialize("ecostream.alerts", alert));
 
     assertThat(json.get("status").textValue()).isEqualTo("RAISED");
     assertThat(json.get("stationId").textValue()).isEqualTo("BZ-A01");
@@ -120,10 +122,11 @@ class OutputSerdeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("outputTypes")
-  <T extends SpecificRecord> void shouldWriteEveryOutputTypeAsJsonThatJacksonReadsAsTheRecord(Class<T> type)
-      throws IOException {
+  <T extends SpecificRecord> void shouldWriteEveryOutputTypeAsJsonThatJacksonReadsAsTheRecord(
+      Class<T> type) throws IOException {
     OutputSerde<T> serde = OutputSerde.of(type, OutputFormat.JSON);
-    RandomRecords random = new RandomRecords(type.getName().hashCode(), SpecificData.getForClass(type));
+    RandomRecords random =
+        new RandomRecords(type.getName().hashCode(), SpecificData.getForClass(type));
     for (int i = 0; i < 200; i++) {
       T record = random.next(type);
       byte[] bytes = serde.serialize("topic", record);
@@ -155,14 +158,20 @@ class OutputSerdeTest {
   @Test
   void shouldWriteNaNAsNullSinceJsonHasNoSuchNumber() throws IOException {
     OutputSerde<CityDaily> serde = OutputSerde.of(CityDaily.class, OutputFormat.JSON);
-    CityDaily day = CityDaily.newBuilder(cityDay()).setPm25(Double.NaN).setPm10(Double.NEGATIVE_INFINITY).build();
+    CityDaily day =
+        CityDaily.newBuilder(cityDay())
+            .setPm25(Double.NaN)
+            .setPm10(Double.NEGATIVE_INFINITY)
+            .build();
 
     byte[] bytes = serde.serialize(TOPIC, day);
 
     JsonNode json = JSON.readTree(bytes);
     assertThat(json.get("pm25").isNull()).isTrue();
     assertThat(json.get("pm10").isNull()).isTrue();
-    assertThat(serde.deserialize(TOPIC, bytes).getPm25()).as("a nullable figure reads back as absent").isNull();
+    assertThat(serde.deserialize(TOPIC, bytes).getPm25())
+        .as("a nullable figure reads back as absent")
+        .isNull();
   }
 
   @Test
@@ -189,7 +198,8 @@ class OutputSerdeTest {
   void shouldReadJsonAfterWhiteSpace() {
     OutputSerde<CityDaily> serde = OutputSerde.of(CityDaily.class, OutputFormat.JSON);
     byte[] json = serde.serialize(TOPIC, cityDay());
-    byte[] indented = ("\n  " + new String(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    byte[] indented =
+        ("\n  " + new String(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
 
     assertThat(serde.deserialize(TOPIC, indented)).isEqualTo(cityDay());
   }
@@ -213,7 +223,9 @@ class OutputSerdeTest {
     if (value == null) {
       assertThat(json.isNull()).as(path).isTrue();
     } else if (value instanceof IndexedRecord record) {
-      assertThat(fieldNames(json)).as(path).containsExactlyElementsOf(fieldNames(record.getSchema()));
+      assertThat(fieldNames(json))
+          .as(path)
+          .containsExactlyElementsOf(fieldNames(record.getSchema()));
       for (Schema.Field field : record.getSchema().getFields()) {
         assertMatches(json.get(field.name()), record.get(field.pos()), path + "." + field.name());
       }
@@ -221,7 +233,9 @@ class OutputSerdeTest {
       assertThat(json.isNull()).as(path + " = " + d + ": JSON has no such number").isTrue();
     } else if (value instanceof Double d) {
       assertThat(json.isNumber()).as(path).isTrue();
-      assertThat(Double.compare(json.doubleValue(), d)).as(path + " = " + d + ", JSON " + json).isZero();
+      assertThat(Double.compare(json.doubleValue(), d))
+          .as(path + " = " + d + ", JSON " + json)
+          .isZero();
     } else if (value instanceof Float f) {
       assertThat((float) json.doubleValue()).as(path).isEqualTo(f);
     } else if (value instanceof Integer || value instanceof Long) {
@@ -248,7 +262,8 @@ class OutputSerdeTest {
     } else if (value instanceof ByteBuffer) {
       assertThat(json.isTextual()).as(path + ": Base64").isTrue();
     } else {
-      throw new AssertionError(path + ": a value of " + value.getClass() + " the test does not know");
+      throw new AssertionError(
+          path + ": a value of " + value.getClass() + " the test does not know");
     }
   }
 

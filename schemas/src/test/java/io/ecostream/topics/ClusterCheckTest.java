@@ -16,16 +16,20 @@ class ClusterCheckTest {
     String address = "localhost:" + portNobodyListensOn();
 
     assertThatThrownBy(
-            () -> ClusterCheck.require(at(address), Duration.ofSeconds(1), List.of("ecostream.stations"), "unused"))
+            () ->
+                ClusterCheck.require(
+                    at(address), Duration.ofSeconds(1), List.of("ecostream.stations"), "unused"))
         .isInstanceOf(KafkaClusterException.class)
         .hasMessage(
-            "no Kafka broker answers at " + address
+            "no Kafka broker answers at "
+                + address
                 + " within 1 s; start one with './ecostream broker' or pass --bootstrap-servers");
   }
 
   @Test
   void shouldRefuseAnAddressWithoutAPort() {
-    assertThatThrownBy(() -> ClusterCheck.require(at("localhost"), Duration.ofSeconds(1), List.of(), "unused"))
+    assertThatThrownBy(
+            () -> ClusterCheck.require(at("localhost"), Duration.ofSeconds(1), List.of(), "unused"))
         .isInstanceOf(KafkaClusterException.class)
         .hasMessageStartingWith("cannot use the Kafka address localhost: ")
         .hasMessageEndingWith("; check --bootstrap-servers");

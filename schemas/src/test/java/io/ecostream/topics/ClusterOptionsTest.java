@@ -53,15 +53,20 @@ class ClusterOptionsTest {
 
   @Test
   void shouldLayerDefaultsFileEnvironmentAndFlagsInThatOrder() throws IOException {
-    Path file = file("bootstrap.servers=from-file:9093", "linger.ms=20", "security.protocol=SASL_SSL");
+    Path file =
+        file("bootstrap.servers=from-file:9093", "linger.ms=20", "security.protocol=SASL_SSL");
     Map<String, String> env = Map.of(KafkaClientConfig.BOOTSTRAP_ENV, "from-env:9094");
 
-    assertThat(parse("--command-config", file.toString()).clientProperties(defaults(), Map.of(), new Properties()))
+    assertThat(
+            parse("--command-config", file.toString())
+                .clientProperties(defaults(), Map.of(), new Properties()))
         .containsEntry("bootstrap.servers", "from-file:9093")
         .containsEntry("linger.ms", "20")
         .containsEntry("acks", "all")
         .containsEntry("security.protocol", "SASL_SSL");
-    assertThat(parse("--command-config", file.toString()).clientProperties(defaults(), env, new Properties()))
+    assertThat(
+            parse("--command-config", file.toString())
+                .clientProperties(defaults(), env, new Properties()))
         .containsEntry("bootstrap.servers", "from-env:9094");
     assertThat(
             parse("--command-config", file.toString(), "--bootstrap-servers", "flag:9095")
@@ -86,7 +91,9 @@ class ClusterOptionsTest {
 
     assertThatThrownBy(() -> options.clientProperties(defaults(), Map.of(), new Properties()))
         .isInstanceOf(ParameterException.class)
-        .hasMessage("--command-config: cannot read client properties file " + dir.resolve("nope.properties"));
+        .hasMessage(
+            "--command-config: cannot read client properties file "
+                + dir.resolve("nope.properties"));
   }
 
   @Test
@@ -100,18 +107,21 @@ class ClusterOptionsTest {
 
   @Test
   void shouldNameTheCommandThatCreatesTheTopicsWithItsPrefix() {
-    assertThat(parse().pipelineCreatesTopics()).isEqualTo("'./ecostream run' creates the pipeline's topics");
+    assertThat(parse().pipelineCreatesTopics())
+        .isEqualTo("'./ecostream run' creates the pipeline's topics");
     assertThat(parse("--topic-prefix", "eco").pipelineCreatesTopics())
         .isEqualTo("'./ecostream run --topic-prefix eco' creates the pipeline's topics");
   }
 
   @Test
   void shouldBoundEveryBlockingClientCallByTheTimeoutUnlessTheSettingsSayOtherwise() {
-    Properties producer = KafkaClientConfig.withProducerTimeouts(defaults(), Duration.ofSeconds(15));
+    Properties producer =
+        KafkaClientConfig.withProducerTimeouts(defaults(), Duration.ofSeconds(15));
     Properties file = new Properties();
     file.put("request.timeout.ms", "40000");
     file.put("max.block.ms", "90000");
-    Properties producerOfFile = KafkaClientConfig.withProducerTimeouts(file, Duration.ofSeconds(15));
+    Properties producerOfFile =
+        KafkaClientConfig.withProducerTimeouts(file, Duration.ofSeconds(15));
     Properties admin = KafkaClientConfig.withRequestTimeouts(file, Duration.ofSeconds(15));
 
     assertThat(producer)

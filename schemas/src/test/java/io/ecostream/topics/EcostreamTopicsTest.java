@@ -39,7 +39,9 @@ class EcostreamTopicsTest {
             topics.waterCityPeriod(),
             topics.waterRanking(),
             topics.alerts())) {
-      assertThat(topic.configs()).as(topic.name()).containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "compact"));
+      assertThat(topic.configs())
+          .as(topic.name())
+          .containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "compact"));
     }
   }
 
@@ -69,7 +71,8 @@ class EcostreamTopicsTest {
     assertThat(six.airReadings().configs()).isEqualTo(topics.airReadings().configs());
     assertThat(six.stations()).isSameAs(topics.stations());
     assertThat(six.all()).hasSameSizeAs(topics.all());
-    assertThatThrownBy(() -> topics.withAirReadingsPartitions(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> topics.withAirReadingsPartitions(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -81,7 +84,8 @@ class EcostreamTopicsTest {
     assertThat(six.waterReadings().configs()).isEqualTo(topics.waterReadings().configs());
     assertThat(six.airReadings()).isSameAs(topics.airReadings());
     assertThat(six.all()).hasSameSizeAs(topics.all());
-    assertThatThrownBy(() -> topics.withWaterReadingsPartitions(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> topics.withWaterReadingsPartitions(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -100,16 +104,29 @@ class EcostreamTopicsTest {
 
     assertThat(topics.outputFormat()).isEqualTo(OutputFormat.AVRO);
     assertThat(json.outputFormat()).isEqualTo(OutputFormat.JSON);
-    assertThat(new String(json.cityDaily().valueSerde().serializer().serialize("t", day), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                json.cityDaily().valueSerde().serializer().serialize("t", day),
+                StandardCharsets.UTF_8))
         .startsWith("{\"cityId\":\"binzhou\",\"date\":\"2024-01-15\"");
-    assertThat(topics.cityDaily().valueSerde().serializer().serialize("t", day)).startsWith((byte) 0xC3, (byte) 0x01);
-    assertThat(json.outputsAndAlerts()).hasSize(11).contains(json.alerts()).doesNotContain(json.deadLetters());
+    assertThat(topics.cityDaily().valueSerde().serializer().serialize("t", day))
+        .startsWith((byte) 0xC3, (byte) 0x01);
+    assertThat(json.outputsAndAlerts())
+        .hasSize(11)
+        .contains(json.alerts())
+        .doesNotContain(json.deadLetters());
     for (Topic<String, ?> topic : json.outputsAndAlerts()) {
-      assertThat(((OutputSerde<?>) topic.valueSerde()).format()).as(topic.name()).isEqualTo(OutputFormat.JSON);
+      assertThat(((OutputSerde<?>) topic.valueSerde()).format())
+          .as(topic.name())
+          .isEqualTo(OutputFormat.JSON);
     }
-    for (Topic<String, ?> unchanged : List.of(json.stations(), json.airReadings(), json.waterReadings(), json.deadLetters())) {
-      assertThat(unchanged).as(unchanged.name()).isSameAs(topics.byName(unchanged.name()).orElseThrow());
+    for (Topic<String, ?> unchanged :
+        List.of(json.stations(), json.airReadings(), json.waterReadings(), json.deadLetters())) {
+      assertThat(unchanged)
+          .as(unchanged.name())
+          .isSameAs(topics.byName(unchanged.name()).orElseThrow());
     }
-    assertThat(json.withOutputFormat(OutputFormat.AVRO).outputFormat()).isEqualTo(OutputFormat.AVRO);
+    assertThat(json.withOutputFormat(OutputFormat.AVRO).outputFormat())
+        .isEqualTo(OutputFormat.AVRO);
   }
 }

@@ -47,7 +47,10 @@ class MaskedSettingsTest {
   @Test
   void shouldHideEveryPasswordSettingOfKafkasClients() {
     List<String> passwords =
-        Stream.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef())
+        Stream.of(
+                ProducerConfig.configDef(),
+                ConsumerConfig.configDef(),
+                AdminClientConfig.configDef())
             .flatMap(def -> def.configKeys().values().stream())
             .filter(key -> key.type == ConfigDef.Type.PASSWORD)
             .map(key -> key.name)
@@ -92,7 +95,8 @@ class MaskedSettingsTest {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("custom.setting", new Password("not-for-logs"));
 
-    assertThat(MaskedSettings.masked(settings)).containsExactly(Map.entry("custom.setting", "[hidden]"));
+    assertThat(MaskedSettings.masked(settings))
+        .containsExactly(Map.entry("custom.setting", "[hidden]"));
   }
 
   @Test

@@ -83,13 +83,7 @@ class RecordLineTest {
   void shouldWriteTheDocumentedLine() {
     RecordLine line =
         RecordLine.of(
-            topics,
-            topics.stations(),
-            0,
-            12,
-            TEN_O_CLOCK_BEIJING.toEpochMilli(),
-            "BZ-A01",
-            null);
+            topics, topics.stations(), 0, 12, TEN_O_CLOCK_BEIJING.toEpochMilli(), "BZ-A01", null);
 
     assertThat(line.toJson().toString())
         .isEqualTo(
@@ -108,7 +102,8 @@ class RecordLineTest {
     assertThat(line.toJson().get("undecodable").asBoolean()).isTrue();
     assertThat(line.toJson().get("rawValue").asText()).isEqualTo("bm90IGF2cm8=");
     assertThat(read.isTombstone()).isFalse();
-    assertThat(read.undecodable()).hasValueSatisfying(u -> assertThat(u.bytes()).isEqualTo(garbage));
+    assertThat(read.undecodable())
+        .hasValueSatisfying(u -> assertThat(u.bytes()).isEqualTo(garbage));
     assertThat(read.undecodable().orElseThrow().error()).contains("cannot decode AirReading");
     assertThat(read.valueAs(AirReading.class)).isEmpty();
   }
@@ -137,7 +132,9 @@ class RecordLineTest {
     assertThatThrownBy(() -> RecordLine.parse("{\"topic\":\"stations\"}"))
         .hasMessage("no \"value\"");
     assertThatThrownBy(
-            () -> RecordLine.parse("{\"topic\":\"stations\",\"timestamp\":\"yesterday\",\"value\":null}"))
+            () ->
+                RecordLine.parse(
+                    "{\"topic\":\"stations\",\"timestamp\":\"yesterday\",\"value\":null}"))
         .hasMessage("\"timestamp\" is not an ISO-8601 instant: yesterday");
   }
 
@@ -181,8 +178,10 @@ class RecordLineTest {
     byte[] jsonBytes = json.valueSerde().serializer().serialize(json.name(), day);
     byte[] avroBytes = topics.cityDaily().valueSerde().serializer().serialize(json.name(), day);
 
-    RecordLine fromJson = RecordLine.of(topics, topics.cityDaily(), 0, 7, -1, "binzhou@2024-01-15", jsonBytes);
-    RecordLine fromAvro = RecordLine.of(topics, topics.cityDaily(), 0, 7, -1, "binzhou@2024-01-15", avroBytes);
+    RecordLine fromJson =
+        RecordLine.of(topics, topics.cityDaily(), 0, 7, -1, "binzhou@2024-01-15", jsonBytes);
+    RecordLine fromAvro =
+        RecordLine.of(topics, topics.cityDaily(), 0, 7, -1, "binzhou@2024-01-15", avroBytes);
 
     assertThat(fromJson.undecodable()).isEmpty();
     assertThat(fromJson.value().get("pm25").doubleValue()).isEqualTo(50.75);

@@ -29,7 +29,9 @@ class SentAtHeaderTest {
   @Test
   void shouldTakeAMissingOrMalformedHeaderForAbsent() {
     assertThat(SentAtHeader.millis(new RecordHeaders())).isEqualTo(SentAtHeader.ABSENT);
-    assertThat(SentAtHeader.millis(new RecordHeaders().add(SentAtHeader.NAME, new byte[4]))).isEqualTo(SentAtHeader.ABSENT);
-    assertThat(SentAtHeader.millis(new RecordHeaders().add(SentAtHeader.NAME, null))).isEqualTo(SentAtHeader.ABSENT);
+    assertThat(SentAtHeader.millis(new RecordHeaders().add(SentAtHeader.NAME, new byte[4])))
+        .isEqualTo(SentAtHeader.ABSENT);
+    assertThat(SentAtHeader.millis(new RecordHeaders().add(SentAtHeader.NAME, null)))
+        .isEqualTo(SentAtHeader.ABSENT);
   }
 }

@@ -20,20 +20,34 @@ import org.junit.jupiter.api.Test;
 
 class TopicSchemaTest {
 
-  private static final List<TopicSchema> SCHEMAS = TopicSchema.of(EcostreamTopics.withDefaultPrefix());
+  private static final List<TopicSchema> SCHEMAS =
+      TopicSchema.of(EcostreamTopics.withDefaultPrefix());
 
   @Test
   void shouldHaveOneSchemaPerTopic() {
-    assertThat(SCHEMAS).extracting(TopicSchema::topic).contains("air.city-daily", "alerts", "dead-letters").hasSize(15);
+    assertThat(SCHEMAS)
+        .extracting(TopicSchema::topic)
+        .contains("air.city-daily", "alerts", "dead-letters")
+        .hasSize(15);
     assertThat(SCHEMAS).extracting(TopicSchema::recordName).doesNotHaveDuplicates();
   }
 
   @Test
   void shouldFindASchemaByTopicWithOrWithoutPrefixOrByRecord() {
-    for (String name : List.of("air.city-daily", "ecostream.air.city-daily", "CityDaily", "io.ecostream.avro.CityDaily")) {
-      assertThat(TopicSchema.find(SCHEMAS, name)).as(name).get().extracting(TopicSchema::recordName).isEqualTo("CityDaily");
+    for (String name :
+        List.of(
+            "air.city-daily",
+            "ecostream.air.city-daily",
+            "CityDaily",
+            "io.ecostream.avro.CityDaily")) {
+      assertThat(TopicSchema.find(SCHEMAS, name))
+          .as(name)
+          .get()
+          .extracting(TopicSchema::recordName)
+          .isEqualTo("CityDaily");
     }
-    assertThat(TopicSchema.find(SCHEMAS, "water.city-period").orElseThrow().recordName()).isEqualTo("CityWaterPeriod");
+    assertThat(TopicSchema.find(SCHEMAS, "water.city-period").orElseThrow().recordName())
+        .isEqualTo("CityWaterPeriod");
     assertThat(TopicSchema.find(SCHEMAS, "city-daily")).isEmpty();
     assertThat(TopicSchema.find(SCHEMAS, "citydaily")).isEmpty();
   }
@@ -46,9 +60,13 @@ class TopicSchemaTest {
 
     assertThat(SchemaNormalization.parsingFingerprint64(parsed))
         .isEqualTo(SchemaNormalization.parsingFingerprint64(CityDaily.getClassSchema()));
-    assertThat(parsed.getField("pm25").doc()).isEqualTo(CityDaily.getClassSchema().getField("pm25").doc());
-    assertThat(cityDaily.json()).doesNotContain("avro.java.string").contains("\"type\" : \"string\"");
-    assertThat(parsed.getField("edition").schema().getEnumSymbols()).containsExactly("HJ_633_2012", "HJ_633_2026");
+    assertThat(parsed.getField("pm25").doc())
+        .isEqualTo(CityDaily.getClassSchema().getField("pm25").doc());
+    assertThat(cityDaily.json())
+        .doesNotContain("avro.java.string")
+        .contains("\"type\" : \"string\"");
+    assertThat(parsed.getField("edition").schema().getEnumSymbols())
+        .containsExactly("HJ_633_2012", "HJ_633_2026");
   }
 
   /** The header is what the serde writes: compared with the first 10 bytes of a real value. */
@@ -68,7 +86,10 @@ class TopicSchemaTest {
 
     String header = TopicSchema.find(SCHEMAS, "CityDaily").orElseThrow().singleObjectHeader();
 
-    assertThat(header).hasSize(20).startsWith("c301").isEqualTo(HexFormat.of().formatHex(value, 0, 10));
+    assertThat(header)
+        .hasSize(20)
+        .startsWith("c301")
+        .isEqualTo(HexFormat.of().formatHex(value, 0, 10));
   }
 
   /**
@@ -85,10 +106,13 @@ class TopicSchemaTest {
       }
     }
     for (TopicSchema schema : SCHEMAS) {
-      try (InputStream in = getClass().getResourceAsStream("/io/ecostream/avro/" + schema.fileName())) {
+      try (InputStream in =
+          getClass().getResourceAsStream("/io/ecostream/avro/" + schema.fileName())) {
         assertThat(in).as(schema.fileName()).isNotNull();
         Schema bundled = parser.parse(in);
-        assertThat(SchemaNormalization.parsingFingerprint64(bundled)).as(schema.fileName()).isEqualTo(schema.fingerprint());
+        assertThat(SchemaNormalization.parsingFingerprint64(bundled))
+            .as(schema.fileName())
+            .isEqualTo(schema.fingerprint());
       }
     }
   }

@@ -89,7 +89,10 @@ public final class AirQualityOptions {
     return base.withAirQuality(quality);
   }
 
-  /** These options as arguments of {@code ecostream run}, for a command that starts it as a child process. */
+  /**
+   * These options as arguments of {@code ecostream run}, for a command that starts it as a child
+   * process.
+   */
   public List<String> runArguments() {
     List<String> arguments = new ArrayList<>();
     add(arguments, "--late-grace", lateGrace == null ? null : lateGrace.toString());
@@ -101,9 +104,13 @@ public final class AirQualityOptions {
 
   /** The settings in one line, for the start-up log. */
   public static String summary(AirQualitySettings quality) {
-    return "late grace " + quality.lateGraceHours() + " h, future margin "
-        + quality.futureMargin().map(m -> m.toHours() + " h").orElse("off") + ", silent after "
-        + quality.silentHours() + " h, stuck runs "
+    return "late grace "
+        + quality.lateGraceHours()
+        + " h, future margin "
+        + quality.futureMargin().map(m -> m.toHours() + " h").orElse("off")
+        + ", silent after "
+        + quality.silentHours()
+        + " h, stuck runs "
         + (quality.rules().stuckHours() == 0 ? "off" : quality.rules().stuckHours() + " h");
   }
 

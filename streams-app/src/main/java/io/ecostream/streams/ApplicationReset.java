@@ -43,7 +43,8 @@ final class ApplicationReset {
   private ApplicationReset() {}
 
   /** What a reset did, for the run command's one report line. */
-  record Outcome(String applicationId, List<String> inputTopics, List<String> deletedInternalTopics) {
+  record Outcome(
+      String applicationId, List<String> inputTopics, List<String> deletedInternalTopics) {
 
     Outcome {
       inputTopics = List.copyOf(inputTopics);
@@ -83,9 +84,11 @@ final class ApplicationReset {
    * @param topology the topology the application will run, whose internal topics are deleted
    * @param inputs the topics whose committed offsets go back to the earliest
    * @throws ResetFailedException when an instance is still a member of the group, when only topics
-   *     foreign to the topology look internal (see {@link #internalTopicsToDelete}), or when the tool fails
+   *     foreign to the topology look internal (see {@link #internalTopicsToDelete}), or when the
+   *     tool fails
    */
-  static Outcome reset(Properties properties, Topology topology, Collection<? extends Topic<?, ?>> inputs) {
+  static Outcome reset(
+      Properties properties, Topology topology, Collection<? extends Topic<?, ?>> inputs) {
     StreamsConfig config = new StreamsConfig(properties);
     String applicationId = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
     Map<String, Object> adminConfig = config.getAdminConfigs("ecostream-reset-admin");
@@ -112,9 +115,12 @@ final class ApplicationReset {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--application-id", applicationId,
-                "--bootstrap-server", String.join(",", config.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)),
-                "--input-topics", String.join(",", inputTopics),
+                "--application-id",
+                applicationId,
+                "--bootstrap-server",
+                String.join(",", config.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)),
+                "--input-topics",
+                String.join(",", inputTopics),
                 "--to-earliest"));
     if (!internalTopics.isEmpty()) {
       // Without it the tool deletes every internal-looking topic whose name starts with
@@ -125,7 +131,10 @@ final class ApplicationReset {
     Transcript transcript = runResetter(args, adminConfig);
     if (transcript.exitCode() != 0) {
       throw new ResetFailedException(
-          "StreamsResetter failed (exit code " + transcript.exitCode() + "): " + transcript.firstError(),
+          "StreamsResetter failed (exit code "
+              + transcript.exitCode()
+              + "): "
+              + transcript.firstError(),
           transcript.output());
     }
     return new Outcome(applicationId, inputTopics, internalTopics);
@@ -133,10 +142,11 @@ final class ApplicationReset {
 
   /**
    * The changelog and repartition topics of this topology that exist, sorted. StreamsResetter
-   * infers candidates by prefix alone; this keeps to the topology's own stores and repartitions, and
-   * refuses when no such topic exists but the tool would still find prefix matches to delete.
+   * infers candidates by prefix alone; this keeps to the topology's own stores and repartitions,
+   * and refuses when no such topic exists but the tool would still find prefix matches to delete.
    */
-  static List<String> internalTopicsToDelete(String applicationId, Topology topology, Set<String> existing) {
+  static List<String> internalTopicsToDelete(
+      String applicationId, Topology topology, Set<String> existing) {
     Set<String> own = new TreeSet<>();
     for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
       for (TopologyDescription.Node node : sub.nodes()) {
@@ -184,7 +194,8 @@ final class ApplicationReset {
 
   private record Transcript(int exitCode, String output) {
     String firstError() {
-      return output.lines()
+      return output
+          .lines()
           .filter(line -> line.startsWith("ERROR"))
           .findFirst()
           .orElse("see its output below");
@@ -202,7 +213,8 @@ final class ApplicationReset {
       Properties clientSettings = new Properties();
       adminConfig.forEach(
           (key, value) ->
-              clientSettings.setProperty(key, value instanceof Class<?> type ? type.getName() : String.valueOf(value)));
+              clientSettings.setProperty(
+                  key, value instanceof Class<?> type ? type.getName() : String.valueOf(value)));
       try (OutputStream out = Files.newOutputStream(file)) {
         clientSettings.store(out, null);
       }
@@ -217,7 +229,8 @@ final class ApplicationReset {
         try {
           Files.deleteIfExists(file);
         } catch (IOException e) {
-          // The file is the owner's alone; a leftover in the temporary directory is no reason to fail.
+          // The file is the owner's alone; a leftover in the temporary directory is no reason to
+          // fail.
         }
       }
     }
@@ -248,7 +261,8 @@ final class ApplicationReset {
   private static Path privateTempFile() throws IOException {
     try {
       return Files.createTempFile(
-          "ecostream-reset", ".properties",
+          "ecostream-reset",
+          ".properties",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       return Files.createTempFile("ecostream-reset", ".properties");

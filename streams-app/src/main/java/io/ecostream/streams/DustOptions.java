@@ -12,8 +12,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Which days count as dust-affected (扣沙): {@code --dust-days FILE} and {@code --dust-rule on|off}. A day is when it
- * is listed or, with the rule on, when its data match the rule. A picocli mixin: {@code @Mixin DustOptions dust;}.
+ * Which days count as dust-affected (扣沙): {@code --dust-days FILE} and {@code --dust-rule on|off}.
+ * A day is when it is listed or, with the rule on, when its data match the rule. A picocli mixin:
+ * {@code @Mixin DustOptions dust;}.
  */
 public final class DustOptions {
 
@@ -38,9 +39,11 @@ public final class DustOptions {
   String dustRule = "on";
 
   /**
-   * The base settings with these options; reads the file, so that a bad one stops the command before it starts.
+   * The base settings with these options; reads the file, so that a bad one stops the command
+   * before it starts.
    *
-   * @throws ParameterException if the file cannot be read or has a bad line, or the rule is neither on nor off
+   * @throws ParameterException if the file cannot be read or has a bad line, or the rule is neither
+   *     on nor off
    */
   public PipelineSettings applyTo(PipelineSettings base) {
     PipelineSettings settings = ruleOn() ? base : base.withDustRule(DustRule.flagsOnly());
@@ -54,7 +57,10 @@ public final class DustOptions {
     }
   }
 
-  /** These options as arguments of {@code ecostream run}, for a command that starts it as a child process. */
+  /**
+   * These options as arguments of {@code ecostream run}, for a command that starts it as a child
+   * process.
+   */
   public List<String> runArguments() {
     List<String> arguments = new ArrayList<>();
     if (dustDays != null) {
@@ -68,10 +74,15 @@ public final class DustOptions {
 
   /** What counts as dust-affected with these settings, for the start-up log. */
   public String summary(PipelineSettings settings) {
-    String rule = settings.periodRules().dustRule().enabled() ? "the rule" : "no rule (--dust-rule off)";
+    String rule =
+        settings.periodRules().dustRule().enabled() ? "the rule" : "no rule (--dust-rule off)";
     return dustDays == null
         ? rule
-        : settings.dustDays().designations().size() + " designations listed in " + dustDays + ", or " + rule;
+        : settings.dustDays().designations().size()
+            + " designations listed in "
+            + dustDays
+            + ", or "
+            + rule;
   }
 
   private boolean ruleOn() {
@@ -79,7 +90,8 @@ public final class DustOptions {
       case "on" -> true;
       case "off" -> false;
       default ->
-          throw new ParameterException(mixee.commandLine(), "--dust-rule must be on or off, got '" + dustRule + "'");
+          throw new ParameterException(
+              mixee.commandLine(), "--dust-rule must be on or off, got '" + dustRule + "'");
     };
   }
 }

@@ -131,17 +131,22 @@ final class EcostreamRun {
     properties.put(RecordSkips.METRICS_CONFIG, metrics);
     // Listening first: the query API's address goes into the configuration, so that each instance
     // knows where the others answer for their keys.
-    MetricsHttpServer http = metricsPort < 0 ? null : MetricsHttpServer.listen(httpHost, metricsPort);
+    MetricsHttpServer http =
+        metricsPort < 0 ? null : MetricsHttpServer.listen(httpHost, metricsPort);
     HostInfo apiAddress = null;
     if (http != null) {
       apiAddress = new HostInfo(advertisedHost(), http.port());
-      properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiAddress.host() + ":" + apiAddress.port());
+      properties.put(
+          StreamsConfig.APPLICATION_SERVER_CONFIG, apiAddress.host() + ":" + apiAddress.port());
     }
     StreamThreadFailures failures =
-        new StreamThreadFailures(Clock.systemUTC(), message -> err.println("ecostream run: " + message));
+        new StreamThreadFailures(
+            Clock.systemUTC(), message -> err.println("ecostream run: " + message));
     StreamsLifecycle app =
         StreamsLifecycle.of(topology, properties)
-            .onStateChange((newState, oldState) -> err.println("ecostream run: streams " + oldState + " -> " + newState))
+            .onStateChange(
+                (newState, oldState) ->
+                    err.println("ecostream run: streams " + oldState + " -> " + newState))
             .onThreadFailure(failures);
     KafkaStreams streams = app.streams();
     if (resetDone != null) {
@@ -151,7 +156,8 @@ final class EcostreamRun {
           "ecostream run: "
               + resetDone.summary()
               + "; local state wiped ("
-              + Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG), resetDone.applicationId())
+              + Path.of(
+                  properties.getProperty(StreamsConfig.STATE_DIR_CONFIG), resetDone.applicationId())
               + "); reset generation "
               + generation
               + ": revisions from now on start above "
@@ -168,13 +174,18 @@ final class EcostreamRun {
             topics.inputs().stream().map(Topic::name).toList(),
             streams,
             stallTimeout,
-            new ClusterWatch(properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), plan.kafkaTimeout(), err));
+            new ClusterWatch(
+                properties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+                plan.kafkaTimeout(),
+                err));
     AlertFeed alertFeed = null;
     if (http != null) {
-      http.serveMetrics(registry, () -> streams.state().isRunningOrRebalancing(), readiness::verdict);
+      http.serveMetrics(
+          registry, () -> streams.state().isRunningOrRebalancing(), readiness::verdict);
       alertFeed =
           new AlertFeed(
-                  new StreamsConfig(properties).getGlobalConsumerConfigs("ecostream-run-alert-feed"),
+                  new StreamsConfig(properties)
+                      .getGlobalConsumerConfigs("ecostream-run-alert-feed"),
                   topics.alerts().name(),
                   ALERT_FEED_CAPACITY)
               .start();
@@ -191,7 +202,13 @@ final class EcostreamRun {
       http.serve("/", new LivePage());
       String base = "http://" + urlHost(httpHost) + ":" + http.port();
       err.println(
-          "ecostream run: live page on " + base + "/, metrics on " + base + "/metrics, query API on " + base + "/api/openapi.json");
+          "ecostream run: live page on "
+              + base
+              + "/, metrics on "
+              + base
+              + "/metrics, query API on "
+              + base
+              + "/api/openapi.json");
     }
     Thread hook =
         new Thread(
@@ -255,7 +272,8 @@ final class EcostreamRun {
 
   /**
    * Streams stays in its group on close by default, until session.timeout.ms (45 s) drops it; a
-   * {@code run --reset} right after a stop would then find a member and refuse. Leaving avoids that.
+   * {@code run --reset} right after a stop would then find a member and refuse. Leaving avoids
+   * that.
    */
   private static void close(StreamsLifecycle app, Duration timeout) {
     app.close(
@@ -274,20 +292,43 @@ final class EcostreamRun {
     String water = topics.waterReadings().name();
     try (Admin admin = Admin.create(adminConfig(properties))) {
       var described =
-          admin.describeTopics(List.of(air, water)).allTopicNames()
+          admin
+              .describeTopics(List.of(air, water))
+              .allTopicNames()
               .get(plan.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
       int airPartitions = described.get(air).partitions().size();
       int waterPartitions = described.get(water).partitions().size();
       if (airPartitions != topics.airReadings().partitions()) {
-        err.println("ecostream run: " + air + " has " + airPartitions + " partitions; the cities' tasks follow it");
+        err.println(
+            "ecostream run: "
+                + air
+                + " has "
+                + airPartitions
+                + " partitions; the cities' tasks follow it");
       }
       if (waterPartitions != topics.waterReadings().partitions()) {
-        err.println("ecostream run: " + water + " has " + waterPartitions + " partitions; the cities' tasks follow it");
+        err.println(
+            "ecostream run: "
+                + water
+                + " has "
+                + waterPartitions
+                + " partitions; the cities' tasks follow it");
       }
-      return topics.withAirReadingsPartitions(airPartitions).withWaterReadingsPartitions(waterPartitions);
+      return topics
+          .withAirReadingsPartitions(airPartitions)
+          .withWaterReadingsPartitions(waterPartitions);
     } catch (ExecutionException | TimeoutException e) {
-      err.println("ecostream run: cannot read the partitions of " + air + " and " + water + " (" + e.getMessage()
-          + "); assuming " + topics.airReadings().partitions() + " and " + topics.waterReadings().partitions());
+      err.println(
+          "ecostream run: cannot read the partitions of "
+              + air
+              + " and "
+              + water
+              + " ("
+              + e.getMessage()
+              + "); assuming "
+              + topics.airReadings().partitions()
+              + " and "
+              + topics.waterReadings().partitions());
       return topics;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

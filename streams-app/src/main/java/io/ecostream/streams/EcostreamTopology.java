@@ -44,7 +44,8 @@ public final class EcostreamTopology {
     KStream<String, Station> stations = validStations(builder, topics, metrics);
     AirPipeline.build(
         builder, validAirReadings(builder, topics, metrics), stations, topics, settings, metrics);
-    WaterPipeline.build(builder, validWaterSamples(builder, topics, metrics), stations, topics, settings, metrics);
+    WaterPipeline.build(
+        builder, validWaterSamples(builder, topics, metrics), stations, topics, settings, metrics);
     return builder.build();
   }
 
@@ -120,7 +121,8 @@ public final class EcostreamTopology {
     intake
         .get(name + "-rejected")
         .map(
-            (key, outcome) -> KeyValue.pair(deadLetterKey(outcome.deadLetter()), outcome.deadLetter()),
+            (key, outcome) ->
+                KeyValue.pair(deadLetterKey(outcome.deadLetter()), outcome.deadLetter()),
             Named.as(name + "-dead-letter"))
         .to(
             topics.deadLetters().name(),

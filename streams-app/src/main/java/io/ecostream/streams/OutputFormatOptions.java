@@ -36,7 +36,10 @@ public final class OutputFormatOptions {
     return topics.withOutputFormat(format());
   }
 
-  /** This option as arguments of {@code ecostream run}, for a command that starts it as a child process. */
+  /**
+   * This option as arguments of {@code ecostream run}, for a command that starts it as a child
+   * process.
+   */
   public List<String> runArguments() {
     return List.of("--output-format", format().optionValue());
   }

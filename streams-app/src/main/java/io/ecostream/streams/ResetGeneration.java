@@ -86,12 +86,16 @@ final class ResetGeneration {
           .createTopics(
               List.of(
                   new NewTopic(topic, Optional.of(1), Optional.empty())
-                      .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                      .configs(
+                          Map.of(
+                              TopicConfig.CLEANUP_POLICY_CONFIG,
+                              TopicConfig.CLEANUP_POLICY_COMPACT))))
           .all()
           .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create " + topic + ": " + e.getCause().getMessage(), e);
+        throw new IllegalStateException(
+            "cannot create " + topic + ": " + e.getCause().getMessage(), e);
       }
     } catch (TimeoutException e) {
       throw new IllegalStateException("cannot create " + topic + ": " + e.getMessage(), e);
@@ -104,7 +108,9 @@ final class ResetGeneration {
     try (KafkaProducer<byte[], byte[]> writer =
         new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer())) {
       writer
-          .send(new ProducerRecord<>(topic, 0, KEY, Long.toString(generation).getBytes(StandardCharsets.UTF_8)))
+          .send(
+              new ProducerRecord<>(
+                  topic, 0, KEY, Long.toString(generation).getBytes(StandardCharsets.UTF_8)))
           .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot write " + topic + ": " + e.getMessage(), e);

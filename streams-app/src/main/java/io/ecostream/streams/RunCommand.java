@@ -38,12 +38,8 @@ import picocli.CommandLine.Spec;
     })
 public final class RunCommand implements Callable<Integer> {
 
-
   /** Loopback: the metrics are for this machine unless --http-host says otherwise. */
   static final String DEFAULT_HTTP_HOST = "127.0.0.1";
-
-
-
 
   @Spec CommandSpec spec;
 
@@ -58,7 +54,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--application-id",
       paramLabel = "ID",
-      description = "Kafka Streams application id (default: " + StreamsAppConfig.DEFAULT_APPLICATION_ID + ").")
+      description =
+          "Kafka Streams application id (default: "
+              + StreamsAppConfig.DEFAULT_APPLICATION_ID
+              + ").")
   String applicationId;
 
   @Option(
@@ -71,7 +70,8 @@ public final class RunCommand implements Callable<Integer> {
       names = "--metrics-port",
       paramLabel = "PORT",
       defaultValue = "9464",
-      description = "Port of GET /metrics (Prometheus), GET /health and the query API GET /api/...; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
+      description =
+          "Port of GET /metrics (Prometheus), GET /health and the query API GET /api/...; 0 = any free port, -1 = off (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
   @Option(
@@ -124,7 +124,8 @@ public final class RunCommand implements Callable<Integer> {
     EcostreamTopics topics = output.applyTo(cluster.topics());
     if (stallTimeout.toSeconds() < 1) {
       throw new ParameterException(
-          spec.commandLine(), "--stall-timeout must be at least 1s, got " + stallTimeout.toMillis() + "ms");
+          spec.commandLine(),
+          "--stall-timeout must be at least 1s, got " + stallTimeout.toMillis() + "ms");
     }
     if (metricsPort < -1 || metricsPort > 65_535) {
       throw new ParameterException(
@@ -181,5 +182,4 @@ public final class RunCommand implements Callable<Integer> {
     }
     return flags;
   }
-
 }

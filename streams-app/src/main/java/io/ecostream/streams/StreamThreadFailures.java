@@ -18,10 +18,11 @@ import org.apache.kafka.streams.errors.TaskMigratedException;
 
 /**
  * What to do when an error ends a stream thread. Kafka Streams retries a broker outage inside the
- * thread for {@code task.timeout.ms} (5 min) and recovers from fencing and sequence errors by itself;
- * what still escapes from those is the cluster being away for longer, which a new thread survives once
- * it is back. So: a new thread for such an error, a few times per window; anything else (a bug, or a
- * record that would kill the new thread as well) stops the client, and {@code run} exits non-zero.
+ * thread for {@code task.timeout.ms} (5 min) and recovers from fencing and sequence errors by
+ * itself; what still escapes from those is the cluster being away for longer, which a new thread
+ * survives once it is back. So: a new thread for such an error, a few times per window; anything
+ * else (a bug, or a record that would kill the new thread as well) stops the client, and {@code
+ * run} exits non-zero.
  */
 final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
@@ -47,8 +48,14 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
     if (isTransient(exception) && replacements.size() < MAX_REPLACEMENTS) {
       replacements.addLast(now);
       log.accept(
-          "a stream thread died of a cluster error, replacing it (" + replacements.size() + " of at most "
-              + MAX_REPLACEMENTS + " in " + WINDOW.toMinutes() + " min): " + exception);
+          "a stream thread died of a cluster error, replacing it ("
+              + replacements.size()
+              + " of at most "
+              + MAX_REPLACEMENTS
+              + " in "
+              + WINDOW.toMinutes()
+              + " min): "
+              + exception);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
     fatal.compareAndSet(null, exception);

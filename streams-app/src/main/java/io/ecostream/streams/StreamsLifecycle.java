@@ -31,7 +31,8 @@ public final class StreamsLifecycle implements AutoCloseable {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean wipeOnClose;
-  private volatile BiConsumer<KafkaStreams.State, KafkaStreams.State> stateChanges = (newState, oldState) -> {};
+  private volatile BiConsumer<KafkaStreams.State, KafkaStreams.State> stateChanges =
+      (newState, oldState) -> {};
 
   private StreamsLifecycle(KafkaStreams streams) {
     this.streams = streams;
@@ -40,7 +41,8 @@ public final class StreamsLifecycle implements AutoCloseable {
           if (newState == KafkaStreams.State.RUNNING) {
             runningNanos.compareAndSet(0, System.nanoTime());
           } else if (newState == KafkaStreams.State.ERROR) {
-            failure.compareAndSet(null, new IllegalStateException("the streams application went to ERROR"));
+            failure.compareAndSet(
+                null, new IllegalStateException("the streams application went to ERROR"));
           }
           stateChanges.accept(newState, oldState);
           if (newState == KafkaStreams.State.PENDING_ERROR
@@ -62,12 +64,15 @@ public final class StreamsLifecycle implements AutoCloseable {
   }
 
   /** Also tells {@code listener} of every state change; before {@link #start()}. */
-  public StreamsLifecycle onStateChange(BiConsumer<KafkaStreams.State, KafkaStreams.State> listener) {
+  public StreamsLifecycle onStateChange(
+      BiConsumer<KafkaStreams.State, KafkaStreams.State> listener) {
     this.stateChanges = listener;
     return this;
   }
 
-  /** Decides what a stream thread's exception does instead of the default; before {@link #start()}. */
+  /**
+   * Decides what a stream thread's exception does instead of the default; before {@link #start()}.
+   */
   public StreamsLifecycle onThreadFailure(StreamsUncaughtExceptionHandler handler) {
     streams.setUncaughtExceptionHandler(
         exception -> {
@@ -80,7 +85,10 @@ public final class StreamsLifecycle implements AutoCloseable {
     return this;
   }
 
-  /** Deletes the application's local state after {@link #close()}: for runs that leave nothing behind. */
+  /**
+   * Deletes the application's local state after {@link #close()}: for runs that leave nothing
+   * behind.
+   */
   public StreamsLifecycle wipingLocalStateOnClose() {
     this.wipeOnClose = true;
     return this;
@@ -105,7 +113,9 @@ public final class StreamsLifecycle implements AutoCloseable {
   /** Seconds from {@link #start()} to the first RUNNING; empty until then. */
   public OptionalDouble startupSeconds() {
     long running = runningNanos.get();
-    return running == 0 ? OptionalDouble.empty() : OptionalDouble.of((running - startedNanos.get()) / 1e9);
+    return running == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of((running - startedNanos.get()) / 1e9);
   }
 
   /** The error that stopped a stream thread (or the application), if one did. */
@@ -123,17 +133,21 @@ public final class StreamsLifecycle implements AutoCloseable {
     while (runningNanos.get() == 0) {
       throwIfFailed();
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the streams application was not RUNNING after " + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+            "the streams application was not RUNNING after " + timeout.toSeconds() + " s");
       }
       stopped.await(20, TimeUnit.MILLISECONDS);
     }
   }
 
-  /** @throws IllegalStateException with the failure, if there was one */
+  /**
+   * @throws IllegalStateException with the failure, if there was one
+   */
   public void throwIfFailed() {
     Throwable error = failure.get();
     if (error != null) {
-      throw new IllegalStateException("the streams application failed: " + error.getMessage(), error);
+      throw new IllegalStateException(
+          "the streams application failed: " + error.getMessage(), error);
     }
   }
 

@@ -18,8 +18,8 @@ import io.ecostream.avro.ProvinceRanking;
 import io.ecostream.avro.QualityFlag;
 import io.ecostream.avro.RankingEntry;
 import io.ecostream.avro.Station;
-import io.ecostream.avro.StationKind;
 import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.avro.StationKind;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
@@ -67,7 +67,10 @@ class AirPipelineIT {
   private KafkaStreams streams;
   private PipelineMetrics metrics;
 
-  /** Starts the production topology with these settings on its own topics: the first step of each test. */
+  /**
+   * Starts the production topology with these settings on its own topics: the first step of each
+   * test.
+   */
   private void startPipeline(PipelineSettings settings) {
     topics = EcostreamTopics.withPrefix(KafkaBrokerFixture.uniqueName("it"));
     TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
@@ -92,9 +95,22 @@ class AirPipelineIT {
 
   /** All six pollutants of one station-hour. */
   private static AirReading hour(
-      String station, String city, int h, double so2, double no2, double pm10, double pm25, double co, double o3) {
+      String station,
+      String city,
+      int h,
+      double so2,
+      double no2,
+      double pm10,
+      double pm25,
+      double co,
+      double o3) {
     return AirReadings.reading(station, city, DAY.atTime(h, 0))
-        .setSo2(so2).setNo2(no2).setPm10(pm10).setPm25(pm25).setCo(co).setO3(o3)
+        .setSo2(so2)
+        .setNo2(no2)
+        .setPm10(pm10)
+        .setPm25(pm25)
+        .setCo(co)
+        .setO3(o3)
         .build();
   }
 
@@ -104,7 +120,8 @@ class AirPipelineIT {
     List<AirReading> readings = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
       // BZ-A01: O3 40 in hours 0-7, 160 in 8-15, 80 in 16-23: MDA8 160 (window 08-16), 1-h max 160
-      readings.add(hour("BZ-A01", "binzhou", h, 10, 40, 100, 60, 1.0, h < 8 ? 40 : h < 16 ? 160 : 80));
+      readings.add(
+          hour("BZ-A01", "binzhou", h, 10, 40, 100, 60, 1.0, h < 8 ? 40 : h < 16 ? 160 : 80));
       readings.add(hour("BZ-A02", "binzhou", h, 20, 60, 140, 80, 1.4, 100));
       readings.add(pm25("JN-A01", "jinan", DAY.atTime(h, 0), 80));
     }
@@ -141,7 +158,8 @@ class AirPipelineIT {
     assertThat(binzhou.getStationsComplete()).isEqualTo(2);
     CityDaily jinan = daily.get("jinan@2024-01-15");
     assertThat(jinan.getPm25()).isEqualTo(80.0);
-    // PM2.5 80 alone: IAQI 100 + ceil(50 * 5 / 40) = 107 > 100, so the AQI is published with 5 pollutants missing
+    // PM2.5 80 alone: IAQI 100 + ceil(50 * 5 / 40) = 107 > 100, so the AQI is published with 5
+    // pollutants missing
     assertThat(jinan.getAqi()).isEqualTo(107);
     assertThat(jinan.getValid()).isTrue();
 
@@ -157,13 +175,17 @@ class AirPipelineIT {
     assertThat(binzhouYear.getPm25()).isEqualTo(70.0);
     assertThat(binzhouYear.getValidDays()).isEqualTo(1);
     assertThat(binzhouYear.getGoodRatio()).isEqualTo(100.0); // AQI 94
-    // 15/60 + 50/40 + 120/70 + 70/35 + 1.2/4 + 120/160 = 0.25 + 1.25 + 1.7143 + 2 + 0.3 + 0.75 = 6.2643
+    // 15/60 + 50/40 + 120/70 + 70/35 + 1.2/4 + 120/160 = 0.25 + 1.25 + 1.7143 + 2 + 0.3 + 0.75 =
+    // 6.2643
     assertThat(binzhouYear.getCompositeIndex()).isEqualTo(6.26);
     assertThat(periods.get("jinan@2024").getGoodRatio()).isEqualTo(0.0); // AQI 107
     assertThat(periods).containsKey("binzhou@2024-01");
 
-    Map<String, DeadLetter> deadLetters = latestByKey(topics.deadLetters(), latest -> latest.size() == 1);
-    assertThat(deadLetters.values()).extracting(DeadLetter::getReason).containsExactly("undecodable");
+    Map<String, DeadLetter> deadLetters =
+        latestByKey(topics.deadLetters(), latest -> latest.size() == 1);
+    assertThat(deadLetters.values())
+        .extracting(DeadLetter::getReason)
+        .containsExactly("undecodable");
 
     Map<String, StationHourlyAqi> hourly =
         latestByKey(topics.stationHourly(), latest -> latest.size() == 24 + 24 + 24 + 19);
@@ -181,17 +203,21 @@ class AirPipelineIT {
     startPipeline(AirReadings.CONSTANT_HOURS_SETTINGS);
     List<AirReading> readings = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
-      // WH-A01: PM2.5 120 for 23 hours, then 24: 24-hour moving mean at 23:00 (23 * 120 + 24) / 24 = 116
+      // WH-A01: PM2.5 120 for 23 hours, then 24: 24-hour moving mean at 23:00 (23 * 120 + 24) / 24
+      // = 116
       readings.add(hour("WH-A01", "weihai", h, 10, 20, 100, h < 23 ? 120 : 24, 0.5, 50));
       if (h != 7) {
         readings.add(hour("WH-A02", "weihai", h, 10, 20, 100, 60, 0.5, 50));
       }
     }
     readings.add(hour("WH-A01", "weihai", 23, 10, 20, 100, 24, 0.5, 50)); // duplicate
-    // the next hour of WH-A01, after the duplicate on the same input partition: once it is committed,
-    // so is anything the duplicate could have published (one transaction covers every output partition)
+    // the next hour of WH-A01, after the duplicate on the same input partition: once it is
+    // committed,
+    // so is anything the duplicate could have published (one transaction covers every output
+    // partition)
     readings.add(pm25("WH-A01", "weihai", DAY.plusDays(1).atTime(0, 0), 24));
-    // WH-A02's 07:00 arrives last: its 24-hour mean at 23:00 goes from 60 to (23 * 60 + 84) / 24 = 61
+    // WH-A02's 07:00 arrives last: its 24-hour mean at 23:00 goes from 60 to (23 * 60 + 84) / 24 =
+    // 61
     readings.add(hour("WH-A02", "weihai", 7, 10, 20, 100, 84, 0.5, 50));
     send(readings);
 
@@ -215,7 +241,8 @@ class AirPipelineIT {
             topics.cityHourly(),
             latest ->
                 latest.containsKey("weihai@2024-01-15T23")
-                    && Double.valueOf(88.5).equals(latest.get("weihai@2024-01-15T23").getPm25Moving24h()));
+                    && Double.valueOf(88.5)
+                        .equals(latest.get("weihai@2024-01-15T23").getPm25Moving24h()));
     CityHourlyAqi city = cities.get("weihai@2024-01-15T23");
     assertThat(city.getPm25()).isEqualTo(42.0); // (24 + 60) / 2
     assertThat(city.getStationsReporting()).isEqualTo(2);
@@ -227,7 +254,8 @@ class AirPipelineIT {
     assertThat(city.getCategory()).isEqualTo(AqiCategory.LIGHTLY_POLLUTED);
     assertThat(city.getPrimaryPollutants()).containsExactly("PM2.5");
 
-    // the latest rolling mean of each station and of the city: the window ending with its newest hour
+    // the latest rolling mean of each station and of the city: the window ending with its newest
+    // hour
     Map<String, Pm25Rolling> rolling =
         latestByKey(
             topics.pm25Rolling(),
@@ -259,7 +287,12 @@ class AirPipelineIT {
       // PM2.5 200 on the 2012 daily table: 200 + ceil(100 * 50 / 100) = 250 > 200
       readings.add(
           AirReadings.reading("DZ-A01", "dezhou", heavyDay.atTime(h, 0))
-              .setSo2(20.0).setNo2(50.0).setPm10(250.0).setPm25(200.0).setCo(2.0).setO3(30.0)
+              .setSo2(20.0)
+              .setNo2(50.0)
+              .setPm10(250.0)
+              .setPm25(200.0)
+              .setCo(2.0)
+              .setO3(30.0)
               .build());
     }
     for (int h = 0; h < 3; h++) {
@@ -272,7 +305,8 @@ class AirPipelineIT {
             topics.alerts(),
             latest ->
                 latest.containsKey("heavy-pollution@dezhou@2024-01-20")
-                    && latest.get("heavy-pollution@dezhou@2024-01-20").getStatus() == AlertStatus.CONFIRMED
+                    && latest.get("heavy-pollution@dezhou@2024-01-20").getStatus()
+                        == AlertStatus.CONFIRMED
                     && latest.containsKey("heavy-pollution-episode@dezhou@2024-01-20"));
 
     Alert day = alerts.get("heavy-pollution@dezhou@2024-01-20");
@@ -287,13 +321,21 @@ class AirPipelineIT {
     startPipeline(AirReadings.CONSTANT_HOURS_SETTINGS);
     LocalDate newYear = LocalDate.of(2024, 1, 1);
     sendStations(
-        List.of(airStation("BZ-A01", "binzhou"), airStation("JN-A01", "jinan"), airStation("ZB-A01", "zibo")),
+        List.of(
+            airStation("BZ-A01", "binzhou"),
+            airStation("JN-A01", "jinan"),
+            airStation("ZB-A01", "zibo")),
         AirReadings.reading("BZ-A01", "binzhou", newYear.atStartOfDay()).build().getHourStart());
     List<AirReading> readings = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
       readings.add(
           AirReadings.reading("BZ-A01", "binzhou", newYear.atTime(h, 0))
-              .setSo2(18.0).setNo2(32.0).setPm10(84.0).setPm25(42.0).setCo(1.6).setO3(120.0)
+              .setSo2(18.0)
+              .setNo2(32.0)
+              .setPm10(84.0)
+              .setPm25(42.0)
+              .setCo(1.6)
+              .setO3(120.0)
               .build());
       readings.add(pm25("JN-A01", "jinan", newYear.atTime(h, 0), 80));
       readings.add(pm25("ZB-A01", "zibo", newYear.atTime(h, 0), 116));
@@ -305,7 +347,8 @@ class AirPipelineIT {
             topics.airRanking(),
             latest ->
                 latest.containsKey("Shandong@2024")
-                    && latest.get("Shandong@2024").getByPm25().stream().allMatch(RankingEntry::getSufficient)
+                    && latest.get("Shandong@2024").getByPm25().stream()
+                        .allMatch(RankingEntry::getSufficient)
                     && latest.get("Shandong@2024").getByPm25().size() == 3
                     && latest.get("Shandong@2024").getByCompositeIndex().get(0).getSufficient());
 
@@ -320,20 +363,25 @@ class AirPipelineIT {
             new RankingEntry("jinan", null, null, newYear, 1, false),
             new RankingEntry("zibo", null, null, newYear, 1, false));
     // Their days are still valid (1 of 1 elapsed day) since PM2.5 alone gives an AQI above 100
-    // (2012 table): 80 -> 100 + 50 * 5 / 40 = 106.25 -> 107; 116 -> 150 + 50 * 1 / 35 = 151.4 -> 152.
+    // (2012 table): 80 -> 100 + 50 * 5 / 40 = 106.25 -> 107; 116 -> 150 + 50 * 1 / 35 = 151.4 ->
+    // 152.
     assertThat(year.getByPm25())
         .containsExactly(
             new RankingEntry("binzhou", 1, 42.0, newYear, 1, true),
             new RankingEntry("jinan", 2, 80.0, newYear, 1, true),
             new RankingEntry("zibo", 3, 116.0, newYear, 1, true));
-    // binzhou's AQI: max(SO2 18, NO2 40, PM10 50 + 50 * 34 / 100 = 67, PM2.5 50 + 50 * 7 / 40 = 58.75 -> 59,
-    //   CO 40, O3-8h 50 + 50 * 20 / 60 = 66.7 -> 67, O3-1h 37.5 -> 38) = 67, good; the other two not good.
+    // binzhou's AQI: max(SO2 18, NO2 40, PM10 50 + 50 * 34 / 100 = 67, PM2.5 50 + 50 * 7 / 40 =
+    // 58.75 -> 59,
+    //   CO 40, O3-8h 50 + 50 * 20 / 60 = 66.7 -> 67, O3-1h 37.5 -> 38) = 67, good; the other two
+    // not good.
     assertThat(year.getByGoodRatio())
         .containsExactly(
             new RankingEntry("binzhou", 1, 100.0, newYear, 1, true),
             new RankingEntry("jinan", 2, 0.0, newYear, 1, true),
             new RankingEntry("zibo", 2, 0.0, newYear, 1, true));
-    assertThat(year.getByCompositeIndexChange()).extracting(RankingEntry::getRank).containsOnlyNulls();
+    assertThat(year.getByCompositeIndexChange())
+        .extracting(RankingEntry::getRank)
+        .containsOnlyNulls();
   }
 
   /** 35 and 45 µg/m³ in turn: no run, no spike. */
@@ -346,8 +394,14 @@ class AirPipelineIT {
     startPipeline(PipelineSettings.defaults());
     List<AirReading> readings = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
-      // BZ-A01: a -999 logger sentinel at 04:00 and a one-hour spike at 09:00 (500 > 4 x 35 and 465 above)
-      readings.add(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), h == 4 ? -999 : h == 9 ? 500 : alternating(h)));
+      // BZ-A01: a -999 logger sentinel at 04:00 and a one-hour spike at 09:00 (500 > 4 x 35 and 465
+      // above)
+      readings.add(
+          pm25(
+              "BZ-A01",
+              "binzhou",
+              DAY.atTime(h, 0),
+              h == 4 ? -999 : h == 9 ? 500 : alternating(h)));
       // BZ-A02: frozen at 57 for the first 12 hours
       readings.add(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), h < 12 ? 57 : alternating(h)));
       // BZ-A03: silent from 03:00 to 14:00
@@ -362,15 +416,31 @@ class AirPipelineIT {
     // A logger whose clock runs three hours fast, its record stamped on sending: a Kafka 4 broker
     // refuses record timestamps more than an hour ahead (log.message.timestamp.after.max.ms).
     AirReading fast =
-        AirReadings.reading("BZ-A09", "binzhou", LocalDateTime.now(AirReadings.BEIJING).plusHours(3).withMinute(0).withSecond(0).withNano(0))
+        AirReadings.reading(
+                "BZ-A09",
+                "binzhou",
+                LocalDateTime.now(AirReadings.BEIJING)
+                    .plusHours(3)
+                    .withMinute(0)
+                    .withSecond(0)
+                    .withNano(0))
             .setPm25(40.0)
             .build();
     produce(
         topics.airReadings(),
-        List.of(new ProducerRecord<>(topics.airReadings().name(), null, System.currentTimeMillis(), InputKeys.of(fast), fast)));
+        List.of(
+            new ProducerRecord<>(
+                topics.airReadings().name(),
+                null,
+                System.currentTimeMillis(),
+                InputKeys.of(fast),
+                fast)));
 
-    Map<String, DeadLetter> letters = latestByKey(topics.deadLetters(), latest -> latest.size() == 2);
-    assertThat(letters.values()).extracting(DeadLetter::getReason).containsExactlyInAnyOrder("late", "future");
+    Map<String, DeadLetter> letters =
+        latestByKey(topics.deadLetters(), latest -> latest.size() == 2);
+    assertThat(letters.values())
+        .extracting(DeadLetter::getReason)
+        .containsExactlyInAnyOrder("late", "future");
 
     Map<String, StationHourlyAqi> hours =
         latestByKey(
@@ -391,8 +461,11 @@ class AirPipelineIT {
     assertThat(hours.get("BZ-A02@2024-01-15T00").getPm25()).isNull();
 
     Map<String, CityDaily> daily =
-        latestByKey(topics.cityDaily(), latest -> stationHours(latest.get("binzhou@2024-01-15")) == 22 + 12 + 12);
-    // BZ-A01: 22 usable hours, 11 of 35 (not the sentinel's) and 11 of 45 (not the spike's): (385 + 495) / 22 = 40;
+        latestByKey(
+            topics.cityDaily(),
+            latest -> stationHours(latest.get("binzhou@2024-01-15")) == 22 + 12 + 12);
+    // BZ-A01: 22 usable hours, 11 of 35 (not the sentinel's) and 11 of 45 (not the spike's): (385 +
+    // 495) / 22 = 40;
     // BZ-A02 and BZ-A03 have 12 usable hours each: no valid daily mean (20 needed)
     assertThat(daily.get("binzhou@2024-01-15").getPm25()).isEqualTo(40.0);
     assertThat(metrics.qualityFlaggedCount("sentinel", "PM2.5")).isEqualTo(1);
@@ -404,7 +477,8 @@ class AirPipelineIT {
             topics.alerts(),
             latest ->
                 latest.containsKey("station-silent@BZ-A03@2024-01-15T03")
-                    && latest.get("station-silent@BZ-A03@2024-01-15T03").getStatus() == AlertStatus.CLEARED);
+                    && latest.get("station-silent@BZ-A03@2024-01-15T03").getStatus()
+                        == AlertStatus.CLEARED);
     // silent 03:00-14:00, cleared by the reading of 15:00
     assertThat(alerts.get("station-silent@BZ-A03@2024-01-15T03").getValue()).isEqualTo(12.0);
   }
@@ -429,7 +503,10 @@ class AirPipelineIT {
     produce(
         topics.airReadings(),
         readings.stream()
-            .map(r -> new ProducerRecord<>(topic, null, r.getHourStart().toEpochMilli(), InputKeys.of(r), r))
+            .map(
+                r ->
+                    new ProducerRecord<>(
+                        topic, null, r.getHourStart().toEpochMilli(), InputKeys.of(r), r))
             .toList());
   }
 
@@ -439,25 +516,33 @@ class AirPipelineIT {
     produce(
         topics.stations(),
         stations.stream()
-            .map(s -> new ProducerRecord<>(topic, null, firstReading.toEpochMilli(), s.getStationId(), s))
+            .map(
+                s ->
+                    new ProducerRecord<>(
+                        topic, null, firstReading.toEpochMilli(), s.getStationId(), s))
             .toList());
   }
 
   private <V> void produce(Topic<String, V> topic, List<ProducerRecord<String, V>> records) {
     try (KafkaProducer<String, V> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topic.valueSerde().serializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(), new StringSerializer(), topic.valueSerde().serializer())) {
       records.forEach(producer::send);
     }
   }
 
   private void sendRaw(String key, byte[] value) {
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topics.airReadings().name(), key, value));
     }
   }
 
-  /** Reads the topic until the latest value per key satisfies {@code done}, or fails at the deadline. */
+  /**
+   * Reads the topic until the latest value per key satisfies {@code done}, or fails at the
+   * deadline.
+   */
   private <V> Map<String, V> latestByKey(Topic<String, V> topic, Predicate<Map<String, V>> done) {
     return TopicReader.latestByKeyUntil(kafka, topic, done, DEADLINE, () -> "");
   }

@@ -32,7 +32,15 @@ class AirQualityOptionsTest {
   @Test
   void shouldApplyEveryOptionAndPassItOnToAChildRun() {
     AirQualityOptions quality =
-        parse("--late-grace", "1d", "--future-margin", "off", "--silent-after", "3h", "--stuck-hours", "0");
+        parse(
+            "--late-grace",
+            "1d",
+            "--future-margin",
+            "off",
+            "--silent-after",
+            "3h",
+            "--stuck-hours",
+            "0");
 
     AirQualitySettings settings = quality.applyTo(PipelineSettings.defaults()).airQuality();
 
@@ -42,7 +50,14 @@ class AirQualityOptionsTest {
     assertThat(settings.rules().stuckHours()).isZero();
     assertThat(quality.runArguments())
         .containsExactly(
-            "--late-grace", "PT24H", "--future-margin", "off", "--silent-after", "PT3H", "--stuck-hours", "0");
+            "--late-grace",
+            "PT24H",
+            "--future-margin",
+            "off",
+            "--silent-after",
+            "PT3H",
+            "--stuck-hours",
+            "0");
   }
 
   @Test
@@ -50,7 +65,8 @@ class AirQualityOptionsTest {
     // 96 hours of ring - a 24-hour window - twice the 12-hour stuck run = 48 h at most
     assertThatThrownBy(() -> parse("--late-grace", "49h").applyTo(PipelineSettings.defaults()))
         .isInstanceOf(ParameterException.class)
-        .hasMessage("late grace must be whole hours from 0 to 48 h with stuck runs of 12 h, got PT49H");
+        .hasMessage(
+            "late grace must be whole hours from 0 to 48 h with stuck runs of 12 h, got PT49H");
     // shorter stuck runs leave room for a longer grace
     assertThat(
             parse("--late-grace", "60h", "--stuck-hours", "6")

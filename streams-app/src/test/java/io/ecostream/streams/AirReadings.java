@@ -25,7 +25,8 @@ public final class AirReadings {
   private AirReadings() {}
 
   /** A reading of the hour that starts at {@code localHourStart} (Beijing time). */
-  public static AirReading.Builder reading(String stationId, String cityId, LocalDateTime localHourStart) {
+  public static AirReading.Builder reading(
+      String stationId, String cityId, LocalDateTime localHourStart) {
     return AirReading.newBuilder()
         .setStationId(stationId)
         .setCityId(cityId)

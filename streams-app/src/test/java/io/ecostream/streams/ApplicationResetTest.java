@@ -30,17 +30,20 @@ class ApplicationResetTest {
             "ecostream.air.city-daily",
             APP + "-water-sections-store-changelog",
             APP + "-air-ranking-by-province-repartition",
-            // another deployment whose application id extends this one: StreamsResetter alone would delete it
+            // another deployment whose application id extends this one: StreamsResetter alone would
+            // delete it
             APP + "-staging-water-sections-store-changelog",
             "other-app-water-sections-store-changelog");
 
     assertThat(ApplicationReset.internalTopicsToDelete(APP, topology, existing))
-        .containsExactly(APP + "-air-ranking-by-province-repartition", APP + "-water-sections-store-changelog");
+        .containsExactly(
+            APP + "-air-ranking-by-province-repartition", APP + "-water-sections-store-changelog");
   }
 
   @Test
   void shouldRefuseWhenOnlyAnotherApplicationsTopicsLookInternal() {
-    Set<String> existing = Set.of("ecostream.air.readings", APP + "-staging-water-sections-store-changelog");
+    Set<String> existing =
+        Set.of("ecostream.air.readings", APP + "-staging-water-sections-store-changelog");
 
     assertThatThrownBy(() -> ApplicationReset.internalTopicsToDelete(APP, topology, existing))
         .isInstanceOf(ApplicationReset.ResetFailedException.class)
@@ -50,7 +53,9 @@ class ApplicationResetTest {
 
   @Test
   void shouldHaveNothingToDeleteBeforeTheFirstRun() {
-    assertThat(ApplicationReset.internalTopicsToDelete(APP, topology, Set.of("ecostream.air.readings")))
+    assertThat(
+            ApplicationReset.internalTopicsToDelete(
+                APP, topology, Set.of("ecostream.air.readings")))
         .isEmpty();
   }
 
@@ -58,7 +63,9 @@ class ApplicationResetTest {
   void shouldSayWhatWasReset() {
     var outcome =
         new ApplicationReset.Outcome(
-            APP, List.of("a.stations", "a.air.readings"), List.of(APP + "-air-ranking-by-province-repartition"));
+            APP,
+            List.of("a.stations", "a.air.readings"),
+            List.of(APP + "-air-ranking-by-province-repartition"));
 
     assertThat(outcome.summary())
         .isEqualTo(

@@ -43,15 +43,24 @@ class CityTaskDeterminismTest {
           double pm25 = heavy ? 240 + 10 * s + (h % 5) : 30 + 5 * s + (h % 4);
           readings.add(
               reading(STATIONS.get(s), "binzhou", DAY.plusDays(day).atTime(h, 0))
-                  .setSo2(10.0 + s).setNo2(40.0 + h % 3).setPm10(pm25 * 1.4).setPm25(pm25)
-                  .setCo(1.0).setO3(60.0 + h)
+                  .setSo2(10.0 + s)
+                  .setNo2(40.0 + h % 3)
+                  .setPm10(pm25 * 1.4)
+                  .setPm25(pm25)
+                  .setCo(1.0)
+                  .setO3(60.0 + h)
                   .build());
         }
       }
     }
     readings.add(
         reading("BZ-A01", "binzhou", DAY.plusDays(1).atTime(2, 0))
-            .setSo2(10.0).setNo2(40.0).setPm10(150.0).setPm25(110.0).setCo(1.0).setO3(60.0)
+            .setSo2(10.0)
+            .setNo2(40.0)
+            .setPm10(150.0)
+            .setPm25(110.0)
+            .setCo(1.0)
+            .setO3(60.0)
             .build());
     return readings;
   }
@@ -64,7 +73,8 @@ class CityTaskDeterminismTest {
    *     only after the last one
    */
   private static Run run(Path dir, List<AirReading> readings, int punctuateEvery) {
-    try (PipelineTestDriver pipeline = PipelineTestDriver.start(AirReadings.CONSTANT_HOURS_SETTINGS, dir)) {
+    try (PipelineTestDriver pipeline =
+        PipelineTestDriver.start(AirReadings.CONSTANT_HOURS_SETTINGS, dir)) {
       for (int i = 0; i < readings.size(); i++) {
         pipeline.pipe(readings.get(i));
         if (punctuateEvery > 0 && (i + 1) % punctuateEvery == 0) {
@@ -72,9 +82,11 @@ class CityTaskDeterminismTest {
         }
       }
       pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
-      List<KeyValue<String, Alert>> alerts = pipeline.output(pipeline.topics().alerts()).readKeyValuesToList();
+      List<KeyValue<String, Alert>> alerts =
+          pipeline.output(pipeline.topics().alerts()).readKeyValuesToList();
       Map<String, CityDaily> daily =
-          PipelineTestDriver.latestByKey(pipeline.output(pipeline.topics().cityDaily()).readKeyValuesToList());
+          PipelineTestDriver.latestByKey(
+              pipeline.output(pipeline.topics().cityDaily()).readKeyValuesToList());
       return new Run(alerts, daily);
     }
   }

@@ -14,7 +14,8 @@ class ClusterWatchTest {
   private static final String ADDRESS = "localhost:9092";
 
   private final StringWriter err = new StringWriter();
-  private final ClusterWatch watch = new ClusterWatch(ADDRESS, Duration.ofSeconds(15), new PrintWriter(err, true));
+  private final ClusterWatch watch =
+      new ClusterWatch(ADDRESS, Duration.ofSeconds(15), new PrintWriter(err, true));
 
   @Test
   void shouldSayOnceThatTheBrokerStoppedAnsweringAfterTheTimeoutAndThatItAnswersAgain() {
@@ -32,7 +33,9 @@ class ClusterWatchTest {
 
     assertThat(err.toString().lines())
         .containsExactly(
-            "ecostream run: the Kafka broker at " + ADDRESS + " did not answer within 15 s (the application"
+            "ecostream run: the Kafka broker at "
+                + ADDRESS
+                + " did not answer within 15 s (the application"
                 + " waits for it and goes on when it is back); check that it runs, or raise --kafka-timeout",
             "ecostream run: the Kafka broker at " + ADDRESS + " answers again");
   }

@@ -32,7 +32,8 @@ class DustOptionsTest {
   void shouldCombineTheListWithTheRuleOrUseTheListAlone(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("dust.csv"), "city_id,date\njinan,2024-03-15\n");
 
-    PipelineSettings listOrRule = parse("--dust-days", file.toString()).applyTo(PipelineSettings.defaults());
+    PipelineSettings listOrRule =
+        parse("--dust-days", file.toString()).applyTo(PipelineSettings.defaults());
     assertThat(listOrRule.dustDays().contains("jinan", LocalDate.of(2024, 3, 15))).isTrue();
     assertThat(listOrRule.periodRules().dustRule()).isEqualTo(DustRule.defaults());
 
@@ -40,6 +41,7 @@ class DustOptionsTest {
     PipelineSettings settings = listOnly.applyTo(PipelineSettings.defaults());
     assertThat(settings.dustDays().contains("jinan", LocalDate.of(2024, 3, 15))).isTrue();
     assertThat(settings.periodRules().dustRule()).isEqualTo(DustRule.flagsOnly());
-    assertThat(listOnly.runArguments()).containsExactly("--dust-days", file.toString(), "--dust-rule", "off");
+    assertThat(listOnly.runArguments())
+        .containsExactly("--dust-days", file.toString(), "--dust-rule", "off");
   }
 }

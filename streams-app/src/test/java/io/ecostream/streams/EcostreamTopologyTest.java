@@ -1,7 +1,5 @@
 package io.ecostream.streams;
 
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 import static io.ecostream.streams.AirReadings.pm25;
 import static io.ecostream.streams.AirReadings.reading;
 import static io.ecostream.streams.PipelineTestDriver.latestByKey;
@@ -16,10 +14,11 @@ import io.ecostream.avro.PeriodType;
 import io.ecostream.avro.ProvinceRanking;
 import io.ecostream.avro.RankingEntry;
 import io.ecostream.avro.Station;
-import io.ecostream.avro.StationKind;
 import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.avro.StationKind;
 import io.ecostream.topics.EcostreamTopics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -36,6 +35,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EcostreamTopologyTest {
 
@@ -43,6 +43,7 @@ class EcostreamTopologyTest {
   @TempDir Path stateDir;
 
   private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
+
   /** The first day of a year: its year and month to date have one elapsed day. */
   private static final LocalDate NEW_YEAR = LocalDate.of(2024, 1, 1);
 
@@ -120,7 +121,12 @@ class EcostreamTopologyTest {
   void shouldEmitTheStationHourlyAqiKeyedByStationAndLocalHour() {
     pipeline.send(
         reading("BZ-A01", "binzhou", DAY.atTime(10, 0))
-            .setSo2(10.0).setNo2(45.0).setCo(1.2).setO3(150.0).setPm10(120.0).setPm25(80.0)
+            .setSo2(10.0)
+            .setNo2(45.0)
+            .setCo(1.2)
+            .setO3(150.0)
+            .setPm10(120.0)
+            .setPm25(80.0)
             .build());
 
     KeyValue<String, StationHourlyAqi> hour = stationHourly.readKeyValue();
@@ -139,7 +145,11 @@ class EcostreamTopologyTest {
 
     List<KeyValue<String, CityDaily>> updates = cityDaily.readKeyValuesToList();
     CityDaily last15th =
-        updates.stream().filter(kv -> kv.key.equals("binzhou@2024-01-15")).reduce((a, b) -> b).orElseThrow().value;
+        updates.stream()
+            .filter(kv -> kv.key.equals("binzhou@2024-01-15"))
+            .reduce((a, b) -> b)
+            .orElseThrow()
+            .value;
     assertThat(last15th.getPm25()).isEqualTo(50.75); // (41.5 + 60) / 2
     assertThat(last15th.getStationsReporting()).isEqualTo(2);
     assertThat(last15th.getStationHours()).isEqualTo(48);
@@ -151,7 +161,10 @@ class EcostreamTopologyTest {
   void shouldGiveTheSameCityDayWhenReadingsArriveKeyedByStation() {
     for (int h = 0; h < 24; h++) {
       // keyed as producers did before readings were keyed by city: re-keyed through one more hop
-      readings.pipeInput("BZ-A01", pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h), DAY.atTime(h, 0).atZone(AirReadings.BEIJING).toInstant());
+      readings.pipeInput(
+          "BZ-A01",
+          pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 30 + h),
+          DAY.atTime(h, 0).atZone(AirReadings.BEIJING).toInstant());
       pipeline.send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), 60));
     }
     pipeline.send(pm25("BZ-A02", "binzhou", DAY.plusDays(1).atTime(0, 0), 99)); // next day
@@ -167,7 +180,12 @@ class EcostreamTopologyTest {
       for (int h = 0; h < 24; h++) {
         pipeline.send(
             reading("BZ-A01", "binzhou", DAY.plusDays(day).atTime(h, 0))
-                .setSo2(10.0).setNo2(40.0).setPm10(100.0).setPm25(day == 0 ? 60.0 : 80.0).setCo(1.0).setO3(100.0)
+                .setSo2(10.0)
+                .setNo2(40.0)
+                .setPm10(100.0)
+                .setPm25(day == 0 ? 60.0 : 80.0)
+                .setCo(1.0)
+                .setO3(100.0)
                 .build());
       }
     }
@@ -179,7 +197,8 @@ class EcostreamTopologyTest {
     assertThat(ytd.getTo()).isEqualTo(DAY.plusDays(1));
     assertThat(ytd.getPm25()).isEqualTo(70.0); // (60 + 80) / 2
     assertThat(ytd.getValidDays()).isEqualTo(2);
-    // 2012 daily AQIs: PM2.5 60 -> 50 + ceil(50 * 25 / 40) = 82; PM2.5 80 -> 100 + ceil(50 * 5 / 40) = 107
+    // 2012 daily AQIs: PM2.5 60 -> 50 + ceil(50 * 25 / 40) = 82; PM2.5 80 -> 100 + ceil(50 * 5 /
+    // 40) = 107
     assertThat(ytd.getGoodDays()).isEqualTo(1);
     assertThat(ytd.getGoodRatio()).isEqualTo(50.0);
   }
@@ -200,10 +219,23 @@ class EcostreamTopologyTest {
 
   /** One station-hour of 1 January 2024 with all six pollutants. */
   private void hour(
-      String stationId, String cityId, int h, double so2, double no2, double pm10, double pm25, double co, double o3) {
+      String stationId,
+      String cityId,
+      int h,
+      double so2,
+      double no2,
+      double pm10,
+      double pm25,
+      double co,
+      double o3) {
     pipeline.send(
         reading(stationId, cityId, NEW_YEAR.atTime(h, 0))
-            .setSo2(so2).setNo2(no2).setPm10(pm10).setPm25(pm25).setCo(co).setO3(o3)
+            .setSo2(so2)
+            .setNo2(no2)
+            .setPm10(pm10)
+            .setPm25(pm25)
+            .setCo(co)
+            .setO3(o3)
             .build());
   }
 
@@ -220,7 +252,8 @@ class EcostreamTopologyTest {
     station("JN-A01", "jinan", StationKind.AIR, "Shandong");
     station("ZB-A01", "zibo", StationKind.AIR, "Shandong");
     station("LY-A01", "linyi", StationKind.AIR, "Shandong");
-    station("DZ-W01", "dezhou", StationKind.WATER, "Shandong"); // a water section places no air city
+    station(
+        "DZ-W01", "dezhou", StationKind.WATER, "Shandong"); // a water section places no air city
     for (int h = 0; h < 24; h++) {
       hour("JN-A01", "jinan", h, 12, 40, 70, 35, 1.2, 80);
       hour("ZB-A01", "zibo", h, 6, 20, 35, 35, 0.8, 160);
@@ -237,21 +270,28 @@ class EcostreamTopologyTest {
     // Constant hours: each statistic is the hourly value. Composite index Σ C/S:
     // jinan 12/60 + 40/40 + 70/70 + 35/35 + 1.2/4 + 80/160 = 0.2 + 1 + 1 + 1 + 0.3 + 0.5 = 4.00
     // zibo   6/60 + 20/40 + 35/70 + 35/35 + 0.8/4 + 160/160 = 0.1 + 0.5 + 0.5 + 1 + 0.2 + 1 = 3.30
-    // linyi has PM2.5 only: no index. 1 of the 1 elapsed days is valid for every city (100 % ≥ 90 %).
+    // linyi has PM2.5 only: no index. 1 of the 1 elapsed days is valid for every city (100 % ≥ 90
+    // %).
     assertThat(year.getByCompositeIndex())
-        .containsExactly(ranked(1, "zibo", 3.30), ranked(2, "jinan", 4.00), unranked("linyi", null));
+        .containsExactly(
+            ranked(1, "zibo", 3.30), ranked(2, "jinan", 4.00), unranked("linyi", null));
     assertThat(year.getByPm25())
         .containsExactly(ranked(1, "jinan", 35), ranked(1, "zibo", 35), ranked(3, "linyi", 80));
-    // 2012 daily AQIs: jinan max(IAQI SO2 12, NO2 50, PM10 60, PM2.5 50, CO 30, O3-8h 40, O3-1h 25) = 60;
-    // zibo O3-8h 160 -> 100, so AQI 100, still good; linyi PM2.5 80 alone -> 107 > 100, published, not good.
+    // 2012 daily AQIs: jinan max(IAQI SO2 12, NO2 50, PM10 60, PM2.5 50, CO 30, O3-8h 40, O3-1h 25)
+    // = 60;
+    // zibo O3-8h 160 -> 100, so AQI 100, still good; linyi PM2.5 80 alone -> 107 > 100, published,
+    // not good.
     assertThat(year.getByGoodRatio())
-        .containsExactly(ranked(1, "jinan", 100.0), ranked(1, "zibo", 100.0), ranked(3, "linyi", 0.0));
+        .containsExactly(
+            ranked(1, "jinan", 100.0), ranked(1, "zibo", 100.0), ranked(3, "linyi", 0.0));
     assertThat(year.getByCompositeIndexChange())
         .containsExactly(unranked("jinan", null), unranked("linyi", null), unranked("zibo", null));
-    // Per city two changes of its ranked figures: its first hour (nothing valid yet), and the 20th hour,
+    // Per city two changes of its ranked figures: its first hour (nothing valid yet), and the 20th
+    // hour,
     // when the daily means (20 hours, GB 3095 Table 4) and so the daily AQI appear.
     assertThat(year.getRevision()).isEqualTo(6);
-    assertThat(latest.get("Shandong@2024-01").getByCompositeIndex()).isEqualTo(year.getByCompositeIndex());
+    assertThat(latest.get("Shandong@2024-01").getByCompositeIndex())
+        .isEqualTo(year.getByCompositeIndex());
   }
 
   @Test
@@ -281,8 +321,7 @@ class EcostreamTopologyTest {
     assertThat(deadLetters.readValuesToList())
         .extracting(DeadLetter::getSourceTopic, DeadLetter::getReason)
         .containsExactly(
-            tuple("ecostream.stations", "undecodable"),
-            tuple("ecostream.stations", "invalid"));
+            tuple("ecostream.stations", "undecodable"), tuple("ecostream.stations", "invalid"));
     assertThat(pipeline.metrics().deadLetterCount("undecodable")).isEqualTo(1.0);
     Map<String, ProvinceRanking> latest = latestByKey(ranking.readKeyValuesToList());
     assertThat(latest.get("Shandong@2024").getCities()).isEqualTo(1);

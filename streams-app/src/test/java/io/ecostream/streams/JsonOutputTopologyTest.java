@@ -50,16 +50,23 @@ class JsonOutputTopologyTest {
 
   @BeforeEach
   void startPipeline() {
-    pipeline = PipelineTestDriver.start(AirReadings.CONSTANT_HOURS_SETTINGS, stateDir, OutputFormat.JSON);
+    pipeline =
+        PipelineTestDriver.start(AirReadings.CONSTANT_HOURS_SETTINGS, stateDir, OutputFormat.JSON);
     topics = pipeline.topics();
   }
 
   @Test
   void shouldWriteTheStationHourAsAPlainJsonObject() throws IOException {
-    TestOutputTopic<String, byte[]> stationHourly = pipeline.rawOutput(topics.stationHourly().name());
+    TestOutputTopic<String, byte[]> stationHourly =
+        pipeline.rawOutput(topics.stationHourly().name());
     pipeline.send(
         reading("BZ-A01", "binzhou", DAY.atTime(10, 0))
-            .setSo2(10.0).setNo2(45.0).setCo(1.2).setO3(150.0).setPm10(120.0).setPm25(80.0)
+            .setSo2(10.0)
+            .setNo2(45.0)
+            .setCo(1.2)
+            .setO3(150.0)
+            .setPm10(120.0)
+            .setPm25(80.0)
             .build());
 
     KeyValue<String, byte[]> hour = stationHourly.readKeyValue();
@@ -74,7 +81,8 @@ class JsonOutputTopologyTest {
     // a union is its plain value, not Avro's {"double": 80.0}
     assertThat(json.get("pm25").isDouble()).isTrue();
     assertThat(json.get("pm25").doubleValue()).isEqualTo(80.0);
-    // HJ 633-2012: PM2.5 80 on 75-115 -> 100 + ⌈50·5/40⌉ = 107; PM10 120 on 50-150 -> 50 + ⌈50·70/100⌉ = 85;
+    // HJ 633-2012: PM2.5 80 on 75-115 -> 100 + ⌈50·5/40⌉ = 107; PM10 120 on 50-150 -> 50 +
+    // ⌈50·70/100⌉ = 85;
     // SO2 1 h 10 on 0-150 -> ⌈50·10/150⌉ = 4; NO2 1 h 45 on 0-100 -> ⌈22.5⌉ = 23
     assertThat(json.get("iaqiPm25").intValue()).isEqualTo(107);
     assertThat(json.get("iaqiPm10").intValue()).isEqualTo(85);
@@ -86,7 +94,8 @@ class JsonOutputTopologyTest {
     // one hour: no 24-hour moving mean yet
     assertThat(json.get("pm25Moving24h").isNull()).isTrue();
     assertThat(json.get("revision").longValue()).isEqualTo(1);
-    assertThat(fieldNames(json)).containsExactlyElementsOf(fieldNamesOf(StationHourlyAqi.getClassSchema()));
+    assertThat(fieldNames(json))
+        .containsExactlyElementsOf(fieldNamesOf(StationHourlyAqi.getClassSchema()));
   }
 
   @Test
@@ -110,7 +119,12 @@ class JsonOutputTopologyTest {
     assertThat(day.get("stationHours").intValue()).isEqualTo(48);
     assertThat(day.get("revision").longValue()).isEqualTo(48);
 
-    CityDaily read = topics.cityDaily().valueSerde().deserializer().deserialize(topics.cityDaily().name(), bytes);
+    CityDaily read =
+        topics
+            .cityDaily()
+            .valueSerde()
+            .deserializer()
+            .deserialize(topics.cityDaily().name(), bytes);
     assertThat(read.getPm25()).isEqualTo(50.75);
     assertThat(read.getDate()).isEqualTo(DAY);
   }
@@ -119,7 +133,8 @@ class JsonOutputTopologyTest {
   void shouldRankThroughTheAvroRepartitionAndWriteTheRankingAsJson() throws IOException {
     TestOutputTopic<String, byte[]> ranking = pipeline.rawOutput(topics.airRanking().name());
     TestOutputTopic<String, byte[]> repartition =
-        pipeline.rawOutput("ecostream-pipeline-test-" + AirPipeline.RANKING_BY_PROVINCE + "-repartition");
+        pipeline.rawOutput(
+            "ecostream-pipeline-test-" + AirPipeline.RANKING_BY_PROVINCE + "-repartition");
     station("LC-A01", "liaocheng", "Shandong");
     for (int h = 0; h < 24; h++) {
       pipeline.send(pm25("LC-A01", "liaocheng", NEW_YEAR.atTime(h, 0), 80));
@@ -152,7 +167,8 @@ class JsonOutputTopologyTest {
 
     byte[] bytes = deadLetters.readValue();
     assertSingleObjectAvro(bytes);
-    DeadLetter letter = AvroSerde.of(DeadLetter.class).deserialize(topics.deadLetters().name(), bytes);
+    DeadLetter letter =
+        AvroSerde.of(DeadLetter.class).deserialize(topics.deadLetters().name(), bytes);
     assertThat(letter.getDetail()).isEqualTo("pm25 is not a number: NaN");
   }
 
@@ -171,7 +187,9 @@ class JsonOutputTopologyTest {
             .setCityName(cityId)
             .setProvince(province)
             .build();
-    pipeline.input(topics.stations()).pipeInput(stationId, station, NEW_YEAR.atStartOfDay(AirReadings.BEIJING).toInstant());
+    pipeline
+        .input(topics.stations())
+        .pipeInput(stationId, station, NEW_YEAR.atStartOfDay(AirReadings.BEIJING).toInstant());
     pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 

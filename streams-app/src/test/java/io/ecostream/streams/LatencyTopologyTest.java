@@ -30,6 +30,7 @@ class LatencyTopologyTest {
   @TempDir Path stateDir;
 
   private static final LocalDate DAY = LocalDate.of(2024, 1, 15);
+
   /** The driver's wall clock at start; the punctuations fall at T0 + 1 s, T0 + 2 s, … */
   private static final Instant T0 = Instant.parse("2024-01-16T00:00:00Z");
 
@@ -98,16 +99,20 @@ class LatencyTopologyTest {
     pipeline.pipe(pm25("BZ-A02", "binzhou", DAY.atTime(10, 0), 60));
 
     List<TestRecord<String, StationHourlyAqi>> published = stationHourly.readRecordsToList();
-    assertThat(published).extracting(TestRecord::getKey).containsExactly("BZ-A01@2024-01-15T10", "BZ-A02@2024-01-15T10");
+    assertThat(published)
+        .extracting(TestRecord::getKey)
+        .containsExactly("BZ-A01@2024-01-15T10", "BZ-A02@2024-01-15T10");
     TestRecord<String, StationHourlyAqi> withHeader = published.get(0);
     TestRecord<String, StationHourlyAqi> without = published.get(1);
-    assertThat(SentAtHeader.millis(withHeader.headers())).isEqualTo(T0.plusMillis(900).toEpochMilli());
+    assertThat(SentAtHeader.millis(withHeader.headers()))
+        .isEqualTo(T0.plusMillis(900).toEpochMilli());
     assertThat(SentAtHeader.millis(without.headers())).isEqualTo(SentAtHeader.ABSENT);
     assertThat(withHeader.value().getAqi()).isEqualTo(without.value().getAqi());
   }
 
   private void assertTimer(String figure, long count, double totalMillis, double maxMillis) {
-    Timer timer = pipeline.metrics().registry().get("ecostream.latency").tag("figure", figure).timer();
+    Timer timer =
+        pipeline.metrics().registry().get("ecostream.latency").tag("figure", figure).timer();
     assertThat(timer.count()).as("count").isEqualTo(count);
     assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).as("total").isEqualTo(totalMillis);
     assertThat(timer.max(TimeUnit.MILLISECONDS)).as("max").isEqualTo(maxMillis);

@@ -13,7 +13,8 @@ public final class MockContextStores {
   private MockContextStores() {}
 
   /** A key-value store with string keys, in {@code context} under {@code name}. */
-  public static <V> KeyValueStore<String, V> add(MockProcessorContext<?, ?> context, String name, Serde<V> values) {
+  public static <V> KeyValueStore<String, V> add(
+      MockProcessorContext<?, ?> context, String name, Serde<V> values) {
     KeyValueStore<String, V> store =
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
             .withLoggingDisabled()
@@ -23,11 +24,16 @@ public final class MockContextStores {
     return store;
   }
 
-  /** A {@link WriteAtCommitStore}, in {@code context} under {@code name}; its commits are the test's. */
+  /**
+   * A {@link WriteAtCommitStore}, in {@code context} under {@code name}; its commits are the
+   * test's.
+   */
   public static <V> WriteAtCommitStore<V> addWrittenAtCommit(
       MockProcessorContext<?, ?> context, String name, Serde<V> values) {
     WriteAtCommitStore<V> store =
-        WriteAtCommitStore.builder(Stores.inMemoryKeyValueStore(name), values).withLoggingDisabled().build();
+        WriteAtCommitStore.builder(Stores.inMemoryKeyValueStore(name), values)
+            .withLoggingDisabled()
+            .build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
     return store;

@@ -57,7 +57,8 @@ public final class PipelineTestDriver implements AutoCloseable {
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ecostream-pipeline-test");
     // Own state directory: tests of other modules and worktrees may run at the same time.
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    // As in production: a store or repartition topic that loses its name fails here, not in a deployment.
+    // As in production: a store or repartition topic that loses its name fails here, not in a
+    // deployment.
     config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL.toMillis()));
     topology = EcostreamTopology.build(topics, settings, metrics);
@@ -74,12 +75,17 @@ public final class PipelineTestDriver implements AutoCloseable {
    * The pipeline with the driver's wall clock starting at {@code wallClockStart}: the wall clock
    * decides which readings are in the future.
    */
-  public static PipelineTestDriver start(PipelineSettings settings, Path stateDir, Instant wallClockStart) {
+  public static PipelineTestDriver start(
+      PipelineSettings settings, Path stateDir, Instant wallClockStart) {
     return new PipelineTestDriver(settings, stateDir, wallClockStart, OutputFormat.AVRO);
   }
 
-  /** The pipeline with its figures and alerts written in {@code outputFormat}, as {@code run --output-format}. */
-  public static PipelineTestDriver start(PipelineSettings settings, Path stateDir, OutputFormat outputFormat) {
+  /**
+   * The pipeline with its figures and alerts written in {@code outputFormat}, as {@code run
+   * --output-format}.
+   */
+  public static PipelineTestDriver start(
+      PipelineSettings settings, Path stateDir, OutputFormat outputFormat) {
     return new PipelineTestDriver(settings, stateDir, Instant.now(), outputFormat);
   }
 
@@ -96,7 +102,8 @@ public final class PipelineTestDriver implements AutoCloseable {
   }
 
   public <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-    return driver.createInputTopic(topic.name(), new StringSerializer(), topic.valueSerde().serializer());
+    return driver.createInputTopic(
+        topic.name(), new StringSerializer(), topic.valueSerde().serializer());
   }
 
   /** The topic without its value serde: for bytes that no serde would write. */
@@ -105,15 +112,19 @@ public final class PipelineTestDriver implements AutoCloseable {
   }
 
   public <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-    return driver.createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
+    return driver.createOutputTopic(
+        topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
   }
 
   /** The topic's values as the bytes the pipeline wrote; any topic, internal ones included. */
   TestOutputTopic<String, byte[]> rawOutput(String topicName) {
-    return driver.createOutputTopic(topicName, new StringDeserializer(), new ByteArrayDeserializer());
+    return driver.createOutputTopic(
+        topicName, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
-  /** One reading keyed as ecostream's producers key it, at its hour start, then a commit interval. */
+  /**
+   * One reading keyed as ecostream's producers key it, at its hour start, then a commit interval.
+   */
   public void send(AirReading reading) {
     pipe(reading);
     advanceWallClockTime(COMMIT_INTERVAL);
@@ -132,8 +143,10 @@ public final class PipelineTestDriver implements AutoCloseable {
    * sentAt} on the producer's wall clock.
    */
   public void pipe(AirReading reading, Instant sentAt) {
-    Headers headers = new RecordHeaders().add(SentAtHeader.NAME, SentAtHeader.value(sentAt.toEpochMilli()));
-    airReadings.pipeInput(new TestRecord<>(InputKeys.of(reading), reading, headers, reading.getHourStart()));
+    Headers headers =
+        new RecordHeaders().add(SentAtHeader.NAME, SentAtHeader.value(sentAt.toEpochMilli()));
+    airReadings.pipeInput(
+        new TestRecord<>(InputKeys.of(reading), reading, headers, reading.getHourStart()));
   }
 
   public void advanceWallClockTime(Duration time) {

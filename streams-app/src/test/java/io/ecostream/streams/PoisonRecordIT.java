@@ -64,7 +64,9 @@ class PoisonRecordIT {
   private PipelineMetrics metrics;
   private final List<String> states = Collections.synchronizedList(new ArrayList<>());
 
-  /** The production settings, the skip counter passed as {@code run} passes it, and {@code extra}. */
+  /**
+   * The production settings, the skip counter passed as {@code run} passes it, and {@code extra}.
+   */
   private void startPipeline(Properties extra) {
     topics = EcostreamTopics.withPrefix(KafkaBrokerFixture.uniqueName("poison"));
     TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
@@ -74,9 +76,12 @@ class PoisonRecordIT {
     flags.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     flags.putAll(extra);
     metrics = new PipelineMetrics(new SimpleMeterRegistry());
-    Properties properties = KafkaClientConfig.layered(StreamsAppConfig.defaults(), null, Map.of(), flags);
+    Properties properties =
+        KafkaClientConfig.layered(StreamsAppConfig.defaults(), null, Map.of(), flags);
     properties.put(RecordSkips.METRICS_CONFIG, metrics);
-    streams = new KafkaStreams(EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics), properties);
+    streams =
+        new KafkaStreams(
+            EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics), properties);
     streams.setStateListener((newState, oldState) -> states.add(newState.name()));
     streams.start();
   }
@@ -89,7 +94,8 @@ class PoisonRecordIT {
   }
 
   @Test
-  void shouldDeadLetterAValueJustUnderTheBrokersLimitCutToSizeAndProcessTheReadingsBehindIt() throws Exception {
+  void shouldDeadLetterAValueJustUnderTheBrokersLimitCutToSizeAndProcessTheReadingsBehindIt()
+      throws Exception {
     startPipeline(new Properties());
     send(hours("JN-A01", "jinan", 0, 3));
     byte[] poison = new byte[NEAR_BROKER_LIMIT];
@@ -97,9 +103,12 @@ class PoisonRecordIT {
     RecordMetadata sent = sendRaw("jinan", poison);
     RecordMetadata behind = send(hours("JN-A01", "jinan", 3, 24));
 
-    assertThat(behind.partition()).as("the readings behind it are on its partition").isEqualTo(sent.partition());
+    assertThat(behind.partition())
+        .as("the readings behind it are on its partition")
+        .isEqualTo(sent.partition());
     // Every hour, not only the last: the topic's partitions are read in no particular order.
-    Map<String, StationHourlyAqi> hourly = latestByKey(topics.stationHourly(), latest -> latest.size() >= 24);
+    Map<String, StationHourlyAqi> hourly =
+        latestByKey(topics.stationHourly(), latest -> latest.size() >= 24);
     assertThat(hourly).hasSize(24).containsKeys("JN-A01@2024-01-15T00", "JN-A01@2024-01-15T23");
     DeadLetter letter =
         latestByKey(topics.deadLetters(), latest -> !latest.isEmpty())
@@ -122,12 +131,18 @@ class PoisonRecordIT {
   @Test
   void shouldSkipAndCountOutputsTooLargeToSendAndGoOn() throws Exception {
     Properties smallRequests = new Properties();
-    smallRequests.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "65536");
+    smallRequests.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "65536");
     startPipeline(smallRequests);
     send(hours("BZ-A01", "binzhou", 0, 3));
     AirReading heavy = pm25("BZ-A01", "binzhou", DAY.atTime(3, 0), 40);
     ProducerRecord<String, AirReading> withHeader =
-        new ProducerRecord<>(topics.airReadings().name(), null, heavy.getHourStart().toEpochMilli(), "binzhou", heavy);
+        new ProducerRecord<>(
+            topics.airReadings().name(),
+            null,
+            heavy.getHourStart().toEpochMilli(),
+            "binzhou",
+            heavy);
     withHeader.headers().add("probe", new byte[100_000]);
     produce(topics.airReadings(), List.of(withHeader));
     send(hours("BZ-A01", "binzhou", 4, 24));
@@ -136,9 +151,13 @@ class PoisonRecordIT {
     Map<String, StationHourlyAqi> hourly =
         latestByKey(
             topics.stationHourly(),
-            latest -> latest.containsKey("BZ-A01@2024-01-15T22") && latest.containsKey("BZ-A01@2024-01-15T23"));
+            latest ->
+                latest.containsKey("BZ-A01@2024-01-15T22")
+                    && latest.containsKey("BZ-A01@2024-01-15T23"));
 
-    assertThat(hourly).containsKey("BZ-A01@2024-01-15T22").doesNotContainKey("BZ-A01@2024-01-15T03");
+    assertThat(hourly)
+        .containsKey("BZ-A01@2024-01-15T22")
+        .doesNotContainKey("BZ-A01@2024-01-15T03");
     assertThat(metrics.recordsSkippedCount(RecordSkips.TOO_LARGE)).isPositive();
     assertRunningThroughout();
   }
@@ -163,14 +182,18 @@ class PoisonRecordIT {
     return produce(
         topics.airReadings(),
         readings.stream()
-            .map(r -> new ProducerRecord<>(topic, null, r.getHourStart().toEpochMilli(), r.getCityId(), r))
+            .map(
+                r ->
+                    new ProducerRecord<>(
+                        topic, null, r.getHourStart().toEpochMilli(), r.getCityId(), r))
             .toList());
   }
 
-  private <V> RecordMetadata produce(Topic<String, V> topic, List<ProducerRecord<String, V>> records)
-      throws Exception {
+  private <V> RecordMetadata produce(
+      Topic<String, V> topic, List<ProducerRecord<String, V>> records) throws Exception {
     try (KafkaProducer<String, V> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topic.valueSerde().serializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(), new StringSerializer(), topic.valueSerde().serializer())) {
       RecordMetadata last = null;
       for (ProducerRecord<String, V> record : records) {
         last = producer.send(record).get(30, TimeUnit.SECONDS);
@@ -181,12 +204,18 @@ class PoisonRecordIT {
 
   private RecordMetadata sendRaw(String key, byte[] value) throws Exception {
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
-      return producer.send(new ProducerRecord<>(topics.airReadings().name(), key, value)).get(30, TimeUnit.SECONDS);
+        new KafkaProducer<>(
+            kafka.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+      return producer
+          .send(new ProducerRecord<>(topics.airReadings().name(), key, value))
+          .get(30, TimeUnit.SECONDS);
     }
   }
 
-  /** Reads the topic until the latest value per key satisfies {@code done}, or fails at the deadline. */
+  /**
+   * Reads the topic until the latest value per key satisfies {@code done}, or fails at the
+   * deadline.
+   */
   private <V> Map<String, V> latestByKey(Topic<String, V> topic, Predicate<Map<String, V>> done) {
     return TopicReader.latestByKeyUntil(kafka, topic, done, DEADLINE, () -> "states " + states);
   }

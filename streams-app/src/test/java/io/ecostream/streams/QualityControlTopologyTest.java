@@ -89,7 +89,9 @@ class QualityControlTopologyTest {
     for (int h = 0; h < 12; h++) {
       StationHourlyAqi hour = hours.get(String.format("BZ-A01@2024-01-15T%02d", h));
       assertThat(hour.getPm25()).as("hour %d", h).isNull();
-      assertThat(hour.getQualityFlags()).extracting(FlaggedValue::getFlag).containsExactly(QualityFlag.STUCK);
+      assertThat(hour.getQualityFlags())
+          .extracting(FlaggedValue::getFlag)
+          .containsExactly(QualityFlag.STUCK);
     }
     // hour 0 was published unflagged, then again when hour 11 completed the run
     assertThat(hours.get("BZ-A01@2024-01-15T00").getRevision()).isEqualTo(2);
@@ -111,7 +113,8 @@ class QualityControlTopologyTest {
     assertThat(letters).extracting(DeadLetter::getReason).containsExactly("late");
     assertThat(letters.get(0).getDetail()).contains("49 h behind").contains("grace is 48 h");
     assertThat(pipeline.metrics().deadLetterCount("late")).isEqualTo(1);
-    assertThat(latestByKey(stationHourly.readKeyValuesToList())).containsKey("BZ-A03@2024-01-15T01");
+    assertThat(latestByKey(stationHourly.readKeyValuesToList()))
+        .containsKey("BZ-A03@2024-01-15T01");
   }
 
   @Test
@@ -125,7 +128,9 @@ class QualityControlTopologyTest {
     // had the future reading moved event time on, this one would be late
     pipeline.send(pm25("BZ-A02", "binzhou", DAY.atTime(1, 0), 40));
 
-    assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::getReason).containsExactly("future");
+    assertThat(deadLetters.readValuesToList())
+        .extracting(DeadLetter::getReason)
+        .containsExactly("future");
     assertThat(latestByKey(stationHourly.readKeyValuesToList()))
         .containsOnlyKeys("BZ-A01@2024-01-15T00", "BZ-A02@2024-01-15T01");
   }
@@ -140,20 +145,29 @@ class QualityControlTopologyTest {
     }
 
     List<Alert> silent =
-        alerts.readValuesToList().stream().filter(a -> a.getType().equals("STATION_SILENT")).toList();
+        alerts.readValuesToList().stream()
+            .filter(a -> a.getType().equals("STATION_SILENT"))
+            .toList();
     // BZ-A01 reported last at 02:00; at 08:00 six hours (03-08) have no reading
-    assertThat(silent).extracting(Alert::getStatus).containsExactly(AlertStatus.RAISED, AlertStatus.CLEARED);
-    assertThat(silent).extracting(Alert::getAlertId).containsOnly("station-silent@BZ-A01@2024-01-15T03");
-    assertThat(silent.get(0).getEventTime()).isEqualTo(DAY.atTime(8, 0).atZone(BEIJING).toInstant());
+    assertThat(silent)
+        .extracting(Alert::getStatus)
+        .containsExactly(AlertStatus.RAISED, AlertStatus.CLEARED);
+    assertThat(silent)
+        .extracting(Alert::getAlertId)
+        .containsOnly("station-silent@BZ-A01@2024-01-15T03");
+    assertThat(silent.get(0).getEventTime())
+        .isEqualTo(DAY.atTime(8, 0).atZone(BEIJING).toInstant());
     assertThat(silent.get(0).getValue()).isEqualTo(6.0);
-    assertThat(silent.get(1).getEventTime()).isEqualTo(DAY.atTime(10, 0).atZone(BEIJING).toInstant());
+    assertThat(silent.get(1).getEventTime())
+        .isEqualTo(DAY.atTime(10, 0).atZone(BEIJING).toInstant());
     assertThat(silent.get(1).getValue()).isEqualTo(7.0); // 03-09
   }
 
   @Test
   void shouldRaiseAPollutantSilentAlertWhileTheStationStillReports() {
     for (int h = 0; h < 10; h++) {
-      AirReading.Builder hour = reading("BZ-A01", "binzhou", DAY.atTime(h, 0)).setPm25(alternating(h));
+      AirReading.Builder hour =
+          reading("BZ-A01", "binzhou", DAY.atTime(h, 0)).setPm25(alternating(h));
       if (h < 2 || h == 9) {
         hour.setO3(60.0 + h);
       }
@@ -161,10 +175,17 @@ class QualityControlTopologyTest {
     }
 
     List<Alert> silent =
-        alerts.readValuesToList().stream().filter(a -> a.getType().equals("STATION_SILENT")).toList();
+        alerts.readValuesToList().stream()
+            .filter(a -> a.getType().equals("STATION_SILENT"))
+            .toList();
     // O3 last at 01:00; the reading of 07:00 is the sixth hour without it (02-07)
-    assertThat(silent).extracting(Alert::getAlertId).containsOnly("station-silent@BZ-A01@O3@2024-01-15T02");
-    assertThat(silent).extracting(Alert::getStatus).containsExactly(AlertStatus.RAISED, AlertStatus.CLEARED);
-    assertThat(silent.get(0).getEventTime()).isEqualTo(DAY.atTime(7, 0).atZone(BEIJING).toInstant());
+    assertThat(silent)
+        .extracting(Alert::getAlertId)
+        .containsOnly("station-silent@BZ-A01@O3@2024-01-15T02");
+    assertThat(silent)
+        .extracting(Alert::getStatus)
+        .containsExactly(AlertStatus.RAISED, AlertStatus.CLEARED);
+    assertThat(silent.get(0).getEventTime())
+        .isEqualTo(DAY.atTime(7, 0).atZone(BEIJING).toInstant());
   }
 }

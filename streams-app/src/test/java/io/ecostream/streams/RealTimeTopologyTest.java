@@ -1,7 +1,5 @@
 package io.ecostream.streams;
 
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 import static io.ecostream.streams.AirReadings.pm25;
 import static io.ecostream.streams.AirReadings.reading;
 import static io.ecostream.streams.PipelineTestDriver.latestByKey;
@@ -14,6 +12,7 @@ import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.topics.EcostreamTopics;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real-time outputs of the production topology: station-hourly, city-hourly, pm25-rolling. */
 class RealTimeTopologyTest {
@@ -63,7 +63,9 @@ class RealTimeTopologyTest {
     assertThat(last.getPm25Moving24h()).isEqualTo(41.5);
     assertThat(last.getRevision()).isEqualTo(2);
     assertThat(latest.get("BZ-A01@2024-01-15T05").getRevision()).isEqualTo(1);
-    assertThat(latest.get("BZ-A01@2024-01-15T04").getRevision()).as("not after the late hour").isEqualTo(1);
+    assertThat(latest.get("BZ-A01@2024-01-15T04").getRevision())
+        .as("not after the late hour")
+        .isEqualTo(1);
   }
 
   @Test
@@ -80,11 +82,21 @@ class RealTimeTopologyTest {
   void shouldRateTheCityHourFromTheMeansOfItsStations() {
     pipeline.send(
         reading("BZ-A01", "binzhou", DAY.atTime(10, 0))
-            .setSo2(10.0).setNo2(40.0).setPm10(100.0).setPm25(60.0).setCo(1.0).setO3(100.0)
+            .setSo2(10.0)
+            .setNo2(40.0)
+            .setPm10(100.0)
+            .setPm25(60.0)
+            .setCo(1.0)
+            .setO3(100.0)
             .build());
     pipeline.send(
         reading("BZ-A02", "binzhou", DAY.atTime(10, 0))
-            .setSo2(20.0).setNo2(60.0).setPm10(140.0).setPm25(80.0).setCo(1.4).setO3(100.0)
+            .setSo2(20.0)
+            .setNo2(60.0)
+            .setPm10(140.0)
+            .setPm25(80.0)
+            .setCo(1.4)
+            .setO3(100.0)
             .build());
 
     CityHourlyAqi city = latestByKey(cityHourly.readKeyValuesToList()).get("binzhou@2024-01-15T10");
@@ -111,10 +123,12 @@ class RealTimeTopologyTest {
       pipeline.send(pm25("BZ-A01", "binzhou", DAY.atTime(h, 0), 40)); // 24 h mean 40
       pipeline.send(pm25("BZ-A02", "binzhou", DAY.atTime(h, 0), h < 12 ? 50 : 70)); // 24 h mean 60
     }
-    pipeline.send(pm25("BZ-A03", "binzhou", DAY.atTime(23, 0), 500)); // one hour: no valid 24 h mean
+    pipeline.send(
+        pm25("BZ-A03", "binzhou", DAY.atTime(23, 0), 500)); // one hour: no valid 24 h mean
 
     Map<String, Pm25Rolling> latest = latestByKey(rolling.readKeyValuesToList());
-    assertThat(latest).containsOnlyKeys("station/BZ-A01", "station/BZ-A02", "station/BZ-A03", "city/binzhou");
+    assertThat(latest)
+        .containsOnlyKeys("station/BZ-A01", "station/BZ-A02", "station/BZ-A03", "city/binzhou");
     assertThat(latest.get("station/BZ-A01").getPm25Mean24h()).isEqualTo(40.0);
     Pm25Rolling a02 = latest.get("station/BZ-A02");
     assertThat(a02.getPm25Mean24h()).isEqualTo(60.0);

@@ -96,10 +96,13 @@ class RunResetIT {
     long firstPass = count(topics.stationHourly(), Map.of(), hourlyEnd);
     assertThat(firstPass).isEqualTo(STATIONS.size() * 24L);
     // With the old state kept, every re-read reading would be a duplicate, which publishes nothing.
-    assertThat(count(topics.stationHourly(), Map.of(), endOffsets(topics.stationHourly()))).isEqualTo(2 * firstPass);
-    Map<String, CityDaily> secondRaw = latestByKey(topics.cityDaily(), dailyEnd, endOffsets(topics.cityDaily()));
+    assertThat(count(topics.stationHourly(), Map.of(), endOffsets(topics.stationHourly())))
+        .isEqualTo(2 * firstPass);
+    Map<String, CityDaily> secondRaw =
+        latestByKey(topics.cityDaily(), dailyEnd, endOffsets(topics.cityDaily()));
     assertThat(withoutRevision(secondRaw)).hasSize(2).isEqualTo(firstDaily);
-    // the reset's generation 1: every reprocessed figure supersedes the old one with a higher revision
+    // the reset's generation 1: every reprocessed figure supersedes the old one with a higher
+    // revision
     secondRaw.forEach(
         (key, daily) ->
             assertThat(daily.getRevision())
@@ -108,17 +111,29 @@ class RunResetIT {
     Map<String, Uuid> internalAfter = internalTopicIds();
     assertThat(internalAfter.keySet()).containsAll(internalBefore.keySet()).contains(lookalike);
     internalBefore.forEach(
-        (name, id) -> assertThat(internalAfter.get(name)).as("%s was deleted and recreated", name).isNotEqualTo(id));
+        (name, id) ->
+            assertThat(internalAfter.get(name))
+                .as("%s was deleted and recreated", name)
+                .isNotEqualTo(id));
     List<String> resetLines = second.lines("reset application");
     assertThat(resetLines).hasSize(1);
     assertThat(resetLines.get(0))
         .contains(
-            "reset application " + applicationId + ": offsets of " + prefix + ".stations, " + prefix
-                + ".air.readings, " + prefix + ".water.readings back to the earliest; deleted internal topics ")
+            "reset application "
+                + applicationId
+                + ": offsets of "
+                + prefix
+                + ".stations, "
+                + prefix
+                + ".air.readings, "
+                + prefix
+                + ".water.readings back to the earliest; deleted internal topics ")
         .contains(internalBefore.keySet())
         .doesNotContain(lookalike)
         .endsWith(
-            "local state wiped (" + stateDir.resolve(applicationId) + "); reset generation 1: revisions from"
+            "local state wiped ("
+                + stateDir.resolve(applicationId)
+                + "); reset generation 1: revisions from"
                 + " now on start above 1000000000");
   }
 
@@ -135,9 +150,13 @@ class RunResetIT {
     assertThat(reset.lines("ecostream run: cannot reset"))
         .singleElement()
         .asString()
-        .startsWith("ecostream run: cannot reset: application id '" + applicationId + "' still has 1 active member(s)")
+        .startsWith(
+            "ecostream run: cannot reset: application id '"
+                + applicationId
+                + "' still has 1 active member(s)")
         .contains("stop every instance first");
-    assertThat(reset.log().toString()).doesNotContain("reset application", "StreamsResetter", "Exception");
+    assertThat(reset.log().toString())
+        .doesNotContain("reset application", "StreamsResetter", "Exception");
     assertThat(count(topics.stationHourly(), Map.of(), endOffsets(topics.stationHourly())))
         .as("nothing reprocessed")
         .isEqualTo(STATIONS.size() * 24L);
@@ -147,11 +166,16 @@ class RunResetIT {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--bootstrap-servers", kafka.bootstrapServers(),
-                "--topic-prefix", prefix,
-                "--application-id", applicationId,
-                "--state-dir", stateDir.toString(),
-                "--metrics-port", "-1"));
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--topic-prefix",
+                prefix,
+                "--application-id",
+                applicationId,
+                "--state-dir",
+                stateDir.toString(),
+                "--metrics-port",
+                "-1"));
     args.addAll(List.of(extra));
     RunUnderTest run = RunUnderTest.start(args);
     runs.add(run);
@@ -171,20 +195,35 @@ class RunResetIT {
     String topic = topics.airReadings().name();
     try (KafkaProducer<String, AirReading> producer =
         new KafkaProducer<>(
-            kafka.producerProps(), new StringSerializer(), topics.airReadings().valueSerde().serializer())) {
+            kafka.producerProps(),
+            new StringSerializer(),
+            topics.airReadings().valueSerde().serializer())) {
       readings.forEach(
-          r -> producer.send(new ProducerRecord<>(topic, null, r.getHourStart().toEpochMilli(), InputKeys.of(r), r)));
+          r ->
+              producer.send(
+                  new ProducerRecord<>(
+                      topic, null, r.getHourStart().toEpochMilli(), InputKeys.of(r), r)));
     }
   }
 
-  /** Waits until the pass that wrote from these offsets on has every station-hour and both full city days. */
-  private void awaitCompleteDay(RunUnderTest run, Map<TopicPartition, Long> hourlyFrom, Map<TopicPartition, Long> dailyFrom) {
+  /**
+   * Waits until the pass that wrote from these offsets on has every station-hour and both full city
+   * days.
+   */
+  private void awaitCompleteDay(
+      RunUnderTest run, Map<TopicPartition, Long> hourlyFrom, Map<TopicPartition, Long> dailyFrom) {
     Predicate<KafkaConsumer<String, ?>> failIfExited =
         consumer -> {
-          assertThat(run.exit()).as("the run command is still running; its output:%n%s", run.log()).isNotDone();
+          assertThat(run.exit())
+              .as("the run command is still running; its output:%n%s", run.log())
+              .isNotDone();
           return false;
         };
-    readUntil(topics.stationHourly(), hourlyFrom, latest -> latest.size() == STATIONS.size() * 24, failIfExited::test);
+    readUntil(
+        topics.stationHourly(),
+        hourlyFrom,
+        latest -> latest.size() == STATIONS.size() * 24,
+        failIfExited::test);
     readUntil(
         topics.cityDaily(),
         dailyFrom,
@@ -201,7 +240,8 @@ class RunResetIT {
   /** A reset raises the revisions: the figures of two passes compare without them. */
   private static Map<String, CityDaily> withoutRevision(Map<String, CityDaily> daily) {
     Map<String, CityDaily> figures = new HashMap<>();
-    daily.forEach((key, value) -> figures.put(key, CityDaily.newBuilder(value).setRevision(0).build()));
+    daily.forEach(
+        (key, value) -> figures.put(key, CityDaily.newBuilder(value).setRevision(0).build()));
     return figures;
   }
 
@@ -218,15 +258,19 @@ class RunResetIT {
    * The records between two offsets of each partition. Not the difference of the offsets: under
    * exactly-once every transaction also leaves a commit marker in each partition it wrote.
    */
-  private <V> long count(Topic<String, V> topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+  private <V> long count(
+      Topic<String, V> topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
     long count = 0;
     try (KafkaConsumer<String, V> consumer = consumer(topic)) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       partitions.forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
       long deadline = System.nanoTime() + DEADLINE.toNanos();
-      while (!to.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
-        assertThat(System.nanoTime()).as("%s read to its end before the deadline", topic.name()).isLessThan(deadline);
+      while (!to.entrySet().stream()
+          .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
+        assertThat(System.nanoTime())
+            .as("%s read to its end before the deadline", topic.name())
+            .isLessThan(deadline);
         for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
           if (record.offset() < to.get(new TopicPartition(record.topic(), record.partition()))) {
             count++;
@@ -250,10 +294,15 @@ class RunResetIT {
         topic,
         from,
         latest -> false,
-        consumer -> to.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue()));
+        consumer ->
+            to.entrySet().stream()
+                .allMatch(end -> consumer.position(end.getKey()) >= end.getValue()));
   }
 
-  /** Reads from the given offsets (the beginning where none) until either condition holds, or fails at the deadline. */
+  /**
+   * Reads from the given offsets (the beginning where none) until either condition holds, or fails
+   * at the deadline.
+   */
   private <V> Map<String, V> readUntil(
       Topic<String, V> topic,
       Map<TopicPartition, Long> from,
@@ -280,12 +329,16 @@ class RunResetIT {
   private <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
     Map<String, Object> props =
         Map.of(
-            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed");
+    return new KafkaConsumer<>(
+        props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
 
-  private static <V> List<TopicPartition> partitions(KafkaConsumer<String, V> consumer, Topic<String, V> topic) {
+  private static <V> List<TopicPartition> partitions(
+      KafkaConsumer<String, V> consumer, Topic<String, V> topic) {
     return consumer.partitionsFor(topic.name()).stream()
         .map(info -> new TopicPartition(info.topic(), info.partition()))
         .toList();

@@ -19,7 +19,9 @@ public record RunUnderTest(RunCommand command, StringWriter log, CompletableFutu
     CommandLine commandLine = new CommandLine(command).setErr(new PrintWriter(log, true));
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     Thread thread =
-        new Thread(() -> exit.complete(commandLine.execute(args.toArray(String[]::new))), "ecostream-run-under-test");
+        new Thread(
+            () -> exit.complete(commandLine.execute(args.toArray(String[]::new))),
+            "ecostream-run-under-test");
     thread.setDaemon(true);
     thread.start();
     return new RunUnderTest(command, log, exit);

@@ -34,12 +34,14 @@ final class TopicReader {
     props.putAll(kafka.consumerProps(KafkaBrokerFixture.uniqueName("reader")));
     props.put("isolation.level", "read_committed");
     try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        new KafkaConsumer<>(
+            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
       consumer.subscribe(List.of(topic.name()));
       long end = System.nanoTime() + deadline.toNanos();
       while (!done.test(latest)) {
         assertThat(System.nanoTime())
-            .as("%s reached the expected state before the deadline; got %d keys %s; %s",
+            .as(
+                "%s reached the expected state before the deadline; got %d keys %s; %s",
                 topic.name(), latest.size(), latest.keySet(), context.get())
             .isLessThan(end);
         for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {

@@ -1,7 +1,5 @@
 package io.ecostream.streams;
 
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -22,6 +20,7 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.Topic;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The water outputs of the production topology, on figures worked out by hand. */
 class WaterTopologyTest {
@@ -60,31 +60,42 @@ class WaterTopologyTest {
   }
 
   private void section(
-      String id, String city, WaterBodyType body, String waterBodyName, boolean drinking, Integer target) {
+      String id,
+      String city,
+      WaterBodyType body,
+      String waterBodyName,
+      boolean drinking,
+      Integer target) {
     send(station(id, city, body, waterBodyName, drinking, target));
   }
 
   private static Station station(
-      String id, String city, WaterBodyType body, String waterBodyName, boolean drinking, Integer target) {
-    return
-        Station.newBuilder()
-            .setStationId(id)
-            .setName(id)
-            .setKind(StationKind.WATER)
-            .setCityId(city)
-            .setCityName(city)
-            .setProvince("Shandong")
-            .setWaterBody(body)
-            .setWaterBodyName(waterBodyName)
-            .setDrinkingSource(drinking)
-            .setTargetClass(target)
-            .build();
+      String id,
+      String city,
+      WaterBodyType body,
+      String waterBodyName,
+      boolean drinking,
+      Integer target) {
+    return Station.newBuilder()
+        .setStationId(id)
+        .setName(id)
+        .setKind(StationKind.WATER)
+        .setCityId(city)
+        .setCityName(city)
+        .setProvince("Shandong")
+        .setWaterBody(body)
+        .setWaterBodyName(waterBodyName)
+        .setDrinkingSource(drinking)
+        .setTargetClass(target)
+        .build();
   }
 
   /** A Station record, then a commit interval of wall-clock time. */
   private void send(Station station) {
     stations.pipeInput(
-        station.getStationId(), station, LocalDateTime.of(2023, 1, 1, 0, 0).atZone(AirReadings.BEIJING).toInstant());
+        station.getStationId(),
+        station,
+        LocalDateTime.of(2023, 1, 1, 0, 0).atZone(AirReadings.BEIJING).toInstant());
     pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 
@@ -103,8 +114,12 @@ class WaterTopologyTest {
   /** Example 1 of docs/standards.md#worked-water-examples: GB 3097 class 1. */
   private static WaterSample.Builder seaExampleOne(WaterSample.Builder sample) {
     return sample
-        .setPh(8.1).setDissolvedOxygen(6.5).setCod(1.8).setInorganicNitrogen(0.19)
-        .setActivePhosphate(0.012).setPetroleum(0.02);
+        .setPh(8.1)
+        .setDissolvedOxygen(6.5)
+        .setCod(1.8)
+        .setInorganicNitrogen(0.19)
+        .setActivePhosphate(0.012)
+        .setPetroleum(0.02);
   }
 
   /**
@@ -136,7 +151,9 @@ class WaterTopologyTest {
             topics.waterCityPeriod(),
             topics.waterRanking(),
             topics.alerts())) {
-      pipeline.output(topic).readRecordsToList()
+      pipeline
+          .output(topic)
+          .readRecordsToList()
           .forEach(r -> records.add(List.of(topic.name(), r.key(), r.value(), r.timestamp())));
     }
     return records;
@@ -150,13 +167,13 @@ class WaterTopologyTest {
    * January 2024 in Binzhou, four sections (S1 and S2 on the 徒骇河, S4 on the 黄河) and a sea point:
    *
    * <ul>
-   *   <li>S1, river, target III: the river section of docs/standards.md#section-class-and-shares, class III; CWQI 0.4 +
-   *       5/6.2 + 4.5/6 + 18/20 + 3.2/4 + 0.6/1 + 0.15/0.2 = 5.0064516;
+   *   <li>S1, river, target III: the river section of docs/standards.md#section-class-and-shares,
+   *       class III; CWQI 0.4 + 5/6.2 + 4.5/6 + 18/20 + 3.2/4 + 0.6/1 + 0.15/0.2 = 5.0064516;
    *   <li>S2, river, target III: NH3-N 2.3, 劣V; CWQI 2.3 (a year earlier NH3-N 0.8: class III);
-   *   <li>S3, reservoir, drinking source: TP 0.08 on the lake limits, class IV, not compliant;
-   *       CWQI 0.08/0.05 = 1.6;
-   *   <li>S4, river: NH3-N 0.4 and 0.6, mean 0.5, class II (a value on a limit is the better class);
-   *       CWQI 0.5;
+   *   <li>S3, reservoir, drinking source: TP 0.08 on the lake limits, class IV, not compliant; CWQI
+   *       0.08/0.05 = 1.6;
+   *   <li>S4, river: NH3-N 0.4 and 0.6, mean 0.5, class II (a value on a limit is the better
+   *       class); CWQI 0.5;
    *   <li>P1, sea point: Example 1 of docs/standards.md#worked-water-examples, class 1.
    * </ul>
    */
@@ -169,8 +186,13 @@ class WaterTopologyTest {
     send(sample("S2", LocalDateTime.of(2023, 1, 10, 9, 0)).setAmmoniaNitrogen(0.8));
     send(
         sample("S1", LocalDateTime.of(2024, 1, 5, 9, 0))
-            .setPh(7.8).setDissolvedOxygen(6.2).setCodMn(4.5).setCod(18.0).setBod5(3.2)
-            .setAmmoniaNitrogen(0.6).setTotalPhosphorus(0.15));
+            .setPh(7.8)
+            .setDissolvedOxygen(6.2)
+            .setCodMn(4.5)
+            .setCod(18.0)
+            .setBod5(3.2)
+            .setAmmoniaNitrogen(0.6)
+            .setTotalPhosphorus(0.15));
     send(sample("S2", LocalDateTime.of(2024, 1, 6, 9, 0)).setAmmoniaNitrogen(2.3));
     send(sample("S3", LocalDateTime.of(2024, 1, 7, 9, 0)).setTotalPhosphorus(0.08));
     send(sample("S4", LocalDateTime.of(2024, 1, 8, 9, 0)).setAmmoniaNitrogen(0.4));
@@ -190,8 +212,10 @@ class WaterTopologyTest {
     assertThat(s2.getDetermining()).containsExactly("氨氮");
     assertThat(s2.getMeetsTarget()).isFalse();
     assertThat(classes.get("S3@2024-01-07T01:00:00Z").getDrinkingCompliant()).isFalse();
-    assertThat(classes.get("S4@2024-01-08T01:00:00Z").getWaterClass()).isEqualTo("II"); // 0.4 <= 0.5
-    assertThat(classes.get("S4@2024-01-20T01:00:00Z").getWaterClass()).isEqualTo("III"); // 0.6 > 0.5
+    assertThat(classes.get("S4@2024-01-08T01:00:00Z").getWaterClass())
+        .isEqualTo("II"); // 0.4 <= 0.5
+    assertThat(classes.get("S4@2024-01-20T01:00:00Z").getWaterClass())
+        .isEqualTo("III"); // 0.6 > 0.5
     assertThat(classes.get("P1@2024-01-09T01:00:00Z").getWaterClass()).isEqualTo("一类");
   }
 
@@ -265,8 +289,8 @@ class WaterTopologyTest {
   }
 
   /**
-   * January 2024 in Shandong: Binzhou as above, Dongying with one 黄河 section D1 (NH3-N 1.0: class III, CWQI 1.0
-   * / 1.0 = 1.0) and Weihai with a sea point only (no CWQI, no section).
+   * January 2024 in Shandong: Binzhou as above, Dongying with one 黄河 section D1 (NH3-N 1.0: class
+   * III, CWQI 1.0 / 1.0 = 1.0) and Weihai with a sea point only (no CWQI, no section).
    */
   private void januaryInShandong() {
     section("D1", "dongying", WaterBodyType.RIVER, "黄河", false, null);
@@ -281,20 +305,24 @@ class WaterTopologyTest {
     januaryInShandong();
 
     Map<String, WaterRanking> rankings = latest(topics.waterRanking());
-    assertThat(rankings).containsOnlyKeys("Shandong@2023", "Shandong@2023-01", "Shandong@2024", "Shandong@2024-01");
+    assertThat(rankings)
+        .containsOnlyKeys("Shandong@2023", "Shandong@2023-01", "Shandong@2024", "Shandong@2024-01");
     WaterRanking january = rankings.get("Shandong@2024-01");
     assertThat(january.getPeriodType()).isEqualTo(PeriodType.MONTH_TO_DATE);
     assertThat(january.getCities()).isEqualTo(3);
     assertThat(january.getByCwqi())
-        .containsExactly(ranked(1, "dongying", 1.0), ranked(2, "binzhou", 2.3516), unranked("weihai"));
+        .containsExactly(
+            ranked(1, "dongying", 1.0), ranked(2, "binzhou", 2.3516), unranked("weihai"));
     assertThat(january.getByGoodShare())
-        .containsExactly(ranked(1, "dongying", 100.0), ranked(2, "binzhou", 50.0), unranked("weihai"));
+        .containsExactly(
+            ranked(1, "dongying", 100.0), ranked(2, "binzhou", 50.0), unranked("weihai"));
     // Binzhou's CWQI or good share changed with S1, S2, S3 and each of S4's first two samples (5);
     // P1 and the re-sent sample changed neither; then Dongying and Weihai arrived.
     assertThat(january.getRevision()).isEqualTo(7);
     assertThat(rankings.get("Shandong@2024").getByCwqi()).isEqualTo(january.getByCwqi());
     // January 2023: S2 alone, NH3-N 0.8, CWQI 0.8.
-    assertThat(rankings.get("Shandong@2023-01").getByCwqi()).containsExactly(ranked(1, "binzhou", 0.8));
+    assertThat(rankings.get("Shandong@2023-01").getByCwqi())
+        .containsExactly(ranked(1, "binzhou", 0.8));
   }
 
   @Test
@@ -305,7 +333,8 @@ class WaterTopologyTest {
     // 徒骇河: S1 III and S2 劣V, fewer than 5 sections, so by the mean concentrations: NH3-N
     // (0.6 + 2.3) / 2 = 1.45 (class IV, ≤ 1.5), the other items S1's (class III at worst) -> IV.
     // 黄河 in Binzhou: S4, mean NH3-N 0.5 -> II -> 优. S3 and P1 have no name.
-    // A year earlier 徒骇河 had S2 alone, NH3-N 0.8, III: 100 % good, 0 % 劣V -> -50.0 and +50.0 points.
+    // A year earlier 徒骇河 had S2 alone, NH3-N 0.8, III: 100 % good, 0 % 劣V -> -50.0 and +50.0
+    // points.
     assertThat(periods.get("binzhou@2024-01").getWaterBodies())
         .containsExactly(
             new WaterBodyFigures("徒骇河", 2, 50.0, 50.0, -50.0, 50.0, "轻度污染"),
@@ -313,7 +342,8 @@ class WaterTopologyTest {
     assertThat(periods.get("dongying@2024").getWaterBodies())
         .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, null, null, "良好"));
     assertThat(periods.get("weihai@2024-01").getWaterBodies()).isEmpty();
-    assertThat(latest(topics.waterSectionMonth()).get("D1@2024-01").getWaterBodyName()).isEqualTo("黄河");
+    assertThat(latest(topics.waterSectionMonth()).get("D1@2024-01").getWaterBodyName())
+        .isEqualTo("黄河");
   }
 
   /**
@@ -333,7 +363,8 @@ class WaterTopologyTest {
   }
 
   @Test
-  void shouldGiveTheSameOutputsWhenSamplesArriveKeyedByStationInsteadOfCity(@TempDir Path otherStateDir) {
+  void shouldGiveTheSameOutputsWhenSamplesArriveKeyedByStationInsteadOfCity(
+      @TempDir Path otherStateDir) {
     twoSectionsOfBinzhou(InputKeys::of);
     List<List<Object>> keyedByCity = waterOutputs();
     pipeline.close();
@@ -355,11 +386,11 @@ class WaterTopologyTest {
 
   /**
    * R1 is a drinking-water reservoir of Liaocheng with target class II whose Station record arrives
-   * well after its first sample (TP 0.08 mg/L): that sample is assessed as a river section without a
-   * target (class II: TP ≤ 0.1 on the river limits; CWQI 0.08 / 0.2 = 0.4), and stays so. The next
-   * sample, with the same TP, is a reservoir's: class IV on the lake limits (0.05 < 0.08 ≤ 0.1),
-   * below its target, not compliant; CWQI 0.08 / 0.05 = 1.6. The month takes the water body and
-   * target of its latest sample. The city enters its province's ranking when the Station record
+   * well after its first sample (TP 0.08 mg/L): that sample is assessed as a river section without
+   * a target (class II: TP ≤ 0.1 on the river limits; CWQI 0.08 / 0.2 = 0.4), and stays so. The
+   * next sample, with the same TP, is a reservoir's: class IV on the lake limits (0.05 < 0.08 ≤
+   * 0.1), below its target, not compliant; CWQI 0.08 / 0.05 = 1.6. The month takes the water body
+   * and target of its latest sample. The city enters its province's ranking when the Station record
    * brings the province.
    */
   @Test
@@ -371,7 +402,8 @@ class WaterTopologyTest {
     send(station("R1", "liaocheng", WaterBodyType.RESERVOIR, "东昌湖", true, 2));
     Map<String, WaterRanking> placed = latest(topics.waterRanking());
     assertThat(placed).containsOnlyKeys("Shandong@2024", "Shandong@2024-01");
-    assertThat(placed.get("Shandong@2024-01").getByCwqi()).containsExactly(ranked(1, "liaocheng", 0.4));
+    assertThat(placed.get("Shandong@2024-01").getByCwqi())
+        .containsExactly(ranked(1, "liaocheng", 0.4));
 
     send(sample("R1", "liaocheng", LocalDateTime.of(2024, 1, 20, 9, 0)).setTotalPhosphorus(0.08));
 
@@ -393,7 +425,8 @@ class WaterTopologyTest {
     assertThat(january.getCwqi()).isCloseTo(1.6, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(january.getWaterBodyName()).isEqualTo("东昌湖");
     assertThat(latest(topics.alerts()))
-        .containsOnlyKeys("water-below-target@R1@2024-01", "drinking-source-non-compliant@R1@2024-01");
+        .containsOnlyKeys(
+            "water-below-target@R1@2024-01", "drinking-source-non-compliant@R1@2024-01");
     assertThat(latest(topics.waterRanking()).get("Shandong@2024-01").getByCwqi())
         .containsExactly(ranked(1, "liaocheng", 1.6));
   }
@@ -415,6 +448,7 @@ class WaterTopologyTest {
     assertThat(first.getWaterClass()).isEqualTo("IV");
     assertThat(first.getMeetsTarget()).isFalse();
     assertThat(latest(topics.alerts()))
-        .containsOnlyKeys("water-below-target@R1@2024-01", "drinking-source-non-compliant@R1@2024-01");
+        .containsOnlyKeys(
+            "water-below-target@R1@2024-01", "drinking-source-non-compliant@R1@2024-01");
   }
 }

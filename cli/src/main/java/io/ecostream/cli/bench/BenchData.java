@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * The benchmark's input, serialised once before any clock starts: the metadata record of every
  * station of the network, then the simulator's air readings of the network, hour after hour in
- * event-time order (all stations of an hour before the next), keyed as production input is
- * ({@link InputKeys}: a reading by its city id) with the hour's start as record timestamp, exactly as
+ * event-time order (all stations of an hour before the next), keyed as production input is ({@link
+ * InputKeys}: a reading by its city id) with the hour's start as record timestamp, exactly as
  * {@code simulate} sends them.
  */
 public final class BenchData {
@@ -40,7 +40,8 @@ public final class BenchData {
   public record Reading(byte[] key, byte[] value, long timestamp) {}
 
   /** The first {@code count} readings of the network simulated with this seed, and its stations. */
-  public static BenchData simulate(EcostreamTopics topics, StationNetwork network, long seed, int count) {
+  public static BenchData simulate(
+      EcostreamTopics topics, StationNetwork network, long seed, int count) {
     long hours = (count + network.stations() - 1) / network.stations();
     Collector collector = new Collector(topics.airReadings(), count);
     Instant start = FROM.atStartOfDay(StationCatalog.TIME_ZONE).toInstant();
@@ -55,12 +56,15 @@ public final class BenchData {
     Topic<String, Station> stationTopic = topics.stations();
     Serializer<String> keys = stationTopic.keySerde().serializer();
     Serializer<Station> values = stationTopic.valueSerde().serializer();
-    List<Reading> stations = network.stationRecords().stream()
-        .map(station -> new Reading(
-            keys.serialize(stationTopic.name(), InputKeys.of(station)),
-            values.serialize(stationTopic.name(), station),
-            start.toEpochMilli()))
-        .toList();
+    List<Reading> stations =
+        network.stationRecords().stream()
+            .map(
+                station ->
+                    new Reading(
+                        keys.serialize(stationTopic.name(), InputKeys.of(station)),
+                        values.serialize(stationTopic.name(), station),
+                        start.toEpochMilli()))
+            .toList();
     return new BenchData(stations, collector.readings);
   }
 

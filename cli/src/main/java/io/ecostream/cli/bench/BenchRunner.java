@@ -8,7 +8,6 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.Topic;
 import io.ecostream.topics.TopicCreator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
@@ -34,7 +33,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,7 +59,9 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class BenchRunner implements AutoCloseable {
 
-  /** Header of the latency phase's input records: wall-clock send time, epoch milliseconds, 8 bytes. */
+  /**
+   * Header of the latency phase's input records: wall-clock send time, epoch milliseconds, 8 bytes.
+   */
   public static final String SENT_AT_HEADER = "ecostream-bench-sent-ms";
 
   private static final int PARTITIONS = EcostreamTopics.DEFAULT_PARTITIONS;
@@ -71,7 +71,8 @@ public final class BenchRunner implements AutoCloseable {
   private static final long POLL_MILLIS = 50;
   private static final long CALL_TIMEOUT_SECONDS = 30;
   // The records carry event times of 2025: under the default 7-day retention the broker deletes
-  // them at its next retention check (every 5 min), in the middle of a long run (see Topic#configs).
+  // them at its next retention check (every 5 min), in the middle of a long run (see
+  // Topic#configs).
   private static final Map<String, String> NO_TIME_RETENTION = Map.of("retention.ms", "-1");
 
   private final Properties client;
@@ -118,33 +119,43 @@ public final class BenchRunner implements AutoCloseable {
     String output = runId + ".passthrough." + guarantee.shortName() + ".out";
     createTopics(List.of(output));
     StreamsBuilder builder = new StreamsBuilder();
-    builder
-        .stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+    builder.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
         .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
     String applicationId = runId + "-passthrough-" + guarantee.shortName();
     Map<TopicPartition, Long> ends = endOffsets(List.of(input));
     try (PhaseMeter meter = PhaseMeter.start(applicationId);
-        StreamsLifecycle app = start(builder.build(), streamsProperties(applicationId, guarantee))) {
+        StreamsLifecycle app =
+            start(builder.build(), streamsProperties(applicationId, guarantee))) {
       long elapsed = awaitConsumed(app, applicationId, ends);
       PhaseMeter.Usage usage = meter.stop();
       long written = countCommitted(List.of(output)).get(output);
       if (written != records) {
         throw new IllegalStateException(
-            "the pass-through wrote " + written + " records to " + output + ", expected " + records);
+            "the pass-through wrote "
+                + written
+                + " records to "
+                + output
+                + ", expected "
+                + records);
       }
-      return PhaseResult.rate("passthrough", guarantee, records, elapsed, startupSeconds(app), usage);
+      return PhaseResult.rate(
+          "passthrough", guarantee, records, elapsed, startupSeconds(app), usage);
     }
   }
 
   /**
-   * The production topology on the readings with the production Streams settings: from start
-   * until the application has committed the end offsets of the readings topic. The stations'
-   * metadata is sent before, untimed, so that the figures that need a city's province (the
-   * rankings) are computed as in production.
+   * The production topology on the readings with the production Streams settings: from start until
+   * the application has committed the end offsets of the readings topic. The stations' metadata is
+   * sent before, untimed, so that the figures that need a city's province (the rankings) are
+   * computed as in production.
    */
   public PhaseResult topology(
-      List<BenchData.Reading> stations, List<BenchData.Reading> readings, Guarantee guarantee, Double baselineRate) {
-    EcostreamTopics topics = EcostreamTopics.withPrefix(runId + ".topology." + guarantee.shortName());
+      List<BenchData.Reading> stations,
+      List<BenchData.Reading> readings,
+      Guarantee guarantee,
+      Double baselineRate) {
+    EcostreamTopics topics =
+        EcostreamTopics.withPrefix(runId + ".topology." + guarantee.shortName());
     TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
     load(stations, topics.stations().name());
     load(readings, topics.airReadings().name());
@@ -152,14 +163,21 @@ public final class BenchRunner implements AutoCloseable {
     Map<TopicPartition, Long> ends = endOffsets(List.of(topics.airReadings().name()));
     MemoryFigures.resetPeaks();
     try (PhaseMeter meter = PhaseMeter.start(applicationId);
-        StreamsLifecycle app = start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
+        StreamsLifecycle app =
+            start(productionTopology(topics), streamsProperties(applicationId, guarantee))) {
       long elapsed = awaitConsumed(app, applicationId, ends);
       PhaseMeter.Usage usage = meter.stop();
       PhaseResult result =
-          PhaseResult.rate("topology", guarantee, readings.size(), elapsed, startupSeconds(app), usage);
-      progress.accept(String.format(Locale.ROOT,
-          "topology %s: input consumed in %.1f s; waiting for the repartition topics", guarantee, elapsed / 1e9));
-      PipelineDrain.await(admin, applicationId, List.of(topics.airReadings().name()), PHASE_TIMEOUT);
+          PhaseResult.rate(
+              "topology", guarantee, readings.size(), elapsed, startupSeconds(app), usage);
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "topology %s: input consumed in %.1f s; waiting for the repartition topics",
+              guarantee,
+              elapsed / 1e9));
+      PipelineDrain.await(
+          admin, applicationId, List.of(topics.airReadings().name()), PHASE_TIMEOUT);
       // Before close: closing cleans the state directory up.
       long stateBytes = DirectorySize.bytes(stateDir.resolve(applicationId));
       MemoryFigures memory = MemoryFigures.measure();
@@ -168,7 +186,9 @@ public final class BenchRunner implements AutoCloseable {
       outputs.add(topics.alerts().name());
       outputs.add(topics.deadLetters().name());
       Map<String, Long> counts = new LinkedHashMap<>();
-      countCommitted(outputs).forEach((name, count) -> counts.put(name.substring(topics.prefix().length() + 1), count));
+      countCommitted(outputs)
+          .forEach(
+              (name, count) -> counts.put(name.substring(topics.prefix().length() + 1), count));
       Double ratio = baselineRate == null ? null : result.recordsPerSecond() / baselineRate;
       return result.withTopologyFigures(ratio, stateBytes, counts, memory);
     } catch (TimeoutException e) {
@@ -185,14 +205,20 @@ public final class BenchRunner implements AutoCloseable {
    * Kafka Streams forwards an input record's headers to what it produces from it.
    */
   public PhaseResult latency(
-      List<BenchData.Reading> stations, List<BenchData.Reading> readings, double ratePerSecond, Guarantee guarantee)
+      List<BenchData.Reading> stations,
+      List<BenchData.Reading> readings,
+      double ratePerSecond,
+      Guarantee guarantee)
       throws InterruptedException {
-    EcostreamTopics topics = EcostreamTopics.withPrefix(runId + ".latency." + guarantee.shortName());
+    EcostreamTopics topics =
+        EcostreamTopics.withPrefix(runId + ".latency." + guarantee.shortName());
     TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
     load(stations, topics.stations().name());
     String applicationId = runId + "-latency-" + guarantee.shortName();
-    try (StreamsLifecycle app = start(productionTopology(topics), streamsProperties(applicationId, guarantee));
-        LatencyProbe probe = new LatencyProbe(consumerProperties(), topics.stationHourly().name())) {
+    try (StreamsLifecycle app =
+            start(productionTopology(topics), streamsProperties(applicationId, guarantee));
+        LatencyProbe probe =
+            new LatencyProbe(consumerProperties(), topics.stationHourly().name())) {
       app.awaitRunning(PHASE_TIMEOUT);
       probe.start();
       try (PhaseMeter meter = PhaseMeter.start(applicationId)) {
@@ -202,8 +228,14 @@ public final class BenchRunner implements AutoCloseable {
   }
 
   private PhaseResult pace(
-      EcostreamTopics topics, StreamsLifecycle app, LatencyProbe probe, PhaseMeter meter, List<BenchData.Reading> readings,
-      double ratePerSecond, Guarantee guarantee) throws InterruptedException {
+      EcostreamTopics topics,
+      StreamsLifecycle app,
+      LatencyProbe probe,
+      PhaseMeter meter,
+      List<BenchData.Reading> readings,
+      double ratePerSecond,
+      Guarantee guarantee)
+      throws InterruptedException {
     long started = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       long intervalNanos = Math.round(1e9 / ratePerSecond);
@@ -216,8 +248,16 @@ public final class BenchRunner implements AutoCloseable {
         BenchData.Reading reading = readings.get(i);
         ProducerRecord<byte[], byte[]> record =
             new ProducerRecord<>(
-                topics.airReadings().name(), null, reading.timestamp(), reading.key(), reading.value());
-        record.headers().add(SENT_AT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
+                topics.airReadings().name(),
+                null,
+                reading.timestamp(),
+                reading.key(),
+                reading.value());
+        record
+            .headers()
+            .add(
+                SENT_AT_HEADER,
+                ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
         producer.send(record);
       }
       producer.flush();
@@ -227,13 +267,18 @@ public final class BenchRunner implements AutoCloseable {
     PhaseMeter.Usage usage = meter.stop();
     long[] latencies = probe.stop();
     if (latencies.length == 0) {
-      throw new IllegalStateException("no station-hourly record came back with the " + SENT_AT_HEADER + " header");
+      throw new IllegalStateException(
+          "no station-hourly record came back with the " + SENT_AT_HEADER + " header");
     }
-    return PhaseResult.rate("latency", guarantee, readings.size(), sendNanos, startupSeconds(app), usage)
+    return PhaseResult.rate(
+            "latency", guarantee, readings.size(), sendNanos, startupSeconds(app), usage)
         .withLatency(latencies.length, BenchStats.latency(latencies));
   }
 
-  /** Deletes every topic of this run: on an embedded broker that goes away anyway, on a real cluster it matters. */
+  /**
+   * Deletes every topic of this run: on an embedded broker that goes away anyway, on a real cluster
+   * it matters.
+   */
   public void deleteTopics() {
     try {
       List<String> ours =
@@ -276,7 +321,8 @@ public final class BenchRunner implements AutoCloseable {
       producer.flush();
       long elapsed = System.nanoTime() - started;
       if (failure.get() != null) {
-        throw new IllegalStateException("sending to " + topic + " failed: " + failure.get().getMessage(), failure.get());
+        throw new IllegalStateException(
+            "sending to " + topic + " failed: " + failure.get().getMessage(), failure.get());
       }
       return elapsed;
     }
@@ -310,9 +356,13 @@ public final class BenchRunner implements AutoCloseable {
   private void createTopics(Collection<String> names) {
     try {
       admin
-          .createTopics(names.stream()
-              .map(name -> new NewTopic(name, Optional.of(PARTITIONS), Optional.empty()).configs(NO_TIME_RETENTION))
-              .toList())
+          .createTopics(
+              names.stream()
+                  .map(
+                      name ->
+                          new NewTopic(name, Optional.of(PARTITIONS), Optional.empty())
+                              .configs(NO_TIME_RETENTION))
+                  .toList())
           .all()
           .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
@@ -332,11 +382,15 @@ public final class BenchRunner implements AutoCloseable {
         }
       }
       Map<TopicPartition, Long> ends = new HashMap<>();
-      admin.listOffsets(latest).all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+      admin
+          .listOffsets(latest)
+          .all()
+          .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
           .forEach((partition, info) -> ends.put(partition, info.offset()));
       return ends;
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot read the end offsets of " + topics + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the end offsets of " + topics + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -361,11 +415,16 @@ public final class BenchRunner implements AutoCloseable {
   private boolean committedAtLeast(String groupId, Map<TopicPartition, Long> ends) {
     try {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+          admin
+              .listConsumerGroupOffsets(groupId)
+              .partitionsToOffsetAndMetadata()
               .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       return ends.entrySet().stream()
-          .allMatch(end -> end.getValue() == 0
-              || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+          .allMatch(
+              end ->
+                  end.getValue() == 0
+                      || (committed.get(end.getKey()) != null
+                          && committed.get(end.getKey()).offset() >= end.getValue()));
     } catch (ExecutionException | TimeoutException e) {
       return false;
     } catch (InterruptedException e) {
@@ -374,14 +433,22 @@ public final class BenchRunner implements AutoCloseable {
     }
   }
 
-  /** Records a read_committed consumer sees in each topic, from the beginning to the last stable offset. */
+  /**
+   * Records a read_committed consumer sees in each topic, from the beginning to the last stable
+   * offset.
+   */
   private Map<String, Long> countCommitted(List<String> topics) {
     Map<String, Long> counts = new LinkedHashMap<>();
     topics.forEach(topic -> counts.put(topic, 0L));
     try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(
+            consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
-      topics.forEach(topic -> consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+      topics.forEach(
+          topic ->
+              consumer
+                  .partitionsFor(topic)
+                  .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -418,14 +485,17 @@ public final class BenchRunner implements AutoCloseable {
     private int count;
 
     LatencyProbe(Properties properties, String topic) {
-      this.consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      this.consumer =
+          new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       this.topic = topic;
       this.thread = new Thread(this::run, "ecostream-bench-latency");
     }
 
     void start() {
       List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      consumer
+          .partitionsFor(topic)
+          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       thread.start();

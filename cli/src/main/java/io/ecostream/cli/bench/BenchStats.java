@@ -11,7 +11,11 @@ public final class BenchStats {
   public static double recordsPerSecond(long records, long elapsedNanos) {
     if (records < 0 || elapsedNanos <= 0) {
       throw new IllegalArgumentException(
-          "records must be >= 0 and the elapsed time positive, got " + records + " in " + elapsedNanos + " ns");
+          "records must be >= 0 and the elapsed time positive, got "
+              + records
+              + " in "
+              + elapsedNanos
+              + " ns");
     }
     return records * 1e9 / elapsedNanos;
   }

@@ -20,37 +20,65 @@ public final class BenchTable {
    */
   public static String format(List<PhaseResult> results, String input) {
     StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, ROW, "phase", "guarantee", "records", "seconds", "records/s", "startup s",
-        "cpu s", "app cpu s", "heap MiB", "state MiB", "notes"));
+    table.append(
+        String.format(
+            Locale.ROOT,
+            ROW,
+            "phase",
+            "guarantee",
+            "records",
+            "seconds",
+            "records/s",
+            "startup s",
+            "cpu s",
+            "app cpu s",
+            "heap MiB",
+            "state MiB",
+            "notes"));
     for (PhaseResult r : results) {
-      table.append(String.format(Locale.ROOT, ROW,
-          r.phase(),
-          r.guarantee() == null ? "-" : r.guarantee().config(),
-          r.records(),
-          String.format(Locale.ROOT, "%.2f", r.seconds()),
-          String.format(Locale.ROOT, "%.0f", r.recordsPerSecond()),
-          seconds(r.startupSeconds()),
-          seconds(r.cpuSeconds()),
-          seconds(r.appCpuSeconds()),
-          heap(r),
-          r.stateBytes() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.stateBytes() / MIB),
-          notes(r)));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              ROW,
+              r.phase(),
+              r.guarantee() == null ? "-" : r.guarantee().config(),
+              r.records(),
+              String.format(Locale.ROOT, "%.2f", r.seconds()),
+              String.format(Locale.ROOT, "%.0f", r.recordsPerSecond()),
+              seconds(r.startupSeconds()),
+              seconds(r.cpuSeconds()),
+              seconds(r.appCpuSeconds()),
+              heap(r),
+              r.stateBytes() == null
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.1f", r.stateBytes() / MIB),
+              notes(r)));
     }
     for (PhaseResult r : results) {
       if (r.outputs() != null) {
-        table.append(String.format(Locale.ROOT, "%nrecords out of topology %s: %s", r.guarantee(),
-            r.outputs().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "%nrecords out of topology %s: %s",
+                r.guarantee(),
+                r.outputs().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "))));
       }
       if (r.memory() != null) {
-        table.append(String.format(Locale.ROOT, "%nmemory after topology %s: %s", r.guarantee(), memory(r.memory())));
+        table.append(
+            String.format(
+                Locale.ROOT, "%nmemory after topology %s: %s", r.guarantee(), memory(r.memory())));
       }
     }
     table.append(String.format(Locale.ROOT, "%ninput: %s", input));
-    table.append(String.format(Locale.ROOT,
-        "%n(cpu s: the whole process while the clock ran; app cpu s: the streams app's own threads."
-            + "%n heap MiB: live heap after a GC before the phase -> highest heap used sampled during it;"
-            + " the broker, the bench's input and the app share this JVM; RocksDB memory is off-heap, in the RSS only."
-            + "%n state MiB: the topology's state directory once its input is processed)"));
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "%n(cpu s: the whole process while the clock ran; app cpu s: the streams app's own threads."
+                + "%n heap MiB: live heap after a GC before the phase -> highest heap used sampled during it;"
+                + " the broker, the bench's input and the app share this JVM; RocksDB memory is off-heap, in the RSS only."
+                + "%n state MiB: the topology's state directory once its input is processed)"));
     table.append(System.lineSeparator());
     return table.toString();
   }
@@ -58,19 +86,31 @@ public final class BenchTable {
   /** One line for the progress log. */
   public static String summary(PhaseResult r) {
     String notes = notes(r);
-    return String.format(Locale.ROOT, "%s%s: %d records in %.2f s, %.0f records/s%s",
-        r.phase(), r.guarantee() == null ? "" : " " + r.guarantee(), r.records(), r.seconds(), r.recordsPerSecond(),
+    return String.format(
+        Locale.ROOT,
+        "%s%s: %d records in %.2f s, %.0f records/s%s",
+        r.phase(),
+        r.guarantee() == null ? "" : " " + r.guarantee(),
+        r.records(),
+        r.seconds(),
+        r.recordsPerSecond(),
         notes.isEmpty() ? "" : "; " + notes);
   }
 
   static String notes(PhaseResult r) {
     if (r.ratio() != null) {
-      return String.format(Locale.ROOT, "%.2f of pass-through (target %.2f)", r.ratio(), TARGET_RATIO);
+      return String.format(
+          Locale.ROOT, "%.2f of pass-through (target %.2f)", r.ratio(), TARGET_RATIO);
     }
     if (r.latencyMillis() != null) {
       BenchStats.Latency l = r.latencyMillis();
-      return String.format(Locale.ROOT, "sent at this rate; latency ms p50 %d, p95 %d, p99 %d, max %d",
-          l.p50(), l.p95(), l.p99(), l.max());
+      return String.format(
+          Locale.ROOT,
+          "sent at this rate; latency ms p50 %d, p95 %d, p99 %d, max %d",
+          l.p50(),
+          l.p95(),
+          l.p99(),
+          l.max());
     }
     return "";
   }
@@ -83,12 +123,18 @@ public final class BenchTable {
     if (r.peakHeapBytes() == null) {
       return "-";
     }
-    return String.format(Locale.ROOT, "%.0f->%.0f", r.heapAtStartBytes() / MIB, r.peakHeapBytes() / MIB);
+    return String.format(
+        Locale.ROOT, "%.0f->%.0f", r.heapAtStartBytes() / MIB, r.peakHeapBytes() / MIB);
   }
 
   static String memory(MemoryFigures m) {
-    return String.format(Locale.ROOT, "heap after GC %.0f MiB, peak heap %.0f MiB, RSS %s, peak RSS %s",
-        m.heapAfterGcBytes() / MIB, m.peakHeapBytes() / MIB, mib(m.rssBytes()), mib(m.rssPeakBytes()));
+    return String.format(
+        Locale.ROOT,
+        "heap after GC %.0f MiB, peak heap %.0f MiB, RSS %s, peak RSS %s",
+        m.heapAfterGcBytes() / MIB,
+        m.peakHeapBytes() / MIB,
+        mib(m.rssBytes()),
+        mib(m.rssPeakBytes()));
   }
 
   private static String mib(Long bytes) {

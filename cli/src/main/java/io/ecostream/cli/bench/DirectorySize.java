@@ -14,28 +14,33 @@ final class DirectorySize {
 
   private DirectorySize() {}
 
-  /** 0 for a directory that does not exist; files that vanish during the walk (RocksDB compactions) count 0. */
+  /**
+   * 0 for a directory that does not exist; files that vanish during the walk (RocksDB compactions)
+   * count 0.
+   */
   static long bytes(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
     long[] total = {0};
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          total[0] += attributes.size();
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              total[0] += attributes.size();
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          if (e instanceof NoSuchFileException) {
-            return FileVisitResult.CONTINUE;
-          }
-          throw e;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot measure " + dir, e);
     }

@@ -36,10 +36,11 @@ public record MemoryFigures(
     System.gc();
     long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     String status = procStatus();
-    return new MemoryFigures(live, peak, statusKilobytes(status, "VmRSS"), statusKilobytes(status, "VmHWM"));
+    return new MemoryFigures(
+        live, peak, statusKilobytes(status, "VmRSS"), statusKilobytes(status, "VmHWM"));
   }
 
-  /** A {@code Name:   1234 kB} line of /proc/self/status, in bytes. */
+  /** A {@code Name: 1234 kB} line of /proc/self/status, in bytes. */
   static Long statusKilobytes(String status, String name) {
     return status
         .lines()

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * CPU and heap of this JVM while one phase runs. The broker, the bench and the app share the JVM,
  * so the process figures hold all three; the app's own CPU is told apart by its threads' names,
  * which all contain its application id (stream threads, their producers' network threads, the
- * consumer's heartbeat thread). The heap cannot be split by thread: the live heap after a GC at
- * the start (broker and the bench's input) is kept beside the peak so that the app's growth shows.
+ * consumer's heartbeat thread). The heap cannot be split by thread: the live heap after a GC at the
+ * start (broker and the bench's input) is kept beside the peak so that the app's growth shows.
  */
 final class PhaseMeter implements AutoCloseable {
 
@@ -52,13 +52,17 @@ final class PhaseMeter implements AutoCloseable {
     return new PhaseMeter(threadNamePart);
   }
 
-  /** Stops sampling; call when the phase's clock stops, before the app closes (its threads go with it). */
+  /**
+   * Stops sampling; call when the phase's clock stops, before the app closes (its threads go with
+   * it).
+   */
   Usage stop() {
     long cpuNow = processCpuNanos();
     Double cpu = cpuNow < 0 || cpuAtStartNanos < 0 ? null : (cpuNow - cpuAtStartNanos) / 1e9;
     Double appCpu = null;
     if (threadNamePart != null) {
-      // Threads that ran before the phase (the latency phase starts its app first) count from the start.
+      // Threads that ran before the phase (the latency phase starts its app first) count from the
+      // start.
       long nanos = 0;
       for (Map.Entry<Long, Long> thread : appThreadCpu().entrySet()) {
         nanos += thread.getValue() - appThreadCpuAtStart.getOrDefault(thread.getKey(), 0L);
@@ -76,12 +80,14 @@ final class PhaseMeter implements AutoCloseable {
   }
 
   /**
-   * @param cpuSeconds CPU time of the whole process during the phase; null where the JVM cannot tell
+   * @param cpuSeconds CPU time of the whole process during the phase; null where the JVM cannot
+   *     tell
    * @param appCpuSeconds CPU time of the app's threads during the phase, of those alive at its end
    * @param heapAtStartBytes heap used right after a GC before the phase
    * @param peakHeapBytes highest heap used sampled during the phase
    */
-  record Usage(Double cpuSeconds, Double appCpuSeconds, long heapAtStartBytes, long peakHeapBytes) {}
+  record Usage(
+      Double cpuSeconds, Double appCpuSeconds, long heapAtStartBytes, long peakHeapBytes) {}
 
   /** Stops the sampler of a phase that failed before {@link #stop()}. */
   @Override
@@ -115,7 +121,8 @@ final class PhaseMeter implements AutoCloseable {
   }
 
   private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return -1;

@@ -7,11 +7,13 @@ import java.util.Map;
  * One line of the benchmark's table. Fields a phase does not measure are null.
  *
  * @param seconds from the start of the phase's clock to the condition that ends it
- * @param startupSeconds of a streams phase: from {@code start()} to the first RUNNING state, included in seconds
+ * @param startupSeconds of a streams phase: from {@code start()} to the first RUNNING state,
+ *     included in seconds
  * @param ratio of a topology phase: its rate over the pass-through's with the same guarantee
  * @param cpuSeconds CPU time of the whole process (broker, bench and app) while the clock ran
  * @param appCpuSeconds of a streams phase: CPU time of the app's own threads while the clock ran
- * @param heapAtStartBytes heap used after a GC just before the phase: the broker and the bench's input
+ * @param heapAtStartBytes heap used after a GC just before the phase: the broker and the bench's
+ *     input
  * @param peakHeapBytes highest heap used sampled while the clock ran (the whole JVM)
  * @param stateBytes of a topology phase: bytes under the app's state directory once its input is
  *     processed and its repartition topics drained
@@ -36,7 +38,12 @@ public record PhaseResult(
     MemoryFigures memory) {
 
   static PhaseResult rate(
-      String phase, Guarantee guarantee, long records, long elapsedNanos, Double startupSeconds, PhaseMeter.Usage usage) {
+      String phase,
+      Guarantee guarantee,
+      long records,
+      long elapsedNanos,
+      Double startupSeconds,
+      PhaseMeter.Usage usage) {
     return new PhaseResult(
         phase,
         guarantee,
@@ -55,15 +62,42 @@ public record PhaseResult(
         null);
   }
 
-  PhaseResult withTopologyFigures(Double ratio, Long stateBytes, Map<String, Long> outputs, MemoryFigures memory) {
+  PhaseResult withTopologyFigures(
+      Double ratio, Long stateBytes, Map<String, Long> outputs, MemoryFigures memory) {
     return new PhaseResult(
-        phase, guarantee, records, seconds, recordsPerSecond, startupSeconds, ratio, cpuSeconds, appCpuSeconds,
-        heapAtStartBytes, peakHeapBytes, stateBytes, outputs, latencyMillis, memory);
+        phase,
+        guarantee,
+        records,
+        seconds,
+        recordsPerSecond,
+        startupSeconds,
+        ratio,
+        cpuSeconds,
+        appCpuSeconds,
+        heapAtStartBytes,
+        peakHeapBytes,
+        stateBytes,
+        outputs,
+        latencyMillis,
+        memory);
   }
 
   PhaseResult withLatency(long received, BenchStats.Latency latency) {
     return new PhaseResult(
-        phase, guarantee, received, seconds, recordsPerSecond, startupSeconds, ratio, cpuSeconds, appCpuSeconds,
-        heapAtStartBytes, peakHeapBytes, stateBytes, outputs, latency, memory);
+        phase,
+        guarantee,
+        received,
+        seconds,
+        recordsPerSecond,
+        startupSeconds,
+        ratio,
+        cpuSeconds,
+        appCpuSeconds,
+        heapAtStartBytes,
+        peakHeapBytes,
+        stateBytes,
+        outputs,
+        latency,
+        memory);
   }
 }

@@ -102,8 +102,13 @@ public final class StationNetwork {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%d air stations in %d cities of %d province%s",
-        stations(), cities(), provinces(), provinces() == 1 ? "" : "s");
+    return String.format(
+        Locale.ROOT,
+        "%d air stations in %d cities of %d province%s",
+        stations(),
+        cities(),
+        provinces(),
+        provinces() == 1 ? "" : "s");
   }
 
   private static StationNetwork firstOf(StationCatalog shandong, int stations) {
@@ -116,7 +121,8 @@ public final class StationNetwork {
 
   private static StationNetwork synthetic(StationCatalog shandong, int stations, long seed) {
     int cityCount = Math.max(1, Math.round(stations / (float) STATIONS_PER_CITY));
-    int provinceCount = (int) Math.max(1, Math.min(MAX_PROVINCES, Math.round(cityCount / CITIES_PER_PROVINCE)));
+    int provinceCount =
+        (int) Math.max(1, Math.min(MAX_PROVINCES, Math.round(cityCount / CITIES_PER_PROVINCE)));
     int[] sizes = citySizes(stations, cityCount, Seeds.random(seed, "bench:city-sizes"));
     String cityFormat = "c%0" + Math.max(3, digits(cityCount)) + "d";
     String provinceFormat = "P%0" + Math.max(2, digits(provinceCount)) + "d";
@@ -128,14 +134,30 @@ public final class StationNetwork {
       City like = climates.get(i % climates.size());
       String id = String.format(Locale.ROOT, cityFormat, i + 1);
       String code = id.toUpperCase(Locale.ROOT);
-      City city = new City(id, code, "城市" + id.substring(1), "City " + id.substring(1),
-          like.latitude(), like.longitude(), like.coastal(), like.pm25Annual(), like.hazeExposure(), like.climate());
+      City city =
+          new City(
+              id,
+              code,
+              "城市" + id.substring(1),
+              "City " + id.substring(1),
+              like.latitude(),
+              like.longitude(),
+              like.coastal(),
+              like.pm25Annual(),
+              like.hazeExposure(),
+              like.climate());
       cities.add(city);
       // Consecutive cities share a province, as neighbouring cities do.
-      provinces.put(id, String.format(Locale.ROOT, provinceFormat, (long) i * provinceCount / cityCount + 1));
+      provinces.put(
+          id, String.format(Locale.ROOT, provinceFormat, (long) i * provinceCount / cityCount + 1));
       for (int s = 1; s <= sizes[i]; s++) {
-        air.add(new AirStation(String.format(Locale.ROOT, "%s-A%02d", code, s), city,
-            String.format(Locale.ROOT, "%s station %02d", city.nameEn(), s), like.latitude(), like.longitude()));
+        air.add(
+            new AirStation(
+                String.format(Locale.ROOT, "%s-A%02d", code, s),
+                city,
+                String.format(Locale.ROOT, "%s station %02d", city.nameEn(), s),
+                like.latitude(),
+                like.longitude()));
       }
     }
     return new StationNetwork(StationCatalog.ofAir(cities, air), provinces);
@@ -165,9 +187,13 @@ public final class StationNetwork {
     }
     int step = Integer.signum(stations - sum);
     // Cities in order of how much they are owed (step +1) or overpaid (step -1), ties by index.
-    List<Integer> order = IntStream.range(0, cityCount).boxed()
-        .sorted(Comparator.comparingDouble((Integer i) -> -step * (share[i] - sizes[i])).thenComparingInt(i -> i))
-        .toList();
+    List<Integer> order =
+        IntStream.range(0, cityCount)
+            .boxed()
+            .sorted(
+                Comparator.comparingDouble((Integer i) -> -step * (share[i] - sizes[i]))
+                    .thenComparingInt(i -> i))
+            .toList();
     while (sum != stations) {
       for (int i : order) {
         if (sum == stations) {

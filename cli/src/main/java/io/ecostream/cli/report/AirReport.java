@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  * decimal (%), the composite index two decimals.
  *
  * <p>After the cities comes one line per province: the arithmetic mean of the published figures of
- * its prefecture-level cities (the bulletins' 地级及以上城市), rounded the same way (day
- * counts: the mean per city, one decimal). A report over the cities of one province leaves out a province of a
+ * its prefecture-level cities (the bulletins' 地级及以上城市), rounded the same way (day counts: the mean
+ * per city, one decimal). A report over the cities of one province leaves out a province of a
  * single city, whose line would repeat the city's. A report over two or more provinces gives every
  * province its line, and ends with one line for the whole country, {@code China}: the mean of all
  * its prefecture-level cities with data, not of the provinces, as the national bulletin takes it.
@@ -153,7 +153,8 @@ public final class AirReport {
     if (period != null) {
       List<DailyRecord> inPeriod = records.stream().filter(r -> period.contains(r.date())).toList();
       if (!inPeriod.isEmpty()) {
-        figures.put(period.toString(), figures(PeriodAccumulator.of(period.from(), period.to(), inPeriod)));
+        figures.put(
+            period.toString(), figures(PeriodAccumulator.of(period.from(), period.to(), inPeriod)));
       }
       return figures;
     }
@@ -166,14 +167,17 @@ public final class AirReport {
               year.toString(),
               figures(
                   PeriodAccumulator.of(
-                      calendarYear.atDay(1), calendarYear.atMonth(12).atEndOfMonth(), yearRecords)));
+                      calendarYear.atDay(1),
+                      calendarYear.atMonth(12).atEndOfMonth(),
+                      yearRecords)));
         });
     return figures;
   }
 
   private Figures figures(PeriodAccumulator days) {
     return new Figures(
-        days.statistics(rules, DustHandling.INCLUDED), days.statistics(rules, DustHandling.DEDUCTED));
+        days.statistics(rules, DustHandling.INCLUDED),
+        days.statistics(rules, DustHandling.DEDUCTED));
   }
 
   /** A year touched only by a few hours (e.g. the last hour of a replayed file's first day). */
@@ -229,7 +233,8 @@ public final class AirReport {
     }
     putDecimal(line, "co95", BulletinRounding.concentration(Pollutant.CO, mean(cities, "co95")));
     putDecimal(line, "compositeIndex", BulletinRounding.index(mean(cities, "compositeIndex")));
-    putDecimal(line, "compositeIndexDust", BulletinRounding.index(mean(cities, "compositeIndexDust")));
+    putDecimal(
+        line, "compositeIndexDust", BulletinRounding.index(mean(cities, "compositeIndexDust")));
     return line;
   }
 

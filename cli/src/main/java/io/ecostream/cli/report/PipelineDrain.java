@@ -20,13 +20,14 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Waits until the streams application has processed everything: its consumer group has committed,
  * on every partition of the input topics and of its own repartition topics, the end offset, and
- * that stays so across two checks (a repartition topic may receive records while the input is
- * being finished). The checks are further apart than the app's commit interval.
+ * that stays so across two checks (a repartition topic may receive records while the input is being
+ * finished). The checks are further apart than the app's commit interval.
  */
 public final class PipelineDrain {
 
   /** Longer than the app's commit interval (1 s), so that a stable check is a settled one. */
   private static final Duration POLL = Duration.ofMillis(1500);
+
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private PipelineDrain() {}
@@ -45,7 +46,8 @@ public final class PipelineDrain {
    * @param inputTopics the input topics the application reads
    * @throws TimeoutException when the application has not caught up within {@code timeout}
    */
-  public static void await(Admin admin, String groupId, Collection<String> inputTopics, Duration timeout)
+  public static void await(
+      Admin admin, String groupId, Collection<String> inputTopics, Duration timeout)
       throws TimeoutException, InterruptedException {
     await(admin, groupId, inputTopics, timeout, CALL_TIMEOUT, progress -> {});
   }
@@ -59,8 +61,8 @@ public final class PipelineDrain {
   }
 
   /**
-   * @param callTimeout how long one call to the cluster may take: a cluster silent for that long
-   *     is lost, not slow
+   * @param callTimeout how long one call to the cluster may take: a cluster silent for that long is
+   *     lost, not slow
    * @param progress told after every check
    * @throws TimeoutException when the application has not caught up within {@code timeout}, or the
    *     cluster did not answer a call within {@code callTimeout}
@@ -78,7 +80,11 @@ public final class PipelineDrain {
     while (caughtUpChecks < 2) {
       if (System.nanoTime() > deadline) {
         throw new TimeoutException(
-            "the streams application '" + groupId + "' had not processed everything after " + timeout.toSeconds() + " s");
+            "the streams application '"
+                + groupId
+                + "' had not processed everything after "
+                + timeout.toSeconds()
+                + " s");
       }
       Check check = check(admin, groupId, inputTopics, callTimeout);
       caughtUpChecks = check.caughtUp() ? caughtUpChecks + 1 : 0;
@@ -95,15 +101,26 @@ public final class PipelineDrain {
     long timeoutMs = callTimeout.toMillis();
     try {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+          admin
+              .listConsumerGroupOffsets(groupId)
+              .partitionsToOffsetAndMetadata()
               .get(timeoutMs, TimeUnit.MILLISECONDS);
       Set<String> topics =
           committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
       topics.addAll(inputTopics);
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(topics).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS)
-          .forEach((topic, description) -> description.partitions().forEach(
-              p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+      admin
+          .describeTopics(topics)
+          .allTopicNames()
+          .get(timeoutMs, TimeUnit.MILLISECONDS)
+          .forEach(
+              (topic, description) ->
+                  description
+                      .partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
       Map<TopicPartition, ListOffsetsResultInfo> ends =
           admin.listOffsets(latest).all().get(timeoutMs, TimeUnit.MILLISECONDS);
       boolean caughtUp = true;

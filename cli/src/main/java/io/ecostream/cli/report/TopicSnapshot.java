@@ -14,12 +14,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** The latest committed value of every key of a topic, read from the beginning to its current end. */
+/**
+ * The latest committed value of every key of a topic, read from the beginning to its current end.
+ */
 public final class TopicSnapshot {
 
   private TopicSnapshot() {}
 
-  public static <V> Map<String, V> latestByKey(Properties clientProperties, Topic<String, V> topic) {
+  public static <V> Map<String, V> latestByKey(
+      Properties clientProperties, Topic<String, V> topic) {
     Properties properties = new Properties();
     properties.putAll(clientProperties);
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -40,7 +43,9 @@ public final class TopicSnapshot {
           if (record.value() == null) {
             latest.remove(record.key());
           } else {
-            latest.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+            latest.put(
+                record.key(),
+                topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
           }
         }
       }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The water lines of {@code replay --report}: the year-to-date figures of the replayed cities as the
- * pipeline published them on {@code water.city-period} (shares in % with 1 decimal, CWQI 4
+ * The water lines of {@code replay --report}: the year-to-date figures of the replayed cities as
+ * the pipeline published them on {@code water.city-period} (shares in % with 1 decimal, CWQI 4
  * decimals), and the real-time class the pipeline gave each replayed sample.
  */
 public final class WaterReport {
@@ -25,10 +25,13 @@ public final class WaterReport {
   private WaterReport() {}
 
   /** One object per city and calendar year, by city then year. */
-  public static List<ObjectNode> cityYears(Collection<CityWaterPeriod> periods, Set<String> cities) {
+  public static List<ObjectNode> cityYears(
+      Collection<CityWaterPeriod> periods, Set<String> cities) {
     return periods.stream()
         .filter(p -> p.getPeriodType() == PeriodType.YEAR_TO_DATE && cities.contains(p.getCityId()))
-        .sorted(Comparator.comparing(CityWaterPeriod::getCityId).thenComparing(CityWaterPeriod::getPeriod))
+        .sorted(
+            Comparator.comparing(CityWaterPeriod::getCityId)
+                .thenComparing(CityWaterPeriod::getPeriod))
         .map(WaterReport::line)
         .toList();
   }
@@ -48,13 +51,18 @@ public final class WaterReport {
     return line;
   }
 
-  /** {@code station_id,observed_at,class} lines (local time), by station then time; a header first. */
-  public static List<String> classes(Collection<WaterSampleClass> samples, Set<String> stations, ZoneId zone) {
+  /**
+   * {@code station_id,observed_at,class} lines (local time), by station then time; a header first.
+   */
+  public static List<String> classes(
+      Collection<WaterSampleClass> samples, Set<String> stations, ZoneId zone) {
     List<String> lines = new java.util.ArrayList<>();
     lines.add("station_id,observed_at,class");
     samples.stream()
         .filter(s -> stations.contains(s.getStationId()))
-        .sorted(Comparator.comparing(WaterSampleClass::getStationId).thenComparing(WaterSampleClass::getSampledAt))
+        .sorted(
+            Comparator.comparing(WaterSampleClass::getStationId)
+                .thenComparing(WaterSampleClass::getSampledAt))
         .forEach(
             s ->
                 lines.add(

@@ -10,7 +10,8 @@ import java.util.Map;
  * One city's scenario figures as {@code air.city-period} publishes them (rounded), and unrounded
  * for the fitting, which needs a figure that moves smoothly with the knobs.
  */
-public record CityFigures(String cityId, Map<Figure, Double> published, Map<Figure, Double> unrounded) {
+public record CityFigures(
+    String cityId, Map<Figure, Double> published, Map<Figure, Double> unrounded) {
 
   public CityFigures {
     published = Map.copyOf(published);

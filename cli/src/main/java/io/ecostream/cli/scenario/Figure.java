@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A period figure a scenario can target, named as in the {@code CityPeriod} record and the reports. */
+/**
+ * A period figure a scenario can target, named as in the {@code CityPeriod} record and the reports.
+ */
 public enum Figure {
   PM25("pm25", "PM2.5 µg/m³", 0),
   GOOD_RATIO("goodRatio", "good-day ratio %", 1),

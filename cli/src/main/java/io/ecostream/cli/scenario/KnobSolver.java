@@ -67,7 +67,14 @@ final class KnobSolver {
   }
 
   private static double next(
-      Point previous, Point current, Point below, Point above, double target, boolean increasing, double lo, double hi) {
+      Point previous,
+      Point current,
+      Point below,
+      Point above,
+      double target,
+      boolean increasing,
+      double lo,
+      double hi) {
     if (below != null && above != null) {
       double left = Math.min(below.x(), above.x());
       double right = Math.max(below.x(), above.x());

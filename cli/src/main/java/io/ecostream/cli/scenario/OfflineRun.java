@@ -22,13 +22,13 @@ import java.util.Map;
 
 /**
  * A scenario's simulation in memory, with the figures computed as the pipeline computes them, by
- * the same domain code and settings: station days → {@link CityDay} (as {@code CityDayFigure})
- * → daily records → {@link PeriodAccumulator} statistics (as {@code CityPeriods}). No Kafka, so
- * the fitting can afford a few dozen runs.
+ * the same domain code and settings: station days → {@link CityDay} (as {@code CityDayFigure}) →
+ * daily records → {@link PeriodAccumulator} statistics (as {@code CityPeriods}). No Kafka, so the
+ * fitting can afford a few dozen runs.
  *
- * <p>Each city is simulated on its own, in parallel: a city's readings depend only on the seed,
- * the regional weather and its own random streams, not on which other cities are simulated, so
- * they are those of the one simulation the pipeline later receives.
+ * <p>Each city is simulated on its own, in parallel: a city's readings depend only on the seed, the
+ * regional weather and its own random streams, not on which other cities are simulated, so they are
+ * those of the one simulation the pipeline later receives.
  */
 public final class OfflineRun {
 
@@ -61,7 +61,9 @@ public final class OfflineRun {
         cityId, sink.days.statistics(settings.periodRules(), DustHandling.INCLUDED));
   }
 
-  /** Collects one city's station days in event-time order and closes each day as the next begins. */
+  /**
+   * Collects one city's station days in event-time order and closes each day as the next begins.
+   */
   private static final class DaySink implements ReadingSink {
     private static final Pollutant[] POLLUTANTS = Pollutant.values();
 
@@ -93,7 +95,12 @@ public final class OfflineRun {
       int hour = local.getHour();
       // In Pollutant order.
       double[] values = {
-        reading.getSo2(), reading.getNo2(), reading.getPm10(), reading.getPm25(), reading.getCo(), reading.getO3()
+        reading.getSo2(),
+        reading.getNo2(),
+        reading.getPm10(),
+        reading.getPm25(),
+        reading.getCo(),
+        reading.getO3()
       };
       for (Pollutant pollutant : POLLUTANTS) {
         day[StationDay.index(pollutant, hour)] = values[pollutant.ordinal()];
@@ -111,7 +118,8 @@ public final class OfflineRun {
         return;
       }
       CityDay city =
-          CityDay.of(date, stations.values(), settings.validity(), settings.periodRules().dustRule());
+          CityDay.of(
+              date, stations.values(), settings.validity(), settings.periodRules().dustRule());
       days.put(city.toDailyRecord(settings.dustDays().contains(cityId, date)));
       stations.clear();
     }

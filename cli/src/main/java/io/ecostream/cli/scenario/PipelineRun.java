@@ -6,8 +6,8 @@ import io.ecostream.cli.report.PipelineDrain;
 import io.ecostream.cli.report.TopicSnapshot;
 import io.ecostream.producer.Pacing;
 import io.ecostream.producer.Simulator;
-import io.ecostream.producer.faults.FaultInjector;
 import io.ecostream.producer.catalog.StationCatalog;
+import io.ecostream.producer.faults.FaultInjector;
 import io.ecostream.producer.kafka.KafkaReadingSink;
 import io.ecostream.producer.model.AirTuning;
 import io.ecostream.topics.EcostreamTopics;
@@ -28,8 +28,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /**
  * A fitted scenario through the real pipeline: the simulator sends its readings to a broker, the
  * production topology (in this JVM, production settings) computes the figures, and the scenario's
- * figures are read back from {@code air.city-period} once the application has processed
- * everything. Each run has its own topics and application id, so scenarios never share state.
+ * figures are read back from {@code air.city-period} once the application has processed everything.
+ * Each run has its own topics and application id, so scenarios never share state.
  */
 public final class PipelineRun {
 
@@ -50,7 +50,8 @@ public final class PipelineRun {
   }
 
   /** The figures of every city of the scenario, as {@code air.city-period} published them. */
-  public List<CityFigures> run(Scenario scenario, AirTuning tuning, String runId, Consumer<String> progress)
+  public List<CityFigures> run(
+      Scenario scenario, AirTuning tuning, String runId, Consumer<String> progress)
       throws TimeoutException, InterruptedException {
     EcostreamTopics topics = EcostreamTopics.withPrefix(runId);
     InProcessPipeline pipeline = InProcessPipeline.start(client, topics, runId, stateDir);
@@ -60,11 +61,13 @@ public final class PipelineRun {
       PipelineDrain.await(
           admin,
           runId,
-          List.of(topics.stations().name(), topics.airReadings().name(), topics.waterReadings().name()),
+          List.of(
+              topics.stations().name(), topics.airReadings().name(), topics.waterReadings().name()),
           timeout);
       Optional<Throwable> failure = pipeline.failure();
       if (failure.isPresent()) {
-        throw new IllegalStateException("the streams application failed: " + failure.get().getMessage(), failure.get());
+        throw new IllegalStateException(
+            "the streams application failed: " + failure.get().getMessage(), failure.get());
       }
     } finally {
       pipeline.close();
@@ -81,7 +84,8 @@ public final class PipelineRun {
     scenario.cities().forEach(city -> byCity.put(city, tuning));
     // Station metadata older than every reading, as the simulate command sends it.
     Instant stationTime = scenario.from().atStartOfDay(StationCatalog.TIME_ZONE).toInstant();
-    try (KafkaReadingSink sink = KafkaReadingSink.create(topics, producer, Optional.of(stationTime))) {
+    try (KafkaReadingSink sink =
+        KafkaReadingSink.create(topics, producer, Optional.of(stationTime))) {
       Simulator simulator =
           Simulator.builder(scenario.seed(), scenario.from())
               .endExclusive(scenario.to().plusDays(1))
@@ -105,7 +109,12 @@ public final class PipelineRun {
       CityPeriod period = latest.get(city + "@" + scenario.periodLabel());
       if (period == null || !period.getTo().equals(scenario.to())) {
         throw new IllegalStateException(
-            "the pipeline published no " + scenario.periodLabel() + " figure of " + city + " to " + scenario.to()
+            "the pipeline published no "
+                + scenario.periodLabel()
+                + " figure of "
+                + city
+                + " to "
+                + scenario.to()
                 + (period == null ? "" : " (its last one runs to " + period.getTo() + ")"));
       }
       cities.add(CityFigures.of(period));

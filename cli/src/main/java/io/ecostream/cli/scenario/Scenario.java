@@ -16,12 +16,13 @@ import java.util.Optional;
  * the pipeline must then reproduce.
  *
  * <p>The period is one the pipeline publishes on {@code air.city-period}: a year to date (from 1
- * January, to any day of that year) or one calendar month. With several cities the figures are
- * the province's, the mean of the cities' published figures, as the replay report computes them
+ * January, to any day of that year) or one calendar month. With several cities the figures are the
+ * province's, the mean of the cities' published figures, as the replay report computes them
  * (docs/air-replay.md).
  *
  * @param faults fault rates by kind label ({@code stuck}, {@code late}, … as the {@code --fault-*}
- *     options of {@code simulate}), applied to the pipeline run, not to the offline fit; none by default
+ *     options of {@code simulate}), applied to the pipeline run, not to the offline fit; none by
+ *     default
  */
 public record Scenario(
     String id,
@@ -58,13 +59,17 @@ public record Scenario(
     if (targets.stream().map(Target::figure).distinct().count() != targets.size()) {
       throw new IllegalArgumentException(id + ": two targets of the same figure");
     }
-    boolean yearToDate = from.getDayOfYear() == 1 && to.getYear() == from.getYear() && !to.isBefore(from);
+    boolean yearToDate =
+        from.getDayOfYear() == 1 && to.getYear() == from.getYear() && !to.isBefore(from);
     boolean month =
         from.getDayOfMonth() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfMonth()));
     if (!yearToDate && !month) {
       throw new IllegalArgumentException(
-          id + ": the period must run from 1 January to a day of the same year, or be one calendar month; got "
-              + from + ".." + to);
+          id
+              + ": the period must run from 1 January to a day of the same year, or be one calendar month; got "
+              + from
+              + ".."
+              + to);
     }
   }
 
@@ -73,7 +78,9 @@ public record Scenario(
     return cities.size() > 1;
   }
 
-  /** The {@code CityPeriod.period} of the figures: {@code yyyy} (year to date) or {@code yyyy-MM}. */
+  /**
+   * The {@code CityPeriod.period} of the figures: {@code yyyy} (year to date) or {@code yyyy-MM}.
+   */
   public String periodLabel() {
     return from.getDayOfYear() == 1 && !to.equals(from.with(TemporalAdjusters.lastDayOfMonth()))
         ? Integer.toString(from.getYear())
@@ -99,7 +106,9 @@ public record Scenario(
           Arrays.stream(FaultKind.values())
               .filter(k -> k.label().equals(fault.getKey()))
               .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("unknown fault kind '" + fault.getKey() + "'"));
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException("unknown fault kind '" + fault.getKey() + "'"));
       settings = settings.withRate(kind, fault.getValue());
     }
     return settings;

@@ -53,7 +53,8 @@ public final class ScenarioCatalog {
       if (!id.isEmpty() && !id.startsWith("#")) {
         Scenario scenario = parse(resource(id + ".json"));
         if (!scenario.id().equals(id)) {
-          throw new IllegalStateException("scenarios/" + id + ".json holds scenario " + scenario.id());
+          throw new IllegalStateException(
+              "scenarios/" + id + ".json holds scenario " + scenario.id());
         }
         scenarios.add(scenario);
       }
@@ -88,10 +89,17 @@ public final class ScenarioCatalog {
     cityList.forEach(city -> cities.add(city.asText()));
     List<Target> targets = new ArrayList<>();
     JsonNode targetMap = required(root, "targets", id);
-    targetMap.fields().forEachRemaining(entry -> targets.add(target(id, entry.getKey(), entry.getValue())));
+    targetMap
+        .fields()
+        .forEachRemaining(entry -> targets.add(target(id, entry.getKey(), entry.getValue())));
     Map<String, Double> faults = new LinkedHashMap<>();
     JsonNode faultMap = root.path("faults");
-    faultMap.fields().forEachRemaining(entry -> faults.put(entry.getKey(), number(entry.getValue(), "faults." + entry.getKey(), id)));
+    faultMap
+        .fields()
+        .forEachRemaining(
+            entry ->
+                faults.put(
+                    entry.getKey(), number(entry.getValue(), "faults." + entry.getKey(), id)));
     return new Scenario(
         id,
         root.path("title").asText(id),
@@ -107,14 +115,20 @@ public final class ScenarioCatalog {
   private static Target target(String id, String key, JsonNode node) {
     Figure figure =
         Figure.byKey(key)
-            .orElseThrow(() -> new IllegalArgumentException(
-                id + ": unknown target '" + key + "'; known: pm25, goodRatio, compositeIndex, heavyDays"));
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        id
+                            + ": unknown target '"
+                            + key
+                            + "'; known: pm25, goodRatio, compositeIndex, heavyDays"));
     double value = number(required(node, "value", id), "targets." + key + ".value", id);
     JsonNode tolerance = required(node, "tolerance", id);
     try {
       return new Target(figure, value, Tolerance.parse(tolerance.asText()));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(id + ": targets." + key + ".tolerance: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          id + ": targets." + key + ".tolerance: " + e.getMessage(), e);
     }
   }
 
@@ -146,7 +160,8 @@ public final class ScenarioCatalog {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(id + ": '" + field + "' must be a date yyyy-MM-dd, got '" + value + "'", e);
+      throw new IllegalArgumentException(
+          id + ": '" + field + "' must be a date yyyy-MM-dd, got '" + value + "'", e);
     }
   }
 

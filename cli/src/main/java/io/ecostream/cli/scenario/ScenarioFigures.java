@@ -28,10 +28,12 @@ public record ScenarioFigures(Map<Figure, Double> published, Map<Figure, Double>
     Map<Figure, Double> published = new EnumMap<>(Figure.class);
     Map<Figure, Double> unrounded = new EnumMap<>(Figure.class);
     for (Figure figure : Figure.values()) {
-      double mean = cities.stream().mapToDouble(c -> c.published().get(figure)).average().orElseThrow();
+      double mean =
+          cities.stream().mapToDouble(c -> c.published().get(figure)).average().orElseThrow();
       published.put(figure, cities.size() == 1 ? mean : provinceRounding(figure, mean));
       unrounded.put(
-          figure, cities.stream().mapToDouble(c -> c.unrounded().get(figure)).average().orElseThrow());
+          figure,
+          cities.stream().mapToDouble(c -> c.unrounded().get(figure)).average().orElseThrow());
     }
     return new ScenarioFigures(published, unrounded);
   }

@@ -12,9 +12,10 @@ import java.util.function.ToDoubleFunction;
  * it most ({@link Lever}), and each round solves the knobs one after the other on the in-memory
  * figures ({@link OfflineRun}), the others held, until every figure is within a third of its
  * tolerance (a margin for the rounding of the published figures) or the rounds run out. The knobs
- * move each other's figures (O3 moves the composite index through its percentile, the PM scale
- * the good-day ratio through winter days), which the next round corrects. Every simulation uses the scenario's seed, so a
- * figure is a deterministic function of the knobs and the result is reproducible.
+ * move each other's figures (O3 moves the composite index through its percentile, the PM scale the
+ * good-day ratio through winter days), which the next round corrects. Every simulation uses the
+ * scenario's seed, so a figure is a deterministic function of the knobs and the result is
+ * reproducible.
  */
 public final class ScenarioFit {
 
@@ -34,7 +35,11 @@ public final class ScenarioFit {
     final double lo;
     final double hi;
 
-    Knob(ToDoubleFunction<AirTuning> get, BiFunction<AirTuning, Double, AirTuning> set, double lo, double hi) {
+    Knob(
+        ToDoubleFunction<AirTuning> get,
+        BiFunction<AirTuning, Double, AirTuning> set,
+        double lo,
+        double hi) {
       this.get = get;
       this.set = set;
       this.lo = lo;
@@ -43,8 +48,8 @@ public final class ScenarioFit {
   }
 
   /**
-   * A knob that moves a figure, in the order a round solves them; a figure with two levers uses
-   * the second when the first could not reach the target within its range.
+   * A knob that moves a figure, in the order a round solves them; a figure with two levers uses the
+   * second when the first could not reach the target within its range.
    */
   enum Lever {
     PM25_BY_PM(Figure.PM25, Knob.PM, true),
@@ -73,7 +78,8 @@ public final class ScenarioFit {
         // About a point of good-day ratio per 1.5 % of O3, as measured on Binzhou's summers.
         case GOOD_RATIO_BY_O3 -> x * (1 + 0.015 * (value - target));
         // SO2, NO2 and CO make up about a third of the index.
-        case COMPOSITE_INDEX_BY_GASES -> x * Math.max(0.3, Math.min(3, 1 + 3 * (target - value) / value));
+        case COMPOSITE_INDEX_BY_GASES ->
+            x * Math.max(0.3, Math.min(3, 1 + 3 * (target - value) / value));
         case HEAVY_DAYS_BY_HAZE -> x + (target > value ? 0.3 : -0.3);
         case HEAVY_DAYS_BY_SPREAD -> x * (target > value ? 1.15 : 0.85);
       };
@@ -100,7 +106,9 @@ public final class ScenarioFit {
     ScenarioFigures figures = evaluate(scenario, tuning, simulations);
     progress.accept("as calibrated: " + describe(scenario, figures));
     List<Lever> levers =
-        List.of(Lever.values()).stream().filter(l -> scenario.target(l.figure).isPresent()).toList();
+        List.of(Lever.values()).stream()
+            .filter(l -> scenario.target(l.figure).isPresent())
+            .toList();
     for (int round = 1; round <= MAX_ROUNDS && !closeEnough(scenario, figures); round++) {
       for (Lever lever : levers) {
         Target target = scenario.target(lever.figure).orElseThrow();
@@ -114,7 +122,9 @@ public final class ScenarioFit {
         double x = knob.get.applyAsDouble(base);
         KnobSolver.Point found =
             KnobSolver.solve(
-                k -> evaluate(scenario, knob.set.apply(base, k), simulations).unrounded(lever.figure),
+                k ->
+                    evaluate(scenario, knob.set.apply(base, k), simulations)
+                        .unrounded(lever.figure),
                 new KnobSolver.Point(x, value),
                 lever.guess(x, value, target.value()),
                 target.value(),
@@ -126,7 +136,13 @@ public final class ScenarioFit {
         tuning = knob.set.apply(base, found.x());
         figures = evaluate(scenario, tuning, simulations);
       }
-      progress.accept(String.format(Locale.ROOT, "round %d: %s -> %s", round, describe(tuning), describe(scenario, figures)));
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "round %d: %s -> %s",
+              round,
+              describe(tuning),
+              describe(scenario, figures)));
     }
     ScenarioFigures fitted = figures;
     boolean met = scenario.targets().stream().allMatch(t -> t.met(fitted.published(t.figure())));
@@ -165,7 +181,9 @@ public final class ScenarioFit {
       if (!text.isEmpty()) {
         text.append(", ");
       }
-      text.append(target.figure().key()).append(' ').append(target.figure().format(figures.published(target.figure())));
+      text.append(target.figure().key())
+          .append(' ')
+          .append(target.figure().format(figures.published(target.figure())));
     }
     return text.toString();
   }

@@ -9,14 +9,16 @@ import java.util.Locale;
 public final class ScenarioTable {
 
   /** One scenario's outcome: the fitted knobs and the pipeline's figures. */
-  public record Outcome(Scenario scenario, AirTuning tuning, int simulations, ScenarioFigures pipeline) {
+  public record Outcome(
+      Scenario scenario, AirTuning tuning, int simulations, ScenarioFigures pipeline) {
 
     public boolean met() {
       return scenario.targets().stream().allMatch(t -> t.met(pipeline.published(t.figure())));
     }
   }
 
-  private static final List<String> HEADER = List.of("scenario", "figure", "target", "result", "tolerance", "");
+  private static final List<String> HEADER =
+      List.of("scenario", "figure", "target", "result", "tolerance", "");
   private static final List<String> KNOB_HEADER =
       List.of("scenario", "period", "cities", "pm", "o3", "gases", "haze", "spread", "simulations");
 
@@ -35,7 +37,10 @@ public final class ScenarioTable {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
         // Names left, numbers right, as a reader scans them.
-        String cell = i < 2 || i == row.size() - 1 ? pad(row.get(i), widths[i], false) : pad(row.get(i), widths[i], true);
+        String cell =
+            i < 2 || i == row.size() - 1
+                ? pad(row.get(i), widths[i], false)
+                : pad(row.get(i), widths[i], true);
         line.append(i == 0 ? "" : "  ").append(cell);
       }
       out.append(line.toString().stripTrailing()).append('\n');

@@ -27,7 +27,8 @@ public record Tolerance(double amount, boolean relative) {
     try {
       return new Tolerance(Double.parseDouble(number), relative);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("a tolerance is a number or a percentage such as 5%, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "a tolerance is a number or a percentage such as 5%, got '" + text + "'");
     }
   }
 
@@ -42,7 +43,8 @@ public record Tolerance(double amount, boolean relative) {
 
   @Override
   public String toString() {
-    String number = amount == Math.rint(amount) ? Long.toString((long) amount) : Double.toString(amount);
+    String number =
+        amount == Math.rint(amount) ? Long.toString((long) amount) : Double.toString(amount);
     return relative ? String.format(Locale.ROOT, "±%s %%", number) : "±" + number;
   }
 }

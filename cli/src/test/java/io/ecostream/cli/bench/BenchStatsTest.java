@@ -23,38 +23,46 @@ class BenchStatsTest {
 
   @Test
   void shouldSummariseUnsortedLatencies() {
-    // 200 values 1..200 shuffled by a stride: p50 = 100th = 100, p95 = 190th = 190, p99 = 198th = 198
+    // 200 values 1..200 shuffled by a stride: p50 = 100th = 100, p95 = 190th = 190, p99 = 198th =
+    // 198
     long[] latencies = new long[200];
     for (int i = 0; i < 200; i++) {
       latencies[i] = (i * 7L) % 200 + 1;
     }
 
-    assertThat(BenchStats.latency(latencies)).isEqualTo(new BenchStats.Latency(200, 100, 190, 198, 200));
+    assertThat(BenchStats.latency(latencies))
+        .isEqualTo(new BenchStats.Latency(200, 100, 190, 198, 200));
   }
 
   @Test
   void shouldGiveASingleValueForEveryPercentile() {
-    assertThat(BenchStats.latency(new long[] {42})).isEqualTo(new BenchStats.Latency(1, 42, 42, 42, 42));
+    assertThat(BenchStats.latency(new long[] {42}))
+        .isEqualTo(new BenchStats.Latency(1, 42, 42, 42, 42));
   }
 
   @Test
   void shouldRejectNoValuesAndPercentilesOutOfRange() {
-    assertThatThrownBy(() -> BenchStats.percentile(new long[0], 50)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BenchStats.percentile(ONE_TO_TEN, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BenchStats.percentile(ONE_TO_TEN, 100.5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BenchStats.percentile(new long[0], 50))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BenchStats.percentile(ONE_TO_TEN, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BenchStats.percentile(ONE_TO_TEN, 100.5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void shouldDivideRecordsByElapsedSeconds() {
     // 300 000 records in 1.5 s = 200 000/s; 1 record in 4 ms = 250/s
-    assertThat(BenchStats.recordsPerSecond(300_000, 1_500_000_000L)).isCloseTo(200_000.0, within(1e-6));
+    assertThat(BenchStats.recordsPerSecond(300_000, 1_500_000_000L))
+        .isCloseTo(200_000.0, within(1e-6));
     assertThat(BenchStats.recordsPerSecond(1, 4_000_000L)).isCloseTo(250.0, within(1e-9));
     assertThat(BenchStats.recordsPerSecond(0, 1)).isZero();
   }
 
   @Test
   void shouldRejectANonPositiveElapsedTime() {
-    assertThatThrownBy(() -> BenchStats.recordsPerSecond(10, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BenchStats.recordsPerSecond(10, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

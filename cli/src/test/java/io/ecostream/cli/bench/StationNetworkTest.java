@@ -33,12 +33,21 @@ class StationNetworkTest {
     assertThat(network.cities()).isEqualTo(340);
     assertThat(network.provinces()).isEqualTo(31);
     assertThat(network.toString()).isEqualTo("1700 air stations in 340 cities of 31 provinces");
-    assertThat(network.catalog().cities()).extracting(City::id).startsWith("c001", "c002").endsWith("c340")
+    assertThat(network.catalog().cities())
+        .extracting(City::id)
+        .startsWith("c001", "c002")
+        .endsWith("c340")
         .allMatch(id -> id.matches("c\\d{3}"));
-    assertThat(network.catalog().airStations()).extracting(AirStation::id).startsWith("C001-A01")
-        .allMatch(id -> id.matches("C\\d{3}-A\\d{2}")).doesNotHaveDuplicates();
-    assertThat(network.catalog().cities()).extracting(c -> network.province(c.id()))
-        .startsWith("P01").endsWith("P31").allMatch(p -> p.matches("P\\d{2}"));
+    assertThat(network.catalog().airStations())
+        .extracting(AirStation::id)
+        .startsWith("C001-A01")
+        .allMatch(id -> id.matches("C\\d{3}-A\\d{2}"))
+        .doesNotHaveDuplicates();
+    assertThat(network.catalog().cities())
+        .extracting(c -> network.province(c.id()))
+        .startsWith("P01")
+        .endsWith("P31")
+        .allMatch(p -> p.matches("P\\d{2}"));
   }
 
   @Test
@@ -55,7 +64,8 @@ class StationNetworkTest {
   @Test
   void shouldBuildTheSameNetworkForTheSameSeedAndAnotherForAnotherSeed() {
     assertThat(sizes(StationNetwork.of(1700, 42))).isEqualTo(sizes(StationNetwork.of(1700, 42)));
-    assertThat(StationNetwork.of(1700, 42).stationRecords()).isEqualTo(StationNetwork.of(1700, 42).stationRecords());
+    assertThat(StationNetwork.of(1700, 42).stationRecords())
+        .isEqualTo(StationNetwork.of(1700, 42).stationRecords());
     assertThat(sizes(StationNetwork.of(1700, 43))).isNotEqualTo(sizes(StationNetwork.of(1700, 42)));
   }
 
@@ -78,12 +88,17 @@ class StationNetworkTest {
     StationNetwork oneMore = StationNetwork.of(SHANDONG_SIZE + 1, 42);
     StationNetwork all = StationNetwork.of(SHANDONG_SIZE, 42);
 
-    assertThat(twenty.catalog().airStations()).containsExactlyElementsOf(shandong.airStations().subList(0, 20));
+    assertThat(twenty.catalog().airStations())
+        .containsExactlyElementsOf(shandong.airStations().subList(0, 20));
     assertThat(twenty.provinces()).isEqualTo(1);
     assertThat(all.catalog().airStations()).containsExactlyElementsOf(shandong.airStations());
     assertThat(all.cities()).isEqualTo(16);
-    assertThat(all.stationRecords()).extracting(Station::getProvince).containsOnly(StationCatalog.PROVINCE);
-    assertThat(oneMore.catalog().cities()).extracting(City::id).allMatch(id -> id.matches("c\\d{3}"));
+    assertThat(all.stationRecords())
+        .extracting(Station::getProvince)
+        .containsOnly(StationCatalog.PROVINCE);
+    assertThat(oneMore.catalog().cities())
+        .extracting(City::id)
+        .allMatch(id -> id.matches("c\\d{3}"));
   }
 
   @Test
@@ -126,15 +141,22 @@ class StationNetworkTest {
     Deserializer<AirReading> readings = TOPICS.airReadings().valueSerde().deserializer();
     Deserializer<Station> stations = TOPICS.stations().valueSerde().deserializer();
     assertThat(data.size()).isEqualTo(250);
-    assertThat(data.readings()).allSatisfy(r -> {
-      AirReading reading = readings.deserialize(TOPICS.airReadings().name(), r.value());
-      assertThat(keys.deserialize(TOPICS.airReadings().name(), r.key())).isEqualTo(reading.getCityId());
-      assertThat(r.timestamp()).isEqualTo(reading.getHourStart().toEpochMilli());
-    });
-    assertThat(data.stations()).hasSize(100).allSatisfy(r -> {
-      Station station = stations.deserialize(TOPICS.stations().name(), r.value());
-      assertThat(keys.deserialize(TOPICS.stations().name(), r.key())).isEqualTo(station.getStationId());
-    });
+    assertThat(data.readings())
+        .allSatisfy(
+            r -> {
+              AirReading reading = readings.deserialize(TOPICS.airReadings().name(), r.value());
+              assertThat(keys.deserialize(TOPICS.airReadings().name(), r.key()))
+                  .isEqualTo(reading.getCityId());
+              assertThat(r.timestamp()).isEqualTo(reading.getHourStart().toEpochMilli());
+            });
+    assertThat(data.stations())
+        .hasSize(100)
+        .allSatisfy(
+            r -> {
+              Station station = stations.deserialize(TOPICS.stations().name(), r.value());
+              assertThat(keys.deserialize(TOPICS.stations().name(), r.key()))
+                  .isEqualTo(station.getStationId());
+            });
   }
 
   @Test
@@ -142,29 +164,37 @@ class StationNetworkTest {
     StationNetwork network = StationNetwork.of(100, 42);
     Deserializer<AirReading> readings = TOPICS.airReadings().valueSerde().deserializer();
 
-    List<AirReading> values = BenchData.simulate(TOPICS, network, 42, 250).readings().stream()
-        .map(r -> readings.deserialize(TOPICS.airReadings().name(), r.value()))
-        .toList();
+    List<AirReading> values =
+        BenchData.simulate(TOPICS, network, 42, 250).readings().stream()
+            .map(r -> readings.deserialize(TOPICS.airReadings().name(), r.value()))
+            .toList();
 
     // 250 readings of 100 stations: two whole hours and half of the third, in that order.
     Map<Instant, Long> perHour =
-        values.stream().collect(Collectors.groupingBy(AirReading::getHourStart, Collectors.counting()));
+        values.stream()
+            .collect(Collectors.groupingBy(AirReading::getHourStart, Collectors.counting()));
     assertThat(perHour.values()).containsExactlyInAnyOrder(100L, 100L, 50L);
     assertThat(values).isSortedAccordingTo((a, b) -> a.getHourStart().compareTo(b.getHourStart()));
-    assertThat(values.subList(0, 100)).extracting(AirReading::getStationId)
-        .containsExactlyElementsOf(network.catalog().airStations().stream().map(AirStation::id).toList());
+    assertThat(values.subList(0, 100))
+        .extracting(AirReading::getStationId)
+        .containsExactlyElementsOf(
+            network.catalog().airStations().stream().map(AirStation::id).toList());
   }
 
   @Test
   void shouldMoveStationsBetweenCitiesOnlyWithinTheBounds() {
     // 6 stations over 3 cities cannot give anyone more than the rest leave: two each.
     assertThat(StationNetwork.citySizes(6, 3, new SplittableRandom(1))).containsExactly(2, 2, 2);
-    assertThat(StationNetwork.citySizes(45, 3, new SplittableRandom(1))).containsExactly(15, 15, 15);
+    assertThat(StationNetwork.citySizes(45, 3, new SplittableRandom(1)))
+        .containsExactly(15, 15, 15);
   }
 
   private static int[] sizes(StationNetwork network) {
-    Map<String, Long> byCity = network.catalog().airStations().stream()
-        .collect(Collectors.groupingBy(s -> s.city().id(), Collectors.counting()));
-    return network.catalog().cities().stream().mapToInt(c -> byCity.get(c.id()).intValue()).toArray();
+    Map<String, Long> byCity =
+        network.catalog().airStations().stream()
+            .collect(Collectors.groupingBy(s -> s.city().id(), Collectors.counting()));
+    return network.catalog().cities().stream()
+        .mapToInt(c -> byCity.get(c.id()).intValue())
+        .toArray();
   }
 }

@@ -33,9 +33,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * docker-compose.yml and its SASL override, checked where no Docker engine runs: the service
- * graph, the image, volumes, restarts, healthchecks, and every command line parsed by the real
- * ecostream CLI, so that an option renamed in the code fails here rather than in a container.
+ * docker-compose.yml and its SASL override, checked where no Docker engine runs: the service graph,
+ * the image, volumes, restarts, healthchecks, and every command line parsed by the real ecostream
+ * CLI, so that an option renamed in the code fails here rather than in a container.
  */
 class ComposeFilesTest {
 
@@ -72,7 +72,9 @@ class ComposeFilesTest {
       for (Map.Entry<String, JsonNode> dependency : dependsOn.properties()) {
         String target = dependency.getKey();
         String condition = dependency.getValue().path("condition").asText();
-        assertThat(stack.defines(target)).as("%s depends on %s, a defined service", service, target).isTrue();
+        assertThat(stack.defines(target))
+            .as("%s depends on %s, a defined service", service, target)
+            .isTrue();
         assertThat(condition).as("condition of %s on %s", service, target).isIn(CONDITIONS);
         if (condition.equals("service_healthy")) {
           assertThat(healthcheck(stack, target))
@@ -95,7 +97,9 @@ class ComposeFilesTest {
     assertThat(image).isNotEmpty();
 
     for (String service : stack.ecostreamServices()) {
-      assertThat(stack.service(service).path("image").asText()).as("image of %s", service).isEqualTo(image);
+      assertThat(stack.service(service).path("image").asText())
+          .as("image of %s", service)
+          .isEqualTo(image);
       if (!service.equals(builder)) {
         assertThat(stack.service(service).path("pull_policy").asText())
             .as("pull_policy of %s: the image is local, never on a registry", service)
@@ -123,9 +127,11 @@ class ComposeFilesTest {
       } else if (stack.ecostreamServices().contains(service)) {
         assertThat(test.get(1)).as("healthcheck program of %s", service).isEqualTo("curl");
         assertThat(runtimeBaseImage())
-            .as("the image's base must have curl: Temurin's Ubuntu images have it, the Alpine ones not")
+            .as(
+                "the image's base must have curl: Temurin's Ubuntu images have it, the Alpine ones not")
             .matches("eclipse-temurin:\\d+-jre-(jammy|noble)");
-        int metricsPort = parse(stack, service).subcommand().matchedOptionValue("--metrics-port", 0);
+        int metricsPort =
+            parse(stack, service).subcommand().matchedOptionValue("--metrics-port", 0);
         assertThat(test.get(test.size() - 1))
             .as("healthcheck of %s, on its --metrics-port", service)
             .isEqualTo("http://localhost:" + metricsPort + "/health");
@@ -139,7 +145,9 @@ class ComposeFilesTest {
     for (String service : stack.services()) {
       for (Mount mount : stack.mounts(service)) {
         if (mount.named()) {
-          assertThat(stack.declaredVolumes()).as("volumes, used by %s", service).contains(mount.source());
+          assertThat(stack.declaredVolumes())
+              .as("volumes, used by %s", service)
+              .contains(mount.source());
         } else {
           assertThat(ROOT.resolve(mount.source()))
               .as("file of the repository mounted in %s", service)
@@ -156,7 +164,9 @@ class ComposeFilesTest {
     String logDirs = environment.get("KAFKA_LOG_DIRS");
 
     assertThat(logDirs).as("KAFKA_LOG_DIRS (the image's default is under /tmp)").isNotBlank();
-    assertThat(environment.get("CLUSTER_ID")).as("CLUSTER_ID the volume is formatted for").isNotBlank();
+    assertThat(environment.get("CLUSTER_ID"))
+        .as("CLUSTER_ID the volume is formatted for")
+        .isNotBlank();
     assertThat(stack.mounts(stack.broker()))
         .as("mounts of the broker")
         .anySatisfy(
@@ -176,9 +186,13 @@ class ComposeFilesTest {
       }
       String restart = stack.service(service).path("restart").asText();
       if (parse(stack, service).subcommand().commandSpec().name().equals("run")) {
-        assertThat(restart).as("restart of %s, the streams app", service).isEqualTo("unless-stopped");
+        assertThat(restart)
+            .as("restart of %s, the streams app", service)
+            .isEqualTo("unless-stopped");
       } else {
-        assertThat(restart).as("restart of %s", service).isIn("unless-stopped", "always", "on-failure");
+        assertThat(restart)
+            .as("restart of %s", service)
+            .isIn("unless-stopped", "always", "on-failure");
       }
     }
   }
@@ -204,7 +218,8 @@ class ComposeFilesTest {
     String interBroker = stack.environment(broker).get("KAFKA_INTER_BROKER_LISTENER_NAME");
     assertThat(listeners).containsKeys(interBroker, controller);
     assertThat(advertised).doesNotContainKey(controller);
-    assertThat(listeners.values()).allSatisfy(listener -> assertThat(listener.protocol()).isNotNull());
+    assertThat(listeners.values())
+        .allSatisfy(listener -> assertThat(listener.protocol()).isNotNull());
 
     Map<Integer, Integer> published = published(stack, broker);
     for (Map.Entry<Integer, Integer> port : published.entrySet()) {
@@ -212,15 +227,20 @@ class ComposeFilesTest {
           listeners.values().stream()
               .filter(l -> l.port() == port.getValue())
               .findFirst()
-              .orElseThrow(() -> new AssertionError("no listener on the published port " + port.getValue()));
+              .orElseThrow(
+                  () -> new AssertionError("no listener on the published port " + port.getValue()));
       assertThat(listener.name()).as("published listener").isNotEqualTo(controller);
       assertThat(advertised.get(listener.name()).address())
-          .as("address advertised for %s, published on the host's port %d", listener.name(), port.getKey())
+          .as(
+              "address advertised for %s, published on the host's port %d",
+              listener.name(), port.getKey())
           .isEqualTo("localhost:" + port.getKey());
     }
     for (Listener listener : advertised.values()) {
       if (listener.host().equals("localhost")) {
-        assertThat(published).as("ports published for %s", listener.address()).containsKey(listener.port());
+        assertThat(published)
+            .as("ports published for %s", listener.address())
+            .containsKey(listener.port());
       } else {
         assertThat(listener.host()).as("host of %s", listener.name()).isEqualTo(broker);
       }
@@ -237,7 +257,9 @@ class ComposeFilesTest {
             .as("ports of %s, which serves on --metrics-port", service)
             .containsEntry(metricsPort, metricsPort);
         assertThat(command.<String>matchedOptionValue("--http-host", "127.0.0.1"))
-            .as("--http-host of %s: on loopback, the default, its published port would reach nothing", service)
+            .as(
+                "--http-host of %s: on loopback, the default, its published port would reach nothing",
+                service)
             .isEqualTo("0.0.0.0");
       }
     }
@@ -250,7 +272,9 @@ class ComposeFilesTest {
       ParseResult command = parse(stack, service).subcommand();
       if (command.commandSpec().name().equals("simulate")) {
         LocalDate to = command.matchedOptionValue("--to", null);
-        assertThat(to).as("--to of %s: without an end it runs into the future", service).isNotNull();
+        assertThat(to)
+            .as("--to of %s: without an end it runs into the future", service)
+            .isNotNull();
         assertThat(to).isBeforeOrEqualTo(LocalDate.now());
       }
     }
@@ -280,7 +304,10 @@ class ComposeFilesTest {
       ParseResult command = parse(SECURED, service).subcommand();
       String bootstrap = command.matchedOptionValue("--bootstrap-servers", null);
       Listener listener =
-          advertised.values().stream().filter(l -> l.address().equals(bootstrap)).findFirst().orElseThrow();
+          advertised.values().stream()
+              .filter(l -> l.address().equals(bootstrap))
+              .findFirst()
+              .orElseThrow();
       Path config = command.matchedOptionValue("--command-config", null);
       Properties client = clientProperties(SECURED, service, config);
 
@@ -288,10 +315,14 @@ class ComposeFilesTest {
       assertThat(client.getProperty("security.protocol"))
           .as("security.protocol of %s", service)
           .isEqualTo(listener.protocol());
-      assertThat(mechanisms).as("mechanisms of the broker").contains(client.getProperty("sasl.mechanism"));
-      assertThat(scramUsers()).as("SCRAM users of the broker").containsEntry(
-          jaasUser(client.getProperty("sasl.jaas.config")).getKey(),
-          jaasUser(client.getProperty("sasl.jaas.config")).getValue());
+      assertThat(mechanisms)
+          .as("mechanisms of the broker")
+          .contains(client.getProperty("sasl.mechanism"));
+      assertThat(scramUsers())
+          .as("SCRAM users of the broker")
+          .containsEntry(
+              jaasUser(client.getProperty("sasl.jaas.config")).getKey(),
+              jaasUser(client.getProperty("sasl.jaas.config")).getValue());
     }
   }
 
@@ -312,25 +343,29 @@ class ComposeFilesTest {
             .containsKey(jaasVariable(listener.name(), mechanism));
       }
     }
-    Map.Entry<String, String> brokerUser = jaasUser(environment.get(jaasVariable(interBroker, mechanism)));
+    Map.Entry<String, String> brokerUser =
+        jaasUser(environment.get(jaasVariable(interBroker, mechanism)));
     assertThat(scramUsers()).containsEntry(brokerUser.getKey(), brokerUser.getValue());
 
     List<String> start = SECURED.strings(broker, "command");
     assertThat(start).hasSize(2);
-    assertThat(SECURED.mountedFile(broker, start.get(1))).as("script %s", start.get(1)).hasValueSatisfying(
-        script -> assertThat(script).exists());
+    assertThat(SECURED.mountedFile(broker, start.get(1)))
+        .as("script %s", start.get(1))
+        .hasValueSatisfying(script -> assertThat(script).exists());
 
     String healthcheck = healthcheck(SECURED, broker).get(1);
     Matcher config = Pattern.compile("--command-config (\\S+)").matcher(healthcheck);
     assertThat(config.find()).as("healthcheck of the broker logs in: %s", healthcheck).isTrue();
     Properties admin = clientProperties(SECURED, broker, Path.of(config.group(1)));
-    assertThat(admin.getProperty("security.protocol")).isEqualTo(listeners.get(interBroker).protocol());
+    assertThat(admin.getProperty("security.protocol"))
+        .isEqualTo(listeners.get(interBroker).protocol());
     Map.Entry<String, String> healthcheckUser = jaasUser(admin.getProperty("sasl.jaas.config"));
     assertThat(scramUsers()).containsEntry(healthcheckUser.getKey(), healthcheckUser.getValue());
   }
 
   @Test
-  void shouldScrapeTheStreamsAppWithPinnedMonitoringImagesAndTheirMountedConfiguration() throws IOException {
+  void shouldScrapeTheStreamsAppWithPinnedMonitoringImagesAndTheirMountedConfiguration()
+      throws IOException {
     assertThat(PLAIN.monitoringServices()).containsExactlyInAnyOrder("prometheus", "grafana");
     for (String service : PLAIN.monitoringServices()) {
       assertThat(PLAIN.service(service).path("image").asText())
@@ -339,13 +374,16 @@ class ComposeFilesTest {
     }
     String streamsApp =
         PLAIN.ecostreamServices().stream()
-            .filter(service -> parse(PLAIN, service).subcommand().commandSpec().name().equals("run"))
+            .filter(
+                service -> parse(PLAIN, service).subcommand().commandSpec().name().equals("run"))
             .findFirst()
             .orElseThrow();
     int metricsPort = parse(PLAIN, streamsApp).subcommand().matchedOptionValue("--metrics-port", 0);
 
     Path config =
-        PLAIN.mountedFile("prometheus", "/etc/prometheus/prometheus.yml").orElseThrow(() -> new AssertionError("prometheus.yml not mounted"));
+        PLAIN
+            .mountedFile("prometheus", "/etc/prometheus/prometheus.yml")
+            .orElseThrow(() -> new AssertionError("prometheus.yml not mounted"));
     JsonNode prometheus = new YAMLMapper().readTree(config.toFile());
     assertThat(prometheus.at("/scrape_configs/0/static_configs/0/targets/0").asText())
         .as("scrape target: the streams app on its --metrics-port")
@@ -377,7 +415,10 @@ class ComposeFilesTest {
         .toList();
   }
 
-  /** The arguments of ecostream in a service: the entrypoint after the image's own, then the command. */
+  /**
+   * The arguments of ecostream in a service: the entrypoint after the image's own, then the
+   * command.
+   */
   private static List<String> cliArguments(ComposeStack stack, String service) {
     List<String> arguments = new ArrayList<>();
     List<String> entrypoint = stack.strings(service, "entrypoint");
@@ -400,7 +441,9 @@ class ComposeFilesTest {
     try {
       return EcostreamCli.commandLine().parseArgs(arguments.toArray(String[]::new));
     } catch (ParameterException e) {
-      return fail("%s in %s: ecostream %s: %s", service, stack, String.join(" ", arguments), e.getMessage());
+      return fail(
+          "%s in %s: ecostream %s: %s",
+          service, stack, String.join(" ", arguments), e.getMessage());
     }
   }
 
@@ -421,7 +464,8 @@ class ComposeFilesTest {
     Map<Integer, Integer> ports = new LinkedHashMap<>();
     for (String port : stack.strings(service, "ports")) {
       String[] parts = port.split(":");
-      ports.put(Integer.parseInt(parts[parts.length - 2]), Integer.parseInt(parts[parts.length - 1]));
+      ports.put(
+          Integer.parseInt(parts[parts.length - 2]), Integer.parseInt(parts[parts.length - 1]));
     }
     return ports;
   }
@@ -435,7 +479,8 @@ class ComposeFilesTest {
   private static Properties clientProperties(ComposeStack stack, String service, Path inContainer) {
     assertThat(inContainer).as("--command-config of %s", service).isNotNull();
     Path file =
-        stack.mountedFile(service, inContainer.toString())
+        stack
+            .mountedFile(service, inContainer.toString())
             .orElseThrow(() -> new AssertionError(inContainer + " is not mounted in " + service));
     Properties properties = new Properties();
     try {
@@ -449,7 +494,8 @@ class ComposeFilesTest {
   /** The users that the broker's storage is formatted with, and their passwords. */
   private static Map<String, String> scramUsers() {
     Map<String, String> users = new LinkedHashMap<>();
-    for (String user : SECURED.environment(SECURED.broker()).get("SCRAM_USERS").trim().split("\\s+")) {
+    for (String user :
+        SECURED.environment(SECURED.broker()).get("SCRAM_USERS").trim().split("\\s+")) {
       String[] pair = user.split("=", 2);
       users.put(pair[0], pair[1]);
     }
@@ -479,7 +525,8 @@ class ComposeFilesTest {
   private static List<String> imageEntrypoint() {
     String line = lastDockerfileLine("ENTRYPOINT ");
     try {
-      String[] entrypoint = new ObjectMapper().readValue(line.substring("ENTRYPOINT ".length()), String[].class);
+      String[] entrypoint =
+          new ObjectMapper().readValue(line.substring("ENTRYPOINT ".length()), String[].class);
       return Arrays.asList(entrypoint);
     } catch (JsonProcessingException e) {
       throw new AssertionError("ENTRYPOINT of the Dockerfile is not in exec form: " + line, e);

@@ -48,7 +48,9 @@ record ComposeStack(String name, Path directory, JsonNode model) {
         JsonNode old = merged.get(field.getKey());
         merged.set(
             field.getKey(),
-            old == null ? field.getValue().deepCopy() : merge(old, field.getValue(), field.getKey()));
+            old == null
+                ? field.getValue().deepCopy()
+                : merge(old, field.getValue(), field.getKey()));
       }
       return merged;
     }
@@ -102,7 +104,9 @@ record ComposeStack(String name, Path directory, JsonNode model) {
     return services().stream().filter(service -> service(service).has("build")).toList();
   }
 
-  /** The services that run the image built here: every service but the broker and the monitoring. */
+  /**
+   * The services that run the image built here: every service but the broker and the monitoring.
+   */
   List<String> ecostreamServices() {
     return services().stream()
         .filter(service -> !service.equals(broker()) && !monitoringServices().contains(service))
@@ -114,7 +118,8 @@ record ComposeStack(String name, Path directory, JsonNode model) {
     return services().stream()
         .filter(
             service ->
-                MONITORING_IMAGES.stream().anyMatch(service(service).path("image").asText()::startsWith))
+                MONITORING_IMAGES.stream()
+                    .anyMatch(service(service).path("image").asText()::startsWith))
         .toList();
   }
 
@@ -193,7 +198,9 @@ record ComposeStack(String name, Path directory, JsonNode model) {
     return listeners;
   }
 
-  /** One entry of a service's {@code volumes}, short ({@code source:target[:mode]}) or long syntax. */
+  /**
+   * One entry of a service's {@code volumes}, short ({@code source:target[:mode]}) or long syntax.
+   */
   record Mount(String source, String target) {
 
     static Mount of(JsonNode volume) {

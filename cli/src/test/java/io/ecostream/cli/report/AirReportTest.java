@@ -20,15 +20,31 @@ class AirReportTest {
   private final AirReport report = new AirReport(PeriodRules.defaults());
 
   private static CityDaily day(
-      String city, LocalDate date, double so2, double no2, double pm10, double pm25, double co, double o3, int aqi) {
+      String city,
+      LocalDate date,
+      double so2,
+      double no2,
+      double pm10,
+      double pm25,
+      double co,
+      double o3,
+      int aqi) {
     return CityDaily.newBuilder()
         .setCityId(city)
         .setDate(date)
         .setEdition(AqiEdition.HJ_633_2012)
-        .setSo2(so2).setNo2(no2).setPm10(pm10).setPm25(pm25).setCo(co).setO3Mda8(o3)
+        .setSo2(so2)
+        .setNo2(no2)
+        .setPm10(pm10)
+        .setPm25(pm25)
+        .setCo(co)
+        .setO3Mda8(o3)
         .setAqi(aqi)
         .setValid(true)
-        .setStationsReporting(1).setStationsComplete(1).setStationHours(24).setRevision(1)
+        .setStationsReporting(1)
+        .setStationsComplete(1)
+        .setStationHours(24)
+        .setRevision(1)
         .build();
   }
 
@@ -169,12 +185,17 @@ class AirReportTest {
             .setCityId("a")
             .setDate(LocalDate.of(2023, 12, 31))
             .setEdition(AqiEdition.HJ_633_2012)
-            .setStationsReporting(1).setStationsComplete(0).setStationHours(1).setRevision(1)
+            .setStationsReporting(1)
+            .setStationsComplete(0)
+            .setStationHours(1)
+            .setRevision(1)
             .build();
     List<CityDaily> days = new java.util.ArrayList<>(twoCities());
     days.add(lastHourOfTheYearBefore);
 
-    assertThat(report.lines(days, Map.of(), null)).extracting(l -> l.get("year").asInt()).containsOnly(2024);
+    assertThat(report.lines(days, Map.of(), null))
+        .extracting(l -> l.get("year").asInt())
+        .containsOnly(2024);
   }
 
   @Test

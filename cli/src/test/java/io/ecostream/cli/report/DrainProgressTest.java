@@ -15,10 +15,7 @@ class DrainProgressTest {
   private final StringWriter out = new StringWriter();
   private Instant now = START;
   private final DrainProgress progress =
-      new DrainProgress(
-          new PrintWriter(out, true),
-          () -> now,
-          Duration.ofSeconds(10));
+      new DrainProgress(new PrintWriter(out, true), () -> now, Duration.ofSeconds(10));
 
   @Test
   void shouldSayHowFarAndHowFastOncePerInterval() {

@@ -12,7 +12,11 @@ class KnobSolverTest {
   @Test
   void shouldSolveASmoothIncreasingFigureInAFewSteps() {
     AtomicInteger calls = new AtomicInteger();
-    DoubleUnaryOperator figure = x -> { calls.incrementAndGet(); return 30 * x * x; };
+    DoubleUnaryOperator figure =
+        x -> {
+          calls.incrementAndGet();
+          return 30 * x * x;
+        };
 
     Point found = KnobSolver.solve(figure, new Point(1, 30), 1.2, 40, 0.1, 0.2, 5, true, 8);
 

@@ -63,15 +63,15 @@ class ScenarioCatalogTest {
 
   @Test
   void shouldNameTheMonthOfAOneMonthScenario() {
-    Scenario month =
-        ScenarioCatalog.parse(WEIHAI.replace("\"2022-12-31\"", "\"2022-01-31\""));
+    Scenario month = ScenarioCatalog.parse(WEIHAI.replace("\"2022-12-31\"", "\"2022-01-31\""));
 
     assertThat(month.periodLabel()).isEqualTo("2022-01");
   }
 
   @Test
   void shouldRejectAPeriodThePipelineDoesNotPublish() {
-    assertThatThrownBy(() -> ScenarioCatalog.parse(WEIHAI.replace("\"2022-01-01\"", "\"2022-03-05\"")))
+    assertThatThrownBy(
+            () -> ScenarioCatalog.parse(WEIHAI.replace("\"2022-01-01\"", "\"2022-03-05\"")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("weihai-2022: the period must run from 1 January");
   }
@@ -79,7 +79,8 @@ class ScenarioCatalogTest {
   @Test
   void shouldNameTheScenarioAndFieldOfABadTarget() {
     assertThatThrownBy(() -> ScenarioCatalog.parse(WEIHAI.replace("\"goodRatio\"", "\"goodDays\"")))
-        .hasMessage("weihai-2022: unknown target 'goodDays'; known: pm25, goodRatio, compositeIndex, heavyDays");
+        .hasMessage(
+            "weihai-2022: unknown target 'goodDays'; known: pm25, goodRatio, compositeIndex, heavyDays");
     assertThatThrownBy(() -> ScenarioCatalog.parse(WEIHAI.replace("\"5%\"", "\"five\"")))
         .hasMessageStartingWith("weihai-2022: targets.pm25.tolerance:");
     assertThatThrownBy(() -> ScenarioCatalog.parse(WEIHAI.replace("\"from\": \"2022-01-01\",", "")))
@@ -92,7 +93,12 @@ class ScenarioCatalogTest {
 
     assertThat(catalog.all())
         .extracting(Scenario::id)
-        .startsWith("binzhou-2025-q1-q3", "binzhou-2023-jan-aug", "liaocheng-2022", "weihai-2022", "shandong-2022");
+        .startsWith(
+            "binzhou-2025-q1-q3",
+            "binzhou-2023-jan-aug",
+            "liaocheng-2022",
+            "weihai-2022",
+            "shandong-2022");
     Scenario binzhou = catalog.get("binzhou-2025-q1-q3").orElseThrow();
     assertThat(binzhou.to()).isEqualTo(LocalDate.of(2025, 9, 30));
     assertThat(binzhou.targets())

@@ -18,8 +18,15 @@ class ScenarioFitTest {
 
   private static Scenario weihaiJanuary(Target... targets) {
     return new Scenario(
-        "weihai-test", "Weihai, January 2022", "", List.of("weihai"),
-        LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31), List.of(targets), Map.of(), 42);
+        "weihai-test",
+        "Weihai, January 2022",
+        "",
+        List.of("weihai"),
+        LocalDate.of(2022, 1, 1),
+        LocalDate.of(2022, 1, 31),
+        List.of(targets),
+        Map.of(),
+        42);
   }
 
   @Test

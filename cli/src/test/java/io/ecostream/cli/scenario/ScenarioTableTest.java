@@ -14,12 +14,17 @@ class ScenarioTableTest {
 
   private static final Scenario BINZHOU =
       new Scenario(
-          "binzhou-2023-jan-aug", "Binzhou", "", List.of("binzhou"),
-          LocalDate.of(2023, 1, 1), LocalDate.of(2023, 8, 31),
+          "binzhou-2023-jan-aug",
+          "Binzhou",
+          "",
+          List.of("binzhou"),
+          LocalDate.of(2023, 1, 1),
+          LocalDate.of(2023, 8, 31),
           List.of(
               new Target(Figure.PM25, 39, Tolerance.parse("5%")),
               new Target(Figure.COMPOSITE_INDEX, 4.60, Tolerance.parse("0.15"))),
-          Map.of(), 42);
+          Map.of(),
+          42);
 
   private static Outcome outcome(double pm25, double index) {
     Map<Figure, Double> figures = new EnumMap<>(Figure.class);
@@ -27,7 +32,8 @@ class ScenarioTableTest {
     figures.put(Figure.GOOD_RATIO, 53.5);
     figures.put(Figure.COMPOSITE_INDEX, index);
     figures.put(Figure.HEAVY_DAYS, 15.0);
-    return new Outcome(BINZHOU, AirTuning.NONE.withPm(1.112), 10, new ScenarioFigures(figures, figures));
+    return new Outcome(
+        BINZHOU, AirTuning.NONE.withPm(1.112), 10, new ScenarioFigures(figures, figures));
   }
 
   @Test
@@ -60,11 +66,30 @@ class ScenarioTableTest {
   @Test
   void shouldAverageTheCitiesPublishedFiguresForAProvince() {
     Map<Figure, Double> a =
-        new EnumMap<>(Map.of(Figure.PM25, 36.0, Figure.GOOD_RATIO, 73.3, Figure.COMPOSITE_INDEX, 4.2, Figure.HEAVY_DAYS, 3.0));
+        new EnumMap<>(
+            Map.of(
+                Figure.PM25,
+                36.0,
+                Figure.GOOD_RATIO,
+                73.3,
+                Figure.COMPOSITE_INDEX,
+                4.2,
+                Figure.HEAVY_DAYS,
+                3.0));
     Map<Figure, Double> b =
-        new EnumMap<>(Map.of(Figure.PM25, 37.0, Figure.GOOD_RATIO, 73.7, Figure.COMPOSITE_INDEX, 4.3, Figure.HEAVY_DAYS, 4.0));
+        new EnumMap<>(
+            Map.of(
+                Figure.PM25,
+                37.0,
+                Figure.GOOD_RATIO,
+                73.7,
+                Figure.COMPOSITE_INDEX,
+                4.3,
+                Figure.HEAVY_DAYS,
+                4.0));
 
-    ScenarioFigures province = ScenarioFigures.of(List.of(new CityFigures("x", a, a), new CityFigures("y", b, b)));
+    ScenarioFigures province =
+        ScenarioFigures.of(List.of(new CityFigures("x", a, a), new CityFigures("y", b, b)));
 
     // GB/T 8170 rounds the tie 36.5 to the even 36, as the replay report's province line does.
     assertThat(province.published())

@@ -1,11 +1,11 @@
 package io.ecostream.domain.air;
 
 /**
- * The AQI level and category (空气质量指数级别/类别) with its display colour: HJ 633-2012 Table 2 and Table A.1,
- * HJ 633-2026 Table 1 and Table A.1 (identical in both editions).
+ * The AQI level and category (空气质量指数级别/类别) with its display colour: HJ 633-2012 Table 2 and Table
+ * A.1, HJ 633-2026 Table 1 and Table A.1 (identical in both editions).
  *
- * <p>AQI values are integers, so the ranges 0–50, 51–100, … cover every AQI. HJ 633-2026 writes 优 as "1～50"; an
- * AQI of 0 (every concentration rounds to 0) is still {@link #EXCELLENT}.
+ * <p>AQI values are integers, so the ranges 0–50, 51–100, … cover every AQI. HJ 633-2026 writes 优
+ * as "1～50"; an AQI of 0 (every concentration rounds to 0) is still {@link #EXCELLENT}.
  */
 public enum AqiCategory {
   EXCELLENT(1, "优", "excellent", 0, 50, 0, 228, 0),
@@ -26,7 +26,14 @@ public enum AqiCategory {
   private final int rgb;
 
   AqiCategory(
-      int level, String chineseName, String englishName, int minAqi, int maxAqi, int red, int green, int blue) {
+      int level,
+      String chineseName,
+      String englishName,
+      int minAqi,
+      int maxAqi,
+      int red,
+      int green,
+      int blue) {
     this.level = level;
     this.chineseName = chineseName;
     this.englishName = englishName;
@@ -55,7 +62,10 @@ public enum AqiCategory {
     return minAqi;
   }
 
-  /** The highest AQI of this category; 500, the end of the AQI scale, for {@link #SEVERELY_POLLUTED}. */
+  /**
+   * The highest AQI of this category; 500, the end of the AQI scale, for {@link
+   * #SEVERELY_POLLUTED}.
+   */
   public int maxAqi() {
     return maxAqi;
   }
@@ -65,7 +75,10 @@ public enum AqiCategory {
     return rgb;
   }
 
-  /** The display colour as {@code "#RRGGBB"}, upper-case hex, e.g. {@code "#00E400"} for {@link #EXCELLENT}. */
+  /**
+   * The display colour as {@code "#RRGGBB"}, upper-case hex, e.g. {@code "#00E400"} for {@link
+   * #EXCELLENT}.
+   */
   public String hexColour() {
     return String.format("#%06X", rgb);
   }
@@ -73,8 +86,9 @@ public enum AqiCategory {
   /**
    * The category of an AQI.
    *
-   * @throws IllegalArgumentException if the AQI is outside 0–500 (including {@link Iaqi#NONE}): the AQI scale ends at
-   *     500 and {@link Iaqi} never gives more, so a larger value is a bug upstream
+   * @throws IllegalArgumentException if the AQI is outside 0–500 (including {@link Iaqi#NONE}): the
+   *     AQI scale ends at 500 and {@link Iaqi} never gives more, so a larger value is a bug
+   *     upstream
    */
   public static AqiCategory of(int aqi) {
     for (AqiCategory category : ALL) {

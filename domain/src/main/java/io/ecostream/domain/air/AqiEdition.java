@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * The edition of the AQI technical regulation (环境空气质量指数（AQI）技术规定) a figure is computed under.
  *
- * <p>HJ 633-2026 replaces HJ 633-2012 and is in force from 2026-03-01. Replayed data must keep the rules of its
- * own date, so the edition is chosen by the date of the data, not by the date of the computation.
+ * <p>HJ 633-2026 replaces HJ 633-2012 and is in force from 2026-03-01. Replayed data must keep the
+ * rules of its own date, so the edition is chosen by the date of the data, not by the date of the
+ * computation.
  */
 public enum AqiEdition {
   HJ_633_2012(2012),
@@ -33,8 +34,8 @@ public enum AqiEdition {
   }
 
   /**
-   * The edition that applies to data of the given (local) date: {@link #HJ_633_2012} before 2026-03-01,
-   * {@link #HJ_633_2026} from 2026-03-01 on.
+   * The edition that applies to data of the given (local) date: {@link #HJ_633_2012} before
+   * 2026-03-01, {@link #HJ_633_2026} from 2026-03-01 on.
    */
   public static AqiEdition forDate(LocalDate date) {
     Objects.requireNonNull(date, "date");

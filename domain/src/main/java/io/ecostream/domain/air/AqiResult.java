@@ -7,19 +7,20 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An AQI (空气质量指数) with its category, primary pollutants and the IAQIs it was computed from; built by {@link
- * HourlyAqi} and {@link DailyAqi}. Immutable.
+ * An AQI (空气质量指数) with its category, primary pollutants and the IAQIs it was computed from; built
+ * by {@link HourlyAqi} and {@link DailyAqi}. Immutable.
  *
  * <ul>
  *   <li>AQI = the maximum of the IAQIs (HJ 633-2012 Eq. (2), HJ 633-2026 Eq. (2)).
- *   <li>Primary pollutants (首要污染物): when AQI &gt; 50, every pollutant with an IAQI equal to the AQI; ties make
- *       several primary. A pollutant with two indicators (O3 1 h and 8 h in the 2012 daily report; PM 1 h and 24 h in
- *       the 2012 real-time report) is one pollutant.
- *   <li>Missing data (HJ 633-2026 §5.3.1): when a pollutant has no IAQI, the AQI is computed from the others but
- *       published only if it is above 100; otherwise {@link #aqi()} is {@link Iaqi#NONE} ("NA") and {@link
- *       #partialAqi()} keeps the computed maximum. HJ 633-2012 has no such rule; the same one is applied to 2012 data
- *       so that an AQI is never understated by a missing pollutant. A pollutant counts as present when at least one
- *       of its indicators has an IAQI. The §5.3.2 exemption (pollutants not monitored by design) is not applied.
+ *   <li>Primary pollutants (首要污染物): when AQI &gt; 50, every pollutant with an IAQI equal to the
+ *       AQI; ties make several primary. A pollutant with two indicators (O3 1 h and 8 h in the 2012
+ *       daily report; PM 1 h and 24 h in the 2012 real-time report) is one pollutant.
+ *   <li>Missing data (HJ 633-2026 §5.3.1): when a pollutant has no IAQI, the AQI is computed from
+ *       the others but published only if it is above 100; otherwise {@link #aqi()} is {@link
+ *       Iaqi#NONE} ("NA") and {@link #partialAqi()} keeps the computed maximum. HJ 633-2012 has no
+ *       such rule; the same one is applied to 2012 data so that an AQI is never understated by a
+ *       missing pollutant. A pollutant counts as present when at least one of its indicators has an
+ *       IAQI. The §5.3.2 exemption (pollutants not monitored by design) is not applied.
  * </ul>
  */
 public final class AqiResult {
@@ -43,7 +44,12 @@ public final class AqiResult {
   private final int[] iaqis;
 
   private AqiResult(
-      AqiEdition edition, int aqi, int partialAqi, int presentPollutants, int primaryPollutants, int[] iaqis) {
+      AqiEdition edition,
+      int aqi,
+      int partialAqi,
+      int presentPollutants,
+      int primaryPollutants,
+      int[] iaqis) {
     this.edition = edition;
     this.aqi = aqi;
     this.partialAqi = partialAqi;
@@ -56,8 +62,8 @@ public final class AqiResult {
   /**
    * Combines IAQIs into an AQI.
    *
-   * @param iaqis indexed by {@link Indicator#ordinal()}, {@link Iaqi#NONE} where an indicator has no IAQI or does
-   *     not enter this AQI; the result takes ownership of the array
+   * @param iaqis indexed by {@link Indicator#ordinal()}, {@link Iaqi#NONE} where an indicator has
+   *     no IAQI or does not enter this AQI; the result takes ownership of the array
    */
   static AqiResult combine(AqiEdition edition, int[] iaqis) {
     Objects.requireNonNull(edition, "edition");
@@ -71,7 +77,10 @@ public final class AqiResult {
       }
     }
     boolean complete = present == ALL_POLLUTANTS;
-    int aqi = partial != Iaqi.NONE && (complete || partial > INCOMPLETE_PUBLICATION_THRESHOLD) ? partial : Iaqi.NONE;
+    int aqi =
+        partial != Iaqi.NONE && (complete || partial > INCOMPLETE_PUBLICATION_THRESHOLD)
+            ? partial
+            : Iaqi.NONE;
     int primary = 0;
     if (aqi > PRIMARY_POLLUTANT_THRESHOLD) {
       for (Indicator indicator : INDICATORS) {
@@ -88,7 +97,10 @@ public final class AqiResult {
     return edition;
   }
 
-  /** The AQI, or {@link Iaqi#NONE} when it is not available (no IAQI at all, or a pollutant missing and ≤ 100). */
+  /**
+   * The AQI, or {@link Iaqi#NONE} when it is not available (no IAQI at all, or a pollutant missing
+   * and ≤ 100).
+   */
   public int aqi() {
     return aqi;
   }
@@ -99,8 +111,8 @@ public final class AqiResult {
   }
 
   /**
-   * The maximum of the IAQIs that could be computed, published or not; {@link Iaqi#NONE} when there is none. Equals
-   * {@link #aqi()} whenever that is available.
+   * The maximum of the IAQIs that could be computed, published or not; {@link Iaqi#NONE} when there
+   * is none. Equals {@link #aqi()} whenever that is available.
    */
   public int partialAqi() {
     return partialAqi;
@@ -121,7 +133,10 @@ public final class AqiResult {
     return pollutants(primaryPollutants);
   }
 
-  /** Whether the pollutant is a primary pollutant; allocation-free form of {@link #primaryPollutants()}. */
+  /**
+   * Whether the pollutant is a primary pollutant; allocation-free form of {@link
+   * #primaryPollutants()}.
+   */
   public boolean isPrimary(Pollutant pollutant) {
     return (primaryPollutants & pollutant.bit()) != 0;
   }
@@ -131,7 +146,10 @@ public final class AqiResult {
     return pollutants(ALL_POLLUTANTS & ~presentPollutants);
   }
 
-  /** The IAQI of the indicator, or {@link Iaqi#NONE} if it was not given, has none, or does not enter this AQI. */
+  /**
+   * The IAQI of the indicator, or {@link Iaqi#NONE} if it was not given, has none, or does not
+   * enter this AQI.
+   */
   public int iaqi(Indicator indicator) {
     return iaqis[indicator.ordinal()];
   }
@@ -165,7 +183,8 @@ public final class AqiResult {
 
   @Override
   public int hashCode() {
-    return Objects.hash(edition, aqi, partialAqi, presentPollutants, primaryPollutants, Arrays.hashCode(iaqis));
+    return Objects.hash(
+        edition, aqi, partialAqi, presentPollutants, primaryPollutants, Arrays.hashCode(iaqis));
   }
 
   @Override

@@ -23,7 +23,10 @@ final class Concentrations {
     double c = concentration;
     if (!(c >= 0) || c == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
-          "Concentration of " + indicator + " must be finite and non-negative, or null if missing, was " + c);
+          "Concentration of "
+              + indicator
+              + " must be finite and non-negative, or null if missing, was "
+              + c);
     }
     values[indicator.ordinal()] = c;
   }
@@ -36,7 +39,10 @@ final class Concentrations {
     return values[indicator.ordinal()];
   }
 
-  /** The IAQIs of the given indicators that are present, {@link Iaqi#NONE} elsewhere; indexed by ordinal. */
+  /**
+   * The IAQIs of the given indicators that are present, {@link Iaqi#NONE} elsewhere; indexed by
+   * ordinal.
+   */
   int[] iaqis(AqiEdition edition, Indicator[] indicators) {
     int[] iaqis = new int[values.length];
     Arrays.fill(iaqis, Iaqi.NONE);

@@ -15,23 +15,26 @@ import java.util.Set;
  * The daily AQI, 日报, of one natural day.
  *
  * <ul>
- *   <li>HJ 633-2012 §5.1.2–5.1.3: seven indicators, the daily means of SO2, NO2, PM10, PM2.5 and CO, the O3 daily maximum
- *       1-hour value and the O3 daily maximum 8-hour average. O3 8 h above 800 µg/m³ has no IAQI; O3 is then
- *       evaluated from the daily maximum 1-hour value, which is one of the seven anyway.
- *   <li>HJ 633-2026 §4.2.2–4.2.3: six indicators; the O3 1-hour maximum is dropped (its column is real-time only), and O3 8 h
- *       above 800 counts as IAQI 300.
+ *   <li>HJ 633-2012 §5.1.2–5.1.3: seven indicators, the daily means of SO2, NO2, PM10, PM2.5 and
+ *       CO, the O3 daily maximum 1-hour value and the O3 daily maximum 8-hour average. O3 8 h above
+ *       800 µg/m³ has no IAQI; O3 is then evaluated from the daily maximum 1-hour value, which is
+ *       one of the seven anyway.
+ *   <li>HJ 633-2026 §4.2.2–4.2.3: six indicators; the O3 1-hour maximum is dropped (its column is
+ *       real-time only), and O3 8 h above 800 counts as IAQI 300.
  * </ul>
  *
- * <p>Callers may always pass the O3 1-hour maximum: it is ignored under 2026 and gets no IAQI in the result. A missing
- * value is left unset or set to {@code null}; see {@link AqiResult} for when an AQI with missing pollutants is
- * published.
+ * <p>Callers may always pass the O3 1-hour maximum: it is ignored under 2026 and gets no IAQI in
+ * the result. A missing value is left unset or set to {@code null}; see {@link AqiResult} for when
+ * an AQI with missing pollutants is published.
  */
 public final class DailyAqi {
 
   private static final Indicator[] HJ_633_2012_INDICATORS = {
     SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_1H, O3_8H
   };
-  private static final Indicator[] HJ_633_2026_INDICATORS = {SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_8H};
+  private static final Indicator[] HJ_633_2026_INDICATORS = {
+    SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_8H
+  };
 
   private DailyAqi() {}
 
@@ -50,8 +53,8 @@ public final class DailyAqi {
   }
 
   /**
-   * Collects one day's statistics (µg/m³, CO mg/m³, unrounded). Setters reject negative, NaN and infinite values;
-   * {@code null} marks a value missing. Reusable, not thread-safe.
+   * Collects one day's statistics (µg/m³, CO mg/m³, unrounded). Setters reject negative, NaN and
+   * infinite values; {@code null} marks a value missing. Reusable, not thread-safe.
    */
   public static final class Builder {
     private final AqiEdition edition;

@@ -18,19 +18,21 @@ import java.util.Set;
  * The real-time (hourly) AQI, 实时报.
  *
  * <ul>
- *   <li>HJ 633-2026 §4.2.2–4.2.3: the 1-hour averages of SO2, NO2, CO, O3, PM10 and PM2.5 (six indicators); PM 1-hour values
- *       on the 24-hour breakpoints (§4.2.4).
- *   <li>HJ 633-2012 §5.1.2–5.1.3: the same six 1-hour values plus the O3 8-hour moving average and the PM10 and PM2.5
- *       24-hour moving averages, when given (nine indicators). HJ 633-2012 has no PM 1-hour breakpoints; the 1-hour
- *       values are evaluated on the 24-hour column, as the national real-time platform does (see {@link
- *       Indicator#PM10_1H}). When SO2 1 h is above 800 µg/m³ (no IAQI under 2012), the SO2 IAQI comes from the SO2
- *       24-hour average if one is given ({@link Builder#so2Moving24h}; which 24 h window the standard means is not
- *       stated, the moving one is assumed), else SO2 has no IAQI.
+ *   <li>HJ 633-2026 §4.2.2–4.2.3: the 1-hour averages of SO2, NO2, CO, O3, PM10 and PM2.5 (six
+ *       indicators); PM 1-hour values on the 24-hour breakpoints (§4.2.4).
+ *   <li>HJ 633-2012 §5.1.2–5.1.3: the same six 1-hour values plus the O3 8-hour moving average and
+ *       the PM10 and PM2.5 24-hour moving averages, when given (nine indicators). HJ 633-2012 has
+ *       no PM 1-hour breakpoints; the 1-hour values are evaluated on the 24-hour column, as the
+ *       national real-time platform does (see {@link Indicator#PM10_1H}). When SO2 1 h is above 800
+ *       µg/m³ (no IAQI under 2012), the SO2 IAQI comes from the SO2 24-hour average if one is given
+ *       ({@link Builder#so2Moving24h}; which 24 h window the standard means is not stated, the
+ *       moving one is assumed), else SO2 has no IAQI.
  * </ul>
  *
- * <p>Callers may always pass every value they have: the values that do not enter the edition's real-time AQI (the
- * moving averages under 2026) are ignored and get no IAQI in the result. A missing value is left unset or set to
- * {@code null}; see {@link AqiResult} for when an AQI with missing pollutants is published.
+ * <p>Callers may always pass every value they have: the values that do not enter the edition's
+ * real-time AQI (the moving averages under 2026) are ignored and get no IAQI in the result. A
+ * missing value is left unset or set to {@code null}; see {@link AqiResult} for when an AQI with
+ * missing pollutants is published.
  *
  * <pre>{@code
  * AqiResult r = HourlyAqi.builder(AqiEdition.HJ_633_2026)
@@ -43,7 +45,9 @@ public final class HourlyAqi {
   private static final Indicator[] HJ_633_2012_INDICATORS = {
     SO2_1H, NO2_1H, CO_1H, O3_1H, PM10_1H, PM2_5_1H, O3_8H, PM10_24H, PM2_5_24H
   };
-  private static final Indicator[] HJ_633_2026_INDICATORS = {SO2_1H, NO2_1H, CO_1H, O3_1H, PM10_1H, PM2_5_1H};
+  private static final Indicator[] HJ_633_2026_INDICATORS = {
+    SO2_1H, NO2_1H, CO_1H, O3_1H, PM10_1H, PM2_5_1H
+  };
 
   private HourlyAqi() {}
 
@@ -53,7 +57,8 @@ public final class HourlyAqi {
   }
 
   /**
-   * The indicators that enter the real-time AQI of the edition (not counting the 2012 SO2 24-hour substitute).
+   * The indicators that enter the real-time AQI of the edition (not counting the 2012 SO2 24-hour
+   * substitute).
    */
   public static Set<Indicator> indicators(AqiEdition edition) {
     return Concentrations.setOf(indicatorsOf(edition));
@@ -64,8 +69,8 @@ public final class HourlyAqi {
   }
 
   /**
-   * Collects one hour's concentrations (µg/m³, CO mg/m³, unrounded). Setters reject negative, NaN and infinite
-   * values; {@code null} marks a value missing. Reusable, not thread-safe.
+   * Collects one hour's concentrations (µg/m³, CO mg/m³, unrounded). Setters reject negative, NaN
+   * and infinite values; {@code null} marks a value missing. Reusable, not thread-safe.
    */
   public static final class Builder {
     private final AqiEdition edition;
@@ -130,8 +135,8 @@ public final class HourlyAqi {
     }
 
     /**
-     * SO2 24-hour moving average; used only under 2012 when SO2 1 h is above 800 µg/m³, in place of the 1-hour
-     * value.
+     * SO2 24-hour moving average; used only under 2012 when SO2 1 h is above 800 µg/m³, in place of
+     * the 1-hour value.
      */
     public Builder so2Moving24h(Double concentration) {
       concentrations.set(SO2_24H, concentration);
@@ -141,8 +146,11 @@ public final class HourlyAqi {
     /** The AQI of the concentrations given so far. */
     public AqiResult compute() {
       int[] iaqis = concentrations.iaqis(edition, indicatorsOf(edition));
-      // HJ 633-2012 Table 1 note 2: SO2 1 h above 800 has no IAQI; report SO2 from its 24-hour average.
-      if (concentrations.has(SO2_1H) && iaqis[SO2_1H.ordinal()] == Iaqi.NONE && concentrations.has(SO2_24H)) {
+      // HJ 633-2012 Table 1 note 2: SO2 1 h above 800 has no IAQI; report SO2 from its 24-hour
+      // average.
+      if (concentrations.has(SO2_1H)
+          && iaqis[SO2_1H.ordinal()] == Iaqi.NONE
+          && concentrations.has(SO2_24H)) {
         iaqis[SO2_24H.ordinal()] = Iaqi.of(edition, SO2_24H, concentrations.get(SO2_24H));
       }
       return AqiResult.combine(edition, iaqis);

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * The six pollutants of the AQI (HJ 633-2012 §5, HJ 633-2026 Eq. (2): "P 包括 6 项污染物").
  *
- * <p>Units are those of the breakpoint tables (HJ 633-2012 Table 1, HJ 633-2026 Table 3): µg/m³, except CO in
- * mg/m³.
+ * <p>Units are those of the breakpoint tables (HJ 633-2012 Table 1, HJ 633-2026 Table 3): µg/m³,
+ * except CO in mg/m³.
  */
 public enum Pollutant {
   SO2("SO2", "µg/m³"),
@@ -29,14 +29,17 @@ public enum Pollutant {
     return label;
   }
 
-  /** The unit concentrations of this pollutant are given in: {@code "µg/m³"}, or {@code "mg/m³"} for CO. */
+  /**
+   * The unit concentrations of this pollutant are given in: {@code "µg/m³"}, or {@code "mg/m³"} for
+   * CO.
+   */
   public String unit() {
     return unit;
   }
 
   /**
-   * The pollutant with this {@link #label() label} or enum name, ignoring case: {@code "PM2.5"}, {@code "pm2_5"}
-   * and {@code "PM2_5"} all give {@link #PM2_5}.
+   * The pollutant with this {@link #label() label} or enum name, ignoring case: {@code "PM2.5"},
+   * {@code "pm2_5"} and {@code "PM2_5"} all give {@link #PM2_5}.
    *
    * @throws IllegalArgumentException if no pollutant has that name
    */

@@ -29,8 +29,8 @@ public final class HourlyQuality {
 
   /**
    * Flags {@code series[from … to]} of consecutive hours (NaN = no value) into {@code flags} at the
-   * same indices. Standalone flags (sentinel, negative, range) come first; a stuck run is counted on
-   * the values that passed them; a spike is judged against neighbours that passed them. Values
+   * same indices. Standalone flags (sentinel, negative, range) come first; a stuck run is counted
+   * on the values that passed them; a spike is judged against neighbours that passed them. Values
    * outside {@code from … to} serve as context only.
    */
   public static void assess(
@@ -87,7 +87,8 @@ public final class HourlyQuality {
     }
   }
 
-  private static boolean isStuck(double value, int runLength, Pollutant pollutant, QualityRules rules) {
+  private static boolean isStuck(
+      double value, int runLength, Pollutant pollutant, QualityRules rules) {
     return rules.stuckHours() != QualityRules.OFF
         && value >= rules.stuckFloor(pollutant.ordinal())
         && runLength >= rules.stuckHours();
@@ -100,6 +101,7 @@ public final class HourlyQuality {
     }
     double neighbours = Math.max(series[i - 1], series[i + 1]);
     double value = series[i];
-    return value > rules.spikeRatio() * neighbours && value - neighbours > rules.spikeRise(pollutant.ordinal());
+    return value > rules.spikeRatio() * neighbours
+        && value - neighbours > rules.spikeRise(pollutant.ordinal());
   }
 }

@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * Thresholds of the hourly quality control, per pollutant in {@link Pollutant} order and units
  * (µg/m³, CO mg/m³). The defaults were chosen on the real data of the shared folder (Beijing's 12
- * stations 2013–2017, 0.4 M station-hours per pollutant; Shandong's 16 cities 2022–2023, 0.28 M)
- * so that real episodes are not excluded: of Shandong they flag no hour as stuck, and as a spike
- * 2 PM10 and 7 SO2 hours; of Beijing under 0.1 % of any pollutant except O3 (0.8 %,
- * runs of a day or more of one value: a frozen analyser in that data set).
+ * stations 2013–2017, 0.4 M station-hours per pollutant; Shandong's 16 cities 2022–2023, 0.28 M) so
+ * that real episodes are not excluded: of Shandong they flag no hour as stuck, and as a spike 2
+ * PM10 and 7 SO2 hours; of Beijing under 0.1 % of any pollutant except O3 (0.8 %, runs of a day or
+ * more of one value: a frozen analyser in that data set).
  *
  * @param maximum a value above this is {@link QualityFlag#RANGE}
  * @param sentinels exact values loggers send instead of a measurement
@@ -133,9 +133,18 @@ public record QualityRules(
 
   @Override
   public String toString() {
-    return "QualityRules[maximum=" + Arrays.toString(maximum) + ", sentinels="
-        + Arrays.toString(sentinels) + ", stuckHours=" + stuckHours + ", stuckFloor="
-        + Arrays.toString(stuckFloor) + ", spikeRatio=" + spikeRatio + ", spikeRise="
-        + Arrays.toString(spikeRise) + "]";
+    return "QualityRules[maximum="
+        + Arrays.toString(maximum)
+        + ", sentinels="
+        + Arrays.toString(sentinels)
+        + ", stuckHours="
+        + stuckHours
+        + ", stuckFloor="
+        + Arrays.toString(stuckFloor)
+        + ", spikeRatio="
+        + spikeRatio
+        + ", spikeRise="
+        + Arrays.toString(spikeRise)
+        + "]";
   }
 }

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * raises and clears the same alerts as the live run.
  *
  * <p>A station is silent when its newest reading is {@code silentHours} or more behind the event
- * time of its partition (the newest hour any station there reported, {@link #check}); a whole
- * feed that stops moves no event time, so such a silence is raised, and at once cleared, when the
+ * time of its partition (the newest hour any station there reported, {@link #check}); a whole feed
+ * that stops moves no event time, so such a silence is raised, and at once cleared, when the
  * station reports again. A pollutant is silent when the station's readings have lacked it for
  * {@code silentHours} hours. A silence clears when a value for an hour at or after its start
  * arrives, late or not.
@@ -36,7 +36,8 @@ public final class StationSilence {
   private long lastHour;
   private long silentSince;
 
-  private StationSilence(long lastHour, long[] pollutantLast, long silentSince, long[] pollutantSilentSince) {
+  private StationSilence(
+      long lastHour, long[] pollutantLast, long silentSince, long[] pollutantSilentSince) {
     this.lastHour = lastHour;
     this.pollutantLast = pollutantLast;
     this.silentSince = silentSince;
@@ -54,7 +55,8 @@ public final class StationSilence {
   /** The state from its stored fields, which it takes ownership of. */
   public static StationSilence of(
       long lastHour, long[] pollutantLast, long silentSince, long[] pollutantSilentSince) {
-    if (pollutantLast.length != POLLUTANTS.length || pollutantSilentSince.length != POLLUTANTS.length) {
+    if (pollutantLast.length != POLLUTANTS.length
+        || pollutantSilentSince.length != POLLUTANTS.length) {
       throw new IllegalArgumentException("one hour per pollutant expected");
     }
     return new StationSilence(lastHour, pollutantLast, silentSince, pollutantSilentSince);

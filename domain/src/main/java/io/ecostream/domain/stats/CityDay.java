@@ -3,7 +3,6 @@ package io.ecostream.domain.stats;
 import io.ecostream.domain.air.AqiEdition;
 import io.ecostream.domain.air.AqiResult;
 import io.ecostream.domain.air.DailyAqi;
-import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Pollutant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -11,10 +10,10 @@ import java.util.Collection;
 /**
  * A city's natural day from the hourly values of its stations. Each station's daily statistics
  * follow GB 3095 Table 4 ({@link ValidityRules}: daily means need 20 hours, the MDA8 its 8-hour
- * windows); the city value of a pollutant is the arithmetic mean of the values of the stations
- * that have a valid one (HJ 663 [R]: the mean of the concentrations of the valid stations, not of
- * their AQIs); the daily AQI is computed from the city values by the HJ 633 edition in force on
- * that date.
+ * windows); the city value of a pollutant is the arithmetic mean of the values of the stations that
+ * have a valid one (HJ 663 [R]: the mean of the concentrations of the valid stations, not of their
+ * AQIs); the daily AQI is computed from the city values by the HJ 633 edition in force on that
+ * date.
  *
  * @param values daily means of SO2, NO2, PM10, PM2.5, CO and, as {@code o3}, the O3 MDA8; NaN where
  *     no station has a valid value
@@ -135,7 +134,8 @@ public record CityDay(
     PollutantValues values = means(sums, counts);
     double o3Max1h = max1hCount == 0 ? Double.NaN : max1hSum / max1hCount;
     AqiResult aqi = dailyAqi(edition, values, o3Max1h);
-    double runningO3Max1h = runningMax1hCount == 0 ? Double.NaN : runningMax1hSum / runningMax1hCount;
+    double runningO3Max1h =
+        runningMax1hCount == 0 ? Double.NaN : runningMax1hSum / runningMax1hCount;
     int runningAqi = dailyAqi(edition, means(runningSums, runningCounts), runningO3Max1h).aqi();
     PollutantValues published = values.published();
     boolean dustAffected =
@@ -143,7 +143,16 @@ public record CityDay(
             && !Double.isNaN(published.pm25())
             && dust.matches(published.pm10(), published.pm25());
     return new CityDay(
-        date, edition, values, o3Max1h, aqi, reporting, complete, stationHours, dustAffected, runningAqi);
+        date,
+        edition,
+        values,
+        o3Max1h,
+        aqi,
+        reporting,
+        complete,
+        stationHours,
+        dustAffected,
+        runningAqi);
   }
 
   private static PollutantValues means(double[] sums, int[] counts) {

@@ -7,18 +7,22 @@ import java.math.MathContext;
 import java.util.Objects;
 
 /**
- * A composite index (环境空气质量综合指数) I_sum = Σ w_i · C_i / S_i (docs/standards.md#composite-index); larger is worse.
+ * A composite index (环境空气质量综合指数) I_sum = Σ w_i · C_i / S_i (docs/standards.md#composite-index);
+ * larger is worse.
  *
- * <p>By default ({@code roundFirst}) the six statistics are first rounded as published (integers, CO one decimal;
- * docs/standards.md#composite-index, recalled), so the index can be reproduced from a bulletin's own figures. The
- * sub-indices I_i are <em>not</em> rounded: the rule for them is not known (docs/standards.md#open-questions) and
- * rounding each to two decimals would change the sum. The sum is computed as an exact fraction and rounded to two
- * decimals by GB/T 8170 from that fraction, so a sum that is exactly a tie (e.g. 3.675 → 3.68, 3.625 → 3.62) is rounded
- * as a tie; a sum of {@code double} ratios can land on either side of it. With the HJ 663-2013 limits and rounded
- * statistics every exact sum is a multiple of 1/3360, so its only possible ties end in …25 or …75.
+ * <p>By default ({@code roundFirst}) the six statistics are first rounded as published (integers,
+ * CO one decimal; docs/standards.md#composite-index, recalled), so the index can be reproduced from
+ * a bulletin's own figures. The sub-indices I_i are <em>not</em> rounded: the rule for them is not
+ * known (docs/standards.md#open-questions) and rounding each to two decimals would change the sum.
+ * The sum is computed as an exact fraction and rounded to two decimals by GB/T 8170 from that
+ * fraction, so a sum that is exactly a tie (e.g. 3.675 → 3.68, 3.625 → 3.62) is rounded as a tie; a
+ * sum of {@code double} ratios can land on either side of it. With the HJ 663-2013 limits and
+ * rounded statistics every exact sum is a multiple of 1/3360, so its only possible ties end in …25
+ * or …75.
  *
  * @param value the index, the {@code double} nearest to the exact sum; NaN when undefined
- * @param rounded the index as published, two decimals (GB/T 8170 on the exact sum); NaN when undefined
+ * @param rounded the index as published, two decimals (GB/T 8170 on the exact sum); NaN when
+ *     undefined
  * @param subIndices w_i · C_i / S_i per pollutant; all NaN when undefined
  */
 public record CompositeIndex(double value, double rounded, PollutantValues subIndices) {
@@ -33,8 +37,8 @@ public record CompositeIndex(double value, double rounded, PollutantValues subIn
   /**
    * The composite index of the six period statistics.
    *
-   * @param statistics SO2, NO2, PM10, PM2.5 means, CO 95th percentile (mg/m³), O3 90th percentile of MDA8; NaN where
-   *     missing
+   * @param statistics SO2, NO2, PM10, PM2.5 means, CO 95th percentile (mg/m³), O3 90th percentile
+   *     of MDA8; NaN where missing
    * @param roundFirst whether to round the statistics as published before dividing (default true)
    * @return the index, or {@link #UNDEFINED} when a statistic is missing
    * @throws IllegalArgumentException if a statistic is negative or infinite
@@ -62,7 +66,8 @@ public record CompositeIndex(double value, double rounded, PollutantValues subIn
       double weight = definition.weights().get(pollutant);
       double limit = definition.limits().get(pollutant);
       sub[pollutant.ordinal()] = weight * concentration / limit;
-      // w · C / S as the fraction (w · C) / S of two decimals, each read as its shortest decimal representation.
+      // w · C / S as the fraction (w · C) / S of two decimals, each read as its shortest decimal
+      // representation.
       BigDecimal top = BigDecimal.valueOf(weight).multiply(BigDecimal.valueOf(concentration));
       BigDecimal bottom = BigDecimal.valueOf(limit);
       BigInteger termNumerator = unscaled(top).multiply(powerOfTen(bottom.scale()));
@@ -71,10 +76,13 @@ public record CompositeIndex(double value, double rounded, PollutantValues subIn
       denominator = denominator.multiply(termDenominator);
     }
     double value =
-        new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL128).doubleValue();
+        new BigDecimal(numerator)
+            .divide(new BigDecimal(denominator), MathContext.DECIMAL128)
+            .doubleValue();
     BigInteger[] qr = numerator.multiply(HUNDRED).divideAndRemainder(denominator);
     int half = qr[1].shiftLeft(1).compareTo(denominator);
-    BigInteger hundredths = half > 0 || half == 0 && qr[0].testBit(0) ? qr[0].add(BigInteger.ONE) : qr[0];
+    BigInteger hundredths =
+        half > 0 || half == 0 && qr[0].testBit(0) ? qr[0].add(BigInteger.ONE) : qr[0];
     return new CompositeIndex(
         value,
         hundredths.longValueExact() / 100.0,
@@ -91,9 +99,14 @@ public record CompositeIndex(double value, double rounded, PollutantValues subIn
     return subIndices.get(pollutant);
   }
 
-  /** The unscaled value times 10^(−scale) when the scale is negative, so that x = result / 10^max(scale, 0). */
+  /**
+   * The unscaled value times 10^(−scale) when the scale is negative, so that x = result /
+   * 10^max(scale, 0).
+   */
   private static BigInteger unscaled(BigDecimal x) {
-    return x.scale() >= 0 ? x.unscaledValue() : x.unscaledValue().multiply(BigInteger.TEN.pow(-x.scale()));
+    return x.scale() >= 0
+        ? x.unscaledValue()
+        : x.unscaledValue().multiply(BigInteger.TEN.pow(-x.scale()));
   }
 
   private static BigInteger powerOfTen(int scale) {

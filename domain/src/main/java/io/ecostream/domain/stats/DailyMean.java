@@ -1,9 +1,9 @@
 package io.ecostream.domain.stats;
 
 /**
- * Daily means of hourly concentrations by GB 3095 Table 4 / HJ 663: a station's daily mean needs
- * at least {@code minHours} hourly values of the natural day (20 by default); a city's daily value
- * is the arithmetic mean of the daily means of its valid stations.
+ * Daily means of hourly concentrations by GB 3095 Table 4 / HJ 663: a station's daily mean needs at
+ * least {@code minHours} hourly values of the natural day (20 by default); a city's daily value is
+ * the arithmetic mean of the daily means of its valid stations.
  */
 public final class DailyMean {
 

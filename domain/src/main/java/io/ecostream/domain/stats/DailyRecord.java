@@ -7,17 +7,19 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One city's daily values, the input of {@link PeriodAccumulator}. Immutable; all fields are plain values the caller
- * can serialize.
+ * One city's daily values, the input of {@link PeriodAccumulator}. Immutable; all fields are plain
+ * values the caller can serialize.
  *
- * <p>Concentrations are the day's city values, µg/m³ (CO mg/m³), unrounded or rounded; NaN marks a pollutant without
- * a valid daily value (fewer than 20 hours, {@link ValidityRules}; an invalid MDA8, {@link Mda8#valueOrNaN()}).
+ * <p>Concentrations are the day's city values, µg/m³ (CO mg/m³), unrounded or rounded; NaN marks a
+ * pollutant without a valid daily value (fewer than 20 hours, {@link ValidityRules}; an invalid
+ * MDA8, {@link Mda8#valueOrNaN()}).
  *
- * <p><b>Valid day.</b> A day is valid (有效监测天) when its daily AQI is available ({@link AqiResult#available()}): all
- * six pollutants present, or some missing but the AQI of the others above 100 (HJ 633-2026 §5.3.1, applied to both
- * editions by {@link AqiResult}). HJ 663's own rule for valid days was not read (docs/standards.md#city-daily-values);
- * this definition makes every day counted in the good-day ratio one whose AQI was published. It is derived from {@link
- * #aqi()}, not stored separately, so the two cannot disagree.
+ * <p><b>Valid day.</b> A day is valid (有效监测天) when its daily AQI is available ({@link
+ * AqiResult#available()}): all six pollutants present, or some missing but the AQI of the others
+ * above 100 (HJ 633-2026 §5.3.1, applied to both editions by {@link AqiResult}). HJ 663's own rule
+ * for valid days was not read (docs/standards.md#city-daily-values); this definition makes every
+ * day counted in the good-day ratio one whose AQI was published. It is derived from {@link #aqi()},
+ * not stored separately, so the two cannot disagree.
  *
  * @param date the natural day
  * @param so2 SO2 daily mean
@@ -27,8 +29,8 @@ import java.util.Objects;
  * @param co CO daily mean, mg/m³
  * @param o3Mda8 O3 daily maximum 8-hour average
  * @param aqi the published daily AQI, 0–500, or {@link Iaqi#NONE} when it is not available
- * @param dustFlagged whether the caller marks the day as dust-affected (e.g. from an official list); {@link DustRule}
- *     may flag it from its data as well
+ * @param dustFlagged whether the caller marks the day as dust-affected (e.g. from an official
+ *     list); {@link DustRule} may flag it from its data as well
  */
 public record DailyRecord(
     LocalDate date,
@@ -44,8 +46,8 @@ public record DailyRecord(
   private static final int MAX_AQI = 500;
 
   /**
-   * @throws IllegalArgumentException if a concentration is negative or infinite, or the AQI is neither {@link
-   *     Iaqi#NONE} nor within 0–500
+   * @throws IllegalArgumentException if a concentration is negative or infinite, or the AQI is
+   *     neither {@link Iaqi#NONE} nor within 0–500
    */
   public DailyRecord {
     Objects.requireNonNull(date, "date");
@@ -61,13 +63,24 @@ public record DailyRecord(
   }
 
   /**
-   * The record of a day from its daily values and its daily AQI ({@link io.ecostream.domain.air.DailyAqi}).
+   * The record of a day from its daily values and its daily AQI ({@link
+   * io.ecostream.domain.air.DailyAqi}).
    *
-   * @param daily daily means of SO2, NO2, PM10, PM2.5, CO and the O3 MDA8 (as {@code o3}), NaN where missing
+   * @param daily daily means of SO2, NO2, PM10, PM2.5, CO and the O3 MDA8 (as {@code o3}), NaN
+   *     where missing
    */
-  public static DailyRecord of(LocalDate date, PollutantValues daily, AqiResult aqi, boolean dustFlagged) {
+  public static DailyRecord of(
+      LocalDate date, PollutantValues daily, AqiResult aqi, boolean dustFlagged) {
     return new DailyRecord(
-        date, daily.so2(), daily.no2(), daily.pm10(), daily.pm25(), daily.co(), daily.o3(), aqi.aqi(), dustFlagged);
+        date,
+        daily.so2(),
+        daily.no2(),
+        daily.pm10(),
+        daily.pm25(),
+        daily.co(),
+        daily.o3(),
+        aqi.aqi(),
+        dustFlagged);
   }
 
   /** Whether the day is a valid day: its daily AQI is available. */
@@ -87,7 +100,8 @@ public record DailyRecord(
 
   private static void requireConcentration(String name, double value) {
     if (value < 0 || value == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException(name + " must be finite and ≥ 0, or NaN if missing, was " + value);
+      throw new IllegalArgumentException(
+          name + " must be finite and ≥ 0, or NaN if missing, was " + value);
     }
   }
 }

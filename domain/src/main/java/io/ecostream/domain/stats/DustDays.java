@@ -13,16 +13,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Days designated as dust-affected (沙尘) by a list, e.g. from the dust events the authorities publish, for the
- * dust-deducted figures ("扣沙"). A listed day is dust-affected whatever its data say; {@link DustRule} may flag more.
+ * Days designated as dust-affected (沙尘) by a list, e.g. from the dust events the authorities
+ * publish, for the dust-deducted figures ("扣沙"). A listed day is dust-affected whatever its data
+ * say; {@link DustRule} may flag more.
  *
- * <p>The file is UTF-8 CSV with the header {@code city_id,date} or {@code city_id,date,note}, then one designation a
- * line: the city id, the date as {@code yyyy-MM-dd} (the city's natural day) and an optional free-text note, which may
- * contain commas and is not kept. The city id {@value #EVERY_CITY} designates every city that day, since dust storms
- * are regional and bulletins often name a province-wide day. Lines starting with {@code #} and blank lines are
- * ignored; a line listed twice counts once.
+ * <p>The file is UTF-8 CSV with the header {@code city_id,date} or {@code city_id,date,note}, then
+ * one designation a line: the city id, the date as {@code yyyy-MM-dd} (the city's natural day) and
+ * an optional free-text note, which may contain commas and is not kept. The city id {@value
+ * #EVERY_CITY} designates every city that day, since dust storms are regional and bulletins often
+ * name a province-wide day. Lines starting with {@code #} and blank lines are ignored; a line
+ * listed twice counts once.
  *
- * @param designations the listed (city id, date) pairs; a city id of {@value #EVERY_CITY} stands for every city
+ * @param designations the listed (city id, date) pairs; a city id of {@value #EVERY_CITY} stands
+ *     for every city
  */
 public record DustDays(Set<Designation> designations) {
 
@@ -55,8 +58,8 @@ public record DustDays(Set<Designation> designations) {
   /**
    * Reads a file in the format above.
    *
-   * @throws IllegalArgumentException if the file cannot be read or a line is malformed, with a message naming the file,
-   *     the line number and what is wrong
+   * @throws IllegalArgumentException if the file cannot be read or a line is malformed, with a
+   *     message naming the file, the line number and what is wrong
    */
   public static DustDays read(Path file) {
     if (!Files.isReadable(file) || Files.isDirectory(file)) {
@@ -65,7 +68,8 @@ public record DustDays(Set<Designation> designations) {
     try {
       return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read dust-days file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read dust-days file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -73,8 +77,8 @@ public record DustDays(Set<Designation> designations) {
    * Parses the lines of a file in the format above.
    *
    * @param source the file's name, for the messages
-   * @throws IllegalArgumentException if the header is missing or a line is malformed, naming the source, the line
-   *     number (from 1) and what is wrong
+   * @throws IllegalArgumentException if the header is missing or a line is malformed, naming the
+   *     source, the line number (from 1) and what is wrong
    */
   public static DustDays parse(String source, List<String> lines) {
     Set<Designation> designations = new HashSet<>();
@@ -100,10 +104,15 @@ public record DustDays(Set<Designation> designations) {
 
   private static void checkHeader(String source, int lineNumber, String line) {
     List<String> columns = Arrays.stream(line.split(",", -1)).map(String::strip).toList();
-    if (!columns.equals(List.of("city_id", "date")) && !columns.equals(List.of("city_id", "date", "note"))) {
+    if (!columns.equals(List.of("city_id", "date"))
+        && !columns.equals(List.of("city_id", "date", "note"))) {
       throw new IllegalArgumentException(
-          source + " line " + lineNumber + ": expected the header 'city_id,date' or 'city_id,date,note', got '"
-              + line + "'");
+          source
+              + " line "
+              + lineNumber
+              + ": expected the header 'city_id,date' or 'city_id,date,note', got '"
+              + line
+              + "'");
     }
   }
 
@@ -115,7 +124,8 @@ public record DustDays(Set<Designation> designations) {
     }
     String cityId = fields[0].strip();
     if (cityId.isEmpty()) {
-      throw new IllegalArgumentException(source + " line " + lineNumber + ": empty city_id in '" + line + "'");
+      throw new IllegalArgumentException(
+          source + " line " + lineNumber + ": empty city_id in '" + line + "'");
     }
     String date = fields[1].strip();
     try {

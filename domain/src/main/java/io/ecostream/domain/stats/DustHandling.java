@@ -1,6 +1,9 @@
 package io.ecostream.domain.stats;
 
-/** Whether period figures include the particulate values of dust-affected days or deduct them ("扣沙"). */
+/**
+ * Whether period figures include the particulate values of dust-affected days or deduct them
+ * ("扣沙").
+ */
 public enum DustHandling {
   /** All valid daily values count. */
   INCLUDED,

@@ -13,27 +13,34 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The daily records of one city over a fixed period of at most 366 days (a month, a year, any date range), from
- * which {@link #statistics} computes the period figures: month-to-date and year-to-date are simply the days present
- * so far.
+ * The daily records of one city over a fixed period of at most 366 days (a month, a year, any date
+ * range), from which {@link #statistics} computes the period figures: month-to-date and
+ * year-to-date are simply the days present so far.
  *
- * <p>The state is one {@link DailyRecord} per date, not running sums, so late data can <em>replace</em> a day
- * ({@link #put}) or withdraw it ({@link #remove}) and the figures stay exact. Adding or replacing a day allocates
- * nothing; {@link #statistics} allocates two arrays for the percentiles.
+ * <p>The state is one {@link DailyRecord} per date, not running sums, so late data can
+ * <em>replace</em> a day ({@link #put}) or withdraw it ({@link #remove}) and the figures stay
+ * exact. Adding or replacing a day allocates nothing; {@link #statistics} allocates two arrays for
+ * the percentiles.
  *
- * <p>Serialization: the state is {@link #first()}, {@link #last()} and {@link #records()}; {@link #of} restores it.
- * Mutable and not thread-safe, meant to be owned by one Kafka Streams task: an aggregator may {@code put} the new day
- * and return the same accumulator.
+ * <p>Serialization: the state is {@link #first()}, {@link #last()} and {@link #records()}; {@link
+ * #of} restores it. Mutable and not thread-safe, meant to be owned by one Kafka Streams task: an
+ * aggregator may {@code put} the new day and return the same accumulator.
  */
 public final class PeriodAccumulator {
 
   /** The longest period: a leap year. */
   public static final int MAX_DAYS = 366;
 
-  /** HJ 663 (docs/standards.md#period-statistics): the CO statistic is the 95th percentile of the daily means. */
+  /**
+   * HJ 663 (docs/standards.md#period-statistics): the CO statistic is the 95th percentile of the
+   * daily means.
+   */
   public static final int CO_PERCENTILE = 95;
 
-  /** HJ 663 (docs/standards.md#period-statistics): the O3 statistic is the 90th percentile of the MDA8 values. */
+  /**
+   * HJ 663 (docs/standards.md#period-statistics): the O3 statistic is the 90th percentile of the
+   * MDA8 values.
+   */
   public static final int O3_PERCENTILE = 90;
 
   private static final AqiCategory[] CATEGORIES = AqiCategory.values();
@@ -46,7 +53,8 @@ public final class PeriodAccumulator {
   /**
    * An empty accumulator for the days {@code first} … {@code last}.
    *
-   * @throws IllegalArgumentException if {@code last} is before {@code first} or the period is longer than 366 days
+   * @throws IllegalArgumentException if {@code last} is before {@code first} or the period is
+   *     longer than 366 days
    */
   public PeriodAccumulator(LocalDate first, LocalDate last) {
     this.first = Objects.requireNonNull(first, "first");
@@ -69,8 +77,11 @@ public final class PeriodAccumulator {
     return new PeriodAccumulator(year.atDay(1), year.atMonth(12).atEndOfMonth());
   }
 
-  /** An accumulator restored from its state; later records of the same date replace earlier ones. */
-  public static PeriodAccumulator of(LocalDate first, LocalDate last, Iterable<DailyRecord> records) {
+  /**
+   * An accumulator restored from its state; later records of the same date replace earlier ones.
+   */
+  public static PeriodAccumulator of(
+      LocalDate first, LocalDate last, Iterable<DailyRecord> records) {
     PeriodAccumulator accumulator = new PeriodAccumulator(first, last);
     for (DailyRecord record : records) {
       accumulator.put(record);
@@ -160,12 +171,13 @@ public final class PeriodAccumulator {
   }
 
   /**
-   * The figures of the days {@code from} … {@code to} within the period, e.g. January–September of last year's
-   * accumulator for a year-on-year comparison.
+   * The figures of the days {@code from} … {@code to} within the period, e.g. January–September of
+   * last year's accumulator for a year-on-year comparison.
    *
    * @throws IllegalArgumentException if the range is empty or not within the period
    */
-  public PeriodStatistics statistics(LocalDate from, LocalDate to, PeriodRules rules, DustHandling dust) {
+  public PeriodStatistics statistics(
+      LocalDate from, LocalDate to, PeriodRules rules, DustHandling dust) {
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(dust, "dust");
     int start = index(from);
@@ -234,7 +246,8 @@ public final class PeriodAccumulator {
     }
     Arrays.sort(co, 0, coCount);
     Arrays.sort(o3, 0, o3Count);
-    // With rounded daily values the sums are exact integers, so each mean is the double nearest the exact mean and
+    // With rounded daily values the sums are exact integers, so each mean is the double nearest the
+    // exact mean and
     // a tie such as 47.5 is rounded as a tie when published.
     PollutantValues concentrations =
         new PollutantValues(
@@ -252,7 +265,12 @@ public final class PeriodAccumulator {
         new PollutantCounts(so2Count, no2Count, pm10Count, pm25Count, coCount, o3Count),
         CompositeIndex.of(concentrations, rules.compositeIndex(), rules.roundBeforeDividing()),
         new DayCounts(
-            categories[0], categories[1], categories[2], categories[3], categories[4], categories[5]),
+            categories[0],
+            categories[1],
+            categories[2],
+            categories[3],
+            categories[4],
+            categories[5]),
         dustDays);
   }
 

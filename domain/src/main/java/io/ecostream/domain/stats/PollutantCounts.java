@@ -4,8 +4,9 @@ import io.ecostream.domain.air.Pollutant;
 import java.util.Objects;
 
 /**
- * A count per pollutant, e.g. the valid daily values a period statistic was computed from (to judge it against
- * {@link ValidityRules#monthComplete} and {@link ValidityRules#yearComplete}). For O3 it counts valid MDA8 values.
+ * A count per pollutant, e.g. the valid daily values a period statistic was computed from (to judge
+ * it against {@link ValidityRules#monthComplete} and {@link ValidityRules#yearComplete}). For O3 it
+ * counts valid MDA8 values.
  */
 public record PollutantCounts(int so2, int no2, int pm10, int pm25, int co, int o3) {
 

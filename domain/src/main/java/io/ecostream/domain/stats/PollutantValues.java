@@ -4,10 +4,11 @@ import io.ecostream.domain.air.Pollutant;
 import java.util.Objects;
 
 /**
- * One number per pollutant of the six: concentrations (µg/m³, CO mg/m³), weights, limits or sub-indices, depending
- * on use. NaN marks a missing value. Immutable.
+ * One number per pollutant of the six: concentrations (µg/m³, CO mg/m³), weights, limits or
+ * sub-indices, depending on use. NaN marks a missing value. Immutable.
  */
-public record PollutantValues(double so2, double no2, double pm10, double pm25, double co, double o3) {
+public record PollutantValues(
+    double so2, double no2, double pm10, double pm25, double co, double o3) {
 
   /** All six values NaN. */
   public static final PollutantValues MISSING =
@@ -37,8 +38,8 @@ public record PollutantValues(double so2, double no2, double pm10, double pm25, 
   }
 
   /**
-   * These values as concentrations rounded for publication by GB/T 8170: integers, CO one decimal ({@link
-   * BulletinRounding#concentration}); NaN stays NaN.
+   * These values as concentrations rounded for publication by GB/T 8170: integers, CO one decimal
+   * ({@link BulletinRounding#concentration}); NaN stays NaN.
    */
   public PollutantValues published() {
     return new PollutantValues(

@@ -8,13 +8,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Cities ranked by one figure (城市排名), best first, with standard competition ranking: equal values share a rank
- * and the next rank skips ("1, 2, 2, 4"). Cities with insufficient data, or without a value, are not ranked and are
- * listed separately.
+ * Cities ranked by one figure (城市排名), best first, with standard competition ranking: equal values
+ * share a rank and the next rank skips ("1, 2, 2, 4"). Cities with insufficient data, or without a
+ * value, are not ranked and are listed separately.
  *
- * <p>Pass the figures as published (e.g. {@link BulletinRounding#index}): two cities are tied when their published
- * figures are equal, as a reader of the ranking sees them. Values are compared numerically, so −0.0 and 0.0 tie.
- * Within a tie, and in the insufficient list, cities are ordered by id so the output does not depend on input order.
+ * <p>Pass the figures as published (e.g. {@link BulletinRounding#index}): two cities are tied when
+ * their published figures are equal, as a reader of the ranking sees them. Values are compared
+ * numerically, so −0.0 and 0.0 tie. Within a tie, and in the insufficient list, cities are ordered
+ * by id so the output does not depend on input order.
  *
  * @param ranked the ranked cities, best first
  * @param insufficient the cities not ranked (insufficient data or no value), by id
@@ -34,7 +35,8 @@ public record Ranking(List<Ranked> ranked, List<Entry> insufficient) {
    *
    * @param cityId the city
    * @param value the figure; NaN when there is none
-   * @param sufficient whether the city's data suffice to rank it (e.g. enough valid days, {@link ValidityRules})
+   * @param sufficient whether the city's data suffice to rank it (e.g. enough valid days, {@link
+   *     ValidityRules})
    */
   public record Entry(String cityId, double value, boolean sufficient) {
     public Entry {
@@ -99,7 +101,10 @@ public record Ranking(List<Ranked> ranked, List<Entry> insufficient) {
     return new Ranking(ranked, insufficient);
   }
 
-  /** Every city as a published list shows it: the ranked ones best first, then the others by id, unranked. */
+  /**
+   * Every city as a published list shows it: the ranked ones best first, then the others by id,
+   * unranked.
+   */
   public List<Listed> listed() {
     List<Listed> list = new ArrayList<>(ranked.size() + insufficient.size());
     for (Ranked city : ranked) {

@@ -62,8 +62,10 @@ public final class RecentHours {
   private final double[] series = new double[CAPACITY];
   private final byte[] seriesFlags = new byte[CAPACITY];
   private final boolean[] seriesUsable = new boolean[CAPACITY];
+
   /** Per index of the series, the slot that holds its hour, or -1. */
   private final int[] seriesSlots = new int[CAPACITY];
+
   private final int[] newFlags = new int[FLAGS.length * POLLUTANTS];
   private final double[] usableBefore = new double[POLLUTANTS];
   private long newest;
@@ -144,9 +146,19 @@ public final class RecentHours {
         || changes.length != CAPACITY
         || values.length != CAPACITY * POLLUTANTS) {
       throw new IllegalArgumentException(
-          "A ring holds " + CAPACITY + " hours of " + POLLUTANTS + " values, got " + hours.length
-              + " hours, " + revisions.length + " revisions, " + changes.length + " change counts and "
-              + values.length + " values");
+          "A ring holds "
+              + CAPACITY
+              + " hours of "
+              + POLLUTANTS
+              + " values, got "
+              + hours.length
+              + " hours, "
+              + revisions.length
+              + " revisions, "
+              + changes.length
+              + " change counts and "
+              + values.length
+              + " values");
     }
     return new RecentHours(hours, revisions, changes, values, flags, rules);
   }
@@ -161,10 +173,10 @@ public final class RecentHours {
 
   /**
    * Stores one hour's values. A NaN keeps what the hour held (a reading without that pollutant does
-   * not erase an earlier value); a value replaces the earlier one. After a {@link Put#NEW} or {@link
-   * Put#CHANGED}, {@link #firstChanged()} … {@link #lastChanged()} are the hours whose usable values
-   * changed (the hour itself, and neighbours whose flags changed), and {@link #newFlags} counts the
-   * values that this put flagged.
+   * not erase an earlier value); a value replaces the earlier one. After a {@link Put#NEW} or
+   * {@link Put#CHANGED}, {@link #firstChanged()} … {@link #lastChanged()} are the hours whose
+   * usable values changed (the hour itself, and neighbours whose flags changed), and {@link
+   * #newFlags} counts the values that this put flagged.
    *
    * @param values six values in {@link Pollutant} order, NaN where the reading has none
    */
@@ -229,7 +241,9 @@ public final class RecentHours {
     return !held ? Put.NEW : changed ? Put.CHANGED : Put.UNCHANGED;
   }
 
-  /** The earliest hour, not before {@code limit}, of the runs of equal values that end at the hour. */
+  /**
+   * The earliest hour, not before {@code limit}, of the runs of equal values that end at the hour.
+   */
   private long startOfRunsEndingAt(long hour, long limit) {
     long start = hour;
     int slot = slot(hour);
@@ -295,7 +309,9 @@ public final class RecentHours {
 
   /** The quality flag of the hour's value of the pollutant, or null when it has none. */
   public QualityFlag flag(long hour, Pollutant pollutant) {
-    return holds(hour) ? HourlyQuality.flag(flags[slot(hour) * POLLUTANTS + pollutant.ordinal()]) : null;
+    return holds(hour)
+        ? HourlyQuality.flag(flags[slot(hour) * POLLUTANTS + pollutant.ordinal()])
+        : null;
   }
 
   /** The value as received, flagged or not; NaN when it has none or is not held. */
@@ -370,7 +386,6 @@ public final class RecentHours {
     }
   }
 
-
   /** Whether the ring holds the hour. */
   public boolean holds(long hour) {
     return newest != NO_HOUR && hour > newest - CAPACITY && hours[slot(hour)] == hour;
@@ -381,9 +396,7 @@ public final class RecentHours {
     return newest;
   }
 
-  /**
-   * The hour's usable value of the pollutant: NaN when it has none, is flagged or is not held.
-   */
+  /** The hour's usable value of the pollutant: NaN when it has none, is flagged or is not held. */
   public double value(long hour, Pollutant pollutant) {
     if (!holds(hour)) {
       return Double.NaN;
@@ -419,8 +432,8 @@ public final class RecentHours {
 
   /**
    * The moving mean of the pollutant over the {@code windowHours} hours ending with {@code hour}
-   * (that hour and the ones before it), or NaN when fewer than {@code minValues} of them have a value
-   * (GB 3095 Table 4: 20 of 24 hours, 6 of 8 hours).
+   * (that hour and the ones before it), or NaN when fewer than {@code minValues} of them have a
+   * value (GB 3095 Table 4: 20 of 24 hours, 6 of 8 hours).
    *
    * @throws IllegalArgumentException if the window is longer than 24 hours
    */
@@ -438,7 +451,10 @@ public final class RecentHours {
     return count >= minValues && count > 0 ? sum / count : Double.NaN;
   }
 
-  /** How many of the {@code windowHours} hours ending with {@code hour} have a value of the pollutant. */
+  /**
+   * How many of the {@code windowHours} hours ending with {@code hour} have a value of the
+   * pollutant.
+   */
   public int count(Pollutant pollutant, long hour, int windowHours) {
     requireWindow(windowHours);
     int count = 0;

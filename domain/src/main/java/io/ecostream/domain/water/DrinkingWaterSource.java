@@ -11,11 +11,13 @@ import java.util.Optional;
  * (docs/standards.md#drinking-water-sources).
  *
  * <ul>
- *   <li>Surface source (河流型, 湖库型): the 20 basic items of GB 3838 Table 1 ({@link Gb3838#DRINKING_SOURCE}:
- *       without water temperature, COD, TN, fecal coliform) give class III or better, TP by the lake/reservoir limit
- *       for 湖库型; and no Table 2 item ({@link Gb3838.SupplementaryItem}) exceeds its limit. Table 3 items are not
- *       carried by {@link WaterQuality} and not checked.
- *   <li>Groundwater source: no GB/T 14848-2017 routine item worse than class III ({@link Gbt14848}).
+ *   <li>Surface source (河流型, 湖库型): the 20 basic items of GB 3838 Table 1 ({@link
+ *       Gb3838#DRINKING_SOURCE}: without water temperature, COD, TN, fecal coliform) give class III
+ *       or better, TP by the lake/reservoir limit for 湖库型; and no Table 2 item ({@link
+ *       Gb3838.SupplementaryItem}) exceeds its limit. Table 3 items are not carried by {@link
+ *       WaterQuality} and not checked.
+ *   <li>Groundwater source: no GB/T 14848-2017 routine item worse than class III ({@link
+ *       Gbt14848}).
  * </ul>
  *
  * Single-factor: one failing item makes the source 超标. Items not measured are not evaluated.
@@ -37,11 +39,13 @@ public final class DrinkingWaterSource {
    *
    * @param type the kind of source
    * @param compliant 达标
-   * @param basicClass surface sources: the class of the 20 basic items, null when none was measured; groundwater:
-   *     null (its GB/T 14848 class is not computed)
-   * @param exceeding the measured items that fail their limit, in table order (basic items, then Table 2)
+   * @param basicClass surface sources: the class of the 20 basic items, null when none was
+   *     measured; groundwater: null (its GB/T 14848 class is not computed)
+   * @param exceeding the measured items that fail their limit, in table order (basic items, then
+   *     Table 2)
    */
-  public record Assessment(SourceType type, boolean compliant, WaterClass basicClass, List<WaterItem> exceeding) {
+  public record Assessment(
+      SourceType type, boolean compliant, WaterClass basicClass, List<WaterItem> exceeding) {
     public Assessment {
       Objects.requireNonNull(type, "type");
       exceeding = List.copyOf(exceeding);
@@ -49,9 +53,9 @@ public final class DrinkingWaterSource {
   }
 
   /**
-   * Settings: whether the GB/T 14848 microbiological items (总大肠菌群, 菌落总数) count toward a groundwater source's
-   * 达标 — not confirmed (docs/standards.md#drinking-water-sources, assumed); default true, as the Henan report evaluates
-   * all 39 items.
+   * Settings: whether the GB/T 14848 microbiological items (总大肠菌群, 菌落总数) count toward a groundwater
+   * source's 达标 — not confirmed (docs/standards.md#drinking-water-sources, assumed); default true,
+   * as the Henan report evaluates all 39 items.
    */
   public record Rules(boolean groundwaterMicrobiological) {
     public static Rules defaults() {
@@ -66,7 +70,9 @@ public final class DrinkingWaterSource {
     return assess(values, type, Rules.defaults());
   }
 
-  /** The verdict for the source's values of one period; empty when no evaluated item was measured. */
+  /**
+   * The verdict for the source's values of one period; empty when no evaluated item was measured.
+   */
   public static Optional<Assessment> assess(WaterQuality values, SourceType type, Rules rules) {
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(type, "type");
@@ -76,7 +82,8 @@ public final class DrinkingWaterSource {
       if (!Gbt14848.anyMeasured(values, rules.groundwaterMicrobiological())) {
         return Optional.empty();
       }
-      Gbt14848.exceedingClassIII(values, rules.groundwaterMicrobiological()).forEach(i -> exceeding.add(i.item()));
+      Gbt14848.exceedingClassIII(values, rules.groundwaterMicrobiological())
+          .forEach(i -> exceeding.add(i.item()));
       return Optional.of(new Assessment(type, exceeding.isEmpty(), null, exceeding));
     }
     WaterBody body = type == SourceType.LAKE_RESERVOIR ? WaterBody.LAKE_RESERVOIR : WaterBody.RIVER;

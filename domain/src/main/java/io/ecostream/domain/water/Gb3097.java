@@ -6,18 +6,20 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Sea water classes by GB 3097-1997 海水水质标准, Table 1 (docs/standards.md#sea-water-classes), for near-shore monitoring
- * points.
+ * Sea water classes by GB 3097-1997 海水水质标准, Table 1 (docs/standards.md#sea-water-classes), for
+ * near-shore monitoring points.
  *
  * <p>Per indicator the class is the smallest c of 1–4 whose criterion holds, else 劣四类 ({@link
- * SeaClass#WORSE_THAN_FOUR}, code 5). Criteria: value ≤ limit; dissolved oxygen value &gt; limit (strictly: DO 5.0 is
- * class 3, not 2; {@link Gb3097Rules#dissolvedOxygenStrict}); pH within 7.8–8.5 for classes 1–2 and 6.8–8.8 for
- * classes 3–4. Limits shared by neighbouring classes make a value jump: phosphate just above 0.030 (the class 2 and 3
- * limit) is class 4; petroleum 0.05 is class 1. Values are compared as exact decimals ({@link Decimals}).
+ * SeaClass#WORSE_THAN_FOUR}, code 5). Criteria: value ≤ limit; dissolved oxygen value &gt; limit
+ * (strictly: DO 5.0 is class 3, not 2; {@link Gb3097Rules#dissolvedOxygenStrict}); pH within
+ * 7.8–8.5 for classes 1–2 and 6.8–8.8 for classes 3–4. Limits shared by neighbouring classes make a
+ * value jump: phosphate just above 0.030 (the class 2 and 3 limit) is class 4; petroleum 0.05 is
+ * class 1. Values are compared as exact decimals ({@link Decimals}).
  *
- * <p>The point class is the worst indicator class over the evaluated indicators ({@link Gb3097Rules#evaluated},
- * default the six published core items). Inorganic nitrogen is {@link WaterItem#INORGANIC_NITROGEN} when given, else
- * the exact sum NO3-N + NO2-N + NH3-N when all three are given, else not evaluated.
+ * <p>The point class is the worst indicator class over the evaluated indicators ({@link
+ * Gb3097Rules#evaluated}, default the six published core items). Inorganic nitrogen is {@link
+ * WaterItem#INORGANIC_NITROGEN} when given, else the exact sum NO3-N + NO2-N + NH3-N when all three
+ * are given, else not evaluated.
  */
 public final class Gb3097 {
 
@@ -82,15 +84,19 @@ public final class Gb3097 {
         if (Decimals.within(v, PH_CLASSES_1_2[0], PH_CLASSES_1_2[1])) {
           yield SeaClass.ONE;
         }
-        yield Decimals.within(v, PH_CLASSES_3_4[0], PH_CLASSES_3_4[1]) ? SeaClass.THREE : SeaClass.WORSE_THAN_FOUR;
+        yield Decimals.within(v, PH_CLASSES_3_4[0], PH_CLASSES_3_4[1])
+            ? SeaClass.THREE
+            : SeaClass.WORSE_THAN_FOUR;
       }
-      case DISSOLVED_OXYGEN -> CLASSES[Decimals.firstAtLeast(v, indicator.limits, rules.dissolvedOxygenStrict())];
+      case DISSOLVED_OXYGEN ->
+          CLASSES[Decimals.firstAtLeast(v, indicator.limits, rules.dissolvedOxygenStrict())];
       default -> CLASSES[Decimals.firstAtMost(v, indicator.limits)];
     };
   }
 
   /** The point class over the evaluated indicators that were measured; empty when none was. */
-  public static Optional<SingleFactorResult<Indicator, SeaClass>> classify(WaterQuality values, Gb3097Rules rules) {
+  public static Optional<SingleFactorResult<Indicator, SeaClass>> classify(
+      WaterQuality values, Gb3097Rules rules) {
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(rules, "rules");
     return SingleFactorResult.evaluate(
@@ -101,8 +107,8 @@ public final class Gb3097 {
   }
 
   /**
-   * Inorganic nitrogen (无机氮): the given total, else NO3-N + NO2-N + NH3-N summed exactly when all three are given
-   * (0.150 + 0.010 + 0.030 = 0.190), else empty.
+   * Inorganic nitrogen (无机氮): the given total, else NO3-N + NO2-N + NH3-N summed exactly when all
+   * three are given (0.150 + 0.010 + 0.030 = 0.190), else empty.
    */
   public static OptionalDouble inorganicNitrogen(WaterQuality values) {
     OptionalDouble total = values.get(WaterItem.INORGANIC_NITROGEN);

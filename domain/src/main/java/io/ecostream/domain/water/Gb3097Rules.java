@@ -8,11 +8,11 @@ import java.util.Set;
 /**
  * Settings of the near-shore point assessment (docs/standards.md#sea-point-class-and-shares).
  *
- * @param evaluated the indicators that enter the point class when measured; default {@link #CORE}, the six items
- *     the national system publishes per point. Whether official annual classes add metals is not confirmed [R]; add
- *     them here where a city's method does
- * @param dissolvedOxygenStrict whether DO must be strictly greater than the limit, as the standard writes ("&gt;");
- *     default true. Some software may use ≥ [R]
+ * @param evaluated the indicators that enter the point class when measured; default {@link #CORE},
+ *     the six items the national system publishes per point. Whether official annual classes add
+ *     metals is not confirmed [R]; add them here where a city's method does
+ * @param dissolvedOxygenStrict whether DO must be strictly greater than the limit, as the standard
+ *     writes ("&gt;"); default true. Some software may use ≥ [R]
  */
 public record Gb3097Rules(Set<Gb3097.Indicator> evaluated, boolean dissolvedOxygenStrict) {
 
@@ -27,7 +27,9 @@ public record Gb3097Rules(Set<Gb3097.Indicator> evaluated, boolean dissolvedOxyg
               Gb3097.Indicator.ACTIVE_PHOSPHATE,
               Gb3097.Indicator.PETROLEUM));
 
-  /** @throws IllegalArgumentException if no indicator is evaluated */
+  /**
+   * @throws IllegalArgumentException if no indicator is evaluated
+   */
   public Gb3097Rules {
     Objects.requireNonNull(evaluated, "evaluated");
     if (evaluated.isEmpty()) {

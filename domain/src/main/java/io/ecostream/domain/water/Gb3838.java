@@ -8,17 +8,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Surface water classes by GB 3838-2002 地表水环境质量标准, Table 1 basic items (docs/standards.md#surface-water-classes), and
- * the section class of 环办〔2011〕22号 (docs/standards.md#section-class-and-shares).
+ * Surface water classes by GB 3838-2002 地表水环境质量标准, Table 1 basic items
+ * (docs/standards.md#surface-water-classes), and the section class of 环办〔2011〕22号
+ * (docs/standards.md#section-class-and-shares).
  *
- * <p>Per indicator the class is the best class whose limit the value meets: value ≤ limit; dissolved oxygen value ≥
- * limit; pH within 6–9 is class I (the range holds for every class), outside it 劣V. A value equal to a limit belongs
- * to that class; where neighbouring classes share a limit (COD 15 for I and II) it is the better one. Values are
- * compared as exact decimals ({@link Decimals}): 0.2 TP in a river is III, 0.20000000001 is IV.
+ * <p>Per indicator the class is the best class whose limit the value meets: value ≤ limit;
+ * dissolved oxygen value ≥ limit; pH within 6–9 is class I (the range holds for every class),
+ * outside it 劣V. A value equal to a limit belongs to that class; where neighbouring classes share a
+ * limit (COD 15 for I and II) it is the better one. Values are compared as exact decimals ({@link
+ * Decimals}): 0.2 TP in a river is III, 0.20000000001 is IV.
  *
- * <p>The section class is the worst indicator class over the evaluated indicators ({@link #ROUTINE}: the 21 items,
- * Table 1 without water temperature, total nitrogen and fecal coliform). Total nitrogen of a lake or reservoir is
- * evaluated apart ({@link #classOf(Indicator, double, WaterBody)} with {@link Indicator#TOTAL_NITROGEN}).
+ * <p>The section class is the worst indicator class over the evaluated indicators ({@link
+ * #ROUTINE}: the 21 items, Table 1 without water temperature, total nitrogen and fecal coliform).
+ * Total nitrogen of a lake or reservoir is evaluated apart ({@link #classOf(Indicator, double,
+ * WaterBody)} with {@link Indicator#TOTAL_NITROGEN}).
  */
 public final class Gb3838 {
 
@@ -64,35 +67,42 @@ public final class Gb3838 {
     }
 
     /**
-     * The class III limit C_s used by CWQI and by drinking-water sources: the upper limit (TP by water body, DO the
-     * minimum 5); for pH the range 6–9 has no single limit and this returns 9.
+     * The class III limit C_s used by CWQI and by drinking-water sources: the upper limit (TP by
+     * water body, DO the minimum 5); for pH the range 6–9 has no single limit and this returns 9.
      */
     BigDecimal classIIILimit(WaterBody body) {
       return this == PH ? limits[1] : limits(body)[WaterClass.III.ordinal()];
     }
 
     private BigDecimal[] limits(WaterBody body) {
-      return this == TOTAL_PHOSPHORUS && body == WaterBody.LAKE_RESERVOIR ? LAKE_TOTAL_PHOSPHORUS : limits;
+      return this == TOTAL_PHOSPHORUS && body == WaterBody.LAKE_RESERVOIR
+          ? LAKE_TOTAL_PHOSPHORUS
+          : limits;
     }
   }
 
   /** GB 3838-2002 Table 1, total phosphorus in lakes and reservoirs (湖、库). */
-  private static final BigDecimal[] LAKE_TOTAL_PHOSPHORUS = Decimals.limits("0.01", "0.025", "0.05", "0.1", "0.2");
+  private static final BigDecimal[] LAKE_TOTAL_PHOSPHORUS =
+      Decimals.limits("0.01", "0.025", "0.05", "0.1", "0.2");
 
-  /** The 21 items a section class is evaluated on: Table 1 without water temperature, TN and fecal coliform. */
+  /**
+   * The 21 items a section class is evaluated on: Table 1 without water temperature, TN and fecal
+   * coliform.
+   */
   public static final Set<Indicator> ROUTINE =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Indicator.TOTAL_NITROGEN)));
 
   /**
-   * The 20 basic items a surface drinking-water source is evaluated on: {@link #ROUTINE} without COD
-   * (docs/standards.md#drinking-water-sources).
+   * The 20 basic items a surface drinking-water source is evaluated on: {@link #ROUTINE} without
+   * COD (docs/standards.md#drinking-water-sources).
    */
   public static final Set<Indicator> DRINKING_SOURCE =
-      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Indicator.TOTAL_NITROGEN, Indicator.COD)));
+      Collections.unmodifiableSet(
+          EnumSet.complementOf(EnumSet.of(Indicator.TOTAL_NITROGEN, Indicator.COD)));
 
   /**
-   * GB 3838-2002 Table 2, supplementary items for centralized drinking-water sources (集中式生活饮用水地表水源地补充项目),
-   * a single limit each, mg/L (docs/standards.md#drinking-water-limits).
+   * GB 3838-2002 Table 2, supplementary items for centralized drinking-water sources
+   * (集中式生活饮用水地表水源地补充项目), a single limit each, mg/L (docs/standards.md#drinking-water-limits).
    */
   public enum SupplementaryItem {
     SULFATE(WaterItem.SULFATE, "250"),
@@ -136,20 +146,24 @@ public final class Gb3838 {
     Objects.requireNonNull(body, "body");
     BigDecimal v = Decimals.measured(indicator, value);
     return switch (indicator) {
-      case PH -> Decimals.within(v, indicator.limits[0], indicator.limits[1]) ? WaterClass.I : WaterClass.WORSE_THAN_V;
+      case PH ->
+          Decimals.within(v, indicator.limits[0], indicator.limits[1])
+              ? WaterClass.I
+              : WaterClass.WORSE_THAN_V;
       case DISSOLVED_OXYGEN -> CLASSES[Decimals.firstAtLeast(v, indicator.limits, false)];
       default -> CLASSES[Decimals.firstAtMost(v, indicator.limits(body))];
     };
   }
 
   /** The section class over the 21 {@link #ROUTINE} items; empty when none of them was measured. */
-  public static Optional<SingleFactorResult<Indicator, WaterClass>> classify(WaterQuality values, WaterBody body) {
+  public static Optional<SingleFactorResult<Indicator, WaterClass>> classify(
+      WaterQuality values, WaterBody body) {
     return classify(values, body, ROUTINE);
   }
 
   /**
-   * The class over the given indicators that were measured (单因子评价法: the worst indicator class); empty when none
-   * was. For period values pass the period means ({@link WaterQuality#mean}).
+   * The class over the given indicators that were measured (单因子评价法: the worst indicator class);
+   * empty when none was. For period values pass the period means ({@link WaterQuality#mean}).
    */
   public static Optional<SingleFactorResult<Indicator, WaterClass>> classify(
       WaterQuality values, WaterBody body, Set<Indicator> indicators) {

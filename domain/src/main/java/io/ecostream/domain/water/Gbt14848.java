@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The class III limits of GB/T 14848-2017 地下水质量标准, Table 1 routine items (docs/standards.md#drinking-water-limits): the
- * limit a groundwater drinking source must meet. Only the numeric items are here: 嗅和味 and 肉眼可见物 ("无") are not.
- * Values are compared as exact decimals ({@link Decimals}); a value equal to the limit meets it.
+ * The class III limits of GB/T 14848-2017 地下水质量标准, Table 1 routine items
+ * (docs/standards.md#drinking-water-limits): the limit a groundwater drinking source must meet.
+ * Only the numeric items are here: 嗅和味 and 肉眼可见物 ("无") are not. Values are compared as exact
+ * decimals ({@link Decimals}); a value equal to the limit meets it.
  */
 public final class Gbt14848 {
 
@@ -95,18 +96,22 @@ public final class Gbt14848 {
    *
    * @param includeMicrobiological whether 总大肠菌群 and 菌落总数 are evaluated
    */
-  public static List<Indicator> exceedingClassIII(WaterQuality values, boolean includeMicrobiological) {
+  public static List<Indicator> exceedingClassIII(
+      WaterQuality values, boolean includeMicrobiological) {
     Objects.requireNonNull(values, "values");
     List<Indicator> exceeding = new ArrayList<>();
     for (Indicator indicator : Indicator.values()) {
       if (indicator.isMicrobiological() && !includeMicrobiological) {
         continue;
       }
-      values.get(indicator.item()).ifPresent(v -> {
-        if (indicator.exceedsClassIII(v)) {
-          exceeding.add(indicator);
-        }
-      });
+      values
+          .get(indicator.item())
+          .ifPresent(
+              v -> {
+                if (indicator.exceedsClassIII(v)) {
+                  exceeding.add(indicator);
+                }
+              });
     }
     return exceeding;
   }
@@ -114,7 +119,8 @@ public final class Gbt14848 {
   /** Whether any routine item (with the microbiological ones as chosen) was measured. */
   static boolean anyMeasured(WaterQuality values, boolean includeMicrobiological) {
     for (Indicator indicator : Indicator.values()) {
-      if ((includeMicrobiological || !indicator.isMicrobiological()) && values.has(indicator.item())) {
+      if ((includeMicrobiological || !indicator.isMicrobiological())
+          && values.has(indicator.item())) {
         return true;
       }
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The water quality grade of a river or basin (河流、流域水质状况, docs/standards.md#river-grading).
  *
- * <p>With at least {@link RiverGradingRules#minSectionsForShares} sections, from the shares of the section classes:
+ * <p>With at least {@link RiverGradingRules#minSectionsForShares} sections, from the shares of the
+ * section classes:
  *
  * <ul>
  *   <li>I–III ≥ 90 %: 优; 75 % ≤ I–III &lt; 90 %: 良好;
@@ -17,9 +18,9 @@ import java.util.Optional;
  *   <li>I–III &lt; {@link RiverGradingRules#heavyPollutionMaxGoodPercent} and 劣V ≥ 40 %: 重度污染.
  * </ul>
  *
- * The shares are compared exactly, as whole counts (100 · good ≥ 90 · total), not as rounded percentages. With fewer
- * sections the mean concentrations of the sections are classified by the single-factor method and the grade is that
- * class's ({@link WaterClass#grade}).
+ * The shares are compared exactly, as whole counts (100 · good ≥ 90 · total), not as rounded
+ * percentages. With fewer sections the mean concentrations of the sections are classified by the
+ * single-factor method and the grade is that class's ({@link WaterClass#grade}).
  */
 public final class RiverGrading {
 
@@ -32,8 +33,8 @@ public final class RiverGrading {
   private RiverGrading() {}
 
   /**
-   * The grade of the river from its sections' period values, choosing the method by the number of evaluated
-   * sections (those with at least one routine item); empty when none is evaluated.
+   * The grade of the river from its sections' period values, choosing the method by the number of
+   * evaluated sections (those with at least one routine item); empty when none is evaluated.
    */
   public static Optional<WaterGrade> of(
       Collection<WaterQuality> sectionValues, WaterBody body, RiverGradingRules rules) {
@@ -91,11 +92,12 @@ public final class RiverGrading {
   }
 
   /**
-   * The grade from the mean concentrations of the sections (the method for fewer than five sections): the sections'
-   * values are averaged per item ({@link WaterQuality#mean}, pH by hydrogen ion), then classified over the 21 routine
-   * items; empty when none of them was measured.
+   * The grade from the mean concentrations of the sections (the method for fewer than five
+   * sections): the sections' values are averaged per item ({@link WaterQuality#mean}, pH by
+   * hydrogen ion), then classified over the 21 routine items; empty when none of them was measured.
    */
-  public static Optional<WaterGrade> byMeanConcentrations(Collection<WaterQuality> sectionValues, WaterBody body) {
+  public static Optional<WaterGrade> byMeanConcentrations(
+      Collection<WaterQuality> sectionValues, WaterBody body) {
     return Gb3838.classify(WaterQuality.mean(sectionValues), body).map(r -> r.worstClass().grade());
   }
 }

@@ -1,8 +1,8 @@
 package io.ecostream.domain.water;
 
 /**
- * The sea water class of GB 3097-1997 (海水水质类别), best first: classes 1 to 4 and 劣四类 (the standard: "劣于第四类海水水质标准"),
- * coded 5. The declaration order is the order of quality.
+ * The sea water class of GB 3097-1997 (海水水质类别), best first: classes 1 to 4 and 劣四类 (the standard:
+ * "劣于第四类海水水质标准"), coded 5. The declaration order is the order of quality.
  */
 public enum SeaClass {
   ONE("一类"),

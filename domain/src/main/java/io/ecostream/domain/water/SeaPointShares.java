@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * The class shares of a city's or sea area's near-shore points, <b>by number of points</b> (点位比例,
- * docs/standards.md#sea-point-class-and-shares). Bulletins from about 2020 publish an area share (面积比例) instead, which
- * cannot be reproduced from point data; label these figures as point shares. Percentages to one decimal (GB/T 8170),
- * NaN without points.
+ * docs/standards.md#sea-point-class-and-shares). Bulletins from about 2020 publish an area share
+ * (面积比例) instead, which cannot be reproduced from point data; label these figures as point shares.
+ * Percentages to one decimal (GB/T 8170), NaN without points.
  */
 public final class SeaPointShares {
 

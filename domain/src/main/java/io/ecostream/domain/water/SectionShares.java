@@ -7,16 +7,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The class shares of a group of sections (a river, basin, city or province): 优良水体比例 (I–III), IV, V, 劣V and "V
- * 及劣V类" (docs/standards.md#section-class-and-shares). Percentages are by number of evaluated sections, published to one
- * decimal (GB/T 8170), NaN for an empty group.
+ * The class shares of a group of sections (a river, basin, city or province): 优良水体比例 (I–III), IV,
+ * V, 劣V and "V 及劣V类" (docs/standards.md#section-class-and-shares). Percentages are by number of
+ * evaluated sections, published to one decimal (GB/T 8170), NaN for an empty group.
  *
  * @param counts sections per class (classes without sections are absent)
  * @param total the evaluated sections
  */
 public record SectionShares(Map<WaterClass, Integer> counts, int total) {
 
-  /** @throws IllegalArgumentException if the counts do not add up to the total */
+  /**
+   * @throws IllegalArgumentException if the counts do not add up to the total
+   */
   public SectionShares {
     Map<WaterClass, Integer> copy = new EnumMap<>(WaterClass.class);
     copy.putAll(counts);

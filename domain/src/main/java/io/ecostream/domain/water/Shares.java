@@ -10,9 +10,9 @@ final class Shares {
   private Shares() {}
 
   /**
-   * part / total × 100 %, rounded to one decimal by GB/T 8170 ({@link BulletinRounding#ratio}); NaN when the total is
-   * 0. 100 · part is exact and the division is correctly rounded, so a decimal tie such as 1/16 = 6.25 % stays a tie
-   * (→ 6.2).
+   * part / total × 100 %, rounded to one decimal by GB/T 8170 ({@link BulletinRounding#ratio}); NaN
+   * when the total is 0. 100 · part is exact and the division is correctly rounded, so a decimal
+   * tie such as 1/16 = 6.25 % stays a tie (→ 6.2).
    */
   static double percent(long part, long total) {
     return total == 0 ? Double.NaN : BulletinRounding.ratio(HUNDRED * part / total);

@@ -1,8 +1,9 @@
 package io.ecostream.domain.water;
 
 /**
- * The surface water class of GB 3838-2002 (地表水环境质量类别), best first: I to V, and 劣V for worse than V. The
- * declaration order is the order of quality, so {@code compareTo} and {@link #worse} pick the worse class.
+ * The surface water class of GB 3838-2002 (地表水环境质量类别), best first: I to V, and 劣V for worse than V.
+ * The declaration order is the order of quality, so {@code compareTo} and {@link #worse} pick the
+ * worse class.
  */
 public enum WaterClass {
   I("I", WaterGrade.EXCELLENT),
@@ -44,7 +45,10 @@ public enum WaterClass {
     return classes[number - 1];
   }
 
-  /** The qualitative grade: I–II 优, III 良好, IV 轻度污染, V 中度污染, 劣V 重度污染 (docs/standards.md#section-class-and-shares). */
+  /**
+   * The qualitative grade: I–II 优, III 良好, IV 轻度污染, V 中度污染, 劣V 重度污染
+   * (docs/standards.md#section-class-and-shares).
+   */
   public WaterGrade grade() {
     return grade;
   }

@@ -1,8 +1,8 @@
 package io.ecostream.domain.water;
 
 /**
- * The qualitative grade (水质状况) of a section's class or of a river or basin (docs/standards.md#river-grading,
- * 环办〔2011〕22号 as quoted): 优, 良好, 轻度污染, 中度污染, 重度污染.
+ * The qualitative grade (水质状况) of a section's class or of a river or basin
+ * (docs/standards.md#river-grading, 环办〔2011〕22号 as quoted): 优, 良好, 轻度污染, 中度污染, 重度污染.
  */
 public enum WaterGrade {
   EXCELLENT("优"),

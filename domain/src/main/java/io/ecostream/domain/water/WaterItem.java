@@ -1,13 +1,14 @@
 package io.ecostream.domain.water;
 
 /**
- * A measured water-quality item (监测项目), the key of a {@link WaterQuality}. Units are those of the limit tables that
- * evaluate the item: mg/L unless noted, pH dimensionless.
+ * A measured water-quality item (监测项目), the key of a {@link WaterQuality}. Units are those of the
+ * limit tables that evaluate the item: mg/L unless noted, pH dimensionless.
  *
- * <p>One item is one quantity, whatever the water body: {@link #NITRATE_NITROGEN} is the Table 2 nitrate of GB 3838
- * (as N), the nitrate of GB/T 14848 (as N) and the nitrate part of sea inorganic nitrogen. The exception is COD: sea
- * water COD is measured by the alkaline permanganate method (GB 17378.4) and is its own item, {@link #SEA_COD}, so that
- * neither surface COD (dichromate) nor CODMn can slip into a GB 3097 assessment (docs/standards.md#sea-water-classes).
+ * <p>One item is one quantity, whatever the water body: {@link #NITRATE_NITROGEN} is the Table 2
+ * nitrate of GB 3838 (as N), the nitrate of GB/T 14848 (as N) and the nitrate part of sea inorganic
+ * nitrogen. The exception is COD: sea water COD is measured by the alkaline permanganate method (GB
+ * 17378.4) and is its own item, {@link #SEA_COD}, so that neither surface COD (dichromate) nor
+ * CODMn can slip into a GB 3097 assessment (docs/standards.md#sea-water-classes).
  */
 public enum WaterItem {
   PH("pH", "dimensionless"),

@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The measured values of one sample, or the period values, of one section, point or source: a value per {@link
- * WaterItem} in the item's unit. An item that is absent was not measured and is not evaluated.
+ * The measured values of one sample, or the period values, of one section, point or source: a value
+ * per {@link WaterItem} in the item's unit. An item that is absent was not measured and is not
+ * evaluated.
  *
- * <p>A value below the detection limit is the caller's to substitute (e.g. half the detection limit, {@link
- * CwqiRules#belowDetectionLimit}); this type holds numbers only.
+ * <p>A value below the detection limit is the caller's to substitute (e.g. half the detection
+ * limit, {@link CwqiRules#belowDetectionLimit}); this type holds numbers only.
  *
  * @param values the values by item; copied, iterated in {@link WaterItem} order
  */
@@ -35,7 +36,9 @@ public record WaterQuality(Map<WaterItem, Double> values) {
 
   private static final WaterQuality EMPTY = new WaterQuality(Map.of());
 
-  /** @throws IllegalArgumentException if a value is negative, NaN or infinite */
+  /**
+   * @throws IllegalArgumentException if a value is negative, NaN or infinite
+   */
   public WaterQuality {
     Objects.requireNonNull(values, "values");
     EnumMap<WaterItem, Double> copy = new EnumMap<>(WaterItem.class);
@@ -44,7 +47,8 @@ public record WaterQuality(Map<WaterItem, Double> values) {
           Objects.requireNonNull(item, "item");
           Objects.requireNonNull(value, () -> "value of " + item);
           if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException(item + " must be finite and non-negative, was " + value);
+            throw new IllegalArgumentException(
+                item + " must be finite and non-negative, was " + value);
           }
           copy.put(item, value);
         });
@@ -75,18 +79,21 @@ public record WaterQuality(Map<WaterItem, Double> values) {
     return values.containsKey(Objects.requireNonNull(item, "item"));
   }
 
-  /** The period values by {@link PhAveraging#HYDROGEN_ION}: see {@link #mean(Collection, PhAveraging)}. */
+  /**
+   * The period values by {@link PhAveraging#HYDROGEN_ION}: see {@link #mean(Collection,
+   * PhAveraging)}.
+   */
   public static WaterQuality mean(Collection<WaterQuality> samples) {
     return mean(samples, PhAveraging.HYDROGEN_ION);
   }
 
   /**
-   * The period values (评价时段均值) of the samples: per item the arithmetic mean of the samples that measured it
-   * (docs/standards.md#section-class-and-shares), pH as chosen. Also used for the mean concentrations of a river with
-   * fewer than five sections.
+   * The period values (评价时段均值) of the samples: per item the arithmetic mean of the samples that
+   * measured it (docs/standards.md#section-class-and-shares), pH as chosen. Also used for the mean
+   * concentrations of a river with fewer than five sections.
    *
-   * <p>Means are computed in decimal ({@link Decimals}) and then converted to the nearest {@code double}: the mean of
-   * 0.1 and 0.2 is 0.15, not 0.15000000000000002.
+   * <p>Means are computed in decimal ({@link Decimals}) and then converted to the nearest {@code
+   * double}: the mean of 0.1 and 0.2 is 0.15, not 0.15000000000000002.
    */
   public static WaterQuality mean(Collection<WaterQuality> samples, PhAveraging phAveraging) {
     Objects.requireNonNull(samples, "samples");
@@ -117,8 +124,9 @@ public record WaterQuality(Map<WaterItem, Double> values) {
   }
 
   /**
-   * −log10(mean 10^−pH), computed as pHmin − log10(mean 10^−(pH − pHmin)) so that equal values give that value
-   * exactly (10^0 = 1, log10 1 = 0); the result is kept within [pHmin, pHmax], where the exact mean lies.
+   * −log10(mean 10^−pH), computed as pHmin − log10(mean 10^−(pH − pHmin)) so that equal values give
+   * that value exactly (10^0 = 1, log10 1 = 0); the result is kept within [pHmin, pHmax], where the
+   * exact mean lies.
    */
   private static double hydrogenIonMean(Collection<WaterQuality> samples, double minimum) {
     double sum = 0;

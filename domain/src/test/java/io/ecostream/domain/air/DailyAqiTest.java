@@ -21,15 +21,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class DailyAqiTest {
 
-  /** The indicators of a 2012 daily AQI, in the column order of docs/standards.md#worked-aqi-examples. */
-  private static final Indicator[] DAILY_2012 = {SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_1H, O3_8H};
-
-  /** The indicators of a 2026 daily AQI, in the column order of docs/standards.md#worked-aqi-examples. */
-  private static final Indicator[] DAILY_2026 = {SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_8H};
+  /**
+   * The indicators of a 2012 daily AQI, in the column order of
+   * docs/standards.md#worked-aqi-examples.
+   */
+  private static final Indicator[] DAILY_2012 = {
+    SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_1H, O3_8H
+  };
 
   /**
-   * docs/standards.md#worked-aqi-examples rows 1 and 2: SO2 10, NO2 45, PM10 120, PM2.5 80, CO 1.2, O3 1h max 150,
-   * O3 8h max 130.
+   * The indicators of a 2026 daily AQI, in the column order of
+   * docs/standards.md#worked-aqi-examples.
+   */
+  private static final Indicator[] DAILY_2026 = {
+    SO2_24H, NO2_24H, PM10_24H, PM2_5_24H, CO_24H, O3_8H
+  };
+
+  /**
+   * docs/standards.md#worked-aqi-examples rows 1 and 2: SO2 10, NO2 45, PM10 120, PM2.5 80, CO 1.2,
+   * O3 1h max 150, O3 8h max 130.
    */
   private static DailyAqi.Builder example1(AqiEdition edition) {
     return DailyAqi.builder(edition)
@@ -43,8 +53,8 @@ class DailyAqiTest {
   }
 
   /**
-   * docs/standards.md#worked-aqi-examples rows 3 and 4: SO2 8, NO2 30, PM10 60, PM2.5 30, CO 0.8, O3 1h max 230,
-   * O3 8h max 150.
+   * docs/standards.md#worked-aqi-examples rows 3 and 4: SO2 8, NO2 30, PM10 60, PM2.5 30, CO 0.8,
+   * O3 1h max 230, O3 8h max 150.
    */
   private static DailyAqi.Builder example2(AqiEdition edition) {
     return DailyAqi.builder(edition)
@@ -105,9 +115,17 @@ class DailyAqiTest {
   @ParameterizedTest
   @EnumSource(AqiEdition.class)
   void shouldMakeAllTiedPollutantsPrimary(AqiEdition edition) {
-    // docs/standards.md#worked-aqi-examples row 5: PM10 250 and PM2.5 115 are both on their IAQI-150 breakpoint.
+    // docs/standards.md#worked-aqi-examples row 5: PM10 250 and PM2.5 115 are both on their
+    // IAQI-150 breakpoint.
     AqiResult r =
-        DailyAqi.builder(edition).so2(8.0).no2(30.0).pm10(250.0).pm25(115.0).co(0.8).o3Max8h(90.0).compute();
+        DailyAqi.builder(edition)
+            .so2(8.0)
+            .no2(30.0)
+            .pm10(250.0)
+            .pm25(115.0)
+            .co(0.8)
+            .o3Max8h(90.0)
+            .compute();
 
     assertThat(iaqis(r, DAILY_2026)).containsExactly(8, 38, 150, 150, 20, 45);
     assertThat(r.aqi()).isEqualTo(150);
@@ -120,8 +138,10 @@ class DailyAqiTest {
 
   @Test
   void shouldPickTheEditionFromTheDate() {
-    assertThat(example1(AqiEdition.forDate(LocalDate.of(2026, 2, 28))).compute().aqi()).isEqualTo(107);
-    assertThat(example1(AqiEdition.forDate(LocalDate.of(2026, 3, 1))).compute().aqi()).isEqualTo(119);
+    assertThat(example1(AqiEdition.forDate(LocalDate.of(2026, 2, 28))).compute().aqi())
+        .isEqualTo(107);
+    assertThat(example1(AqiEdition.forDate(LocalDate.of(2026, 3, 1))).compute().aqi())
+        .isEqualTo(119);
   }
 
   @Test
@@ -151,7 +171,8 @@ class DailyAqiTest {
     AqiResult r = example1(HJ_633_2012).o3Max1h(null).o3Max8h(801.0).compute();
 
     assertThat(r.missingPollutants()).containsExactly(Pollutant.O3);
-    // PM2.5 107 > 100, so the AQI is published despite the gap (HJ 633-2026 §5.3.1, applied to 2012 too).
+    // PM2.5 107 > 100, so the AQI is published despite the gap (HJ 633-2026 §5.3.1, applied to 2012
+    // too).
     assertThat(r.aqi()).isEqualTo(107);
     assertThat(r.complete()).isFalse();
   }
@@ -177,9 +198,16 @@ class DailyAqiTest {
 
   @Test
   void shouldNameNoPrimaryPollutantAtFiftyOrBelow() {
-    // PM10 50 is the IAQI-50 breakpoint; NO2 30 → ⌈37.5⌉ = 38, PM2.5 30 → ⌈42.86⌉ = 43, O3 8h 90 → 45.
+    // PM10 50 is the IAQI-50 breakpoint; NO2 30 → ⌈37.5⌉ = 38, PM2.5 30 → ⌈42.86⌉ = 43, O3 8h 90 →
+    // 45.
     DailyAqi.Builder b =
-        DailyAqi.builder(HJ_633_2026).so2(8.0).no2(30.0).pm10(50.0).pm25(30.0).co(0.8).o3Max8h(90.0);
+        DailyAqi.builder(HJ_633_2026)
+            .so2(8.0)
+            .no2(30.0)
+            .pm10(50.0)
+            .pm25(30.0)
+            .co(0.8)
+            .o3Max8h(90.0);
 
     AqiResult at50 = b.compute();
     assertThat(at50.aqi()).isEqualTo(50);
@@ -195,7 +223,8 @@ class DailyAqiTest {
 
   @Test
   void shouldNotPublishAnAqiOf100OrLessWhenAPollutantIsMissing() {
-    // Row 4 of docs/standards.md#worked-aqi-examples without SO2: the others give 38, 58, 43, 20, 92.
+    // Row 4 of docs/standards.md#worked-aqi-examples without SO2: the others give 38, 58, 43, 20,
+    // 92.
     AqiResult r = example2(HJ_633_2026).so2(null).compute();
 
     assertThat(r.aqi()).isEqualTo(Iaqi.NONE);
@@ -269,9 +298,14 @@ class DailyAqiTest {
   void shouldRejectInvalidConcentrationsWhenTheyAreSet() {
     DailyAqi.Builder b = DailyAqi.builder(HJ_633_2026);
 
-    assertThatThrownBy(() -> b.pm25(-1.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PM2_5");
-    assertThatThrownBy(() -> b.co(Double.NaN)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CO");
-    assertThatThrownBy(() -> b.o3Max8h(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.pm25(-1.0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PM2_5");
+    assertThatThrownBy(() -> b.co(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CO");
+    assertThatThrownBy(() -> b.o3Max8h(Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -43,7 +43,8 @@ class Gbt8170HundredthsTest {
 
   @Test
   void shouldAgreeWithDecimalRoundingOnEveryTenThousandthUpTo300() {
-    // i / 10000.0 is the double nearest to the decimal i/10000, so that decimal is what it stands for.
+    // i / 10000.0 is the double nearest to the decimal i/10000, so that decimal is what it stands
+    // for.
     List<String> mismatches = new ArrayList<>();
     for (int i = -20_000; i <= 3_000_000; i++) {
       BigDecimal decimal = BigDecimal.valueOf(i, 4);
@@ -57,6 +58,7 @@ class Gbt8170HundredthsTest {
 
   @Test
   void shouldRejectNan() {
-    assertThatThrownBy(() -> Gbt8170.roundedHundredths(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Gbt8170.roundedHundredths(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

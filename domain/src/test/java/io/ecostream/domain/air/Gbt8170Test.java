@@ -41,7 +41,8 @@ class Gbt8170Test {
 
   @ParameterizedTest(name = "{0} → {1} tenths")
   @CsvSource({
-    // The binary value of 1.05 is a little above 1.05, that of 1.15 a little below; the decimal value decides.
+    // The binary value of 1.05 is a little above 1.05, that of 1.15 a little below; the decimal
+    // value decides.
     "1.05, 10",
     "1.15, 12",
     "1.25, 12",
@@ -67,7 +68,8 @@ class Gbt8170Test {
 
   @Test
   void shouldRoundTheNeighboursOfATieAwayFromIt() {
-    // The doubles next to fl(1.05) and fl(1.15) are not those decimals, so they round to the nearer tenth.
+    // The doubles next to fl(1.05) and fl(1.15) are not those decimals, so they round to the nearer
+    // tenth.
     assertThat(Gbt8170.roundedTenths(Math.nextUp(1.05))).isEqualTo(11);
     assertThat(Gbt8170.roundedTenths(Math.nextDown(1.05))).isEqualTo(10);
     assertThat(Gbt8170.roundedTenths(Math.nextUp(1.15))).isEqualTo(12);
@@ -94,13 +96,16 @@ class Gbt8170Test {
   @ParameterizedTest
   @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
   void shouldRejectNanAndInfinity(double value) {
-    assertThatThrownBy(() -> Gbt8170.roundedUnits(value)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Gbt8170.roundedTenths(value)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Gbt8170.roundedUnits(value))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Gbt8170.roundedTenths(value))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void shouldAgreeWithDecimalRoundingOnEveryThousandthUpTo2000() {
-    // i / 1000.0 is the double nearest to the decimal i/1000, so that decimal is what it stands for.
+    // i / 1000.0 is the double nearest to the decimal i/1000, so that decimal is what it stands
+    // for.
     List<String> mismatches = new ArrayList<>();
     for (int i = -20_000; i <= 2_000_000; i++) {
       BigDecimal decimal = BigDecimal.valueOf(i, 3);

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The IAQI breakpoint table, copied row for row from docs/standards.md#iaqi-breakpoints (HJ 633-2012 Table 1,
- * HJ 633-2026 Table 3) and parsed here, so that the tests do not depend on the production copy of the table.
+ * The IAQI breakpoint table, copied row for row from docs/standards.md#iaqi-breakpoints (HJ
+ * 633-2012 Table 1, HJ 633-2026 Table 3) and parsed here, so that the tests do not depend on the
+ * production copy of the table.
  */
 final class Hj633Table {
 
-  // | IAQI | SO2 24h | SO2 1h ¹ | NO2 24h | NO2 1h ¹ | PM10 24h (2012) | ★PM10 24h (2026) | CO 24h | CO 1h ¹ | O3 1h | O3 8h | PM2.5 24h (2012) | ★PM2.5 24h (2026) |
+  // | IAQI | SO2 24h | SO2 1h ¹ | NO2 24h | NO2 1h ¹ | PM10 24h (2012) | ★PM10 24h (2026) | CO 24h
+  // | CO 1h ¹ | O3 1h | O3 8h | PM2.5 24h (2012) | ★PM2.5 24h (2026) |
   private static final String TABLE =
       """
       | 0   | 0    | 0   | 0   | 0    | 0   | 0   | 0  | 0   | 0    | 0   | 0   | 0   |
@@ -31,7 +33,9 @@ final class Hj633Table {
 
   private Hj633Table() {}
 
-  /** The breakpoints of the column the indicator is evaluated on under the edition, in row order. */
+  /**
+   * The breakpoints of the column the indicator is evaluated on under the edition, in row order.
+   */
   static List<Breakpoint> column(AqiEdition edition, Indicator indicator) {
     int position = position(edition, indicator);
     List<Breakpoint> column = new ArrayList<>();
@@ -55,7 +59,8 @@ final class Hj633Table {
       case SO2_1H -> 2;
       case NO2_24H -> 3;
       case NO2_1H -> 4;
-      // HJ 633-2026 §4.2.4: PM 1-hour values on the daily breakpoints; the same choice is made for 2012.
+      // HJ 633-2026 §4.2.4: PM 1-hour values on the daily breakpoints; the same choice is made for
+      // 2012.
       case PM10_24H, PM10_1H -> is2012 ? 5 : 6;
       case CO_24H -> 7;
       case CO_1H -> 8;

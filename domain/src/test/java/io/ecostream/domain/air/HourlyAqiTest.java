@@ -27,9 +27,10 @@ class HourlyAqiTest {
   private static final Indicator[] ONE_HOUR = {SO2_1H, NO2_1H, CO_1H, O3_1H, PM10_1H, PM2_5_1H};
 
   /**
-   * One hour's values with SO2 1h above 800 µg/m³. The other IAQIs: NO2 50 → ⌈50·50/100⌉ = 25; CO 0.5 → 50·5/50 = 5;
-   * O3 100 → ⌈50·100/160 = 31.25⌉ = 32; PM10 80 → 2012: 50 + ⌈50·30/100⌉ = 65, 2026: 50 + ⌈50·30/70 = 21.43⌉ = 72;
-   * PM2.5 40 → 2012: 50 + ⌈50·5/40 = 6.25⌉ = 57, 2026: 50 + 50·5/25 = 60.
+   * One hour's values with SO2 1h above 800 µg/m³. The other IAQIs: NO2 50 → ⌈50·50/100⌉ = 25; CO
+   * 0.5 → 50·5/50 = 5; O3 100 → ⌈50·100/160 = 31.25⌉ = 32; PM10 80 → 2012: 50 + ⌈50·30/100⌉ = 65,
+   * 2026: 50 + ⌈50·30/70 = 21.43⌉ = 72; PM2.5 40 → 2012: 50 + ⌈50·5/40 = 6.25⌉ = 57, 2026: 50 +
+   * 50·5/25 = 60.
    */
   private static HourlyAqi.Builder so2Episode(AqiEdition edition) {
     return HourlyAqi.builder(edition).so2(900.0).no2(50.0).co(0.5).o3(100.0).pm10(80.0).pm25(40.0);
@@ -90,8 +91,8 @@ class HourlyAqiTest {
   }
 
   /**
-   * SO2 20 → ⌈50·20/150 = 6.67⌉ = 7, and the moving averages: PM2.5 24h 80 → 2012: 107; PM10 24h 120 → 2012: 85; O3 8h
-   * 130 → 50 + 50·30/60 = 75.
+   * SO2 20 → ⌈50·20/150 = 6.67⌉ = 7, and the moving averages: PM2.5 24h 80 → 2012: 107; PM10 24h
+   * 120 → 2012: 85; O3 8h 130 → 50 + 50·30/60 = 75.
    */
   private static HourlyAqi.Builder withMovingAverages(AqiEdition edition) {
     return so2Episode(edition).so2(20.0).pm25Moving24h(80.0).pm10Moving24h(120.0).o3Moving8h(130.0);
@@ -152,9 +153,17 @@ class HourlyAqiTest {
 
   @Test
   void shouldRateACleanHourExcellentWithoutPrimaryPollutant() {
-    // SO2 10 → ⌈3.33⌉ = 4; NO2 20 → 10; CO 0.3 → 3; O3 50 → ⌈15.63⌉ = 16; PM10 30 → 30; PM2.5 20 → ⌈28.57⌉ = 29.
+    // SO2 10 → ⌈3.33⌉ = 4; NO2 20 → 10; CO 0.3 → 3; O3 50 → ⌈15.63⌉ = 16; PM10 30 → 30; PM2.5 20 →
+    // ⌈28.57⌉ = 29.
     AqiResult r =
-        HourlyAqi.builder(HJ_633_2026).so2(10.0).no2(20.0).co(0.3).o3(50.0).pm10(30.0).pm25(20.0).compute();
+        HourlyAqi.builder(HJ_633_2026)
+            .so2(10.0)
+            .no2(20.0)
+            .co(0.3)
+            .o3(50.0)
+            .pm10(30.0)
+            .pm25(20.0)
+            .compute();
 
     assertThat(iaqis(r, ONE_HOUR)).containsExactly(4, 10, 3, 16, 30, 29);
     assertThat(r.aqi()).isEqualTo(30);
@@ -165,7 +174,8 @@ class HourlyAqiTest {
   @Test
   void shouldPublishAPartialHourOnlyAbove100() {
     // CO missing. PM2.5 1h 75 → 2026: 100 + ⌈50·15/55 = 13.64⌉ = 114.
-    HourlyAqi.Builder b = HourlyAqi.builder(HJ_633_2026).so2(10.0).no2(20.0).o3(50.0).pm10(30.0).pm25(20.0);
+    HourlyAqi.Builder b =
+        HourlyAqi.builder(HJ_633_2026).so2(10.0).no2(20.0).o3(50.0).pm10(30.0).pm25(20.0);
 
     assertThat(b.compute().aqi()).isEqualTo(Iaqi.NONE);
     assertThat(b.compute().partialAqi()).isEqualTo(30);
@@ -179,7 +189,8 @@ class HourlyAqiTest {
   @Test
   void shouldUseNineIndicatorsUnder2012AndSixUnder2026() {
     assertThat(HourlyAqi.indicators(HJ_633_2012))
-        .containsExactlyInAnyOrder(SO2_1H, NO2_1H, CO_1H, O3_1H, PM10_1H, PM2_5_1H, O3_8H, PM10_24H, PM2_5_24H);
+        .containsExactlyInAnyOrder(
+            SO2_1H, NO2_1H, CO_1H, O3_1H, PM10_1H, PM2_5_1H, O3_8H, PM10_24H, PM2_5_24H);
     assertThat(HourlyAqi.indicators(HJ_633_2026)).containsExactlyInAnyOrder(ONE_HOUR);
   }
 
@@ -187,7 +198,9 @@ class HourlyAqiTest {
   void shouldRejectInvalidConcentrationsWhenTheyAreSet() {
     HourlyAqi.Builder b = HourlyAqi.builder(HJ_633_2012);
 
-    assertThatThrownBy(() -> b.so2(-0.5)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SO2_1H");
+    assertThatThrownBy(() -> b.so2(-0.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SO2_1H");
     assertThatThrownBy(() -> b.pm25Moving24h(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PM2_5_24H");

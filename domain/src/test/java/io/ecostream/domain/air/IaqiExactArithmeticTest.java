@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks {@link Iaqi} on a fine grid against a second, independent evaluation of HJ 633 Eq. (1): decimal arithmetic
- * on the table copied in {@link Hj633Table}, with the GB/T 8170 rounding done by {@link BigDecimal}.
+ * Checks {@link Iaqi} on a fine grid against a second, independent evaluation of HJ 633 Eq. (1):
+ * decimal arithmetic on the table copied in {@link Hj633Table}, with the GB/T 8170 rounding done by
+ * {@link BigDecimal}.
  */
 class IaqiExactArithmeticTest {
 
@@ -30,7 +31,8 @@ class IaqiExactArithmeticTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everyColumnOfEveryEdition")
-  void shouldAgreeWithDecimalArithmeticOnTheTableAtEveryGridValue(AqiEdition edition, Indicator indicator) {
+  void shouldAgreeWithDecimalArithmeticOnTheTableAtEveryGridValue(
+      AqiEdition edition, Indicator indicator) {
     List<Hj633Table.Breakpoint> column = Hj633Table.column(edition, indicator);
     boolean co = indicator.pollutant() == Pollutant.CO;
     // One decimal finer than the reported precision, so that every rounding tie is visited too.
@@ -42,7 +44,9 @@ class IaqiExactArithmeticTest {
     List<String> mismatches = new ArrayList<>();
     for (long i = 0; i <= end; i++) {
       BigDecimal c = BigDecimal.valueOf(i, gridScale);
-      int expected = expectedIaqi(edition, indicator, column, c.setScale(reportedScale, RoundingMode.HALF_EVEN));
+      int expected =
+          expectedIaqi(
+              edition, indicator, column, c.setScale(reportedScale, RoundingMode.HALF_EVEN));
       int actual = Iaqi.of(edition, indicator, c.doubleValue());
       if (actual != expected) {
         mismatches.add(c + " → " + actual + ", expected " + expected);

@@ -32,11 +32,13 @@ class IaqiTest {
 
   @ParameterizedTest(name = "{0} {1} at {2} → {3}")
   @MethodSource("everyBreakpointOfEveryColumn")
-  void shouldGiveTheRowIaqiAtEveryBreakpoint(AqiEdition edition, Indicator indicator, double c, int expected) {
+  void shouldGiveTheRowIaqiAtEveryBreakpoint(
+      AqiEdition edition, Indicator indicator, double c, int expected) {
     assertThat(Iaqi.of(edition, indicator, c)).isEqualTo(expected);
   }
 
-  // One unit (CO: 0.1 mg/m³) above and below every breakpoint. Above BP_Lo: IAQI_Lo + ⌈ΔI/ΔBP⌉; below BP_Hi:
+  // One unit (CO: 0.1 mg/m³) above and below every breakpoint. Above BP_Lo: IAQI_Lo + ⌈ΔI/ΔBP⌉;
+  // below BP_Hi:
   // IAQI_Lo + ⌈ΔI·(ΔBP − 1)/ΔBP⌉. Each comment gives the segment "BP_Lo–BP_Hi → IAQI_Lo–IAQI_Hi".
   @ParameterizedTest(name = "{0} {1} at {2} → {3}")
   @CsvSource(
@@ -269,16 +271,21 @@ class IaqiTest {
   void shouldGiveTheHandComputedIaqiNextToEveryBreakpoint(
       String editions, Indicator indicator, double c, int expected) {
     for (AqiEdition edition : editions(editions)) {
-      assertThat(Iaqi.of(edition, indicator, c)).as("%s %s at %s", edition, indicator, c).isEqualTo(expected);
+      assertThat(Iaqi.of(edition, indicator, c))
+          .as("%s %s at %s", edition, indicator, c)
+          .isEqualTo(expected);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {0, 1, 34, 35, 36, 59, 60, 61, 75, 80, 120, 149, 150, 151, 499, 500, 501, 1000})
+  @ValueSource(
+      doubles = {0, 1, 34, 35, 36, 59, 60, 61, 75, 80, 120, 149, 150, 151, 499, 500, 501, 1000})
   void shouldEvaluatePmOneHourValuesOnTheDailyBreakpoints(double c) {
     for (AqiEdition edition : Hj633Table.editions()) {
-      assertThat(Iaqi.of(edition, Indicator.PM10_1H, c)).isEqualTo(Iaqi.of(edition, Indicator.PM10_24H, c));
-      assertThat(Iaqi.of(edition, Indicator.PM2_5_1H, c)).isEqualTo(Iaqi.of(edition, Indicator.PM2_5_24H, c));
+      assertThat(Iaqi.of(edition, Indicator.PM10_1H, c))
+          .isEqualTo(Iaqi.of(edition, Indicator.PM10_24H, c));
+      assertThat(Iaqi.of(edition, Indicator.PM2_5_1H, c))
+          .isEqualTo(Iaqi.of(edition, Indicator.PM2_5_24H, c));
     }
   }
 
@@ -359,7 +366,8 @@ class IaqiTest {
     "CO_1H, 4.4, 44",
     "CO_1H, 4.9, 49"
   })
-  void shouldComputeExactIntegerResultsWithoutFloatingPointCeilErrors(Indicator indicator, double c, int expected) {
+  void shouldComputeExactIntegerResultsWithoutFloatingPointCeilErrors(
+      Indicator indicator, double c, int expected) {
     for (AqiEdition edition : Hj633Table.editions()) {
       assertThat(Iaqi.of(edition, indicator, c)).isEqualTo(expected);
     }
@@ -368,7 +376,8 @@ class IaqiTest {
   @ParameterizedTest(name = "{0} {1} at {2} → {3}")
   @CsvSource({
     // GB/T 8170 half to even on the decimal value, then Eq. (1).
-    "both, PM2_5_24H, 35.5, 52", // → 36 (half to even); 50 + ⌈50·1/40⌉ (2012) = 50 + 50·1/25 (2026) = 52
+    "both, PM2_5_24H, 35.5, 52", // → 36 (half to even); 50 + ⌈50·1/40⌉ (2012) = 50 + 50·1/25 (2026)
+    // = 52
     "both, PM2_5_24H, 36.5, 52", // → 36
     "both, PM2_5_24H, 34.5, 49", // → 34; ⌈50·34/35 = 48.57⌉
     "both, PM2_5_24H, 35.4, 50", // → 35, on the breakpoint
@@ -388,7 +397,8 @@ class IaqiTest {
     "both, CO_24H, 1.04, 25", // → 1.0
     "both, CO_24H, 1.06, 28" // → 1.1; ⌈50·11/20 = 27.5⌉
   })
-  void shouldRoundTheConcentrationAsGbt8170Requires(String editions, Indicator indicator, double c, int expected) {
+  void shouldRoundTheConcentrationAsGbt8170Requires(
+      String editions, Indicator indicator, double c, int expected) {
     for (AqiEdition edition : editions(editions)) {
       assertThat(Iaqi.of(edition, indicator, c)).as("%s", edition).isEqualTo(expected);
     }
@@ -400,7 +410,15 @@ class IaqiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-1, -0.1, -4.9e-324, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  @ValueSource(
+      doubles = {
+        -1,
+        -0.1,
+        -4.9e-324,
+        Double.NaN,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY
+      })
   void shouldRejectNegativeNanAndInfiniteConcentrations(double c) {
     for (AqiEdition edition : Hj633Table.editions()) {
       assertThatThrownBy(() -> Iaqi.of(edition, Indicator.PM2_5_24H, c))

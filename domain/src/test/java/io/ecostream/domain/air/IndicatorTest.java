@@ -23,7 +23,8 @@ class IndicatorTest {
     "PM10_1H, PM10, PM10_24H",
     "PM2_5_1H, PM2_5, PM2_5_24H"
   })
-  void shouldKnowItsPollutantAndBreakpointColumn(Indicator indicator, Pollutant pollutant, Indicator column) {
+  void shouldKnowItsPollutantAndBreakpointColumn(
+      Indicator indicator, Pollutant pollutant, Indicator column) {
     assertThat(indicator.pollutant()).isEqualTo(pollutant);
     assertThat(indicator.breakpointColumn()).isEqualTo(column);
   }

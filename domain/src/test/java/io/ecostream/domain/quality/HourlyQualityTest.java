@@ -49,7 +49,8 @@ class HourlyQualityTest {
 
   @Test
   void shouldNotFlagLowValuesRepeatingAtTheInstrumentsResolution() {
-    // SO2 of 10 µg/m³ all day is a clean day (Zaozhuang, 12 July 2022), not a frozen analyser (floor 20)
+    // SO2 of 10 µg/m³ all day is a clean day (Zaozhuang, 12 July 2022), not a frozen analyser
+    // (floor 20)
     assertThat(flags(Pollutant.SO2, repeat(10, 20))).containsOnlyNulls();
     assertThat(flags(Pollutant.SO2, repeat(20, 12))).containsOnly(QualityFlag.STUCK);
     assertThat(flags(Pollutant.CO, repeat(0.5, 20))).containsOnlyNulls();

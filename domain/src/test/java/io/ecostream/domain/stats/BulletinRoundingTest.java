@@ -22,12 +22,19 @@ class BulletinRoundingTest {
     "CO, 1.51, 1.5",
     "CO, 2.15, 2.2"
   })
-  void shouldPublishConcentrationsAsIntegersAndCoToOneDecimal(Pollutant pollutant, double value, double expected) {
+  void shouldPublishConcentrationsAsIntegersAndCoToOneDecimal(
+      Pollutant pollutant, double value, double expected) {
     assertThat(BulletinRounding.concentration(pollutant, value)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource({"77.75, 77.8", "77.65, 77.6", "77.777777777777778, 77.8", "94.505494505494505, 94.5", "100, 100"})
+  @CsvSource({
+    "77.75, 77.8",
+    "77.65, 77.6",
+    "77.777777777777778, 77.8",
+    "94.505494505494505, 94.5",
+    "100, 100"
+  })
   void shouldPublishRatiosToOneDecimal(double percent, double expected) {
     assertThat(BulletinRounding.ratio(percent)).isEqualTo(expected);
   }
@@ -47,7 +54,13 @@ class BulletinRoundingTest {
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource({"-16.666666666666667, -16.7", "-16.65, -16.6", "-16.75, -16.8", "5.1428571428571, 5.1", "-8.25, -8.2"})
+  @CsvSource({
+    "-16.666666666666667, -16.7",
+    "-16.65, -16.6",
+    "-16.75, -16.8",
+    "5.1428571428571, 5.1",
+    "-8.25, -8.2"
+  })
   void shouldPublishChangeRatesToOneDecimal(double percent, double expected) {
     assertThat(BulletinRounding.changeRate(percent)).isEqualTo(expected);
   }

@@ -17,7 +17,8 @@ class CityDayTest {
   private static final LocalDate MAR_2_2026 = LocalDate.of(2026, 3, 2);
 
   /** A station day with the same value every hour from 0 to {@code hours - 1}. */
-  private static double[] day(int hours, double so2, double no2, double pm10, double pm25, double co, double o3) {
+  private static double[] day(
+      int hours, double so2, double no2, double pm10, double pm25, double co, double o3) {
     double[] day = StationDay.empty();
     for (int h = 0; h < hours; h++) {
       day[StationDay.index(Pollutant.SO2, h)] = so2;
@@ -30,7 +31,10 @@ class CityDayTest {
     return day;
   }
 
-  /** Station A: O3 40 in slots 0-7, 160 in 8-15, 80 in 16-23: MDA8 160 (window ending 16:00), 1-h max 160. */
+  /**
+   * Station A: O3 40 in slots 0-7, 160 in 8-15, 80 in 16-23: MDA8 160 (window ending 16:00), 1-h
+   * max 160.
+   */
   private static double[] stationA() {
     double[] day = day(24, 10, 40, 100, 60, 1.0, 0);
     for (int h = 0; h < 24; h++) {
@@ -57,7 +61,9 @@ class CityDayTest {
 
   @Test
   void shouldAverageTheValidStationsPerPollutantAndRateTheCityMeansBy2012() {
-    CityDay city = CityDay.of(JAN_15_2024, List.of(stationA(), stationB(), stationC()), rules, DustRule.defaults());
+    CityDay city =
+        CityDay.of(
+            JAN_15_2024, List.of(stationA(), stationB(), stationC()), rules, DustRule.defaults());
 
     assertThat(city.edition()).isEqualTo(AqiEdition.HJ_633_2012);
     assertThat(city.values().so2()).isEqualTo(15.0); // (10 + 20) / 2: C has 19 hours
@@ -69,7 +75,8 @@ class CityDayTest {
     assertThat(city.o3Max1h()).isEqualTo(130.0); // (160 + 100) / 2: C's 1-h max is not
     // 2012 daily table: SO2 15 -> ceil(50*15/50) = 15; NO2 50 -> 50 + ceil(50*10/40) = 63;
     // PM10 120 -> 50 + ceil(50*70/100) = 85; PM2.5 70 -> 50 + ceil(50*35/40) = 94;
-    // CO 1.2 -> ceil(50*1.2/2) = 30; O3 8h 120 -> 50 + ceil(50*20/60) = 67; O3 1h 130 -> ceil(50*130/160) = 41.
+    // CO 1.2 -> ceil(50*1.2/2) = 30; O3 8h 120 -> 50 + ceil(50*20/60) = 67; O3 1h 130 ->
+    // ceil(50*130/160) = 41.
     assertThat(city.aqi().iaqi(Indicator.SO2_24H)).isEqualTo(15);
     assertThat(city.aqi().iaqi(Indicator.NO2_24H)).isEqualTo(63);
     assertThat(city.aqi().iaqi(Indicator.PM10_24H)).isEqualTo(85);
@@ -88,10 +95,13 @@ class CityDayTest {
 
   @Test
   void shouldRateTheSameCityMeansBy2026FromMarchFirst2026() {
-    CityDay city = CityDay.of(MAR_2_2026, List.of(stationA(), stationB(), stationC()), rules, DustRule.defaults());
+    CityDay city =
+        CityDay.of(
+            MAR_2_2026, List.of(stationA(), stationB(), stationC()), rules, DustRule.defaults());
 
     assertThat(city.edition()).isEqualTo(AqiEdition.HJ_633_2026);
-    // 2026 daily table: PM10 120 -> 50 + ceil(50*70/70) = 100; PM2.5 70 -> 100 + ceil(50*10/55) = 110.
+    // 2026 daily table: PM10 120 -> 50 + ceil(50*70/70) = 100; PM2.5 70 -> 100 + ceil(50*10/55) =
+    // 110.
     assertThat(city.aqi().iaqi(Indicator.PM10_24H)).isEqualTo(100);
     assertThat(city.aqi().iaqi(Indicator.PM2_5_24H)).isEqualTo(110);
     assertThat(city.aqi().aqi()).isEqualTo(110);
@@ -111,9 +121,13 @@ class CityDayTest {
   @Test
   void shouldFlagADustDayFromThePublishedPmValues() {
     // PM10 200 >= 150 and PM2.5/PM10 = 50/200 = 0.25 < 0.35
-    CityDay dusty = CityDay.of(JAN_15_2024, List.of(day(24, 10, 30, 200, 50, 0.5, 60)), rules, DustRule.defaults());
+    CityDay dusty =
+        CityDay.of(
+            JAN_15_2024, List.of(day(24, 10, 30, 200, 50, 0.5, 60)), rules, DustRule.defaults());
     // PM2.5/PM10 = 80/200 = 0.40: not dust
-    CityDay hazy = CityDay.of(JAN_15_2024, List.of(day(24, 10, 30, 200, 80, 0.5, 60)), rules, DustRule.defaults());
+    CityDay hazy =
+        CityDay.of(
+            JAN_15_2024, List.of(day(24, 10, 30, 200, 80, 0.5, 60)), rules, DustRule.defaults());
 
     assertThat(dusty.dustAffected()).isTrue();
     assertThat(dusty.toDailyRecord(false).dustFlagged()).isTrue();
@@ -124,7 +138,9 @@ class CityDayTest {
   @Test
   void shouldGiveARunningAqiFromTheFirstHoursOfAnOpenDay() {
     // 6 hours of a heavy episode morning: PM2.5 160 -> 150..250: 200 + ceil(100 * 10 / 100) = 210
-    CityDay morning = CityDay.of(JAN_15_2024, List.of(day(6, 30, 60, 200, 160, 2.0, 20)), rules, DustRule.defaults());
+    CityDay morning =
+        CityDay.of(
+            JAN_15_2024, List.of(day(6, 30, 60, 200, 160, 2.0, 20)), rules, DustRule.defaults());
 
     assertThat(morning.aqi().available()).as("no valid daily mean before 20 hours").isFalse();
     assertThat(morning.runningAqi()).isEqualTo(210);
@@ -135,14 +151,17 @@ class CityDayTest {
     // 10 hours of O3 at 300: windows ending 07:00-11:00 hold 6-8 values, five valid windows at 300.
     // Running MDA8 300 -> 265..800: 200 + 100 * (300 - 265) / (800 - 265) = 206.5 -> 207; the O3
     // 1-hour IAQI (2012 edition) is 150 and the other pollutants stay below 20.
-    CityDay morning = CityDay.of(JAN_15_2024, List.of(day(10, 5, 10, 20, 10, 0.3, 300)), rules, DustRule.defaults());
+    CityDay morning =
+        CityDay.of(
+            JAN_15_2024, List.of(day(10, 5, 10, 20, 10, 0.3, 300)), rules, DustRule.defaults());
 
     assertThat(morning.runningAqi()).isEqualTo(207);
   }
 
   @Test
   void shouldGiveTheSameRunningAqiAsTheDailyAqiOnceTheDayIsComplete() {
-    CityDay city = CityDay.of(JAN_15_2024, List.of(stationA(), stationB()), rules, DustRule.defaults());
+    CityDay city =
+        CityDay.of(JAN_15_2024, List.of(stationA(), stationB()), rules, DustRule.defaults());
 
     assertThat(city.runningAqi()).isEqualTo(city.aqi().aqi());
   }

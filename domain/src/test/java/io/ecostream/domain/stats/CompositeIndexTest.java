@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class CompositeIndexTest {
 
-  /** docs/standards.md#composite-index: SO2 12, NO2 30, PM10 80, PM2.5 45, CO-p95 1.4, O3-p90 170. */
+  /**
+   * docs/standards.md#composite-index: SO2 12, NO2 30, PM10 80, PM2.5 45, CO-p95 1.4, O3-p90 170.
+   */
   private static final PollutantValues EXAMPLE = new PollutantValues(12, 30, 80, 45, 1.4, 170);
 
   @Test
@@ -38,7 +40,8 @@ class CompositeIndexTest {
 
   @Test
   void shouldComputeTheExampleWithTheNewLimitsUnweighted() {
-    // docs/standards.md#composite-index-from-2026-unverified: 0.2 + 0.75 + 1.3333 + 1.5 + 0.35 + 1.0625 = 5.1958 → 5.20
+    // docs/standards.md#composite-index-from-2026-unverified: 0.2 + 0.75 + 1.3333 + 1.5 + 0.35 +
+    // 1.0625 = 5.1958 → 5.20
     CompositeIndexDefinition newLimitsUnweighted =
         new CompositeIndexDefinition(
             "unweighted, 2026 transitional limits",
@@ -64,7 +67,8 @@ class CompositeIndexTest {
 
   @Test
   void shouldRoundTheStatisticsBeforeDividingByDefault() {
-    // Rounded: 12, 30, 80, 45, 1.4, 170 (169.5 → 170, half to even) → 4.79, as in the worked example.
+    // Rounded: 12, 30, 80, 45, 1.4, 170 (169.5 → 170, half to even) → 4.79, as in the worked
+    // example.
     // Unrounded: 12.4/60 + 29.6/40 + 80.4/70 + 44.6/35 + 1.36/4 + 169.5/160 = 4.7689 → 4.77.
     PollutantValues unrounded = new PollutantValues(12.4, 29.6, 80.4, 44.6, 1.36, 169.5);
 
@@ -74,10 +78,15 @@ class CompositeIndexTest {
 
   @Test
   void shouldRoundAnExactTieOfTheSumHalfToEven() {
-    // 60/60 + 40/40 + 70/70 + 0 + 2.7/4 + 0 = 3.675 exactly → 3.68 (7 is odd); with CO 2.5: 3.625 → 3.62.
-    assertThat(CompositeIndex.of(new PollutantValues(60, 40, 70, 0, 2.7, 0), HJ663_2013, true).rounded())
+    // 60/60 + 40/40 + 70/70 + 0 + 2.7/4 + 0 = 3.675 exactly → 3.68 (7 is odd); with CO 2.5: 3.625 →
+    // 3.62.
+    assertThat(
+            CompositeIndex.of(new PollutantValues(60, 40, 70, 0, 2.7, 0), HJ663_2013, true)
+                .rounded())
         .isEqualTo(3.68);
-    assertThat(CompositeIndex.of(new PollutantValues(60, 40, 70, 0, 2.5, 0), HJ663_2013, true).rounded())
+    assertThat(
+            CompositeIndex.of(new PollutantValues(60, 40, 70, 0, 2.5, 0), HJ663_2013, true)
+                .rounded())
         .isEqualTo(3.62);
   }
 
@@ -96,7 +105,9 @@ class CompositeIndexTest {
   @Test
   void shouldRejectNegativeStatistics() {
     assertThatThrownBy(
-            () -> CompositeIndex.of(new PollutantValues(-12, 30, 80, 45, 1.4, 170), HJ663_2013, false))
+            () ->
+                CompositeIndex.of(
+                    new PollutantValues(-12, 30, 80, 45, 1.4, 170), HJ663_2013, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SO2");
   }
@@ -105,11 +116,15 @@ class CompositeIndexTest {
   void shouldRejectDefinitionsWithBadWeightsOrLimits() {
     PollutantValues ones = new PollutantValues(1, 1, 1, 1, 1, 1);
     assertThatThrownBy(
-            () -> new CompositeIndexDefinition("x", new PollutantValues(1, 1, 1, -1, 1, 1), ones, false))
+            () ->
+                new CompositeIndexDefinition(
+                    "x", new PollutantValues(1, 1, 1, -1, 1, 1), ones, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PM2.5");
     assertThatThrownBy(
-            () -> new CompositeIndexDefinition("x", ones, new PollutantValues(60, 40, 70, 35, 0, 160), false))
+            () ->
+                new CompositeIndexDefinition(
+                    "x", ones, new PollutantValues(60, 40, 70, 35, 0, 160), false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("CO");
   }
@@ -118,7 +133,8 @@ class CompositeIndexTest {
   void shouldCarryTheGb3095GradeTwoLimitsOfEachEdition() {
     assertThat(HJ663_2013.limits()).isEqualTo(new PollutantValues(60, 40, 70, 35, 4, 160));
     assertThat(HJ663_2013.weights()).isEqualTo(new PollutantValues(1, 1, 1, 1, 1, 1));
-    assertThat(THIRD_PARTY_2026_CLAIM.limits()).isEqualTo(new PollutantValues(60, 40, 60, 30, 4, 160));
+    assertThat(THIRD_PARTY_2026_CLAIM.limits())
+        .isEqualTo(new PollutantValues(60, 40, 60, 30, 4, 160));
     assertThat(THIRD_PARTY_2026_CLAIM.weights()).isEqualTo(new PollutantValues(1, 2, 1, 3, 1, 2));
   }
 }

@@ -27,7 +27,8 @@ class DayCountsTest {
 
   @Test
   void shouldReproduceTheCountyBulletin() {
-    // docs/standards.md#good-days-and-heavy-pollution-days: "有效监测天数共计91天…优良天气共计86天，优良率为94.5%" (86/91 = 94.505 %).
+    // docs/standards.md#good-days-and-heavy-pollution-days: "有效监测天数共计91天…优良天气共计86天，优良率为94.5%"
+    // (86/91 = 94.505 %).
     DayCounts days = new DayCounts(40, 46, 5, 0, 0, 0);
     assertThat(BulletinRounding.ratio(days.goodDayRatio())).isEqualTo(94.5);
   }
@@ -35,7 +36,8 @@ class DayCountsTest {
   @Test
   void shouldKeepAnExactTieOfTheRatioATie() {
     // 1 good day of 16 = 6.25 % exactly → 6.2 (half to even); 3 of 8 = 37.5 %, already one decimal.
-    assertThat(BulletinRounding.ratio(new DayCounts(1, 0, 15, 0, 0, 0).goodDayRatio())).isEqualTo(6.2);
+    assertThat(BulletinRounding.ratio(new DayCounts(1, 0, 15, 0, 0, 0).goodDayRatio()))
+        .isEqualTo(6.2);
     assertThat(new DayCounts(0, 3, 5, 0, 0, 0).goodDayRatio()).isEqualTo(37.5);
   }
 
@@ -47,6 +49,7 @@ class DayCountsTest {
 
   @Test
   void shouldRejectNegativeCounts() {
-    assertThatThrownBy(() -> new DayCounts(0, 0, 0, -1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DayCounts(0, 0, 0, -1, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

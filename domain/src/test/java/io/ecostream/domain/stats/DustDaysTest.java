@@ -33,7 +33,8 @@ class DustDaysTest {
             "binzhou,2024-03-16");
 
     assertThat(days.designations())
-        .containsExactlyInAnyOrder(new Designation("jinan", MAR_15), new Designation("binzhou", MAR_16));
+        .containsExactlyInAnyOrder(
+            new Designation("jinan", MAR_15), new Designation("binzhou", MAR_16));
     assertThat(days.contains("jinan", MAR_15)).isTrue();
     assertThat(days.contains("jinan", MAR_16)).as("another day of a listed city").isFalse();
     assertThat(days.contains("binzhou", MAR_15)).as("another city on a listed day").isFalse();

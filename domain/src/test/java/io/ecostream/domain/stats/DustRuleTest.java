@@ -3,9 +3,9 @@ package io.ecostream.domain.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class DustRuleTest {
 
@@ -39,7 +39,9 @@ class DustRuleTest {
 
   @Test
   void shouldRejectThresholdsThatAreNotPositive() {
-    assertThatThrownBy(() -> new DustRule(true, 0, 0.35)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new DustRule(true, 150, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DustRule(true, 0, 0.35))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DustRule(true, 150, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -12,9 +12,10 @@ class OzoneTest {
   private static final ValidityRules RULES = ValidityRules.defaults();
 
   /**
-   * A hand-made summer day, slots by start hour: 00–07 h 40, 08–11 h 80, 12–15 h 160, 16–19 h 120, 20–23 h 60
-   * µg/m³. Its 17 windows (ending 08:00 … 24:00) average 40, 45, 50, 55, 60, 75, 90, 105, 120, 125, 130, 135,
-   * 140, 127.5, 115, 102.5, 90: the maximum is 140, slots 12–19 (the window ending 20:00).
+   * A hand-made summer day, slots by start hour: 00–07 h 40, 08–11 h 80, 12–15 h 160, 16–19 h 120,
+   * 20–23 h 60 µg/m³. Its 17 windows (ending 08:00 … 24:00) average 40, 45, 50, 55, 60, 75, 90,
+   * 105, 120, 125, 130, 135, 140, 127.5, 115, 102.5, 90: the maximum is 140, slots 12–19 (the
+   * window ending 20:00).
    */
   private static double[] summerDay() {
     double[] day = new double[24];
@@ -61,7 +62,8 @@ class OzoneTest {
   @Test
   void shouldRejectAWindowWithFiveValidHours() {
     double[] day = presentFromMidnight(24, 0);
-    System.arraycopy(new double[] {10, 20, 30, 40, 50, Double.NaN, Double.NaN, Double.NaN}, 0, day, 0, 8);
+    System.arraycopy(
+        new double[] {10, 20, 30, 40, 50, Double.NaN, Double.NaN, Double.NaN}, 0, day, 0, 8);
     assertThat(Ozone.movingAverage8h(day, 7, RULES)).isNaN();
   }
 
@@ -70,7 +72,8 @@ class OzoneTest {
     double[] twoDays = new double[48];
     Arrays.fill(twoDays, 0, 24, 100);
     Arrays.fill(twoDays, 24, 48, 60);
-    // Slot 25 is 01:00–02:00 of the second day; its window covers 18:00 of the first day to 02:00: 6 × 100 + 2 × 60.
+    // Slot 25 is 01:00–02:00 of the second day; its window covers 18:00 of the first day to 02:00:
+    // 6 × 100 + 2 × 60.
     assertThat(Ozone.movingAverage8h(twoDays, 25, RULES)).isEqualTo(90.0);
   }
 
@@ -79,7 +82,8 @@ class OzoneTest {
     double[] day = presentFromMidnight(24, 50);
     assertThat(Ozone.movingAverage8h(day, 4, RULES)).isNaN(); // slots 0–4: five values
     assertThat(Ozone.movingAverage8h(day, 5, RULES)).isEqualTo(50.0); // slots 0–5: six values
-    assertThatThrownBy(() -> Ozone.movingAverage8h(day, 24, RULES)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> Ozone.movingAverage8h(day, 24, RULES))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
@@ -97,8 +101,10 @@ class OzoneTest {
 
   @Test
   void shouldInvalidateWindowsWithTooManyMissingHours() {
-    // Slots 12, 13, 14 missing: the windows ending at slots 14…19 hold all three (5 values) and are invalid; those
-    // ending at 13 and 20 hold two (6 values) and stay valid. 11 valid windows < 14; the largest is slot 20's,
+    // Slots 12, 13, 14 missing: the windows ending at slots 14…19 hold all three (5 values) and are
+    // invalid; those
+    // ending at 13 and 20 hold two (6 values) and stay valid. 11 valid windows < 14; the largest is
+    // slot 20's,
     // slots 15–20 = (160 + 4 × 120 + 60) / 6 = 700 / 6, not above 160.
     Mda8 mda8 = Ozone.dailyMax8h(withMissing(summerDay(), 12, 13, 14), RULES);
 
@@ -120,12 +126,14 @@ class OzoneTest {
   @Test
   void shouldRejectThirteenValidWindowsBelowTheLimit() {
     // Slots 18–23 missing: the windows ending at 20 … 23 are invalid; 13 remain.
-    assertThat(Ozone.dailyMax8h(presentFromMidnight(18, 100), RULES)).isEqualTo(new Mda8(100, 13, false));
+    assertThat(Ozone.dailyMax8h(presentFromMidnight(18, 100), RULES))
+        .isEqualTo(new Mda8(100, 13, false));
   }
 
   @Test
   void shouldAcceptFewerWindowsWhenTheMaximumExceedsTheLimit() {
-    assertThat(Ozone.dailyMax8h(presentFromMidnight(18, 200), RULES)).isEqualTo(new Mda8(200, 13, true));
+    assertThat(Ozone.dailyMax8h(presentFromMidnight(18, 200), RULES))
+        .isEqualTo(new Mda8(200, 13, true));
 
     // The summer day doubled, slots 12–14 missing: 11 windows, maximum 1400 / 6 ≈ 233.3 > 160.
     Mda8 mda8 = Ozone.dailyMax8h(withMissing(scaled(summerDay(), 2), 12, 13, 14), RULES);
@@ -143,9 +151,11 @@ class OzoneTest {
 
   @Test
   void shouldJudgeTheExceedanceOnTheRoundedMaximum() {
-    // 10 hours from midnight: the windows ending at slots 7 … 11 hold 8, 8, 8, 7, 6 values; 5 valid windows.
+    // 10 hours from midnight: the windows ending at slots 7 … 11 hold 8, 8, 8, 7, 6 values; 5 valid
+    // windows.
     // 160.5 rounds half to even to 160, which does not exceed 160; 160.6 rounds to 161, which does.
-    assertThat(Ozone.dailyMax8h(presentFromMidnight(10, 160.5), RULES)).isEqualTo(new Mda8(160.5, 5, false));
+    assertThat(Ozone.dailyMax8h(presentFromMidnight(10, 160.5), RULES))
+        .isEqualTo(new Mda8(160.5, 5, false));
     assertThat(Ozone.dailyMax8h(presentFromMidnight(10, 160.6), RULES).valid()).isTrue();
     assertThat(Ozone.dailyMax8h(presentFromMidnight(10, 161), RULES).valid()).isTrue();
   }
@@ -160,8 +170,12 @@ class OzoneTest {
 
   @Test
   void shouldUseTheConfiguredWindowMinimum() {
-    assertThat(Ozone.dailyMax8h(presentFromMidnight(18, 100), RULES.withMinWindowsPerMda8(13)).valid()).isTrue();
-    assertThat(Ozone.dailyMax8h(presentFromMidnight(19, 100), RULES.withMinWindowsPerMda8(15)).valid()).isFalse();
+    assertThat(
+            Ozone.dailyMax8h(presentFromMidnight(18, 100), RULES.withMinWindowsPerMda8(13)).valid())
+        .isTrue();
+    assertThat(
+            Ozone.dailyMax8h(presentFromMidnight(19, 100), RULES.withMinWindowsPerMda8(15)).valid())
+        .isFalse();
   }
 
   @Test
@@ -175,7 +189,9 @@ class OzoneTest {
 
   @Test
   void shouldRejectADayThatIsNotTwentyFourHours() {
-    assertThatThrownBy(() -> Ozone.dailyMax8h(new double[23], RULES)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Ozone.dailyMax1h(new double[25], RULES)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ozone.dailyMax8h(new double[23], RULES))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ozone.dailyMax1h(new double[25], RULES))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -15,14 +15,14 @@ class PercentileTest {
 
   /** docs/standards.md#percentiles: 31 daily CO means, mg/m³. */
   private static final double[] CO_31 = {
-    1.0, 0.6, 1.7, 0.5, 1.4, 1.1, 0.4, 1.4, 0.4, 1.2, 0.4, 0.5, 1.2, 2.0, 0.6, 0.8, 1.6, 2.3, 1.5, 1.1, 2.4, 0.4,
-    2.1, 0.9, 0.6, 0.5, 0.9, 2.0, 0.7, 1.5, 1.6
+    1.0, 0.6, 1.7, 0.5, 1.4, 1.1, 0.4, 1.4, 0.4, 1.2, 0.4, 0.5, 1.2, 2.0, 0.6, 0.8, 1.6, 2.3, 1.5,
+    1.1, 2.4, 0.4, 2.1, 0.9, 0.6, 0.5, 0.9, 2.0, 0.7, 1.5, 1.6
   };
 
   /** docs/standards.md#percentiles: 31 MDA8 values, µg/m³. */
   private static final double[] MDA8_31 = {
-    135, 64, 180, 222, 56, 184, 55, 198, 92, 167, 214, 176, 149, 120, 159, 189, 156, 132, 116, 103, 86, 218, 102,
-    60, 187, 116, 174, 166, 127, 226, 154
+    135, 64, 180, 222, 56, 184, 55, 198, 92, 167, 214, 176, 149, 120, 159, 189, 156, 132, 116, 103,
+    86, 218, 102, 60, 187, 116, 174, 166, 127, 226, 154
   };
 
   @Test
@@ -65,7 +65,8 @@ class PercentileTest {
 
   @ParameterizedTest(name = "{0}, {1} p50 = {2}")
   @CsvSource({
-    // Interpolated halfway to a CO rounding tie: the result must be the tie itself so that GB/T 8170 rounds it to
+    // Interpolated halfway to a CO rounding tie: the result must be the tie itself so that GB/T
+    // 8170 rounds it to
     // even (1.25 → 1.2, 1.35 → 1.4, 0.15 → 0.2, 2.05 → 2.0), not a double a hair either side of it.
     "1.2, 1.3, 1.25, 12",
     "1.3, 1.4, 1.35, 14",
@@ -112,8 +113,11 @@ class PercentileTest {
 
   @Test
   void shouldRejectPercentsOutsideZeroToHundred() {
-    assertThatThrownBy(() -> Percentile.of(ONE_TO_TEN, 101)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Percentile.of(ONE_TO_TEN, -1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Percentile.ofSorted(ONE_TO_TEN, 11, 90)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Percentile.of(ONE_TO_TEN, 101))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Percentile.of(ONE_TO_TEN, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Percentile.ofSorted(ONE_TO_TEN, 11, 90))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

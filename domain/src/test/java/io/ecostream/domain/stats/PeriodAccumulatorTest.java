@@ -23,18 +23,27 @@ class PeriodAccumulatorTest {
   private static final double NA = Double.NaN;
 
   private static DailyRecord day(
-      int dayOfMonth, double so2, double no2, double pm10, double pm25, double co, double o3, int aqi) {
+      int dayOfMonth,
+      double so2,
+      double no2,
+      double pm10,
+      double pm25,
+      double co,
+      double o3,
+      int aqi) {
     return new DailyRecord(JULY.atDay(dayOfMonth), so2, no2, pm10, pm25, co, o3, aqi, false);
   }
 
   private static DailyRecord dustFlagged(DailyRecord d) {
-    return new DailyRecord(d.date(), d.so2(), d.no2(), d.pm10(), d.pm25(), d.co(), d.o3Mda8(), d.aqi(), true);
+    return new DailyRecord(
+        d.date(), d.so2(), d.no2(), d.pm10(), d.pm25(), d.co(), d.o3Mda8(), d.aqi(), true);
   }
 
   /**
-   * Ten hand-made days of July 2025. The AQIs are inputs, chosen to hit the category edges; the accumulator does not
-   * recompute them. Day 7 is flagged as dust by the caller; day 8 matches the default dust rule (PM10 200 ≥ 150,
-   * PM2.5/PM10 = 0.30 &lt; 0.35); day 9 lacks NO2 and has no published AQI.
+   * Ten hand-made days of July 2025. The AQIs are inputs, chosen to hit the category edges; the
+   * accumulator does not recompute them. Day 7 is flagged as dust by the caller; day 8 matches the
+   * default dust rule (PM10 200 ≥ 150, PM2.5/PM10 = 0.30 &lt; 0.35); day 9 lacks NO2 and has no
+   * published AQI.
    *
    * <pre>
    * day  SO2 NO2 PM10 PM2.5  CO   O3  AQI
@@ -84,9 +93,11 @@ class PeriodAccumulatorTest {
   void shouldTakeTheCoAndO3PercentilesOfTheDailyValues() {
     PeriodStatistics stats = july().statistics(RULES, INCLUDED);
 
-    // CO sorted 0.6 0.7 0.8 0.9 0.9 1.0 1.1 1.2 1.4 1.6; k = 1 + 9 × 0.95 = 9.55 → 1.4 + 0.55 × 0.2 = 1.51.
+    // CO sorted 0.6 0.7 0.8 0.9 0.9 1.0 1.1 1.2 1.4 1.6; k = 1 + 9 × 0.95 = 9.55 → 1.4 + 0.55 × 0.2
+    // = 1.51.
     assertThat(stats.concentrations().co()).isEqualTo(1.51);
-    // O3 sorted 90 100 110 120 130 140 150 160 170 200; k = 1 + 9 × 0.9 = 9.1 → 170 + 0.1 × 30 = 173.
+    // O3 sorted 90 100 110 120 130 140 150 160 170 200; k = 1 + 9 × 0.9 = 9.1 → 170 + 0.1 × 30 =
+    // 173.
     assertThat(stats.concentrations().o3()).isEqualTo(173.0);
   }
 
@@ -124,14 +135,16 @@ class PeriodAccumulatorTest {
   @Test
   void shouldCountTheDustDaysFromTheFlagAndTheRule() {
     assertThat(july().statistics(RULES, INCLUDED).dustDays()).isEqualTo(2);
-    assertThat(july().statistics(RULES.withDustRule(DustRule.flagsOnly()), INCLUDED).dustDays()).isEqualTo(1);
+    assertThat(july().statistics(RULES.withDustRule(DustRule.flagsOnly()), INCLUDED).dustDays())
+        .isEqualTo(1);
   }
 
   @Test
   void shouldDeductTheParticulatesOfDustDays() {
     PeriodStatistics stats = july().statistics(RULES, DEDUCTED);
 
-    // Days 7 and 8 out: PM10 (1000 − 120 − 200)/8 = 85; PM2.5 (510 − 70 − 60)/8 = 47.5 → 48 (half to even).
+    // Days 7 and 8 out: PM10 (1000 − 120 − 200)/8 = 85; PM2.5 (510 − 70 − 60)/8 = 47.5 → 48 (half
+    // to even).
     assertThat(stats.dustDeducted()).isTrue();
     assertThat(stats.concentrations().pm10()).isEqualTo(85.0);
     assertThat(stats.concentrations().pm25()).isEqualTo(47.5);
@@ -190,7 +203,8 @@ class PeriodAccumulatorTest {
     PeriodStatistics stats = july().statistics(JULY.atDay(1), JULY.atDay(5), RULES, INCLUDED);
 
     // Days 1–5: SO2 45/5 = 9; NO2 166/5 = 33.2 → 33; PM10 400/5 = 80; PM2.5 215/5 = 43;
-    // CO 0.6 0.7 0.8 0.9 1.0, k = 4.8 → 0.9 + 0.8 × 0.1 = 0.98 → 1.0; O3 90 100 120 150 160, k = 4.6 → 156.
+    // CO 0.6 0.7 0.8 0.9 1.0, k = 4.8 → 0.9 + 0.8 × 0.1 = 0.98 → 1.0; O3 90 100 120 150 160, k =
+    // 4.6 → 156.
     assertThat(stats.from()).isEqualTo(JULY.atDay(1));
     assertThat(stats.to()).isEqualTo(JULY.atDay(5));
     assertThat(stats.published()).isEqualTo(new PollutantValues(9, 33, 80, 43, 1.0, 156));
@@ -210,14 +224,16 @@ class PeriodAccumulatorTest {
 
     // Rounded first: (30 + 30 + 31)/3 = 30.33 → 30. Unrounded: 92.2/3 = 30.73 → 31.
     assertThat(accumulator.statistics(RULES, INCLUDED).published().pm25()).isEqualTo(30.0);
-    assertThat(accumulator.statistics(RULES.withRoundDailyValues(false), INCLUDED).published().pm25())
+    assertThat(
+            accumulator.statistics(RULES.withRoundDailyValues(false), INCLUDED).published().pm25())
         .isEqualTo(31.0);
   }
 
   @Test
   void shouldUseTheConfiguredCompositeIndexEdition() {
     PeriodRules claim = RULES.withCompositeIndex(CompositeIndexDefinition.THIRD_PARTY_2026_CLAIM);
-    // 10/60 + 2 × 33/40 + 100/60 + 3 × 51/30 + 1.5/4 + 2 × 173/160 = 0.1667 + 1.65 + 1.6667 + 5.1 + 0.375 + 2.1625
+    // 10/60 + 2 × 33/40 + 100/60 + 3 × 51/30 + 1.5/4 + 2 × 173/160 = 0.1667 + 1.65 + 1.6667 + 5.1 +
+    // 0.375 + 2.1625
     // = 11.1208 → 11.12
     assertThat(july().statistics(claim, INCLUDED).compositeIndex().rounded()).isEqualTo(11.12);
   }
@@ -239,12 +255,15 @@ class PeriodAccumulatorTest {
   void shouldRestoreFromItsRecordsInDateOrder() {
     List<DailyRecord> shuffled = new ArrayList<>(tenDays());
     Collections.reverse(shuffled);
-    PeriodAccumulator accumulator = PeriodAccumulator.of(JULY.atDay(1), JULY.atEndOfMonth(), shuffled);
+    PeriodAccumulator accumulator =
+        PeriodAccumulator.of(JULY.atDay(1), JULY.atEndOfMonth(), shuffled);
 
     assertThat(accumulator.records()).containsExactlyElementsOf(tenDays());
-    PeriodAccumulator restored = PeriodAccumulator.of(accumulator.first(), accumulator.last(), accumulator.records());
+    PeriodAccumulator restored =
+        PeriodAccumulator.of(accumulator.first(), accumulator.last(), accumulator.records());
     assertThat(restored).isEqualTo(accumulator);
-    assertThat(restored.statistics(RULES, INCLUDED)).isEqualTo(accumulator.statistics(RULES, INCLUDED));
+    assertThat(restored.statistics(RULES, INCLUDED))
+        .isEqualTo(accumulator.statistics(RULES, INCLUDED));
   }
 
   @Test
@@ -265,7 +284,10 @@ class PeriodAccumulatorTest {
 
     assertThat(year.first()).isEqualTo(LocalDate.of(2024, 1, 1));
     assertThat(year.last()).isEqualTo(LocalDate.of(2024, 12, 31));
-    assertThat(year.put(new DailyRecord(LocalDate.of(2024, 12, 31), 5, 20, 40, 20, 0.5, 80, 40, false))).isNull();
+    assertThat(
+            year.put(
+                new DailyRecord(LocalDate.of(2024, 12, 31), 5, 20, 40, 20, 0.5, 80, 40, false)))
+        .isNull();
     assertThat(year.get(LocalDate.of(2024, 12, 31)).aqi()).isEqualTo(40);
     assertThat(year.get(LocalDate.of(2025, 1, 1))).isNull();
   }
@@ -273,7 +295,8 @@ class PeriodAccumulatorTest {
   @Test
   void shouldRejectDaysOutsideThePeriod() {
     PeriodAccumulator accumulator = PeriodAccumulator.forMonth(JULY);
-    DailyRecord august = new DailyRecord(LocalDate.of(2025, 8, 1), 5, 20, 40, 20, 0.5, 80, 40, false);
+    DailyRecord august =
+        new DailyRecord(LocalDate.of(2025, 8, 1), 5, 20, 40, 20, 0.5, 80, 40, false);
 
     assertThatThrownBy(() -> accumulator.put(august))
         .isInstanceOf(IllegalArgumentException.class)
@@ -284,9 +307,11 @@ class PeriodAccumulatorTest {
 
   @Test
   void shouldRejectPeriodsLongerThanALeapYear() {
-    assertThatThrownBy(() -> new PeriodAccumulator(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)))
+    assertThatThrownBy(
+            () -> new PeriodAccumulator(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PeriodAccumulator(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 1)))
+    assertThatThrownBy(
+            () -> new PeriodAccumulator(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

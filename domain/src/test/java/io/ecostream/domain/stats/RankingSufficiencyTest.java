@@ -42,7 +42,8 @@ class RankingSufficiencyTest {
 
   @Test
   void shouldNotRankACityWithoutAValueHoweverManyDaysItHas() {
-    assertThat(RULE.sufficient(Double.NaN, 31, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31))).isFalse();
+    assertThat(RULE.sufficient(Double.NaN, 31, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31)))
+        .isFalse();
   }
 
   @Test
@@ -63,7 +64,9 @@ class RankingSufficiencyTest {
     assertThatThrownBy(() -> RULE.sufficient(1.0, 2, day, day))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot have 2 valid days");
-    assertThatThrownBy(() -> new RankingSufficiency(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RankingSufficiency(101)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RankingSufficiency(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RankingSufficiency(101))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -20,7 +20,12 @@ class RankingTest {
   void shouldRankTheLowestIndexFirstWithSharedRanksForTies() {
     Ranking ranking =
         Ranking.of(
-            List.of(city("a", 3.67), city("b", 4.79), city("c", 3.67), city("d", 5.20), city("e", 2.10)),
+            List.of(
+                city("a", 3.67),
+                city("b", 4.79),
+                city("c", 3.67),
+                city("d", 5.20),
+                city("e", 2.10)),
             LOWER_IS_BETTER);
 
     assertThat(ranking.ranked())
@@ -37,11 +42,15 @@ class RankingTest {
   void shouldRankTheHighestGoodDayRatioFirst() {
     Ranking ranking =
         Ranking.of(
-            List.of(city("a", 77.8), city("b", 80.1), city("c", 77.8), city("d", 90.0)), HIGHER_IS_BETTER);
+            List.of(city("a", 77.8), city("b", 80.1), city("c", 77.8), city("d", 90.0)),
+            HIGHER_IS_BETTER);
 
     assertThat(ranking.ranked())
         .containsExactly(
-            new Ranked(1, "d", 90.0), new Ranked(2, "b", 80.1), new Ranked(3, "a", 77.8), new Ranked(3, "c", 77.8));
+            new Ranked(1, "d", 90.0),
+            new Ranked(2, "b", 80.1),
+            new Ranked(3, "a", 77.8),
+            new Ranked(3, "c", 77.8));
   }
 
   @Test
@@ -49,7 +58,8 @@ class RankingTest {
     Entry fewDays = new Entry("few-days", 1.00, false);
     Entry noValue = city("no-value", Double.NaN);
 
-    Ranking ranking = Ranking.of(List.of(noValue, city("b", 4.0), fewDays, city("a", 5.0)), LOWER_IS_BETTER);
+    Ranking ranking =
+        Ranking.of(List.of(noValue, city("b", 4.0), fewDays, city("a", 5.0)), LOWER_IS_BETTER);
 
     assertThat(ranking.ranked()).containsExactly(new Ranked(1, "b", 4.0), new Ranked(2, "a", 5.0));
     assertThat(ranking.insufficient()).containsExactly(fewDays, noValue);
@@ -58,7 +68,8 @@ class RankingTest {
   @Test
   void shouldTieMinusZeroWithZero() {
     // A published change rate of −0.04 % rounds to −0.0; it is the same figure as 0.0.
-    Ranking ranking = Ranking.of(List.of(city("a", 0.0), city("b", -0.0), city("c", -1.2)), LOWER_IS_BETTER);
+    Ranking ranking =
+        Ranking.of(List.of(city("a", 0.0), city("b", -0.0), city("c", -1.2)), LOWER_IS_BETTER);
 
     assertThat(ranking.ranked()).extracting(Ranked::cityId).containsExactly("c", "a", "b");
     assertThat(ranking.ranked()).extracting(Ranked::rank).containsExactly(1, 2, 2);
@@ -66,7 +77,8 @@ class RankingTest {
 
   @Test
   void shouldGiveEveryoneRankOneWhenAllAreTied() {
-    Ranking ranking = Ranking.of(List.of(city("b", 3.0), city("a", 3.0), city("c", 3.0)), LOWER_IS_BETTER);
+    Ranking ranking =
+        Ranking.of(List.of(city("b", 3.0), city("a", 3.0), city("c", 3.0)), LOWER_IS_BETTER);
 
     assertThat(ranking.ranked()).extracting(Ranked::rank).containsExactly(1, 1, 1);
     assertThat(ranking.ranked()).extracting(Ranked::cityId).containsExactly("a", "b", "c");
@@ -90,7 +102,9 @@ class RankingTest {
   void shouldListTheRankedBestFirstThenTheUnrankedByIdWithoutARank() {
     Entry noValue = new Entry("c", Double.NaN, true);
     Ranking ranking =
-        Ranking.of(List.of(noValue, city("b", 4.0), new Entry("a", 1.0, false), city("d", 4.0)), LOWER_IS_BETTER);
+        Ranking.of(
+            List.of(noValue, city("b", 4.0), new Entry("a", 1.0, false), city("d", 4.0)),
+            LOWER_IS_BETTER);
 
     assertThat(ranking.listed())
         .containsExactly(

@@ -68,11 +68,11 @@ class RecentHoursIncrementalTest {
       int slot = (int) Math.floorMod(hour, (long) RecentHours.CAPACITY);
       hours[slot] = hour;
       for (Pollutant pollutant : Pollutant.values()) {
-        values[slot * RecentHours.POLLUTANTS + pollutant.ordinal()] = ring.rawValue(hour, pollutant);
+        values[slot * RecentHours.POLLUTANTS + pollutant.ordinal()] =
+            ring.rawValue(hour, pollutant);
       }
     }
-    RecentHours fresh =
-        RecentHours.of(hours, new long[RecentHours.CAPACITY], values, rules);
+    RecentHours fresh = RecentHours.of(hours, new long[RecentHours.CAPACITY], values, rules);
     // The oldest hours were judged when older ones, gone now, were their context: compare the
     // hours whose whole context is still in the ring.
     long reach = 2L * rules.stuckHours() + 2;

@@ -120,7 +120,8 @@ class RecentHoursTest {
     ring.put(H0 + 5, pm25(42));
     ring.nextRevision(H0 + 5);
 
-    RecentHours copy = RecentHours.of(ring.hours(), ring.revisions(), ring.values(), QualityRules.defaults());
+    RecentHours copy =
+        RecentHours.of(ring.hours(), ring.revisions(), ring.values(), QualityRules.defaults());
 
     assertThat(copy.newest()).isEqualTo(H0 + 5);
     assertThat(copy.value(H0 + 5, Pollutant.PM2_5)).isEqualTo(42.0);
@@ -144,7 +145,8 @@ class RecentHoursTest {
     assertThat(ring.value(H0 + 5, Pollutant.PM2_5)).isNaN();
     assertThat(ring.rawValue(H0 + 5, Pollutant.PM2_5)).isEqualTo(9_999.0);
     // 12 hours of 35 and 11 of 45: the sentinel neither counts nor pulls the mean up
-    assertThat(ring.movingMean(Pollutant.PM2_5, H0 + 23, 24, 20)).isEqualTo((12 * 35 + 11 * 45) / 23.0);
+    assertThat(ring.movingMean(Pollutant.PM2_5, H0 + 23, 24, 20))
+        .isEqualTo((12 * 35 + 11 * 45) / 23.0);
     assertThat(ring.count(Pollutant.PM2_5, H0 + 23, 24)).isEqualTo(23);
   }
 
@@ -237,13 +239,15 @@ class RecentHoursTest {
     java.util.Collections.shuffle(order, new java.util.Random(7));
     double[] series = new double[90];
     for (int h = 0; h < 90; h++) {
-      series[h] = h >= 20 && h < 34 ? 57 : h % 17 == 0 ? 400 : h == 50 ? -999 : 30 + random.nextInt(20);
+      series[h] =
+          h >= 20 && h < 34 ? 57 : h % 17 == 0 ? 400 : h == 50 ? -999 : 30 + random.nextInt(20);
     }
     for (int h : order) {
       ring.put(H0 + h, pm25(series[h]));
     }
 
-    RecentHours judgedAgain = RecentHours.of(ring.hours(), ring.revisions(), ring.values(), QualityRules.defaults());
+    RecentHours judgedAgain =
+        RecentHours.of(ring.hours(), ring.revisions(), ring.values(), QualityRules.defaults());
 
     assertThat(ring.flags()).containsExactly(judgedAgain.flags());
     assertThat(ring.flag(H0 + 20, Pollutant.PM2_5)).isEqualTo(QualityFlag.STUCK);

@@ -15,8 +15,7 @@ class ValidityRulesTest {
 
   @Test
   void shouldDefaultToGb3095Table4AndTheRecalledHj663Rules() {
-    assertThat(RULES)
-        .isEqualTo(new ValidityRules(20, 6, 14, true, 160, 20, 27, 25, 324));
+    assertThat(RULES).isEqualTo(new ValidityRules(20, 6, 14, true, 160, 20, 27, 25, 324));
     assertThat(RULES.minHoursPerDay()).isEqualTo(DailyMean.DEFAULT_MIN_HOURS);
   }
 

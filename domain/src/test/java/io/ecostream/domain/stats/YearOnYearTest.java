@@ -31,7 +31,8 @@ class YearOnYearTest {
 
   @Test
   void shouldRoundAnExactTieOfTheRateHalfToEven() {
-    // Index 4.00 → 3.67: −0.33/4 = −8.25 % exactly → −8.2; in plain doubles (3.67 − 4.0)/4.0 × 100 is −8.2500…02.
+    // Index 4.00 → 3.67: −0.33/4 = −8.25 % exactly → −8.2; in plain doubles (3.67 − 4.0)/4.0 × 100
+    // is −8.2500…02.
     OptionalDouble rate = YearOnYear.changeRate(3.67, 4.00);
     assertThat(rate.orElseThrow()).isEqualTo(-8.25);
     assertThat(published(rate)).isEqualTo(-8.2);
@@ -58,13 +59,15 @@ class YearOnYearTest {
   void shouldComputeUnroundedValuesInPlainArithmetic() {
     // (30.4 − 35.6)/35.6 = −14.61 % → −14.6
     assertThat(published(YearOnYear.changeRate(30.4, 35.6))).isEqualTo(-14.6);
-    assertThat(published(YearOnYear.changeRate(30.123, 36.0))).isEqualTo(-16.3); // −16.325 % → −16.3
+    assertThat(published(YearOnYear.changeRate(30.123, 36.0)))
+        .isEqualTo(-16.3); // −16.325 % → −16.3
   }
 
   /**
-   * This year: SO2 8.4, NO2 30.2, PM10 55.0, PM2.5 30.4, CO p95 1.04, O3 p90 150.6; index 3.6712 (published 3.67);
-   * 7 good of 9 valid days, 1 heavy day. Last year: SO2 10, NO2 32, PM10 60, PM2.5 35.6, CO 1.2, O3 160; index 4.0034
-   * (published 4.00); 7 good of 10 valid days, 3 heavy days.
+   * This year: SO2 8.4, NO2 30.2, PM10 55.0, PM2.5 30.4, CO p95 1.04, O3 p90 150.6; index 3.6712
+   * (published 3.67); 7 good of 9 valid days, 1 heavy day. Last year: SO2 10, NO2 32, PM10 60,
+   * PM2.5 35.6, CO 1.2, O3 160; index 4.0034 (published 4.00); 7 good of 10 valid days, 3 heavy
+   * days.
    */
   private static PeriodStatistics thisYear() {
     return statistics(
@@ -120,7 +123,8 @@ class YearOnYearTest {
   void shouldCompareTheUnroundedStatisticsWhenAsked() {
     YearOnYear change = YearOnYear.compare(thisYear(), lastYear(), YearOnYear.Basis.UNROUNDED);
 
-    // PM2.5 30.4 vs 35.6: −14.6; index 3.6712 vs 4.0034: −8.298 → −8.3; CO 1.04 vs 1.2: −13.33 → −13.3.
+    // PM2.5 30.4 vs 35.6: −14.6; index 3.6712 vs 4.0034: −8.298 → −8.3; CO 1.04 vs 1.2: −13.33 →
+    // −13.3.
     assertThat(published(change.pm25())).isEqualTo(-14.6);
     assertThat(published(change.compositeIndex())).isEqualTo(-8.3);
     assertThat(published(change.co())).isEqualTo(-13.3);

@@ -40,7 +40,8 @@ class DrinkingWaterSourceTest {
 
   @Test
   void shouldPassReservoirAWithoutEvaluatingTotalNitrogen() {
-    // TP 0.04 (lake: 0.025 < 0.04 ≤ 0.05 → III), CODMn 3.2 → II, NH3-N 0.20 → II; sulfate 180 ≤ 250, Mn 0.05 ≤ 0.1;
+    // TP 0.04 (lake: 0.025 < 0.04 ≤ 0.05 → III), CODMn 3.2 → II, NH3-N 0.20 → II; sulfate 180 ≤
+    // 250, Mn 0.05 ≤ 0.1;
     // TN 1.8 would be V but is not evaluated.
     Assessment a = assess(sourceA(), LAKE_RESERVOIR);
 
@@ -94,8 +95,10 @@ class DrinkingWaterSourceTest {
   void shouldCheckTheGroundwaterPhRange() {
     assertThat(assess(groundwater().with(WaterItem.PH, 6.5), GROUNDWATER).compliant()).isTrue();
     assertThat(assess(groundwater().with(WaterItem.PH, 8.5), GROUNDWATER).compliant()).isTrue();
-    assertThat(assess(groundwater().with(WaterItem.PH, 6.4), GROUNDWATER).exceeding()).containsExactly(WaterItem.PH);
-    assertThat(assess(groundwater().with(WaterItem.PH, 8.6), GROUNDWATER).exceeding()).containsExactly(WaterItem.PH);
+    assertThat(assess(groundwater().with(WaterItem.PH, 6.4), GROUNDWATER).exceeding())
+        .containsExactly(WaterItem.PH);
+    assertThat(assess(groundwater().with(WaterItem.PH, 8.6), GROUNDWATER).exceeding())
+        .containsExactly(WaterItem.PH);
   }
 
   @Test
@@ -104,13 +107,19 @@ class DrinkingWaterSourceTest {
     WaterQuality values = groundwater().with(WaterItem.TOTAL_COLIFORMS, 5);
 
     assertThat(assess(values, GROUNDWATER).exceeding()).containsExactly(WaterItem.TOTAL_COLIFORMS);
-    assertThat(DrinkingWaterSource.assess(values, GROUNDWATER, new DrinkingWaterSource.Rules(false)).orElseThrow().compliant())
+    assertThat(
+            DrinkingWaterSource.assess(values, GROUNDWATER, new DrinkingWaterSource.Rules(false))
+                .orElseThrow()
+                .compliant())
         .isTrue();
   }
 
   @Test
   void shouldNotAssessASourceWithoutEvaluatedItems() {
-    assertThat(DrinkingWaterSource.assess(WaterQuality.empty().with(WaterItem.TOTAL_NITROGEN, 1), RIVER)).isEmpty();
+    assertThat(
+            DrinkingWaterSource.assess(
+                WaterQuality.empty().with(WaterItem.TOTAL_NITROGEN, 1), RIVER))
+        .isEmpty();
     assertThat(DrinkingWaterSource.assess(WaterQuality.empty(), GROUNDWATER)).isEmpty();
   }
 
@@ -157,7 +166,10 @@ class DrinkingWaterSourceTest {
     // 0.1 + 0.2 of 0.3 taken = 100 %, not 99.99999999999999 %.
     ComplianceRates rates =
         ComplianceRates.of(
-            List.of(new SourcePeriod("A", true, 0.1), new SourcePeriod("B", true, 0.2), new SourcePeriod("C", false, 0)));
+            List.of(
+                new SourcePeriod("A", true, 0.1),
+                new SourcePeriod("B", true, 0.2),
+                new SourcePeriod("C", false, 0)));
 
     assertThat(rates.volume()).isEqualTo(0.3);
     assertThat(rates.byVolumePercent()).isEqualTo(100.0);

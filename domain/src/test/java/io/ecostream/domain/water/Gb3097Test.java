@@ -19,7 +19,8 @@ class Gb3097Test {
 
   private static final Gb3097Rules DEFAULTS = Gb3097Rules.defaults();
 
-  private static WaterQuality point(double ph, double dissolvedOxygen, double cod, double din, double dip, double oil) {
+  private static WaterQuality point(
+      double ph, double dissolvedOxygen, double cod, double din, double dip, double oil) {
     return WaterQuality.empty()
         .with(WaterItem.PH, ph)
         .with(WaterItem.DISSOLVED_OXYGEN, dissolvedOxygen)
@@ -54,7 +55,8 @@ class Gb3097Test {
 
   @Test
   void shouldJumpToClassFourJustAboveTheSharedPhosphateLimit() {
-    // Example 2: pH 8.20 → 1; DO 5.8 → 2 (> 5, not > 6); COD 2.5 → 2; DIN 0.28 → 2; DIP 0.032 → 4; oil 0.04 → 1.
+    // Example 2: pH 8.20 → 1; DO 5.8 → 2 (> 5, not > 6); COD 2.5 → 2; DIN 0.28 → 2; DIP 0.032 → 4;
+    // oil 0.04 → 1.
     var result = Gb3097.classify(point(8.20, 5.8, 2.5, 0.28, 0.032, 0.04), DEFAULTS).orElseThrow();
 
     assertThat(result.classes())
@@ -72,7 +74,8 @@ class Gb3097Test {
 
   @Test
   void shouldPutDissolvedOxygen5InClassThreeAndFindWorseThanFour() {
-    // Example 3: pH 8.60 → 3; DO 5.0 → 3 (not > 5); COD 3.2 → 3; DIN 0.55 → 劣四; DIP 0.020 → 2; oil 0.04 → 1.
+    // Example 3: pH 8.60 → 3; DO 5.0 → 3 (not > 5); COD 3.2 → 3; DIN 0.55 → 劣四; DIP 0.020 → 2; oil
+    // 0.04 → 1.
     var result = Gb3097.classify(point(8.60, 5.0, 3.2, 0.55, 0.020, 0.04), DEFAULTS).orElseThrow();
 
     assertThat(result.classes())
@@ -87,7 +90,8 @@ class Gb3097Test {
     assertThat(result.worstClass().code()).isEqualTo(5);
     assertThat(result.determining()).containsExactly(Indicator.INORGANIC_NITROGEN);
     assertThat(result.exceeding(TWO))
-        .containsExactly(Indicator.PH, Indicator.DISSOLVED_OXYGEN, Indicator.COD, Indicator.INORGANIC_NITROGEN);
+        .containsExactly(
+            Indicator.PH, Indicator.DISSOLVED_OXYGEN, Indicator.COD, Indicator.INORGANIC_NITROGEN);
   }
 
   @Test
@@ -98,7 +102,10 @@ class Gb3097Test {
     assertThat(Gb3097.classOf(Indicator.DISSOLVED_OXYGEN, 5.0, DEFAULTS)).isEqualTo(THREE);
   }
 
-  /** Table 1 boundaries (docs/standards.md#sea-water-classes), "just above/below" being the next double. */
+  /**
+   * Table 1 boundaries (docs/standards.md#sea-water-classes), "just above/below" being the next
+   * double.
+   */
   @ParameterizedTest(name = "{0} {1} → {2}")
   @CsvSource({
     "PH, 7.8, ONE",
@@ -145,10 +152,13 @@ class Gb3097Test {
 
   @Test
   void shouldMoveToTheNextClassOneStepAboveALimit() {
-    assertThat(Gb3097.classOf(Indicator.ACTIVE_PHOSPHATE, Math.nextUp(0.030), DEFAULTS)).isEqualTo(FOUR);
+    assertThat(Gb3097.classOf(Indicator.ACTIVE_PHOSPHATE, Math.nextUp(0.030), DEFAULTS))
+        .isEqualTo(FOUR);
     assertThat(Gb3097.classOf(Indicator.PETROLEUM, Math.nextUp(0.05), DEFAULTS)).isEqualTo(THREE);
-    assertThat(Gb3097.classOf(Indicator.INORGANIC_NITROGEN, Math.nextUp(0.5), DEFAULTS)).isEqualTo(WORSE_THAN_FOUR);
-    assertThat(Gb3097.classOf(Indicator.DISSOLVED_OXYGEN, Math.nextUp(6.0), DEFAULTS)).isEqualTo(ONE);
+    assertThat(Gb3097.classOf(Indicator.INORGANIC_NITROGEN, Math.nextUp(0.5), DEFAULTS))
+        .isEqualTo(WORSE_THAN_FOUR);
+    assertThat(Gb3097.classOf(Indicator.DISSOLVED_OXYGEN, Math.nextUp(6.0), DEFAULTS))
+        .isEqualTo(ONE);
     assertThat(Gb3097.classOf(Indicator.PH, Math.nextUp(8.5), DEFAULTS)).isEqualTo(THREE);
   }
 
@@ -159,14 +169,17 @@ class Gb3097Test {
     withMercury.add(Indicator.MERCURY);
 
     assertThat(Gb3097.classify(values, DEFAULTS).orElseThrow().worstClass()).isEqualTo(ONE);
-    assertThat(Gb3097.classify(values, new Gb3097Rules(withMercury, true)).orElseThrow().determining())
+    assertThat(
+            Gb3097.classify(values, new Gb3097Rules(withMercury, true)).orElseThrow().determining())
         .containsExactly(Indicator.MERCURY);
   }
 
   @Test
   void shouldNotEvaluateInorganicNitrogenFromTwoOfItsThreeForms() {
     WaterQuality values =
-        WaterQuality.empty().with(WaterItem.NITRATE_NITROGEN, 0.15).with(WaterItem.AMMONIA_NITROGEN, 0.03);
+        WaterQuality.empty()
+            .with(WaterItem.NITRATE_NITROGEN, 0.15)
+            .with(WaterItem.AMMONIA_NITROGEN, 0.03);
 
     assertThat(Gb3097.inorganicNitrogen(values)).isEmpty();
     assertThat(Gb3097.classify(values, DEFAULTS)).isEmpty();
@@ -180,7 +193,8 @@ class Gb3097Test {
   @Test
   void shouldGiveTheCitysPointShares() {
     // Example 4: classes [1, 2, 2, 1, 3, 4, 2, 劣四]: 优良 5/8 = 62.5 %, 劣四类 1/8 = 12.5 %.
-    SeaPointShares shares = SeaPointShares.of(List.of(ONE, TWO, TWO, ONE, THREE, FOUR, TWO, WORSE_THAN_FOUR));
+    SeaPointShares shares =
+        SeaPointShares.of(List.of(ONE, TWO, TWO, ONE, THREE, FOUR, TWO, WORSE_THAN_FOUR));
 
     assertThat(shares.total()).isEqualTo(8);
     assertThat(shares.goodPointPercent()).isEqualTo(62.5);

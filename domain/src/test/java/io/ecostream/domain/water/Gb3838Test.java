@@ -31,9 +31,10 @@ class Gb3838Test {
   }
 
   /**
-   * Every limit of GB 3838-2002 Table 1 (docs/standards.md#surface-water-classes): a value equal to the limit is in the
-   * first class having that limit; the next double above it is in the first class with a higher limit, or 劣V. Rows
-   * written from the table, e.g. COD 15 / 15 / 20 / 30 / 40: 15 → I (shared with II), just above 15 → III.
+   * Every limit of GB 3838-2002 Table 1 (docs/standards.md#surface-water-classes): a value equal to
+   * the limit is in the first class having that limit; the next double above it is in the first
+   * class with a higher limit, or 劣V. Rows written from the table, e.g. COD 15 / 15 / 20 / 30 / 40:
+   * 15 → I (shared with II), just above 15 → III.
    */
   @ParameterizedTest(name = "{0} {1} = {2} → {3}, just above → {4}")
   @CsvSource({
@@ -117,7 +118,10 @@ class Gb3838Test {
     assertThat(Gb3838.classOf(indicator, Math.nextUp(limit), body)).isEqualTo(above);
   }
 
-  /** DO is "greater is better", ≥ 7.5 / 6 / 5 / 3 / 2: the limit is in its class, just below it the next worse. */
+  /**
+   * DO is "greater is better", ≥ 7.5 / 6 / 5 / 3 / 2: the limit is in its class, just below it the
+   * next worse.
+   */
   @ParameterizedTest(name = "DO {0} → {1}, just below → {2}")
   @CsvSource({
     "7.5, I, II",
@@ -126,14 +130,24 @@ class Gb3838Test {
     "3, IV, V",
     "2, V, WORSE_THAN_V",
   })
-  void shouldClassifyDissolvedOxygenGreaterIsBetter(double limit, WaterClass atLimit, WaterClass below) {
+  void shouldClassifyDissolvedOxygenGreaterIsBetter(
+      double limit, WaterClass atLimit, WaterClass below) {
     assertThat(Gb3838.classOf(Indicator.DISSOLVED_OXYGEN, limit, RIVER)).isEqualTo(atLimit);
-    assertThat(Gb3838.classOf(Indicator.DISSOLVED_OXYGEN, Math.nextDown(limit), RIVER)).isEqualTo(below);
+    assertThat(Gb3838.classOf(Indicator.DISSOLVED_OXYGEN, Math.nextDown(limit), RIVER))
+        .isEqualTo(below);
   }
 
   @ParameterizedTest(name = "pH {0} → {1}")
-  @CsvSource({"6, I", "9, I", "7.5, I", "5.99, WORSE_THAN_V", "9.01, WORSE_THAN_V", "0, WORSE_THAN_V"})
-  void shouldClassifyPhInsideSixToNineAsClassIAndOutsideAsWorseThanV(double ph, WaterClass expected) {
+  @CsvSource({
+    "6, I",
+    "9, I",
+    "7.5, I",
+    "5.99, WORSE_THAN_V",
+    "9.01, WORSE_THAN_V",
+    "0, WORSE_THAN_V"
+  })
+  void shouldClassifyPhInsideSixToNineAsClassIAndOutsideAsWorseThanV(
+      double ph, WaterClass expected) {
     assertThat(Gb3838.classOf(Indicator.PH, ph, RIVER)).isEqualTo(expected);
   }
 
@@ -148,14 +162,16 @@ class Gb3838Test {
     // 0.2 is the river class III limit of TP; 0.20000000001 is above it.
     assertThat(Gb3838.classOf(Indicator.TOTAL_PHOSPHORUS, 0.2, RIVER)).isEqualTo(III);
     assertThat(Gb3838.classOf(Indicator.TOTAL_PHOSPHORUS, 0.20000000001, RIVER)).isEqualTo(IV);
-    // 0.1 + 0.2 is the double 0.30000000000000004, above the class IV limit 0.3: what was sent is what is judged.
+    // 0.1 + 0.2 is the double 0.30000000000000004, above the class IV limit 0.3: what was sent is
+    // what is judged.
     assertThat(Gb3838.classOf(Indicator.TOTAL_PHOSPHORUS, 0.1 + 0.2, RIVER)).isEqualTo(V);
     assertThat(Gb3838.classOf(Indicator.TOTAL_PHOSPHORUS, 0.3, RIVER)).isEqualTo(IV);
   }
 
   @Test
   void shouldClassifyTheRiverExampleAsIiiWithItsDeterminingIndicators() {
-    // pH 7.8 I; DO 6.2 ≥ 6 II; CODMn 4.5 ≤ 6 III; COD 18 ≤ 20 III; BOD5 3.2 ≤ 4 III; NH3-N 0.6 ≤ 1.0 III;
+    // pH 7.8 I; DO 6.2 ≥ 6 II; CODMn 4.5 ≤ 6 III; COD 18 ≤ 20 III; BOD5 3.2 ≤ 4 III; NH3-N 0.6 ≤
+    // 1.0 III;
     // TP 0.15 ≤ 0.2 III (docs/standards.md#section-class-and-shares).
     var result = Gb3838.classify(riverExample(), RIVER).orElseThrow();
 
@@ -172,7 +188,11 @@ class Gb3838Test {
             java.util.Map.entry(Indicator.TOTAL_PHOSPHORUS, III));
     assertThat(result.determining())
         .containsExactly(
-            Indicator.COD_MN, Indicator.COD, Indicator.BOD5, Indicator.AMMONIA_NITROGEN, Indicator.TOTAL_PHOSPHORUS);
+            Indicator.COD_MN,
+            Indicator.COD,
+            Indicator.BOD5,
+            Indicator.AMMONIA_NITROGEN,
+            Indicator.TOTAL_PHOSPHORUS);
     assertThat(result.exceeding(III)).isEmpty();
     assertThat(result.exceeding(II)).hasSize(5);
     assertThat(result.meets(III)).isTrue();
@@ -203,18 +223,23 @@ class Gb3838Test {
   @Test
   void shouldEvaluateTotalNitrogenApartFromTheSectionClass() {
     // TN 1.8 in a lake: 1.5 < 1.8 ≤ 2.0 → V, but TN is not one of the 21 items.
-    WaterQuality lake = WaterQuality.empty().with(WaterItem.COD_MN, 3).with(WaterItem.TOTAL_NITROGEN, 1.8);
+    WaterQuality lake =
+        WaterQuality.empty().with(WaterItem.COD_MN, 3).with(WaterItem.TOTAL_NITROGEN, 1.8);
 
     assertThat(Gb3838.classify(lake, LAKE_RESERVOIR).orElseThrow().worstClass()).isEqualTo(II);
     assertThat(Gb3838.classOf(Indicator.TOTAL_NITROGEN, 1.8, LAKE_RESERVOIR)).isEqualTo(V);
     assertThat(Gb3838.ROUTINE).hasSize(21).doesNotContain(Indicator.TOTAL_NITROGEN);
-    assertThat(Gb3838.DRINKING_SOURCE).hasSize(20).doesNotContain(Indicator.TOTAL_NITROGEN, Indicator.COD);
+    assertThat(Gb3838.DRINKING_SOURCE)
+        .hasSize(20)
+        .doesNotContain(Indicator.TOTAL_NITROGEN, Indicator.COD);
   }
 
   @Test
   void shouldNotClassifyASectionWithoutRoutineItems() {
     assertThat(Gb3838.classify(WaterQuality.empty(), RIVER)).isEmpty();
-    assertThat(Gb3838.classify(WaterQuality.empty().with(WaterItem.TOTAL_NITROGEN, 1), LAKE_RESERVOIR)).isEmpty();
+    assertThat(
+            Gb3838.classify(WaterQuality.empty().with(WaterItem.TOTAL_NITROGEN, 1), LAKE_RESERVOIR))
+        .isEmpty();
   }
 
   @Test

@@ -38,7 +38,8 @@ class RiverGradingTest {
 
   @Test
   void shouldGiveEveryShareOfTheSections() {
-    // 8 sections: I–III 5 (I, II, III, III, II) = 62.5 %; IV 1 = 12.5 %; V 1 = 12.5 %; 劣V 1 = 12.5 %; V+劣V 25.0 %.
+    // 8 sections: I–III 5 (I, II, III, III, II) = 62.5 %; IV 1 = 12.5 %; V 1 = 12.5 %; 劣V 1 = 12.5
+    // %; V+劣V 25.0 %.
     SectionShares shares = SectionShares.of(List.of(I, II, III, IV, V, WORSE_THAN_V, III, II));
 
     assertThat(shares.total()).isEqualTo(8);
@@ -53,7 +54,8 @@ class RiverGradingTest {
 
   @Test
   void shouldRoundSharesToOneDecimalByGbt8170() {
-    // 1/3 = 33.33… → 33.3; 2/3 = 66.66… → 66.7; 1/16 = 6.25, a tie, half to even → 6.2; 3/16 = 18.75 → 18.8.
+    // 1/3 = 33.33… → 33.3; 2/3 = 66.66… → 66.7; 1/16 = 6.25, a tie, half to even → 6.2; 3/16 =
+    // 18.75 → 18.8.
     assertThat(sections(1, 2, 0).goodPercent()).isEqualTo(33.3);
     assertThat(sections(2, 1, 0).goodPercent()).isEqualTo(66.7);
     assertThat(sections(1, 15, 0).goodPercent()).isEqualTo(6.2);
@@ -89,18 +91,22 @@ class RiverGradingTest {
 
   @Test
   void shouldGradeTheSixtyFortyCaseByTheSetting() {
-    // 3 of 5 sections I–III (60 %) and 2 劣V (40 %): < 75 % → 重度污染 by default; with the "< 60 %" reading no line
+    // 3 of 5 sections I–III (60 %) and 2 劣V (40 %): < 75 % → 重度污染 by default; with the "< 60 %"
+    // reading no line
     // holds and it is 中度污染.
     RiverGradingRules sixty = new RiverGradingRules(5, 60);
 
     assertThat(grade(3, 0, 2)).isEqualTo(WaterGrade.HEAVILY_POLLUTED);
-    assertThat(RiverGrading.byShares(sections(3, 0, 2), sixty)).isEqualTo(WaterGrade.MODERATELY_POLLUTED);
-    assertThat(RiverGrading.byShares(sections(5, 0, 5), sixty)).isEqualTo(WaterGrade.HEAVILY_POLLUTED); // 50 %
+    assertThat(RiverGrading.byShares(sections(3, 0, 2), sixty))
+        .isEqualTo(WaterGrade.MODERATELY_POLLUTED);
+    assertThat(RiverGrading.byShares(sections(5, 0, 5), sixty))
+        .isEqualTo(WaterGrade.HEAVILY_POLLUTED); // 50 %
   }
 
   @Test
   void shouldGradeFewerThanFiveSectionsByTheirMeanConcentrations() {
-    // NH3-N 0.4 (II), 1.2 (IV), 0.5 (II): mean 2.1 / 3 = 0.7 → III → 良好, although one section is IV.
+    // NH3-N 0.4 (II), 1.2 (IV), 0.5 (II): mean 2.1 / 3 = 0.7 → III → 良好, although one section is
+    // IV.
     List<WaterQuality> sections =
         List.of(
             WaterQuality.empty().with(WaterItem.AMMONIA_NITROGEN, 0.4),
@@ -120,8 +126,10 @@ class RiverGradingTest {
     }
     sections.add(WaterQuality.empty()); // not evaluated
 
-    assertThat(RiverGrading.of(sections, WaterBody.RIVER, DEFAULTS)).hasValue(WaterGrade.HEAVILY_POLLUTED);
-    assertThat(RiverGrading.byMeanConcentrations(sections, WaterBody.RIVER)).hasValue(WaterGrade.LIGHTLY_POLLUTED);
+    assertThat(RiverGrading.of(sections, WaterBody.RIVER, DEFAULTS))
+        .hasValue(WaterGrade.HEAVILY_POLLUTED);
+    assertThat(RiverGrading.byMeanConcentrations(sections, WaterBody.RIVER))
+        .hasValue(WaterGrade.LIGHTLY_POLLUTED);
   }
 
   @Test
@@ -133,7 +141,9 @@ class RiverGradingTest {
 
   @Test
   void shouldRejectImpossibleSettings() {
-    assertThatThrownBy(() -> new RiverGradingRules(0, 75)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RiverGradingRules(5, 101)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RiverGradingRules(0, 75))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RiverGradingRules(5, 101))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

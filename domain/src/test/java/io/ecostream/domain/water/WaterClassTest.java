@@ -9,8 +9,12 @@ class WaterClassTest {
 
   @Test
   void shouldLabelAndGradeEveryClass() {
-    assertThat(WaterClass.values()).extracting(WaterClass::label).containsExactly("I", "II", "III", "IV", "V", "劣V");
-    assertThat(WaterClass.values()).extracting(WaterClass::number).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(WaterClass.values())
+        .extracting(WaterClass::label)
+        .containsExactly("I", "II", "III", "IV", "V", "劣V");
+    assertThat(WaterClass.values())
+        .extracting(WaterClass::number)
+        .containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(WaterClass.values())
         .extracting(c -> c.grade().label())
         .containsExactly("优", "优", "良好", "轻度污染", "中度污染", "重度污染");
@@ -36,7 +40,11 @@ class WaterClassTest {
   @Test
   void shouldCodeSeaClassesOneToFive() {
     assertThat(SeaClass.values()).extracting(SeaClass::code).containsExactly(1, 2, 3, 4, 5);
-    assertThat(SeaClass.values()).extracting(SeaClass::label).containsExactly("一类", "二类", "三类", "四类", "劣四类");
-    assertThat(SeaClass.values()).extracting(SeaClass::isGood).containsExactly(true, true, false, false, false);
+    assertThat(SeaClass.values())
+        .extracting(SeaClass::label)
+        .containsExactly("一类", "二类", "三类", "四类", "劣四类");
+    assertThat(SeaClass.values())
+        .extracting(SeaClass::isGood)
+        .containsExactly(true, true, false, false, false);
   }
 }

@@ -16,7 +16,8 @@ class WaterQualityTest {
 
   @Test
   void shouldAveragePhByHydrogenIon() {
-    // −log10((10^−6 + 10^−8) / 2) = −log10(5.05 · 10^−7) = 7 − log10 5.05 = 7 − 0.7032914 = 6.2967086.
+    // −log10((10^−6 + 10^−8) / 2) = −log10(5.05 · 10^−7) = 7 − log10 5.05 = 7 − 0.7032914 =
+    // 6.2967086.
     double mean = WaterQuality.mean(List.of(ph(6), ph(8))).get(WaterItem.PH).getAsDouble();
 
     assertThat(mean).isCloseTo(6.2967086, within(1e-7));
@@ -37,7 +38,8 @@ class WaterQualityTest {
 
   @Test
   void shouldAverageInDecimalSoThatTheMeanOfALimitStaysOnIt() {
-    // (0.1 + 0.2 + 0.3) / 3 = 0.2 exactly, TP class III in a river; in double it is 0.20000000000000004, class IV.
+    // (0.1 + 0.2 + 0.3) / 3 = 0.2 exactly, TP class III in a river; in double it is
+    // 0.20000000000000004, class IV.
     WaterQuality tp1 = WaterQuality.empty().with(WaterItem.TOTAL_PHOSPHORUS, 0.1);
     WaterQuality tp2 = WaterQuality.empty().with(WaterItem.TOTAL_PHOSPHORUS, 0.2);
     WaterQuality tp3 = WaterQuality.empty().with(WaterItem.TOTAL_PHOSPHORUS, 0.3);
@@ -45,18 +47,22 @@ class WaterQualityTest {
     WaterQuality mean = WaterQuality.mean(List.of(tp1, tp2, tp3));
 
     assertThat(mean.get(WaterItem.TOTAL_PHOSPHORUS)).hasValue(0.2);
-    assertThat(Gb3838.classify(mean, WaterBody.RIVER).orElseThrow().worstClass()).isEqualTo(WaterClass.III);
+    assertThat(Gb3838.classify(mean, WaterBody.RIVER).orElseThrow().worstClass())
+        .isEqualTo(WaterClass.III);
   }
 
   @Test
   void shouldAverageEachItemOverTheSamplesThatMeasuredIt() {
     // NH3-N in both: (0.4 + 0.7) / 2 = 0.55; CODMn only in the first: 3.
-    WaterQuality first = WaterQuality.empty().with(WaterItem.AMMONIA_NITROGEN, 0.4).with(WaterItem.COD_MN, 3);
+    WaterQuality first =
+        WaterQuality.empty().with(WaterItem.AMMONIA_NITROGEN, 0.4).with(WaterItem.COD_MN, 3);
     WaterQuality second = WaterQuality.empty().with(WaterItem.AMMONIA_NITROGEN, 0.7);
 
     WaterQuality mean = WaterQuality.mean(List.of(first, second));
 
-    assertThat(mean.values()).containsExactly(Map.entry(WaterItem.COD_MN, 3.0), Map.entry(WaterItem.AMMONIA_NITROGEN, 0.55));
+    assertThat(mean.values())
+        .containsExactly(
+            Map.entry(WaterItem.COD_MN, 3.0), Map.entry(WaterItem.AMMONIA_NITROGEN, 0.55));
     assertThat(mean.has(WaterItem.PH)).isFalse();
     assertThat(mean.get(WaterItem.PH)).isEmpty();
   }

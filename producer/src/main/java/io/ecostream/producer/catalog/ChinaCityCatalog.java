@@ -52,8 +52,8 @@ public final class ChinaCityCatalog {
 
   /**
    * Whether a city counts in the province and national means (the bulletins' 地级及以上城市): a
-   * prefecture-level column, not a county-level city, a duplicate column or a new area; a city
-   * this catalogue does not hold (a csv replay's) counts.
+   * prefecture-level column, not a county-level city, a duplicate column or a new area; a city this
+   * catalogue does not hold (a csv replay's) counts.
    */
   public boolean countsInMeans(String id) {
     ChinaCity city = byId.get(id);

@@ -49,8 +49,8 @@ public final class StationCatalog {
 
   /**
    * A network of air stations only, for a network that is not the bundled one (the bench's
-   * synthetic national network, or the first stations of this one). Cities and stations are kept
-   * in the order given, which is the order the simulator emits them in.
+   * synthetic national network, or the first stations of this one). Cities and stations are kept in
+   * the order given, which is the order the simulator emits them in.
    *
    * @throws IllegalArgumentException for a station whose city is not among {@code cities}
    */

@@ -105,7 +105,8 @@ public final class FaultOptions {
       names = "--fault-fast-clock-ahead",
       paramLabel = "DURATION",
       converter = DurationConverter.BareHours.class,
-      description = "How far a fast clock is ahead, in whole hours (default: 1h with --faults realistic, else 3h).")
+      description =
+          "How far a fast clock is ahead, in whole hours (default: 1h with --faults realistic, else 3h).")
   private Duration fastClockAhead;
 
   /** The form before --fault-fast-clock-ahead, kept for scripts: whole hours. */
@@ -133,20 +134,33 @@ public final class FaultOptions {
       if (fastClockAhead.toSeconds() % 3600 != 0) {
         throw invalid("--fault-fast-clock-ahead must be whole hours, got " + fastClockAhead);
       }
-      faults = withFastClock(faults, "--fault-fast-clock-ahead", fastClockAhead.toHours(), fastClockAhead.toHours() + "h");
+      faults =
+          withFastClock(
+              faults,
+              "--fault-fast-clock-ahead",
+              fastClockAhead.toHours(),
+              fastClockAhead.toHours() + "h");
     } else if (fastClockHours != null) {
-      faults = withFastClock(faults, "--fault-fast-clock-hours", fastClockHours, fastClockHours.toString());
+      faults =
+          withFastClock(
+              faults, "--fault-fast-clock-hours", fastClockHours, fastClockHours.toString());
     }
     return faults;
   }
 
-  private FaultSettings withFastClock(FaultSettings faults, String option, long hours, String given) {
+  private FaultSettings withFastClock(
+      FaultSettings faults, String option, long hours, String given) {
     if (faults.fastClock() == 0) {
       throw invalid(option + " needs a share of fast clocks: give --fault-fast-clock");
     }
     if (hours < 1 || hours > FaultSettings.MAX_FAST_CLOCK_HOURS) {
-      throw invalid(option + " must be 1-" + FaultSettings.MAX_FAST_CLOCK_HOURS + (option.endsWith("hours") ? "" : "h")
-          + ", got " + given);
+      throw invalid(
+          option
+              + " must be 1-"
+              + FaultSettings.MAX_FAST_CLOCK_HOURS
+              + (option.endsWith("hours") ? "" : "h")
+              + ", got "
+              + given);
     }
     return faults.withFastClockHours((int) hours);
   }

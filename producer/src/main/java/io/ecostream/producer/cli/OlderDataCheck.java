@@ -67,14 +67,21 @@ public final class OlderDataCheck {
       throws InterruptedException, ExecutionException, TimeoutException {
     Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
     for (TopicPartitionInfo partition :
-        admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        admin
+            .describeTopics(List.of(topic))
+            .allTopicNames()
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .get(topic)
             .partitions()) {
       partitions.put(new TopicPartition(topic, partition.partition()), OffsetSpec.maxTimestamp());
     }
     Optional<Instant> newest = Optional.empty();
     for (ListOffsetsResultInfo info :
-        admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).values()) {
+        admin
+            .listOffsets(partitions)
+            .all()
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .values()) {
       // An empty partition answers offset -1 and timestamp -1.
       if (info.offset() >= 0 && info.timestamp() >= 0) {
         Instant time = Instant.ofEpochMilli(info.timestamp());

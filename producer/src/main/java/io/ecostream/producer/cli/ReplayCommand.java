@@ -82,8 +82,6 @@ public class ReplayCommand implements Callable<Integer> {
   /** A rewritten line does not flood a terminal, so it may change more often. */
   static final Duration TERMINAL_PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
-
-
   private static final ZoneId ZONE = ReplaySettings.ZONE;
 
   /** Bad lines listed in the summary, with file and line number. */
@@ -388,7 +386,8 @@ public class ReplayCommand implements Callable<Integer> {
    * Why air readings this old cannot go into this cluster's deployment ({@link OlderDataCheck}),
    * unless --allow-older; nothing to check where the cluster was not checked either.
    */
-  private Optional<String> olderThanTheDeployment(ReplaySettings settings, Replay replay, EcostreamTopics topics) {
+  private Optional<String> olderThanTheDeployment(
+      ReplaySettings settings, Replay replay, EcostreamTopics topics) {
     if (allowOlder
         || clusterRequirement == SimulateCommand.ClusterRequirement.NONE
         || settings.format().recordKind() == RecordKind.WATER_SAMPLE
@@ -396,9 +395,11 @@ public class ReplayCommand implements Callable<Integer> {
       return Optional.empty();
     }
     try (Admin admin = Admin.create(clientProperties())) {
-      return OlderDataCheck.problem(admin, topics.airReadings().name(), replay.start().get(), kafkaTimeout());
+      return OlderDataCheck.problem(
+          admin, topics.airReadings().name(), replay.start().get(), kafkaTimeout());
     } catch (ExecutionException | TimeoutException e) {
-      return Optional.of("cannot read the newest time on " + topics.airReadings().name() + ": " + e.getMessage());
+      return Optional.of(
+          "cannot read the newest time on " + topics.airReadings().name() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
@@ -544,6 +545,4 @@ public class ReplayCommand implements Callable<Integer> {
   private ParameterException invalid(String message) {
     return new ParameterException(spec().commandLine(), message);
   }
-
-
 }

@@ -17,9 +17,9 @@ import java.util.function.Supplier;
  * measured in bytes of the input read, not in event time: files of different stations or periods
  * are read side by side, and bytes also count the lines left out by --from/--to or as bad.
  *
- * <p>On a terminal it keeps rewriting one short line, a progress bar first, instead of adding lines;
- * the per-topic counts are left to the summary, as a line wider than the terminal would wrap and
- * a carriage return would then rewrite only its last row.
+ * <p>On a terminal it keeps rewriting one short line, a progress bar first, instead of adding
+ * lines; the per-topic counts are left to the summary, as a line wider than the terminal would wrap
+ * and a carriage return would then rewrite only its last row.
  */
 final class ReplayProgressReporter implements ReplayListener {
 
@@ -73,7 +73,8 @@ final class ReplayProgressReporter implements ReplayListener {
     long total = sent.values().stream().mapToLong(Long::longValue).sum();
     double fraction = progress.inputFraction();
     String reached =
-        ProgressReporter.LOCAL_TIME.format(progress.eventTimeReached().atZone(zone)) + daysAndStations(progress);
+        ProgressReporter.LOCAL_TIME.format(progress.eventTimeReached().atZone(zone))
+            + daysAndStations(progress);
     String rate = ProgressReporter.rate(total - lastTotal, sinceLast);
     String eta = eta(Duration.between(started, now), fraction);
     String line =
@@ -123,8 +124,9 @@ final class ReplayProgressReporter implements ReplayListener {
   }
 
   /**
-   * {@code " (day 152, 344 stations)"}: the days of event time replayed, counting the first, and the
-   * stations (in the CNEMC city formats, the cities) sent so far; empty before the first reading.
+   * {@code " (day 152, 344 stations)"}: the days of event time replayed, counting the first, and
+   * the stations (in the CNEMC city formats, the cities) sent so far; empty before the first
+   * reading.
    */
   private String daysAndStations(ReplayListener.Progress progress) {
     Instant first = progress.firstEventTime();
@@ -133,9 +135,11 @@ final class ReplayProgressReporter implements ReplayListener {
     }
     long day =
         ChronoUnit.DAYS.between(
-                first.atZone(zone).toLocalDate(), progress.eventTimeReached().minusNanos(1).atZone(zone).toLocalDate())
+                first.atZone(zone).toLocalDate(),
+                progress.eventTimeReached().minusNanos(1).atZone(zone).toLocalDate())
             + 1;
-    return String.format(Locale.ROOT, " (day %,d, %,d stations)", Math.max(1, day), progress.stationsSent());
+    return String.format(
+        Locale.ROOT, " (day %,d, %,d stations)", Math.max(1, day), progress.stationsSent());
   }
 
   /** {@code [#########-----------]}: the share done, rounded down to whole cells. */

@@ -66,8 +66,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
   static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
-
-
   private static final ZoneId ZONE = StationCatalog.TIME_ZONE;
 
   @Spec private CommandSpec spec;
@@ -80,7 +78,8 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--seed",
       paramLabel = "N",
       defaultValue = "42",
-      description = "Random seed; the same seed gives the same records (default: ${DEFAULT-VALUE}).")
+      description =
+          "Random seed; the same seed gives the same records (default: ${DEFAULT-VALUE}).")
   private long seed;
 
   @Option(
@@ -305,7 +304,8 @@ public final class SimulateCommand implements Callable<Integer> {
     return new SimulationSettings(
         KafkaReadingSink.producerConfig(
             KafkaClientConfig.withProducerTimeouts(
-                cluster.clientProperties(KafkaReadingSink.defaults(), environment, new Properties()),
+                cluster.clientProperties(
+                    KafkaReadingSink.defaults(), environment, new Properties()),
                 cluster.kafkaTimeout())),
         topics.prefix(),
         seed,
@@ -368,7 +368,9 @@ public final class SimulateCommand implements Callable<Integer> {
     ClusterRequirement NONE = (cluster, clientSettings, topics) -> {};
 
     void require(
-        ClusterOptions cluster, Properties clientSettings, Collection<? extends Topic<?, ?>> topics);
+        ClusterOptions cluster,
+        Properties clientSettings,
+        Collection<? extends Topic<?, ?>> topics);
   }
 
   /** Registers the Ctrl-C handler; tests pass one that does not touch the JVM's hooks. */

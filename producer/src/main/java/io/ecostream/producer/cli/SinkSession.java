@@ -16,8 +16,9 @@ import org.apache.kafka.common.errors.TimeoutException;
  * source cleanly and the sink is always flushed and closed, waiting long only while it is healthy.
  *
  * <p>Ctrl-C ends the run within {@link #STOP_WAIT} plus {@link #FORCED_STOP_WAIT}, even when the
- * source is blocked in a send (waiting for metadata or buffer space of a lost broker) or in a flush:
- * then the hook closes the producer at once, which fails the blocked call, and the summary follows.
+ * source is blocked in a send (waiting for metadata or buffer space of a lost broker) or in a
+ * flush: then the hook closes the producer at once, which fails the blocked call, and the summary
+ * follows.
  */
 final class SinkSession {
 
@@ -27,7 +28,10 @@ final class SinkSession {
   /** After a failure the remaining records cannot be delivered either: do not wait long. */
   private static final Duration FAILED_CLOSE = Duration.ofSeconds(5);
 
-  /** Ctrl-C: how long the source has to stop and the sink to flush before the producer is closed hard. */
+  /**
+   * Ctrl-C: how long the source has to stop and the sink to flush before the producer is closed
+   * hard.
+   */
   static final Duration STOP_WAIT = Duration.ofMillis(2500);
 
   /** Ctrl-C: how long the summary may take once the producer is closed; all within 5 s. */
@@ -107,25 +111,34 @@ final class SinkSession {
     try {
       if (stopping.get() && (failure != null || sink.firstError().isPresent())) {
         failure =
-            "stopped before Kafka at " + address + " had taken every record ("
-                + sink.firstError().map(Exception::getMessage).orElse(failure) + ")";
+            "stopped before Kafka at "
+                + address
+                + " had taken every record ("
+                + sink.firstError().map(Exception::getMessage).orElse(failure)
+                + ")";
       } else if (sink.firstError().isPresent()) {
         // The first failed send says why; what the source threw after it only repeats it.
         Exception error = sink.firstError().get();
         failure =
-            "sending to Kafka at " + address + " failed: " + error.getMessage()
+            "sending to Kafka at "
+                + address
+                + " failed: "
+                + error.getMessage()
                 + (error instanceof TimeoutException
                     ? " (no answer in time: check that the broker runs, or raise --kafka-timeout)"
                     : "");
       }
-      return finish.apply(new Outcome<>(result, failure, Duration.between(wallStart, clock.instant())));
+      return finish.apply(
+          new Outcome<>(result, failure, Duration.between(wallStart, clock.instant())));
     } finally {
       finished.countDown();
       hooks.remove(onCtrlC);
     }
   }
 
-  /** @return whether the latch opened in time */
+  /**
+   * @return whether the latch opened in time
+   */
   private static boolean awaitQuietly(CountDownLatch latch, Duration timeout) {
     try {
       return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

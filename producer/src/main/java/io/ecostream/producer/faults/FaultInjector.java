@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  * <p>Each fault of each station draws from its own random stream ({@code fault:<kind>:<station>}),
  * and draws the same way whether other faults are on or not: turning one fault on or changing its
  * rate leaves every other fault where it was, and with every rate at 0 the readings pass unchanged
- * and in order. The downstream sink sees air readings out of event-time order when delivery
- * faults are on: that is their point.
+ * and in order. The downstream sink sees air readings out of event-time order when delivery faults
+ * are on: that is their point.
  *
  * <p>Delivery faults hold records back. A record delayed by d hours is sent after the readings of
  * the hour d hours after its own, at the start of the next hour; {@link #flush()} sends everything

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * serves the three topics, so it works on bytes and each record is serialised with its topic's
  * serdes before the send.
  *
- * <p>Each air reading carries the header {@link SentAtHeader#NAME}, the wall-clock time of its send,
- * from which the streams app measures how long a reading takes to become a city figure.
+ * <p>Each air reading carries the header {@link SentAtHeader#NAME}, the wall-clock time of its
+ * send, from which the streams app measures how long a reading takes to become a city figure.
  *
  * <p>Counts acknowledged records per topic. A failed send is never silent: the first failure is
  * logged and kept ({@link #firstError()}), and every later call to this sink throws, so that the
@@ -98,8 +98,8 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
   }
 
   /**
-   * @param sendClock the time of the {@link SentAtHeader} of air readings: the real wall clock
-   *     (the streams app measures against its own), whatever time the simulation is at
+   * @param sendClock the time of the {@link SentAtHeader} of air readings: the real wall clock (the
+   *     streams app measures against its own), whatever time the simulation is at
    */
   public KafkaReadingSink(
       EcostreamTopics topics,
@@ -138,7 +138,9 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
    */
   public static Map<String, Object> producerConfig(Properties clientSettings) {
     Map<String, Object> config = new HashMap<>();
-    clientSettings.stringPropertyNames().forEach(name -> config.put(name, clientSettings.getProperty(name)));
+    clientSettings
+        .stringPropertyNames()
+        .forEach(name -> config.put(name, clientSettings.getProperty(name)));
     config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
     config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
     return config;
@@ -242,7 +244,9 @@ public final class KafkaReadingSink implements ReadingSink, AutoCloseable {
       this.values = topic.valueSerde().serializer();
     }
 
-    /** @param headers null for none */
+    /**
+     * @param headers null for none
+     */
     void send(String key, V value, Instant timestamp, Headers headers) {
       throwIfFailed();
       String name = topic.name();

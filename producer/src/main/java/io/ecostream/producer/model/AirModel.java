@@ -286,8 +286,7 @@ public final class AirModel {
       for (int p = 0; p < N; p++) {
         double loading = p == O3 ? o3WeatherLoading(day) : WEATHER_LOADING[p];
         double log =
-            spread * (loading * stagnation + factors[p].step(random))
-                + episodeLoading[p] * episode;
+            spread * (loading * stagnation + factors[p].step(random)) + episodeLoading[p] * episode;
         double variance =
             spread2
                 * (loading * loading * weatherVariance

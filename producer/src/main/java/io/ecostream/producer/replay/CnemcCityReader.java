@@ -36,8 +36,7 @@ import java.util.TreeMap;
  *       the hour being gathered is a bad line.
  * </ul>
  */
-final class CnemcCityReader extends CsvReadingReader<AirReading>
-    implements AirReadingReader {
+final class CnemcCityReader extends CsvReadingReader<AirReading> implements AirReadingReader {
 
   static final HourConvention HOURS = HourConvention.HOUR_ENDING;
 
@@ -147,14 +146,7 @@ final class CnemcCityReader extends CsvReadingReader<AirReading>
         (stationId, v) ->
             emit(
                 new AirReading(
-                    stationId,
-                    v.cityId,
-                    hourStart,
-                    v.of[0],
-                    v.of[1],
-                    v.of[2],
-                    v.of[3],
-                    v.of[4],
+                    stationId, v.cityId, hourStart, v.of[0], v.of[1], v.of[2], v.of[3], v.of[4],
                     v.of[5])));
     group.clear();
   }

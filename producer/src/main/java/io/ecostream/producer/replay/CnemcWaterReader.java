@@ -24,20 +24,19 @@ import java.util.Set;
  *   <li>Each row is a {@link SamplingMethod#AUTOMATIC} sample at {@code observed_at}, the
  *       platform's label of its 4-hour slot in Asia/Shanghai (00, 04, …, 20 h): an instant, not an
  *       hour. Items as published: water temperature °C, pH, DO, CODMn, NH3-N (as N), TP (as P), TN
- *       (as N) mg/L, conductivity µS/cm, turbidity NTU, chlorophyll a mg/L, algal density
- *       cells/L.
+ *       (as N) mg/L, conductivity µS/cm, turbidity NTU, chlorophyll a mg/L, algal density cells/L.
  *   <li>A blank value (the source's {@code --}, no valid value, or {@code *}, not monitored) is
  *       null; {@code --} and {@code *} themselves are read as blank too.
- *   <li>{@code published_class} (I … V, 劣V; blank = none) and {@code status} (正常, 维护) are kept
- *       as published. Rows in maintenance (维护) are sent like the others: most of them have every
- *       class item, and the pipeline's validity rules decide what counts. {@code versions} and the
+ *   <li>{@code published_class} (I … V, 劣V; blank = none) and {@code status} (正常, 维护) are kept as
+ *       published. Rows in maintenance (维护) are sent like the others: most of them have every class
+ *       item, and the pipeline's validity rules decide what counts. {@code versions} and the
  *       snapshot times are not read: a row holds the latest version already.
  *   <li>Stations come from {@value #STATIONS}: name {@code section_zh}, water body {@code
  *       water_type} ({@code lake} → LAKE, {@code river} → RIVER: the four reservoirs without algae
  *       are evaluated as rivers by the platform, so they are {@code river} there), {@code
- *       river_or_lake} as the water body's name, the city mapped to the catalogue's city ids
- *       (滨州市 → binzhou; 莱芜市, part of Jinan since 2019, → jinan), province Shandong, national.
- *       The list has no drinking-source flag or target class: false and null.
+ *       river_or_lake} as the water body's name, the city mapped to the catalogue's city ids (滨州市 →
+ *       binzhou; 莱芜市, part of Jinan since 2019, → jinan), province Shandong, national. The list has
+ *       no drinking-source flag or target class: false and null.
  * </ul>
  *
  * The file is sorted by station, then time; {@link ReplayFormat} reads it whole and serves it in
@@ -50,8 +49,17 @@ final class CnemcWaterReader extends CsvReadingReader<WaterSample> {
 
   static final List<String> ITEMS =
       List.of(
-          "water_temp", "ph", "do", "conductivity", "turbidity", "codmn", "nh3n", "tp", "tn",
-          "chla", "algae");
+          "water_temp",
+          "ph",
+          "do",
+          "conductivity",
+          "turbidity",
+          "codmn",
+          "nh3n",
+          "tp",
+          "tn",
+          "chla",
+          "algae");
 
   private static final Set<String> CLASSES = Set.of("I", "II", "III", "IV", "V", "劣V");
 
@@ -89,7 +97,9 @@ final class CnemcWaterReader extends CsvReadingReader<WaterSample> {
     known.forEach((id, station) -> station(id, () -> station));
   }
 
-  /** Blank, or the source's markers for no valid value ({@code --}) and not monitored ({@code *}). */
+  /**
+   * Blank, or the source's markers for no valid value ({@code --}) and not monitored ({@code *}).
+   */
   private static boolean isNoValue(String cell) {
     return cell.isEmpty() || cell.equals("--") || cell.equals("*");
   }
@@ -109,7 +119,8 @@ final class CnemcWaterReader extends CsvReadingReader<WaterSample> {
     }
     String classCell = cells[publishedClass].strip();
     if (!classCell.isEmpty() && !CLASSES.contains(classCell)) {
-      throw new BadLineException(BadLineReason.UNKNOWN_VALUE, "published_class '" + classCell + "'");
+      throw new BadLineException(
+          BadLineReason.UNKNOWN_VALUE, "published_class '" + classCell + "'");
     }
     String statusCell = cells[status].strip();
     WaterSample.Builder sample =
@@ -134,14 +145,20 @@ final class CnemcWaterReader extends CsvReadingReader<WaterSample> {
       throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new ReplayFileException(
-          file, "cnemc-water reads the station list " + STATIONS + " next to the readings: missing");
+          file,
+          "cnemc-water reads the station list " + STATIONS + " next to the readings: missing");
     }
     Map<String, Station> stations = new LinkedHashMap<>();
     try (InputFile input = InputFile.open(file)) {
       CsvHeader header = CsvHeader.read(input);
       int[] c =
           header.require(
-              STATIONS, "station_id", "province", "city", "river_or_lake", "water_type",
+              STATIONS,
+              "station_id",
+              "province",
+              "city",
+              "river_or_lake",
+              "water_type",
               "section_zh");
       for (String line = input.readLine(); line != null; line = input.readLine()) {
         if (line.isBlank()) {

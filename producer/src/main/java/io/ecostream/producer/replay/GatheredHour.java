@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * The hour whose rows a CNEMC reader is gathering into readings. Its files are sorted by date and
- * hour, one row per type (and in the long layout per city), so only the current hour is buffered:
- * a row of a later hour ends it, a row of an earlier one is out of order.
+ * hour, one row per type (and in the long layout per city), so only the current hour is buffered: a
+ * row of a later hour ends it, a row of an earlier one is out of order.
  */
 final class GatheredHour {
 
@@ -28,16 +28,19 @@ final class GatheredHour {
   }
 
   /**
-   * Makes the row's hour the one being gathered; the hour before, if any, is over and emitted first.
+   * Makes the row's hour the one being gathered; the hour before, if any, is over and emitted
+   * first.
    *
    * @throws BadLineException if the row's hour is earlier than the one being gathered
    */
-  void enter(String dateCell, String hourCell, Instant hourStart, Emitter emitter) throws BadLineException {
+  void enter(String dateCell, String hourCell, Instant hourStart, Emitter emitter)
+      throws BadLineException {
     if (start != null) {
       int order = hourStart.compareTo(start);
       if (order < 0) {
         throw new BadLineException(
-            BadLineReason.OUT_OF_ORDER, dateCell + " hour " + hourCell + " after " + date + " hour " + hour);
+            BadLineReason.OUT_OF_ORDER,
+            dateCell + " hour " + hourCell + " after " + date + " hour " + hour);
       }
       if (order > 0) {
         emitter.emit(start);

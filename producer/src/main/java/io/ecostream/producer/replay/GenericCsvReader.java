@@ -27,8 +27,7 @@ import java.util.Optional;
  *       catalogue for its 16 Shandong cities, else the city id and none).
  * </ul>
  */
-final class GenericCsvReader extends CsvReadingReader<AirReading>
-    implements AirReadingReader {
+final class GenericCsvReader extends CsvReadingReader<AirReading> implements AirReadingReader {
 
   static final HourConvention HOURS = HourConvention.HOUR_BEGINNING;
 

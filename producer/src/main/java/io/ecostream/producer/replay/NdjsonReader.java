@@ -17,12 +17,12 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * ecostream's own recordings, as {@code ecostream record} writes them: one {@link RecordLine} per
- * line, topics named without their prefix. Lines of {@code air.readings} and {@code
- * water.readings} become records; lines of {@code stations} become station metadata (a later line
- * of a station replaces an earlier one, as compaction would); lines of every other ecostream topic,
- * tombstones and values {@code record} could not decode are left out and counted ({@link
- * #skipped()}). Blank lines are ignored. A line that is not a record line, names no ecostream topic,
- * or whose value does not fit its schema is a bad line.
+ * line, topics named without their prefix. Lines of {@code air.readings} and {@code water.readings}
+ * become records; lines of {@code stations} become station metadata (a later line of a station
+ * replaces an earlier one, as compaction would); lines of every other ecostream topic, tombstones
+ * and values {@code record} could not decode are left out and counted ({@link #skipped()}). Blank
+ * lines are ignored. A line that is not a record line, names no ecostream topic, or whose value
+ * does not fit its schema is a bad line.
  */
 final class NdjsonReader implements ReplayReader<SpecificRecord> {
 
@@ -41,7 +41,9 @@ final class NdjsonReader implements ReplayReader<SpecificRecord> {
   /** The first line, read to check the file, handed out by the first {@link #next()}. */
   private String pending;
 
-  /** @throws ReplayFileException if the first line that is not blank is no JSON object */
+  /**
+   * @throws ReplayFileException if the first line that is not blank is no JSON object
+   */
   NdjsonReader(InputFile input, BadLines badLines) throws IOException {
     this.input = input;
     this.badLines = badLines;

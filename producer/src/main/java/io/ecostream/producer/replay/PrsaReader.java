@@ -24,15 +24,15 @@ import java.util.Map;
  *   <li>PM2.5, PM10, SO2, NO2, O3 in µg/m³ as given. <b>CO is in µg/m³ in these files</b> (values
  *       100 … 10000, multiples of 100): divided by 1000 to mg/m³. Meteorological columns are
  *       ignored.
- *   <li><b>Hour-beginning</b>: {@code year, month, day, hour} = h is the hour h:00–(h+1):00
- *       Beijing time, so hours 0…23 of a row's date make that natural day. The data set does not
- *       say which; this is the convention of the data's own README ("our check treats hours 0…23
- *       with the same date as that calendar day"), against which ecostream's figures are compared.
- *       The diurnal cycle hints at hour-ending labels instead (lined up with the hour-ending
- *       2022–2023 CNEMC data of western Shandong, the PRSA O3 cycle fits best at the same label,
- *       mean shift 0.0 h), so the question stays open; {@link #HOURS} switches it, and the data
- *       README puts the effect at up to 3 days in annual good/heavy-day counts and ≤ 0.1 µg/m³ in
- *       annual PM2.5 means. See the producer README.
+ *   <li><b>Hour-beginning</b>: {@code year, month, day, hour} = h is the hour h:00–(h+1):00 Beijing
+ *       time, so hours 0…23 of a row's date make that natural day. The data set does not say which;
+ *       this is the convention of the data's own README ("our check treats hours 0…23 with the same
+ *       date as that calendar day"), against which ecostream's figures are compared. The diurnal
+ *       cycle hints at hour-ending labels instead (lined up with the hour-ending 2022–2023 CNEMC
+ *       data of western Shandong, the PRSA O3 cycle fits best at the same label, mean shift 0.0 h),
+ *       so the question stays open; {@link #HOURS} switches it, and the data README puts the effect
+ *       at up to 3 days in annual good/heavy-day counts and ≤ 0.1 µg/m³ in annual PM2.5 means. See
+ *       the producer README.
  * </ul>
  */
 final class PrsaReader extends CsvReadingReader<AirReading> implements AirReadingReader {

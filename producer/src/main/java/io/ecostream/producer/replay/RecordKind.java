@@ -16,7 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
  * @param noun what the summary calls the records: readings, samples
  * @param knownAfter how long after its event time a record is known, so that paced replay hands it
  *     over then: an hourly air mean once its hour has ended (1 h after {@code hourStart}); a water
- *     sample is an instant, known at {@code sampledAt}. For a kind that mixes records, the shortest.
+ *     sample is an instant, known at {@code sampledAt}. For a kind that mixes records, the
+ *     shortest.
  * @param knownAfterOf the same for one record: the kind of a mixed format asks the record
  */
 public record RecordKind<T>(

@@ -25,9 +25,9 @@ import java.util.Set;
 /**
  * Replays files of historical air readings or water samples into a {@link ReadingSink}, event time
  * preserved: first the metadata of every station the files hold, then the records of all files
- * merged in event-time order (a k-way merge of the files, each read as a stream), so that event time advances as it did
- * live. Ties are broken by station id, then by the order of the files: the same files and settings
- * always give the same records in the same order.
+ * merged in event-time order (a k-way merge of the files, each read as a stream), so that event
+ * time advances as it did live. Ties are broken by station id, then by the order of the files: the
+ * same files and settings always give the same records in the same order.
  *
  * <p>Paced, the readings of the hour starting at t are handed over once that hour has ended in
  * replayed time, (t + 1 h − t0) / speed after the start, t0 being the first reading's hour: an
@@ -124,8 +124,8 @@ public final class Replay implements Closeable {
   }
 
   /**
-   * Event time (hourStart, sampledAt) of the first record that will be sent, if any. Station metadata stamped with it is
-   * older than every reading it describes.
+   * Event time (hourStart, sampledAt) of the first record that will be sent, if any. Station
+   * metadata stamped with it is older than every reading it describes.
    */
   public Optional<Instant> start() {
     return start;
@@ -327,8 +327,8 @@ public final class Replay implements Closeable {
     }
 
     /**
-     * Measured from where the run started: opening may already have read much of the input (all
-     * of it before --from), and that part costs the run no time.
+     * Measured from where the run started: opening may already have read much of the input (all of
+     * it before --from), and that part costs the run no time.
      */
     @Override
     public double inputFraction() {
@@ -419,9 +419,7 @@ public final class Replay implements Closeable {
         if (record == null) {
           ended = true;
         } else if (hourBatch.isEmpty()
-            || kind.eventTime()
-                .apply(record)
-                .equals(kind.eventTime().apply(hourBatch.get(0)))) {
+            || kind.eventTime().apply(record).equals(kind.eventTime().apply(hourBatch.get(0)))) {
           hourBatch.add(record);
         } else {
           lookahead = record;

@@ -39,7 +39,8 @@ public final class ReplayFiles {
     Set<Path> seen = new HashSet<>();
     for (Path argument : arguments) {
       if (Files.isDirectory(argument)) {
-        List<String> suffixes = format == null ? ReplayFormat.CSV.fileSuffixes() : format.fileSuffixes();
+        List<String> suffixes =
+            format == null ? ReplayFormat.CSV.fileSuffixes() : format.fileSuffixes();
         List<Path> inside =
             dataFilesIn(argument, suffixes).stream()
                 .filter(f -> format == null || !format.isCompanionFile(f))

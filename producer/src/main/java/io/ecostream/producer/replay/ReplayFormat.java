@@ -39,8 +39,8 @@ public enum ReplayFormat {
   WATER_CSV("water-csv", RecordKind.WATER_SAMPLE, null, null),
 
   /**
-   * CNEMC automatic surface-water readings with their station list: see {@link
-   * CnemcWaterReader}. The stations come from the list, so nothing is scanned.
+   * CNEMC automatic surface-water readings with their station list: see {@link CnemcWaterReader}.
+   * The stations come from the list, so nothing is scanned.
    */
   CNEMC_WATER("cnemc-water", RecordKind.WATER_SAMPLE, null, null),
 

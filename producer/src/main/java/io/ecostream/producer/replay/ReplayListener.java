@@ -19,8 +19,8 @@ public interface ReplayListener {
     long readingsSent();
 
     /**
-     * Share of the input read during the run, by bytes of the files (compressed bytes for gzip),
-     * 0 … 1; what opening the replay read already (up to --from) does not count.
+     * Share of the input read during the run, by bytes of the files (compressed bytes for gzip), 0
+     * … 1; what opening the replay read already (up to --from) does not count.
      */
     double inputFraction();
 

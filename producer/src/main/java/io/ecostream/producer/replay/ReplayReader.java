@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads one file of historical records (air readings or water samples) as a stream, without
- * holding the file in memory unless its format needs it. A line that cannot become a record is
- * reported to the {@link BadLines} it was opened with and skipped; values that parse but are
- * implausible (negative, 9999) are passed on as they are, for the pipeline to validate.
+ * Reads one file of historical records (air readings or water samples) as a stream, without holding
+ * the file in memory unless its format needs it. A line that cannot become a record is reported to
+ * the {@link BadLines} it was opened with and skipped; values that parse but are implausible
+ * (negative, 9999) are passed on as they are, for the pipeline to validate.
  *
  * @param <T> the record type, see {@link RecordKind}
  */
@@ -25,8 +25,8 @@ public interface ReplayReader<T> extends Closeable {
   Map<String, Station> stations();
 
   /**
-   * True if {@link #stations()} holds every station of the file as soon as it is opened (the
-   * format comes with a station list), so that finding them needs no reading.
+   * True if {@link #stations()} holds every station of the file as soon as it is opened (the format
+   * comes with a station list), so that finding them needs no reading.
    */
   default boolean stationsComplete() {
     return false;

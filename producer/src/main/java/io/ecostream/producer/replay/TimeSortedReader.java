@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Serves a file that is not in time order (one sorted by station, then time) in event-time order,
  * ties by station id: it reads the whole file on the first {@link #next()} and sorts it, so it
- * holds the file in memory (the 188,622 CNEMC water readings need about 100 MB of heap; they
- * replay in -Xmx128m). Progress counts the records served as the share of the file read.
+ * holds the file in memory (the 188,622 CNEMC water readings need about 100 MB of heap; they replay
+ * in -Xmx128m). Progress counts the records served as the share of the file read.
  */
 final class TimeSortedReader<T> implements ReplayReader<T> {
 

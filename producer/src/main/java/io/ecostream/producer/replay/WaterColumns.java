@@ -10,8 +10,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
- * The measured items of the water formats: which column holds which {@link WaterSample} field
- * (mg/L unless noted), found by name in a file's header. Shared by {@code water-csv} and {@code
+ * The measured items of the water formats: which column holds which {@link WaterSample} field (mg/L
+ * unless noted), found by name in a file's header. Shared by {@code water-csv} and {@code
  * cnemc-water}, which name the common items alike.
  */
 final class WaterColumns {

@@ -38,8 +38,18 @@ final class WaterCsvReader extends CsvReadingReader<WaterSample> {
 
   static final List<String> ITEMS =
       List.of(
-          "ph", "do", "codmn", "cod", "bod5", "nh3n", "tp", "tn", "fluoride", "inorganic_n",
-          "phosphate", "petroleum");
+          "ph",
+          "do",
+          "codmn",
+          "cod",
+          "bod5",
+          "nh3n",
+          "tp",
+          "tn",
+          "fluoride",
+          "inorganic_n",
+          "phosphate",
+          "petroleum");
 
   private static final Map<String, WaterBodyType> KINDS =
       Map.of(
@@ -95,7 +105,8 @@ final class WaterCsvReader extends CsvReadingReader<WaterSample> {
     }
     WaterBodyType body = choice(cells, kind, "kind", KINDS, null);
     boolean drinking =
-        choice(cells, drinkingSource, "drinking_source", Map.of("true", true, "false", false), false);
+        choice(
+            cells, drinkingSource, "drinking_source", Map.of("true", true, "false", false), false);
     SamplingMethod how =
         choice(
             cells,
@@ -127,7 +138,12 @@ final class WaterCsvReader extends CsvReadingReader<WaterSample> {
     if (value == null) {
       throw new BadLineException(
           BadLineReason.UNKNOWN_VALUE,
-          name + " '" + cell + "' (" + String.join(", ", values.keySet().stream().sorted().toList()) + ")");
+          name
+              + " '"
+              + cell
+              + "' ("
+              + String.join(", ", values.keySet().stream().sorted().toList())
+              + ")");
     }
     return value;
   }

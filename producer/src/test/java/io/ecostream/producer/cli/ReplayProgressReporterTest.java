@@ -80,7 +80,8 @@ class ReplayProgressReporterTest {
 
     String output = err.toString();
     assertThat(output.substring(output.lastIndexOf('\r') + 1))
-        .startsWith("[####################] 100 % | up to 2013-03-01 11:00 | 30 records | 0 records/s")
+        .startsWith(
+            "[####################] 100 % | up to 2013-03-01 11:00 | 30 records | 0 records/s")
         .endsWith(System.lineSeparator());
   }
 
@@ -141,7 +142,8 @@ class ReplayProgressReporterTest {
         wall, Duration.ofSeconds(10), BEIJING, () -> sent, new PrintWriter(err), terminal);
   }
 
-  private static ReplayListener.Progress at(String eventTime, double fraction, Instant first, int stations) {
+  private static ReplayListener.Progress at(
+      String eventTime, double fraction, Instant first, int stations) {
     ReplayListener.Progress at = at(eventTime, fraction);
     return new ReplayListener.Progress() {
       @Override

@@ -128,9 +128,15 @@ class SimulateCommandTest {
 
   @Test
   void shouldTakeHowFarAFastClockIsAheadAsADuration() {
-    assertThat(settings("--fault-fast-clock", "0.1", "--fault-fast-clock-ahead", "8h").faults().fastClockHours())
+    assertThat(
+            settings("--fault-fast-clock", "0.1", "--fault-fast-clock-ahead", "8h")
+                .faults()
+                .fastClockHours())
         .isEqualTo(8);
-    assertThat(settings("--fault-fast-clock", "0.1", "--fault-fast-clock-ahead", "2d").faults().fastClockHours())
+    assertThat(
+            settings("--fault-fast-clock", "0.1", "--fault-fast-clock-ahead", "2d")
+                .faults()
+                .fastClockHours())
         .isEqualTo(48);
     assertInvalid(
         "--fault-fast-clock-ahead must be whole hours, got PT1H30M",
@@ -151,18 +157,15 @@ class SimulateCommandTest {
         "--fault-spike=-0.1");
     assertInvalid(
         "Invalid value for option '--fault-late': rate must be between 0 and 1, got '150%'",
-        "--fault-late",
-        "150%");
+        "--fault-late", "150%");
     assertInvalid(
         "Invalid value for option '--fault-outage': expected a rate between 0 and 1 like 0.01 or"
             + " 1%, got 'often'",
-        "--fault-outage",
-        "often");
+        "--fault-outage", "often");
     assertInvalid(
         "Invalid value for option '--fault-stuck': expected a rate between 0 and 1 like 0.01 or"
             + " 1%, got 'NaN'",
-        "--fault-stuck",
-        "NaN");
+        "--fault-stuck", "NaN");
     assertInvalid("--faults must be none or realistic, got 'chaos'", "--faults", "chaos");
     assertInvalid(
         "--fault-fast-clock-hours must be 1-8760, got 0",
@@ -194,7 +197,8 @@ class SimulateCommandTest {
   void shouldTakeBootstrapServersFromTheFlagThenTheEnvironmentThenTheFile() throws IOException {
     Path file = dir.resolve("client.properties");
     Files.writeString(file, "bootstrap.servers=from-file:9093\nsecurity.protocol=SSL\n");
-    Map<String, String> env = Map.of(io.ecostream.topics.KafkaClientConfig.BOOTSTRAP_ENV, "from-env:9092");
+    Map<String, String> env =
+        Map.of(io.ecostream.topics.KafkaClientConfig.BOOTSTRAP_ENV, "from-env:9092");
 
     assertThat(settings(Map.of(), "--command-config", file.toString()).producerConfig())
         .containsEntry("bootstrap.servers", "from-file:9093")
@@ -251,7 +255,14 @@ class SimulateCommandTest {
     // NOW is 01:00 on 2 March in Beijing: one past hour, then the hour to 02:00 when it ends.
     int exitCode =
         execute(
-            "--from", "2024-03-02", "--speed", "max", "--duration", "90m", "--cities", "binzhou",
+            "--from",
+            "2024-03-02",
+            "--speed",
+            "max",
+            "--duration",
+            "90m",
+            "--cities",
+            "binzhou",
             "--no-water");
 
     assertThat(exitCode).isZero();
@@ -375,7 +386,8 @@ class SimulateCommandTest {
     int exitCode = cli.execute("--from", "2024-01-01", "--days", "1", "--speed", "max");
 
     assertThat(exitCode).isOne();
-    assertThat(err.toString()).contains("error: sending to Kafka at localhost:9092 failed: broker unreachable");
+    assertThat(err.toString())
+        .contains("error: sending to Kafka at localhost:9092 failed: broker unreachable");
     assertThat(out.toString()).contains("simulation failed");
   }
 
@@ -385,9 +397,11 @@ class SimulateCommandTest {
     CountDownLatch closed = new CountDownLatch(1);
     MockProducer<byte[], byte[]> waitingForMetadata =
         new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
-          // As KafkaProducer.send waits for the metadata of a broker that does not answer, until closed.
+          // As KafkaProducer.send waits for the metadata of a broker that does not answer, until
+          // closed.
           @Override
-          public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+          public Future<RecordMetadata> send(
+              ProducerRecord<byte[], byte[]> record, Callback callback) {
             sending.countDown();
             try {
               closed.await();

@@ -53,12 +53,8 @@ class KafkaReadingSinkTest {
     assertThat(producer.history())
         .extracting(ProducerRecord::topic, r -> key(r), ProducerRecord::timestamp)
         .containsExactly(
-            tuple(
-                "test.air.readings", reading.getCityId(), reading.getHourStart().toEpochMilli()),
-            tuple(
-                "test.water.readings",
-                sample.getCityId(),
-                sample.getSampledAt().toEpochMilli()));
+            tuple("test.air.readings", reading.getCityId(), reading.getHourStart().toEpochMilli()),
+            tuple("test.water.readings", sample.getCityId(), sample.getSampledAt().toEpochMilli()));
   }
 
   @Test
@@ -66,10 +62,15 @@ class KafkaReadingSinkTest {
     AirReading onTime = BINZHOU_DAY.air.get(0);
     Instant sentAt = onTime.getHourStart().plus(Duration.ofHours(1));
     AirReading fastClock =
-        AirReading.newBuilder(onTime).setHourStart(onTime.getHourStart().plus(Duration.ofHours(3))).build();
+        AirReading.newBuilder(onTime)
+            .setHourStart(onTime.getHourStart().plus(Duration.ofHours(3)))
+            .build();
     KafkaReadingSink live =
         new KafkaReadingSink(
-            TOPICS, producer, Optional.of(SIMULATION_START), Optional.of(Clock.fixed(sentAt, ZoneOffset.UTC)));
+            TOPICS,
+            producer,
+            Optional.of(SIMULATION_START),
+            Optional.of(Clock.fixed(sentAt, ZoneOffset.UTC)));
 
     live.air(onTime);
     live.air(fastClock);
@@ -78,8 +79,12 @@ class KafkaReadingSinkTest {
         .extracting(ProducerRecord::timestamp)
         .containsExactly(onTime.getHourStart().toEpochMilli(), sentAt.toEpochMilli());
     assertThat(
-            TOPICS.airReadings().valueSerde().deserializer()
-                .deserialize("test.air.readings", producer.history().get(1).value()).getHourStart())
+            TOPICS
+                .airReadings()
+                .valueSerde()
+                .deserializer()
+                .deserialize("test.air.readings", producer.history().get(1).value())
+                .getHourStart())
         .isEqualTo(fastClock.getHourStart());
   }
 

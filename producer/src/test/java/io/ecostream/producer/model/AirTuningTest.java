@@ -28,7 +28,12 @@ class AirTuningTest {
 
   private static List<AirReading> binzhou(LocalDate from, Map<String, AirTuning> tuning) {
     RecordingSink sink = new RecordingSink();
-    days(SEED, from, 60).water(false).cities(List.of("binzhou")).airTuning(tuning).build(sink).run();
+    days(SEED, from, 60)
+        .water(false)
+        .cities(List.of("binzhou"))
+        .airTuning(tuning)
+        .build(sink)
+        .run();
     return sink.air;
   }
 
@@ -38,8 +43,16 @@ class AirTuningTest {
 
   /** Spread of the log values: what the spread knob widens. */
   private static double logSd(List<AirReading> readings, ToDoubleFunction<AirReading> value) {
-    double m = readings.stream().mapToDouble(r -> Math.log(value.applyAsDouble(r))).average().orElseThrow();
-    double v = readings.stream().mapToDouble(r -> Math.pow(Math.log(value.applyAsDouble(r)) - m, 2)).average().orElseThrow();
+    double m =
+        readings.stream()
+            .mapToDouble(r -> Math.log(value.applyAsDouble(r)))
+            .average()
+            .orElseThrow();
+    double v =
+        readings.stream()
+            .mapToDouble(r -> Math.pow(Math.log(value.applyAsDouble(r)) - m, 2))
+            .average()
+            .orElseThrow();
     return Math.sqrt(v);
   }
 
@@ -53,8 +66,10 @@ class AirTuningTest {
     List<AirReading> calibrated = binzhou(SUMMER, Map.of());
     List<AirReading> scaled = binzhou(SUMMER, Map.of("binzhou", AirTuning.NONE.withPm(1.2)));
 
-    assertThat(mean(scaled, AirReading::getPm25) / mean(calibrated, AirReading::getPm25)).isCloseTo(1.2, offset(0.01));
-    assertThat(mean(scaled, AirReading::getPm10) / mean(calibrated, AirReading::getPm10)).isCloseTo(1.2, offset(0.01));
+    assertThat(mean(scaled, AirReading::getPm25) / mean(calibrated, AirReading::getPm25))
+        .isCloseTo(1.2, offset(0.01));
+    assertThat(mean(scaled, AirReading::getPm10) / mean(calibrated, AirReading::getPm10))
+        .isCloseTo(1.2, offset(0.01));
     assertThat(mean(scaled, AirReading::getNo2)).isEqualTo(mean(calibrated, AirReading::getNo2));
   }
 
@@ -63,9 +78,12 @@ class AirTuningTest {
     List<AirReading> calibrated = binzhou(Map.of());
     List<AirReading> scaled = binzhou(Map.of("binzhou", AirTuning.NONE.withGases(0.8).withO3(1.1)));
 
-    assertThat(mean(scaled, AirReading::getNo2) / mean(calibrated, AirReading::getNo2)).isCloseTo(0.8, offset(0.01));
-    assertThat(mean(scaled, AirReading::getSo2) / mean(calibrated, AirReading::getSo2)).isCloseTo(0.8, offset(0.02));
-    assertThat(mean(scaled, AirReading::getO3) / mean(calibrated, AirReading::getO3)).isCloseTo(1.1, offset(0.01));
+    assertThat(mean(scaled, AirReading::getNo2) / mean(calibrated, AirReading::getNo2))
+        .isCloseTo(0.8, offset(0.01));
+    assertThat(mean(scaled, AirReading::getSo2) / mean(calibrated, AirReading::getSo2))
+        .isCloseTo(0.8, offset(0.02));
+    assertThat(mean(scaled, AirReading::getO3) / mean(calibrated, AirReading::getO3))
+        .isCloseTo(1.1, offset(0.01));
     assertThat(mean(scaled, AirReading::getPm25)).isEqualTo(mean(calibrated, AirReading::getPm25));
   }
 
@@ -74,15 +92,21 @@ class AirTuningTest {
     List<AirReading> wide = binzhou(Map.of("binzhou", AirTuning.NONE.withSpread(1.3).withHaze(0)));
     List<AirReading> noHaze = binzhou(Map.of("binzhou", AirTuning.NONE.withHaze(0)));
 
-    assertThat(logSd(wide, AirReading::getNo2)).isGreaterThan(1.2 * logSd(noHaze, AirReading::getNo2));
-    assertThat(mean(wide, AirReading::getNo2) / mean(noHaze, AirReading::getNo2)).isCloseTo(1, offset(0.08));
+    assertThat(logSd(wide, AirReading::getNo2))
+        .isGreaterThan(1.2 * logSd(noHaze, AirReading::getNo2));
+    assertThat(mean(wide, AirReading::getNo2) / mean(noHaze, AirReading::getNo2))
+        .isCloseTo(1, offset(0.08));
   }
 
   @Test
   void shouldTakeTheHazePeaksAway() {
-    double calibrated = binzhou(Map.of()).stream().mapToDouble(AirReading::getPm25).max().orElseThrow();
+    double calibrated =
+        binzhou(Map.of()).stream().mapToDouble(AirReading::getPm25).max().orElseThrow();
     double noHaze =
-        binzhou(Map.of("binzhou", AirTuning.NONE.withHaze(0))).stream().mapToDouble(AirReading::getPm25).max().orElseThrow();
+        binzhou(Map.of("binzhou", AirTuning.NONE.withHaze(0))).stream()
+            .mapToDouble(AirReading::getPm25)
+            .max()
+            .orElseThrow();
 
     assertThat(noHaze).isLessThan(0.8 * calibrated);
   }

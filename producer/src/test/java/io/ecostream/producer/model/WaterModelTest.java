@@ -181,7 +181,8 @@ class WaterModelTest {
 
   /**
    * Single-factor GB 3838-2002 class (1-5, 6 = worse than V) of an automatic reading from the items
-   * the automatic stations measure (docs/standards.md#surface-water-classes), lake TP limits for reservoirs.
+   * the automatic stations measure (docs/standards.md#surface-water-classes), lake TP limits for
+   * reservoirs.
    */
   private static int surfaceWaterClass(WaterSample s) {
     WaterSection section =

@@ -139,8 +139,7 @@ class CnemcWaterReaderTest {
   }
 
   @Test
-  void shouldKnowEveryStationOfTheListBeforeReadingAndMapItsCityAndWaterBody()
-      throws IOException {
+  void shouldKnowEveryStationOfTheListBeforeReadingAndMapItsCityAndWaterBody() throws IOException {
     Path file = cnemcWater(dir);
 
     assertThat(ReplayFormat.CNEMC_WATER.scanStations(file).values())
@@ -158,7 +157,8 @@ class CnemcWaterReaderTest {
     assertThatThrownBy(() -> ReplayFormat.CNEMC_WATER.openWater(alone, badLines))
         .isInstanceOf(ReplayFileException.class)
         .hasMessageContaining("stations.csv")
-        .hasMessageContaining("cnemc-water reads the station list stations.csv next to the readings");
+        .hasMessageContaining(
+            "cnemc-water reads the station list stations.csv next to the readings");
   }
 
   @Test

@@ -61,7 +61,10 @@ class NdjsonReplayTest {
             line(TOPICS.airReadings(), air("BZ-A01", T0.plusSeconds(3600), 40.0)),
             line(TOPICS.stations(), BZ_A01));
     Path waterFile =
-        file(dir, "water.ndjson", line(TOPICS.waterReadings(), water("BZ-W01", T0.plusSeconds(1800))));
+        file(
+            dir,
+            "water.ndjson",
+            line(TOPICS.waterReadings(), water("BZ-W01", T0.plusSeconds(1800))));
 
     RecordingSink sink =
         replay(ReplaySettings.of(ReplayFormat.NDJSON, List.of(airFile, waterFile)));
@@ -145,11 +148,9 @@ class NdjsonReplayTest {
     assertThat(summary.badLineExamples())
         .extracting(BadLine::line, BadLine::reason, BadLine::detail)
         .containsExactly(
-            tuple(
-                1L, BadLineReason.NOT_JSON, summary.badLineExamples().get(0).detail()),
+            tuple(1L, BadLineReason.NOT_JSON, summary.badLineExamples().get(0).detail()),
             tuple(3L, BadLineReason.UNKNOWN_TOPIC, "air.readingz"),
-            tuple(
-                4L, BadLineReason.BAD_VALUE, "AirReading.hourStart: missing"),
+            tuple(4L, BadLineReason.BAD_VALUE, "AirReading.hourStart: missing"),
             tuple(5L, BadLineReason.NOT_JSON, "no \"topic\""));
     assertThat(summary.badLineExamples().get(0).toString())
         .startsWith(recording + ":1: not a record line: not JSON");
@@ -185,8 +186,7 @@ class NdjsonReplayTest {
     Instant started = wall.instant();
 
     replay(
-        ReplaySettings.of(ReplayFormat.NDJSON, List.of(recording))
-            .withPacing(Pacing.speed(3600)));
+        ReplaySettings.of(ReplayFormat.NDJSON, List.of(recording)).withPacing(Pacing.speed(3600)));
 
     // The water sample is known at its sampledAt, 3 h after the first hourStart: 3 s at speed 3600.
     assertThat(Duration.between(started, wall.instant())).isEqualTo(Duration.ofSeconds(3));
@@ -194,15 +194,16 @@ class NdjsonReplayTest {
 
   @Test
   void shouldReadGzippedRecordingsAndFindThemInADirectory() throws IOException {
-    Path plain =
-        file(dir, "recording.ndjson", line(TOPICS.airReadings(), air("BZ-A01", T0, 1.0)));
+    Path plain = file(dir, "recording.ndjson", line(TOPICS.airReadings(), air("BZ-A01", T0, 1.0)));
     gzip(plain);
     Files.delete(plain);
 
     List<Path> files = ReplayFiles.expand(List.of(dir), ReplayFormat.NDJSON);
     RecordingSink sink = replay(ReplaySettings.of(ReplayFormat.NDJSON, files));
 
-    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("recording.ndjson.gz");
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("recording.ndjson.gz");
     assertThat(sink.air).containsExactly(air("BZ-A01", T0, 1.0));
   }
 

@@ -276,9 +276,9 @@ class ReplayTest {
     assertThat(sink.water)
         .extracting(WaterSample::getStationId, WaterSample::getAmmoniaNitrogen)
         .containsExactly(tuple("BZ-W01", 0.1), tuple("BZ-W02", 0.3), tuple("BZ-W01", 0.2));
-    // one replayed hour per second from 09:30: a sample is known when it is taken, not an hour later
-    assertThat(handedOver)
-        .containsExactly(WALL, WALL.plusMillis(500), WALL.plusSeconds(3));
+    // one replayed hour per second from 09:30: a sample is known when it is taken, not an hour
+    // later
+    assertThat(handedOver).containsExactly(WALL, WALL.plusMillis(500), WALL.plusSeconds(3));
     assertThat(summary.readingsSent()).isEqualTo(3);
     assertThat(summary.lastHourStart()).contains(Instant.parse("2024-01-10T04:30:00Z"));
   }

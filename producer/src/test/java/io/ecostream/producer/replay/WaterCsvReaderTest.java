@@ -77,10 +77,7 @@ class WaterCsvReaderTest {
         .containsExactly(
             new BadLine(file, 4, BadLineReason.NOT_A_NUMBER, "cod 'x'"),
             new BadLine(
-                file,
-                5,
-                BadLineReason.UNKNOWN_VALUE,
-                "kind 'pond' (lake, reservoir, river, sea)"));
+                file, 5, BadLineReason.UNKNOWN_VALUE, "kind 'pond' (lake, reservoir, river, sea)"));
   }
 
   @Test

@@ -12,7 +12,7 @@ public class Bearing extends SpecificRecordBase {
   public static final Schema SCHEMA$ =
       new Schema.Parser()
           .parse(
-              """
+"""
 {"type": "record", "name": "Bearing", "namespace": "io.ecostream.avro.testing", "fields": [
   {"name": "point", "type": {"type": "enum", "name": "CompassPoint",
     "symbols": ["NORTH", "EAST", "SOUTH", "WEST"]}},

@@ -84,7 +84,8 @@ public final class AirPipeline {
     to(byKind, AirOutput.Kind.CITY_PERIOD, topics.cityPeriod(), CityPeriod.class);
     to(byKind, AirOutput.Kind.ALERT, topics.alerts(), Alert.class);
     to(byKind, AirOutput.Kind.DEAD_LETTER, topics.deadLetters(), DeadLetter.class);
-    rankings(builder, values(byKind, AirOutput.Kind.RANKING_INPUT, CityPeriod.class), topics, settings);
+    rankings(
+        builder, values(byKind, AirOutput.Kind.RANKING_INPUT, CityPeriod.class), topics, settings);
   }
 
   /**
@@ -93,21 +94,26 @@ public final class AirPipeline {
    * other reading takes one hop through {@value #READINGS_BY_CITY}, as many partitions as the
    * input, so that it lands in its city's task.
    */
-  private static KStream<String, AirReading> byCity(KStream<String, AirReading> readings, EcostreamTopics topics) {
+  private static KStream<String, AirReading> byCity(
+      KStream<String, AirReading> readings, EcostreamTopics topics) {
     Map<String, KStream<String, AirReading>> keyed =
         readings
             .split(Named.as("air-readings-by-key-"))
-            .branch((key, reading) -> InputKeys.of(reading).equals(key), Branched.as("keyed-by-city"))
+            .branch(
+                (key, reading) -> InputKeys.of(reading).equals(key), Branched.as("keyed-by-city"))
             .defaultBranch(Branched.as("keyed-otherwise"));
     KStream<String, AirReading> rekeyed =
         keyed
             .get("air-readings-by-key-keyed-otherwise")
-            .selectKey((key, reading) -> InputKeys.of(reading), Named.as("air-readings-key-by-city"))
+            .selectKey(
+                (key, reading) -> InputKeys.of(reading), Named.as("air-readings-key-by-city"))
             .repartition(
                 Repartitioned.with(Serdes.String(), topics.airReadings().valueSerde())
                     .withName(READINGS_BY_CITY)
                     .withNumberOfPartitions(topics.airReadings().partitions()));
-    return keyed.get("air-readings-by-key-keyed-by-city").merge(rekeyed, Named.as("air-readings-of-cities"));
+    return keyed
+        .get("air-readings-by-key-keyed-by-city")
+        .merge(rekeyed, Named.as("air-readings-of-cities"));
   }
 
   /**
@@ -162,7 +168,10 @@ public final class AirPipeline {
   }
 
   private static <V extends SpecificRecord> void to(
-      Map<String, KStream<String, AirOutput>> byKind, AirOutput.Kind kind, Topic<String, V> topic, Class<V> type) {
+      Map<String, KStream<String, AirOutput>> byKind,
+      AirOutput.Kind kind,
+      Topic<String, V> topic,
+      Class<V> type) {
     values(byKind, kind, type)
         .to(
             topic.name(),
@@ -181,12 +190,14 @@ public final class AirPipeline {
   }
 
   /** The city processor with its stores, which the supplier connects itself. */
-  private record CitySupplier(PipelineSettings settings, PipelineMetrics metrics, EcostreamTopics topics)
+  private record CitySupplier(
+      PipelineSettings settings, PipelineMetrics metrics, EcostreamTopics topics)
       implements ProcessorSupplier<String, CityAirInput, String, AirOutput> {
 
     @Override
     public Processor<String, CityAirInput, String, AirOutput> get() {
-      return new CityAirProcessor(settings, metrics, topics.airReadings().valueSerde().serializer());
+      return new CityAirProcessor(
+          settings, metrics, topics.airReadings().valueSerde().serializer());
     }
 
     /**
@@ -201,7 +212,9 @@ public final class AirPipeline {
           WriteAtCommitStore.builder(CityAirProcessor.STATION_CHUNKS_STORE, Serdes.ByteArray()),
           WriteAtCommitStore.builder(CityAirProcessor.STATION_PRESENCE_STORE, Serdes.ByteArray()),
           Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(CityAirProcessor.WATERMARK_STORE), Serdes.String(), Serdes.Long()),
+              Stores.persistentKeyValueStore(CityAirProcessor.WATERMARK_STORE),
+              Serdes.String(),
+              Serdes.Long()),
           Stores.keyValueStoreBuilder(
                   Stores.persistentKeyValueStore(CityAirProcessor.CITY_DAYS_STORE),
                   Serdes.String(),
@@ -210,7 +223,9 @@ public final class AirPipeline {
           WriteAtCommitStore.builder(
               CityAirProcessor.HEAVY_POLLUTION_STORE, AvroSerde.of(HeavyPollutionState.class)),
           Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(CityAirProcessor.CITY_PROVINCE_STORE), Serdes.String(), Serdes.String()));
+              Stores.persistentKeyValueStore(CityAirProcessor.CITY_PROVINCE_STORE),
+              Serdes.String(),
+              Serdes.String()));
     }
   }
 }

@@ -78,11 +78,12 @@ public final class AirQueries {
 
   /**
    * The city's figure of its newest hour, from the stations that reported it, as {@code
-   * air.city-hourly} published it last (the newest hour may still be open: more stations may
-   * report it); empty when none of its stations holds an hour.
+   * air.city-hourly} published it last (the newest hour may still be open: more stations may report
+   * it); empty when none of its stations holds an hour.
    */
   public Optional<CityHourlyAqi> now(String cityId, int partition) {
-    ReadOnlyKeyValueStore<String, byte[]> chunks = stores.store(CityAirProcessor.STATION_CHUNKS_STORE, partition);
+    ReadOnlyKeyValueStore<String, byte[]> chunks =
+        stores.store(CityAirProcessor.STATION_CHUNKS_STORE, partition);
     // By station id, as the city task sums them, so that the revision and means are the same.
     SortedMap<String, Long> stations = new TreeMap<>();
     try (KeyValueIterator<String, byte[]> all =
@@ -94,31 +95,36 @@ public final class AirQueries {
         }
       }
     }
-    long newest = stations.values().stream().mapToLong(Long::longValue).max().orElse(RecentHours.NO_HOUR);
+    long newest =
+        stations.values().stream().mapToLong(Long::longValue).max().orElse(RecentHours.NO_HOUR);
     if (newest == RecentHours.NO_HOUR) {
       return Optional.empty();
     }
     List<double[]> values = new ArrayList<>(stations.size());
     long revision = 0;
     for (Map.Entry<String, Long> station : stations.entrySet()) {
-      RecentHours ring = StationRings.read(chunks, station.getKey(), station.getValue(), qualityRules);
+      RecentHours ring =
+          StationRings.read(chunks, station.getKey(), station.getValue(), qualityRules);
       if (ring.holds(newest)) {
         values.add(mapper.values(ring, newest));
         revision += ring.revision(newest);
       }
     }
-    return Optional.of(cityHour.figure(cityId, StationHourlyAqiMapper.hourStart(newest), values, revision));
+    return Optional.of(
+        cityHour.figure(cityId, StationHourlyAqiMapper.hourStart(newest), values, revision));
   }
 
   /**
    * The station's hourly figures from {@code from} to {@code to} (both included) among the hours
    * the pipeline keeps per station (the newest {@value RecentHours#CAPACITY}), each as {@code
    * air.station-hourly} published it last; empty when no partition searched knows the station. A
-   * station's partition is its city's, which the caller does not know: with {@code partition}
-   * null every local partition's presences are asked, one lookup by key each.
+   * station's partition is its city's, which the caller does not know: with {@code partition} null
+   * every local partition's presences are asked, one lookup by key each.
    */
-  public Optional<StationHours> stationHours(String stationId, Instant from, Instant to, Integer partition) {
-    byte[] presence = stores.<byte[]>store(CityAirProcessor.STATION_PRESENCE_STORE, partition).get(stationId);
+  public Optional<StationHours> stationHours(
+      String stationId, Instant from, Instant to, Integer partition) {
+    byte[] presence =
+        stores.<byte[]>store(CityAirProcessor.STATION_PRESENCE_STORE, partition).get(stationId);
     if (presence == null) {
       return Optional.empty();
     }
@@ -126,10 +132,16 @@ public final class AirQueries {
     long newest = StationPresences.lastHour(presence);
     RecentHours ring =
         StationRings.read(
-            stores.store(CityAirProcessor.STATION_CHUNKS_STORE, partition), stationId, newest, qualityRules);
+            stores.store(CityAirProcessor.STATION_CHUNKS_STORE, partition),
+            stationId,
+            newest,
+            qualityRules);
     List<StationHourlyAqi> hours = new ArrayList<>();
     if (newest != RecentHours.NO_HOUR) {
-      long first = Math.max(newest - RecentHours.CAPACITY + 1, Math.floorDiv(from.toEpochMilli() + HOUR_MILLIS - 1, HOUR_MILLIS));
+      long first =
+          Math.max(
+              newest - RecentHours.CAPACITY + 1,
+              Math.floorDiv(from.toEpochMilli() + HOUR_MILLIS - 1, HOUR_MILLIS));
       long last = Math.min(newest, Math.floorDiv(to.toEpochMilli(), HOUR_MILLIS));
       for (long hour = first; hour <= last; hour++) {
         if (ring.holds(hour)) {
@@ -148,7 +160,9 @@ public final class AirQueries {
     try (KeyValueIterator<String, byte[]> all = presences.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> presence = all.next();
-        stations.computeIfAbsent(StationPresences.cityId(presence.value), city -> new TreeSet<>()).add(presence.key);
+        stations
+            .computeIfAbsent(StationPresences.cityId(presence.value), city -> new TreeSet<>())
+            .add(presence.key);
       }
     }
     Map<String, String> provinces = new TreeMap<>();
@@ -161,15 +175,16 @@ public final class AirQueries {
     ids.addAll(provinces.keySet());
     List<City> cities = new ArrayList<>(ids.size());
     for (String id : ids) {
-      cities.add(new City(id, provinces.get(id), List.copyOf(stations.getOrDefault(id, new TreeSet<>()))));
+      cities.add(
+          new City(id, provinces.get(id), List.copyOf(stations.getOrDefault(id, new TreeSet<>()))));
     }
     return cities;
   }
 
   /**
    * Whether the partition knows the city: a Station record named its province, or it has a stored
-   * day. Looked up by key, not by listing the partition's cities; only a city with neither (its first
-   * day not over yet, no Station record) costs a scan of the partition's stations.
+   * day. Looked up by key, not by listing the partition's cities; only a city with neither (its
+   * first day not over yet, no Station record) costs a scan of the partition's stations.
    */
   public boolean knows(String cityId, int partition) {
     if (stores.<String>store(CityAirProcessor.CITY_PROVINCE_STORE, partition).get(cityId) != null) {
@@ -181,7 +196,8 @@ public final class AirQueries {
         return true;
       }
     }
-    try (KeyValueIterator<String, byte[]> all = stores.<byte[]>store(CityAirProcessor.STATION_PRESENCE_STORE, partition).all()) {
+    try (KeyValueIterator<String, byte[]> all =
+        stores.<byte[]>store(CityAirProcessor.STATION_PRESENCE_STORE, partition).all()) {
       while (all.hasNext()) {
         if (StationPresences.cityId(all.next().value).equals(cityId)) {
           return true;
@@ -196,7 +212,8 @@ public final class AirQueries {
     ReadOnlyKeyValueStore<String, CityDayEntry> days = stores.store(CITY_STORE, partition);
     List<CityDayEntry> found = new ArrayList<>();
     // ISO dates sort as text, so the keys of the range are a range of keys.
-    try (KeyValueIterator<String, CityDayEntry> range = days.range(cityId + "@" + from, cityId + "@" + to)) {
+    try (KeyValueIterator<String, CityDayEntry> range =
+        days.range(cityId + "@" + from, cityId + "@" + to)) {
       range.forEachRemaining(day -> found.add(day.value));
     }
     return found;
@@ -212,7 +229,8 @@ public final class AirQueries {
     int year = Integer.parseInt(period.substring(0, 4));
     CityYearState current = CityYears.read(days, cityId, year);
     LocalDate first = month ? YearMonth.parse(period).atDay(1) : Year.of(year).atDay(1);
-    LocalDate last = month ? YearMonth.parse(period).atEndOfMonth() : Year.of(year).atMonth(12).atEndOfMonth();
+    LocalDate last =
+        month ? YearMonth.parse(period).atEndOfMonth() : Year.of(year).atMonth(12).atEndOfMonth();
     boolean any =
         current.getDays().keySet().stream()
             .map(LocalDate::parse)
@@ -229,7 +247,8 @@ public final class AirQueries {
 
   /** The province's ranking of a period ({@code yyyy} or {@code yyyy-MM}); empty when none. */
   public Optional<ProvinceRanking> ranking(String province, String period, int partition) {
-    ReadOnlyKeyValueStore<String, ProvinceRankingState> states = stores.store(RANKING_STORE, partition);
+    ReadOnlyKeyValueStore<String, ProvinceRankingState> states =
+        stores.store(RANKING_STORE, partition);
     ProvinceRankingState state = states.get(ProvinceRankings.key(province, period));
     return state == null ? Optional.empty() : Optional.of(rankings.ranking(state));
   }

@@ -12,7 +12,10 @@ final class AqiLabels {
 
   private AqiLabels() {}
 
-  /** The primary pollutants' labels (PM2.5, PM10, …) in table order; none when the AQI is not published. */
+  /**
+   * The primary pollutants' labels (PM2.5, PM10, …) in table order; none when the AQI is not
+   * published.
+   */
   static List<String> primaryPollutants(AqiResult result) {
     if (!result.available()) {
       return List.of();

@@ -48,12 +48,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Everything the air pipeline knows of the cities of one input partition, in one task: the
- * arrival check, station silences, each station's recent hours with their quality control and
- * real-time figures, each city's hours, days, month and year to date, heavy-pollution alerts, and
- * the figures its province's ranking needs. Input keyed by city id, so a city's readings are
- * processed in the order of its partition, whatever the number of instances, restarts or
- * rebalances: every figure and every alert is a function of that order and the data.
+ * Everything the air pipeline knows of the cities of one input partition, in one task: the arrival
+ * check, station silences, each station's recent hours with their quality control and real-time
+ * figures, each city's hours, days, month and year to date, heavy-pollution alerts, and the figures
+ * its province's ranking needs. Input keyed by city id, so a city's readings are processed in the
+ * order of its partition, whatever the number of instances, restarts or rebalances: every figure
+ * and every alert is a function of that order and the data.
  *
  * <p><b>What is published when.</b> Station-hourly figures: every revision, at once. A city's hour
  * and day: at once when they settle in the input (an hour when all the city's stations have
@@ -92,6 +92,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private final double[] readingValues = new double[RecentHours.POLLUTANTS];
   private final boolean[] present = new boolean[RecentHours.POLLUTANTS];
   private final Map<String, CityState> cities = new HashMap<>();
+
   /** Station days reused from one day's figure to the next: CityDay.of keeps none of them. */
   private final List<double[]> stationDayBuffers = new ArrayList<>();
 
@@ -103,7 +104,9 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private KeyValueStore<String, String> provinces;
 
   CityAirProcessor(
-      PipelineSettings settings, PipelineMetrics metrics, Serializer<AirReading> readingSerializer) {
+      PipelineSettings settings,
+      PipelineMetrics metrics,
+      Serializer<AirReading> readingSerializer) {
     this.settings = settings;
     this.metrics = metrics;
     this.readingSerializer = readingSerializer;
@@ -124,19 +127,24 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   /** What the task remembers of a city between records, rebuilt from the stores on init. */
   private static final class CityState {
     final String cityId;
+
     /** The city's stations by id (an order, so that sums over them are the same in every run). */
     final SortedSet<String> stations = new TreeSet<>();
+
     /** The rings of its stations read so far: spares a lookup by id per station and hour. */
     final Map<String, RecentHours> rings = new HashMap<>();
+
     /**
      * The values of the station-hours published since their city-hour was: its figure needs them
      * again, and they change only when the station-hour is published again.
      */
     final Map<Long, Map<String, double[]>> hourValues = new HashMap<>();
+
     final SortedSet<Long> changedHours = new TreeSet<>();
     final SortedSet<LocalDate> changedDays = new TreeSet<>();
     long newestHour = RecentHours.NO_HOUR;
     boolean touched;
+
     /** Readings with a send time whose city-hour is not published yet (the latency histogram). */
     final PendingSends pendingSends = new PendingSends();
 
@@ -150,9 +158,12 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     this.context = context;
     this.arrival =
         new ArrivalCheck(
-            context.getStateStore(WATERMARK_STORE), context.taskId().partition(), settings.airQuality());
+            context.getStateStore(WATERMARK_STORE),
+            context.taskId().partition(),
+            settings.airQuality());
     this.rings =
-        new StationRings(context.getStateStore(STATION_CHUNKS_STORE), settings.airQuality().rules());
+        new StationRings(
+            context.getStateStore(STATION_CHUNKS_STORE), settings.airQuality().rules());
     this.presences = new StationPresences(context.getStateStore(STATION_PRESENCE_STORE));
     this.years = new CityYears(context.getStateStore(CITY_DAYS_STORE));
     this.provinces = context.getStateStore(CITY_PROVINCE_STORE);
@@ -161,14 +172,17 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     presences.load();
     // The cities' newest hours and days may have changed after their last publication before a
     // restart: publish them again at the first punctuation (the same values, harmlessly).
-    presences.all().forEach((station, presence) -> {
-      CityState city = city(presence.cityId());
-      city.stations.add(station);
-      long last = presence.silence().lastHour();
-      if (last != RecentHours.NO_HOUR && last > city.newestHour) {
-        city.newestHour = last;
-      }
-    });
+    presences
+        .all()
+        .forEach(
+            (station, presence) -> {
+              CityState city = city(presence.cityId());
+              city.stations.add(station);
+              long last = presence.silence().lastHour();
+              if (last != RecentHours.NO_HOUR && last > city.newestHour) {
+                city.newestHour = last;
+              }
+            });
     for (CityState city : cities.values()) {
       if (city.newestHour != RecentHours.NO_HOUR) {
         city.changedHours.add(city.newestHour);
@@ -176,7 +190,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         city.touched = true;
       }
     }
-    context.schedule(publishInterval(context), PunctuationType.WALL_CLOCK_TIME, this::publishNewest);
+    context.schedule(
+        publishInterval(context), PunctuationType.WALL_CLOCK_TIME, this::publishNewest);
   }
 
   @Override
@@ -195,13 +210,18 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       metrics.deadLetter(rejection.get().reason().code());
       byte[] bytes = readingSerializer.serialize(DeadLetters.sourceTopic(context), reading);
       // Without the input's headers, as the intake's dead letters: they may be of any size.
-      forward(record.timestamp(), AirOutput.Kind.DEAD_LETTER, DeadLetters.key(context), DeadLetters.of(context, record, bytes, rejection.get()));
+      forward(
+          record.timestamp(),
+          AirOutput.Kind.DEAD_LETTER,
+          DeadLetters.key(context),
+          DeadLetters.of(context, record, bytes, rejection.get()));
       return;
     }
     String station = reading.getStationId();
     RecentHours ring = rings.get(station, () -> presences.lastHour(station));
     long previousNewest = ring.newest();
-    presences.report(station, reading.getCityId(), hour, present(reading), silentHours(), alertsOf(record));
+    presences.report(
+        station, reading.getCityId(), hour, present(reading), silentHours(), alertsOf(record));
     if (arrival.accept(hour)) {
       presences.check(arrival.watermark(), silentHours(), alertsOf(record));
     }
@@ -216,7 +236,11 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   /** The reading changed its station's hours: publish them, then what of its city settled. */
   private void changed(
-      Record<String, CityAirInput> record, AirReading reading, RecentHours ring, long hour, long previousNewest) {
+      Record<String, CityAirInput> record,
+      AirReading reading,
+      RecentHours ring,
+      long hour,
+      long previousNewest) {
     countFlags(ring);
     CityState city = city(reading.getCityId());
     city.stations.add(reading.getStationId());
@@ -227,9 +251,17 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       if (ring.holds(h)) {
         double[] values = mapper.values(ring, h);
         StationHourlyAqi figure =
-            mapper.figure(reading.getStationId(), reading.getCityId(), h, ring, ring.nextRevision(h), values);
-        city.hourValues.computeIfAbsent(h, key -> new HashMap<>()).put(reading.getStationId(), values);
-        forward(record, AirOutput.Kind.STATION_HOURLY, mapper.key(reading.getStationId(), h), figure, figure.getHourStart().toEpochMilli());
+            mapper.figure(
+                reading.getStationId(), reading.getCityId(), h, ring, ring.nextRevision(h), values);
+        city.hourValues
+            .computeIfAbsent(h, key -> new HashMap<>())
+            .put(reading.getStationId(), values);
+        forward(
+            record,
+            AirOutput.Kind.STATION_HOURLY,
+            mapper.key(reading.getStationId(), h),
+            figure,
+            figure.getHourStart().toEpochMilli());
         if (h == hour && sentAt != SentAtHeader.ABSENT) {
           metrics.stationHourlyLatency(sentAt, now);
           city.pendingSends.add(hour, sentAt);
@@ -279,12 +311,16 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
    * Runs the days that this reading settled through the city's heavy-pollution alerts: the days
    * older than the city's newest whose values it changed; the newest day when the reading completed
    * its hour (all the city's stations reported it) or began a new hour after an incomplete one; and
-   * then also the day of that incomplete hour. So a day is judged about once per hour of data. These
-   * follow from the reading and the stored state alone (never from what was published when), so a
-   * restart or another instance decides the same alerts in the same order.
+   * then also the day of that incomplete hour. So a day is judged about once per hour of data.
+   * These follow from the reading and the stored state alone (never from what was published when),
+   * so a restart or another instance decides the same alerts in the same order.
    */
   private void decideAlerts(
-      Record<String, CityAirInput> record, CityState city, RecentHours ring, long hour, long newestBefore) {
+      Record<String, CityAirInput> record,
+      CityState city,
+      RecentHours ring,
+      long hour,
+      long newestBefore) {
     LocalDate newestDay = localDate(city.newestHour);
     boolean afterIncomplete =
         newestBefore != RecentHours.NO_HOUR
@@ -307,7 +343,9 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     }
   }
 
-  /** The newest hour and day of each city that changed since the last punctuation, at {@code now}. */
+  /**
+   * The newest hour and day of each city that changed since the last punctuation, at {@code now}.
+   */
   private void publishNewest(long now) {
     for (CityState city : cities.values()) {
       if (!city.touched) {
@@ -336,7 +374,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     return true;
   }
 
-  /** Forwards the city's figure of the hour; {@code now} (wall clock) measures its readings' latency. */
+  /**
+   * Forwards the city's figure of the hour; {@code now} (wall clock) measures its readings'
+   * latency.
+   */
   private void publishHour(CityState city, long hour, long now) {
     List<double[]> stations = new ArrayList<>(city.stations.size());
     Map<String, double[]> published = city.hourValues.remove(hour);
@@ -366,7 +407,11 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       if (ring.newest() == RecentHours.NO_HOUR) {
         continue;
       }
-      forward(timestamp, AirOutput.Kind.PM25_ROLLING, "station/" + station, mapper.rolling(station, city.cityId, ring, ring.newest()));
+      forward(
+          timestamp,
+          AirOutput.Kind.PM25_ROLLING,
+          "station/" + station,
+          mapper.rolling(station, city.cityId, ring, ring.newest()));
       if (ring.holds(city.newestHour)) {
         stations.add(mapper.values(ring, city.newestHour));
         revision += ring.revision(city.newestHour);
@@ -376,7 +421,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         timestamp,
         AirOutput.Kind.PM25_ROLLING,
         "city/" + city.cityId,
-        cityHour.rolling(city.cityId, StationHourlyAqiMapper.hourStart(city.newestHour), stations, revision));
+        cityHour.rolling(
+            city.cityId, StationHourlyAqiMapper.hourStart(city.newestHour), stations, revision));
   }
 
   /** The day's figure; with its periods when it changed what they are made of. */
@@ -388,7 +434,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     long timestamp = eventTime.toEpochMilli();
     forward(timestamp, AirOutput.Kind.CITY_DAILY, city.cityId + "@" + day, daily);
     CityYearState year = years.year(city.cityId, day.getYear());
-    publishPeriods(city.cityId, periods.figures(year, years.previous(city.cityId, day.getYear()), day), timestamp);
+    publishPeriods(
+        city.cityId,
+        periods.figures(year, years.previous(city.cityId, day.getYear()), day),
+        timestamp);
     return daily;
   }
 
@@ -397,7 +446,11 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     for (CityPeriod figure : figures) {
       forward(timestamp, AirOutput.Kind.CITY_PERIOD, cityId + "@" + figure.getPeriod(), figure);
       if (province != null) {
-        forward(timestamp, AirOutput.Kind.RANKING_INPUT, ByProvince.key(province, figure.getPeriod()), figure);
+        forward(
+            timestamp,
+            AirOutput.Kind.RANKING_INPUT,
+            ByProvince.key(province, figure.getPeriod()),
+            figure);
       }
     }
   }
@@ -424,7 +477,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
                 : LocalDateTime.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).getHour();
         boolean held = ring.holds(hour);
         for (Pollutant pollutant : POLLUTANTS) {
-          values[StationDay.index(pollutant, slot)] = held ? ring.value(hour, pollutant) : Double.NaN;
+          values[StationDay.index(pollutant, slot)] =
+              held ? ring.value(hour, pollutant) : Double.NaN;
         }
         revision += ring.changes(hour);
       }
@@ -457,7 +511,12 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   private void alerts(Record<String, CityAirInput> record, CityDaily daily, Instant eventTime) {
     for (Alert alert : heavyPollution.update(daily, eventTime)) {
-      forward(record, AirOutput.Kind.ALERT, alert.getAlertId(), alert, alert.getEventTime().toEpochMilli());
+      forward(
+          record,
+          AirOutput.Kind.ALERT,
+          alert.getAlertId(),
+          alert,
+          alert.getEventTime().toEpochMilli());
     }
   }
 
@@ -476,14 +535,20 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       CityYearState previous = years.previous(cityId, year);
       SortedMap<YearMonth, LocalDate> lastDayOfMonth = new TreeMap<>();
       for (CityDayEntry day : state.getDays().values()) {
-        lastDayOfMonth.merge(YearMonth.from(day.getDate()), day.getDate(), (a, b) -> a.isAfter(b) ? a : b);
+        lastDayOfMonth.merge(
+            YearMonth.from(day.getDate()), day.getDate(), (a, b) -> a.isAfter(b) ? a : b);
       }
       lastDayOfMonth.forEach(
           (month, last) -> {
             for (CityPeriod figure : periods.figures(state, previous, last)) {
               boolean wholeYear = figure.getPeriodType() == PeriodType.YEAR_TO_DATE;
               if (!wholeYear || month.equals(lastDayOfMonth.lastKey())) {
-                forward(record, AirOutput.Kind.RANKING_INPUT, ByProvince.key(province, figure.getPeriod()), figure, record.timestamp());
+                forward(
+                    record,
+                    AirOutput.Kind.RANKING_INPUT,
+                    ByProvince.key(province, figure.getPeriod()),
+                    figure,
+                    record.timestamp());
               }
             }
           });
@@ -495,7 +560,13 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         silenceAlerts.of(
             station,
             cityId,
-            alert -> forward(record, AirOutput.Kind.ALERT, alert.getAlertId(), alert, alert.getEventTime().toEpochMilli()));
+            alert ->
+                forward(
+                    record,
+                    AirOutput.Kind.ALERT,
+                    alert.getAlertId(),
+                    alert,
+                    alert.getEventTime().toEpochMilli()));
   }
 
   private RecentHours ring(CityState city, String station) {
@@ -552,7 +623,11 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   /** With the input record's headers (the bench's latency probe reads its send time from them). */
   private void forward(
-      Record<String, CityAirInput> record, AirOutput.Kind kind, String key, SpecificRecord value, long timestamp) {
+      Record<String, CityAirInput> record,
+      AirOutput.Kind kind,
+      String key,
+      SpecificRecord value,
+      long timestamp) {
     if (value instanceof Alert alert) {
       metrics.alert(alert.getType(), alert.getStatus().name());
     }
@@ -571,8 +646,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
    */
   private static Duration publishInterval(ProcessorContext<?, ?> context) {
     Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-    long millis = configured == null ? MAX_PUBLISH_INTERVAL_MS : Long.parseLong(configured.toString());
-    return Duration.ofMillis(Math.min(MAX_PUBLISH_INTERVAL_MS, Math.max(MIN_PUBLISH_INTERVAL_MS, millis)));
+    long millis =
+        configured == null ? MAX_PUBLISH_INTERVAL_MS : Long.parseLong(configured.toString());
+    return Duration.ofMillis(
+        Math.min(MAX_PUBLISH_INTERVAL_MS, Math.max(MIN_PUBLISH_INTERVAL_MS, millis)));
   }
 
   @Override

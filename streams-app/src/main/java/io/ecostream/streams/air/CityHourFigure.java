@@ -26,7 +26,8 @@ public final class CityHourFigure {
    * @param stations the {@link RealTimeValues} of each station with a reading for the hour
    * @param revision rises whenever a station's figure of the hour is published again
    */
-  public CityHourlyAqi figure(String cityId, Instant hourStart, List<double[]> stations, long revision) {
+  public CityHourlyAqi figure(
+      String cityId, Instant hourStart, List<double[]> stations, long revision) {
     CityHourlyAqi figure = new CityHourlyAqi();
     figure.setCityId(cityId);
     figure.setStationsReporting(stations.size());
@@ -35,7 +36,8 @@ public final class CityHourFigure {
   }
 
   /** The city's PM2.5 24-hour moving mean: the mean of its stations' valid ones. */
-  public Pm25Rolling rolling(String cityId, Instant hourStart, List<double[]> stations, long revision) {
+  public Pm25Rolling rolling(
+      String cityId, Instant hourStart, List<double[]> stations, long revision) {
     double sum = 0;
     int valid = 0;
     for (double[] values : stations) {
@@ -45,7 +47,14 @@ public final class CityHourFigure {
       }
     }
     return RealTimeValues.rolling(
-        RollingScope.CITY, cityId, cityId, hourStart, zone, valid == 0 ? Double.NaN : sum / valid, valid, revision);
+        RollingScope.CITY,
+        cityId,
+        cityId,
+        hourStart,
+        zone,
+        valid == 0 ? Double.NaN : sum / valid,
+        valid,
+        revision);
   }
 
   private static double[] means(List<double[]> stations) {

@@ -26,8 +26,8 @@ import java.util.OptionalDouble;
 
 /**
  * The month-to-date and year-to-date figures of a city from its daily values, with the change
- * against the same period of the previous year. The period runs from its first day to the last
- * day with data; the statistics are the domain's ({@link PeriodAccumulator}).
+ * against the same period of the previous year. The period runs from its first day to the last day
+ * with data; the statistics are the domain's ({@link PeriodAccumulator}).
  */
 public final class CityPeriods {
 
@@ -50,8 +50,8 @@ public final class CityPeriods {
   }
 
   /**
-   * Puts the day into its year; false when the year already held exactly these values (a
-   * re-sent figure, which changes no period).
+   * Puts the day into its year; false when the year already held exactly these values (a re-sent
+   * figure, which changes no period).
    */
   public static boolean put(CityYearState year, CityDaily daily) {
     CityDayEntry entry =
@@ -79,18 +79,34 @@ public final class CityPeriods {
    *
    * @param previousYear the city's previous year, or null when there is none
    */
-  public List<CityPeriod> figures(CityYearState year, CityYearState previousYear, LocalDate changedDay) {
+  public List<CityPeriod> figures(
+      CityYearState year, CityYearState previousYear, LocalDate changedDay) {
     PeriodAccumulator current = accumulator(year);
     PeriodAccumulator last = previousYear == null ? null : accumulator(previousYear);
     YearMonth month = YearMonth.from(changedDay);
     List<CityPeriod> figures = new ArrayList<>(2);
     LocalDate lastOfMonth = lastDayWithData(current, month.atDay(1), month.atEndOfMonth());
     figures.add(
-        figure(year, PeriodType.MONTH_TO_DATE, month.toString(), month.atDay(1), lastOfMonth, current, last));
+        figure(
+            year,
+            PeriodType.MONTH_TO_DATE,
+            month.toString(),
+            month.atDay(1),
+            lastOfMonth,
+            current,
+            last));
     LocalDate yearStart = Year.of(year.getYear()).atDay(1);
-    LocalDate lastOfYear = lastDayWithData(current, yearStart, Year.of(year.getYear()).atMonth(12).atEndOfMonth());
+    LocalDate lastOfYear =
+        lastDayWithData(current, yearStart, Year.of(year.getYear()).atMonth(12).atEndOfMonth());
     figures.add(
-        figure(year, PeriodType.YEAR_TO_DATE, Integer.toString(year.getYear()), yearStart, lastOfYear, current, last));
+        figure(
+            year,
+            PeriodType.YEAR_TO_DATE,
+            Integer.toString(year.getYear()),
+            yearStart,
+            lastOfYear,
+            current,
+            last));
     return figures;
   }
 
@@ -125,7 +141,8 @@ public final class CityPeriods {
             .setPm25(present(published.pm25()))
             .setCo95(present(published.co()))
             .setO3p90(present(published.o3()))
-            .setCompositeIndex(stats.compositeIndex().defined() ? stats.compositeIndex().rounded() : null)
+            .setCompositeIndex(
+                stats.compositeIndex().defined() ? stats.compositeIndex().rounded() : null)
             .setDustDays(stats.dustDays())
             .setPm10Dust(present(deducted.published().pm10()))
             .setPm25Dust(present(deducted.published().pm25()))
@@ -135,7 +152,8 @@ public final class CityPeriods {
     if (previousYear != null) {
       LocalDate previousFrom = from.minusYears(1);
       LocalDate previousTo = sameDayLastYear(to);
-      PeriodStatistics then = previousYear.statistics(previousFrom, previousTo, rules, DustHandling.INCLUDED);
+      PeriodStatistics then =
+          previousYear.statistics(previousFrom, previousTo, rules, DustHandling.INCLUDED);
       if (then.days().validDays() > 0) {
         YearOnYear change = YearOnYear.compare(stats, then, YearOnYear.Basis.PUBLISHED);
         figure
@@ -172,11 +190,13 @@ public final class CityPeriods {
               day.getDustAffected()));
     }
     Year calendarYear = Year.of(year.getYear());
-    return PeriodAccumulator.of(calendarYear.atDay(1), calendarYear.atMonth(12).atEndOfMonth(), records);
+    return PeriodAccumulator.of(
+        calendarYear.atDay(1), calendarYear.atMonth(12).atEndOfMonth(), records);
   }
 
   /** The last day of [first, last] that has a record, or {@code first} when none has. */
-  private static LocalDate lastDayWithData(PeriodAccumulator days, LocalDate first, LocalDate last) {
+  private static LocalDate lastDayWithData(
+      PeriodAccumulator days, LocalDate first, LocalDate last) {
     for (LocalDate day = last; !day.isBefore(first); day = day.minusDays(1)) {
       if (days.get(day) != null) {
         return day;

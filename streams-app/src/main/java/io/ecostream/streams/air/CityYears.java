@@ -6,9 +6,9 @@ import io.ecostream.avro.internal.CityYearState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -47,7 +47,8 @@ final class CityYears {
   }
 
   /** The city's stored days of the year; empty when it has none. */
-  static CityYearState read(ReadOnlyKeyValueStore<String, CityDayEntry> days, String cityId, int year) {
+  static CityYearState read(
+      ReadOnlyKeyValueStore<String, CityDayEntry> days, String cityId, int year) {
     CityYearState state = CityPeriods.emptyYear(cityId, year);
     try (KeyValueIterator<String, CityDayEntry> stored =
         days.prefixScan(CityPeriods.yearKey(cityId, year) + "-", KEYS)) {

@@ -7,9 +7,9 @@ import java.util.Arrays;
  * The send times of a city's readings whose city-hour figure is not out yet, with their hours: when
  * an hour's figure is forwarded, each of its readings is measured once ({@code
  * ecostream.latency{figure="city-hourly"}}) and forgotten. Two parallel arrays, grown when needed
- * and then reused, so that a reading costs no allocation. Few entries wait at a time: every hour but
- * the city's newest is published with the reading that changed it, and the newest at the latest at
- * the next punctuation. Beyond {@link #LIMIT} (a burst of one city's readings within a commit
+ * and then reused, so that a reading costs no allocation. Few entries wait at a time: every hour
+ * but the city's newest is published with the reading that changed it, and the newest at the latest
+ * at the next punctuation. Beyond {@link #LIMIT} (a burst of one city's readings within a commit
  * interval) readings are left out of the measure.
  */
 final class PendingSends {

@@ -72,10 +72,13 @@ public final class ProvinceRankings
   /** The rankings of the state's cities, with the state's revision. */
   public ProvinceRanking ranking(ProvinceRankingState state) {
     Map<String, RankedCityFigures> cities = state.getCities();
-    List<RankingEntry> byIndex = list(cities, RankedCityFigures::getCompositeIndex, Order.LOWER_IS_BETTER);
+    List<RankingEntry> byIndex =
+        list(cities, RankedCityFigures::getCompositeIndex, Order.LOWER_IS_BETTER);
     List<RankingEntry> byPm25 = list(cities, RankedCityFigures::getPm25, Order.LOWER_IS_BETTER);
-    List<RankingEntry> byGoodRatio = list(cities, RankedCityFigures::getGoodRatio, Order.HIGHER_IS_BETTER);
-    // A negative change rate is an improvement (docs/standards.md#year-on-year), so the lowest comes first.
+    List<RankingEntry> byGoodRatio =
+        list(cities, RankedCityFigures::getGoodRatio, Order.HIGHER_IS_BETTER);
+    // A negative change rate is an improvement (docs/standards.md#year-on-year), so the lowest
+    // comes first.
     List<RankingEntry> byChange =
         list(cities, RankedCityFigures::getCompositeIndexChange, Order.LOWER_IS_BETTER);
     LocalDate asOf =
@@ -100,14 +103,19 @@ public final class ProvinceRankings
   }
 
   private List<RankingEntry> list(
-      Map<String, RankedCityFigures> cities, Function<RankedCityFigures, Double> value, Order order) {
+      Map<String, RankedCityFigures> cities,
+      Function<RankedCityFigures, Double> value,
+      Order order) {
     List<Ranking.Entry> entries = new ArrayList<>(cities.size());
     cities.forEach(
         (city, figures) -> {
           double v = CityPeriods.orNaN(value.apply(figures));
           entries.add(
               new Ranking.Entry(
-                  city, v, sufficiency.sufficient(v, figures.getValidDays(), figures.getFrom(), figures.getTo())));
+                  city,
+                  v,
+                  sufficiency.sufficient(
+                      v, figures.getValidDays(), figures.getFrom(), figures.getTo())));
         });
     List<RankingEntry> list = new ArrayList<>(cities.size());
     for (Ranking.Listed city : Ranking.of(entries, order).listed()) {

@@ -140,10 +140,16 @@ final class RealTimeValues {
     put(record, positions, Field.iaqiSo2Moving24h, iaqi(result, Indicator.SO2_24H));
     put(record, positions, Field.iaqiO3Moving8h, iaqi(result, Indicator.O3_8H));
     put(record, positions, Field.aqi, result.available() ? result.aqi() : null);
-    put(record, positions, Field.category,
-        result.available() ? io.ecostream.avro.AqiCategory.valueOf(result.category().name()) : null);
+    put(
+        record,
+        positions,
+        Field.category,
+        result.available()
+            ? io.ecostream.avro.AqiCategory.valueOf(result.category().name())
+            : null);
     put(record, positions, Field.primaryPollutants, AqiLabels.primaryPollutants(result));
-    AqiResult hourly = edition == AqiEdition.HJ_633_2012 ? aqi(edition, oneHourValues(values)) : result;
+    AqiResult hourly =
+        edition == AqiEdition.HJ_633_2012 ? aqi(edition, oneHourValues(values)) : result;
     put(record, positions, Field.aqi1h, hourly.available() ? hourly.aqi() : null);
     return record;
   }
@@ -157,7 +163,14 @@ final class RealTimeValues {
 
   /** A PM2.5 24-hour moving mean of a station or a city at the hour; NaN when it has none. */
   static Pm25Rolling rolling(
-      RollingScope scope, String id, String cityId, Instant hourStart, ZoneId zone, double mean, int basis, long revision) {
+      RollingScope scope,
+      String id,
+      String cityId,
+      Instant hourStart,
+      ZoneId zone,
+      double mean,
+      int basis,
+      long revision) {
     LocalDateTime local = LocalDateTime.ofInstant(hourStart, zone);
     return Pm25Rolling.newBuilder()
         .setScope(scope)

@@ -6,8 +6,8 @@ import static io.ecostream.streams.air.RealTimeValues.PM25_24H;
 import static io.ecostream.streams.air.RealTimeValues.SO2_24H;
 
 import io.ecostream.avro.FlaggedValue;
-import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.Pm25Rolling;
+import io.ecostream.avro.RollingScope;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.quality.QualityFlag;
@@ -58,7 +58,12 @@ public final class StationHourlyAqiMapper {
 
   /** The figure from the hour's {@link #values} computed already. */
   public StationHourlyAqi figure(
-      String stationId, String cityId, long hour, RecentHours ring, long revision, double[] values) {
+      String stationId,
+      String cityId,
+      long hour,
+      RecentHours ring,
+      long revision,
+      double[] values) {
     StationHourlyAqi figure = new StationHourlyAqi();
     figure.setStationId(stationId);
     figure.setCityId(cityId);

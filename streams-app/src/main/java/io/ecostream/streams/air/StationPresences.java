@@ -14,15 +14,16 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
- * When each station of the task, and each of its pollutants, last reported, and which silences
- * are open ({@link StationSilence}): all of them in memory, since every new event time checks
- * every station, written through to the store in a fixed 120-odd-byte layout on every change.
- * Loaded whole when the processor is initialised; it also tells which stations each city has and
- * how far each got.
+ * When each station of the task, and each of its pollutants, last reported, and which silences are
+ * open ({@link StationSilence}): all of them in memory, since every new event time checks every
+ * station, written through to the store in a fixed 120-odd-byte layout on every change. Loaded
+ * whole when the processor is initialised; it also tells which stations each city has and how far
+ * each got.
  */
 final class StationPresences {
 
   private static final int POLLUTANTS = Pollutant.values().length;
+
   /** The stored layout: two hours, two per pollutant, then the city id in UTF-8. */
   private static final int CITY_OFFSET = Long.BYTES * (2 + 2 * POLLUTANTS);
 
@@ -58,9 +59,13 @@ final class StationPresences {
   }
 
   private final WriteAtCommitStore<byte[]> store;
+
   /** By id, for the lookup of every reading. */
   private final Map<String, Presence> byId = new HashMap<>();
-  /** In id order, for the checks that walk every station, so that their alerts come in one order. */
+
+  /**
+   * In id order, for the checks that walk every station, so that their alerts come in one order.
+   */
   private final SortedMap<String, Presence> stations = new TreeMap<>();
 
   StationPresences(WriteAtCommitStore<byte[]> store) {
@@ -95,7 +100,8 @@ final class StationPresences {
     Presence presence = byId.get(station);
     if (presence == null || !presence.cityId().equals(cityId)) {
       presence =
-          new Presence(station, cityId, presence == null ? StationSilence.never() : presence.silence());
+          new Presence(
+              station, cityId, presence == null ? StationSilence.never() : presence.silence());
       add(presence);
     }
     presence.silence().report(hour, present, silentHours, alerts.of(station, cityId));
@@ -107,7 +113,9 @@ final class StationPresences {
     for (Map.Entry<String, Presence> entry : stations.entrySet()) {
       Presence presence = entry.getValue();
       long before = presence.silence().silentSince();
-      presence.silence().check(watermark, silentHours, alerts.of(entry.getKey(), presence.cityId()));
+      presence
+          .silence()
+          .check(watermark, silentHours, alerts.of(entry.getKey(), presence.cityId()));
       if (presence.silence().silentSince() != before) {
         store.changed(presence);
       }
@@ -157,6 +165,8 @@ final class StationPresences {
     }
     String city = new String(bytes, in.position(), in.remaining(), StandardCharsets.UTF_8);
     return new Presence(
-        station, city, StationSilence.of(lastHour, pollutantLast, silentSince, pollutantSilentSince));
+        station,
+        city,
+        StationSilence.of(lastHour, pollutantLast, silentSince, pollutantSilentSince));
   }
 }

@@ -27,7 +27,8 @@ final class StationRings {
 
   static final int CHUNK_HOURS = 6;
   private static final int POLLUTANTS = RecentHours.POLLUTANTS;
-  private static final int SLOT_BYTES = Long.BYTES + Integer.BYTES + POLLUTANTS * (Double.BYTES + 1);
+  private static final int SLOT_BYTES =
+      Long.BYTES + Integer.BYTES + POLLUTANTS * (Double.BYTES + 1);
   private static final int CHUNKS = RecentHours.CAPACITY / CHUNK_HOURS + 1;
 
   private final WriteAtCommitStore<byte[]> chunks;
@@ -60,7 +61,9 @@ final class StationRings {
       lastDeleted = lastDeleted == NONE ? lastChunk : Math.max(lastDeleted, lastChunk);
     }
 
-    /** The chunks changed since the last commit, as the ring is now; a chunk left behind is deleted. */
+    /**
+     * The chunks changed since the last commit, as the ring is now; a chunk left behind is deleted.
+     */
     @Override
     protected void write(WriteAtCommitStore.Writes<byte[]> writes) {
       long outside = ring.newest() == RecentHours.NO_HOUR ? NONE : lastOutside(ring.newest());
@@ -131,7 +134,10 @@ final class StationRings {
    * query.
    */
   static RecentHours read(
-      ReadOnlyKeyValueStore<String, byte[]> chunks, String station, long newestHour, QualityRules rules) {
+      ReadOnlyKeyValueStore<String, byte[]> chunks,
+      String station,
+      long newestHour,
+      QualityRules rules) {
     long[] hours = new long[RecentHours.CAPACITY];
     Arrays.fill(hours, RecentHours.NO_HOUR);
     long[] revisions = new long[RecentHours.CAPACITY];

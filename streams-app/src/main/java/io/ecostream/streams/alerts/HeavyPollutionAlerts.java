@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Heavy-pollution alerts (day and episode, see {@link HeavyPollutionTracker}) of the cities of
- * one task: each city's tracker state in memory, written to the store (key city id) at the commit
- * after a figure changed it.
+ * Heavy-pollution alerts (day and episode, see {@link HeavyPollutionTracker}) of the cities of one
+ * task: each city's tracker state in memory, written to the store (key city id) at the commit after
+ * a figure changed it.
  */
 public final class HeavyPollutionAlerts {
 
@@ -64,7 +64,8 @@ public final class HeavyPollutionAlerts {
    */
   public List<Alert> update(CityDaily daily, Instant eventTime) {
     CityAlerts city = cities.computeIfAbsent(daily.getCityId(), this::stored);
-    Step step = tracker.next(city.state, HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
+    Step step =
+        tracker.next(city.state, HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
     if (step.stateChanged(city.state)) {
       city.state = step.state();
       store.changed(city);
@@ -78,6 +79,8 @@ public final class HeavyPollutionAlerts {
 
   private CityAlerts stored(String cityId) {
     HeavyPollutionState stored = store.get(cityId);
-    return new CityAlerts(cityId, stored == null ? CityAlertState.empty(cityId) : HeavyPollutionCodec.fromAvro(stored));
+    return new CityAlerts(
+        cityId,
+        stored == null ? CityAlertState.empty(cityId) : HeavyPollutionCodec.fromAvro(stored));
   }
 }

@@ -37,17 +37,43 @@ public final class StationSilenceAlerts {
       public void raised(Pollutant pollutant, long since, long hours) {
         metrics.stationSilent(pollutant == null ? "station" : pollutant.label());
         sink.accept(
-            alert(station, cityId, pollutant, since, AlertStatus.RAISED, since + hours - 1, hours,
-                what(station, cityId, pollutant) + " silent since " + local(since) + ": no "
-                    + (pollutant == null ? "reading" : "value") + " for " + hours + " h"));
+            alert(
+                station,
+                cityId,
+                pollutant,
+                since,
+                AlertStatus.RAISED,
+                since + hours - 1,
+                hours,
+                what(station, cityId, pollutant)
+                    + " silent since "
+                    + local(since)
+                    + ": no "
+                    + (pollutant == null ? "reading" : "value")
+                    + " for "
+                    + hours
+                    + " h"));
       }
 
       @Override
       public void cleared(Pollutant pollutant, long since, long hour) {
         sink.accept(
-            alert(station, cityId, pollutant, since, AlertStatus.CLEARED, hour, hour - since,
-                what(station, cityId, pollutant) + " reporting again at " + local(hour) + " after "
-                    + (hour - since) + " silent h (since " + local(since) + ")"));
+            alert(
+                station,
+                cityId,
+                pollutant,
+                since,
+                AlertStatus.CLEARED,
+                hour,
+                hour - since,
+                what(station, cityId, pollutant)
+                    + " reporting again at "
+                    + local(hour)
+                    + " after "
+                    + (hour - since)
+                    + " silent h (since "
+                    + local(since)
+                    + ")"));
       }
     };
   }
@@ -63,7 +89,10 @@ public final class StationSilenceAlerts {
       String message) {
     return Alert.newBuilder()
         .setAlertId(
-            "station-silent@" + station + (pollutant == null ? "" : "@" + pollutant.label()) + "@"
+            "station-silent@"
+                + station
+                + (pollutant == null ? "" : "@" + pollutant.label())
+                + "@"
                 + local(since))
         .setType(TYPE)
         .setStatus(status)
@@ -77,7 +106,12 @@ public final class StationSilenceAlerts {
   }
 
   private static String what(String station, String cityId, Pollutant pollutant) {
-    return (pollutant == null ? "" : pollutant.label() + " of ") + "station " + station + " (" + cityId + ")";
+    return (pollutant == null ? "" : pollutant.label() + " of ")
+        + "station "
+        + station
+        + " ("
+        + cityId
+        + ")";
   }
 
   private String local(long hour) {

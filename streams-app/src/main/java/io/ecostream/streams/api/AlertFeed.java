@@ -74,7 +74,8 @@ public final class AlertFeed implements AutoCloseable {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.topic = topic;
     this.capacity = capacity;
     this.thread = new Thread(this::run, "ecostream-alert-feed");
@@ -91,7 +92,10 @@ public final class AlertFeed implements AutoCloseable {
     return caughtUp;
   }
 
-  /** The alerts whose event time is at or after {@code since}, oldest first, at most {@code limit} of the newest. */
+  /**
+   * The alerts whose event time is at or after {@code since}, oldest first, at most {@code limit}
+   * of the newest.
+   */
   public synchronized List<Alert> since(Instant since, int limit) {
     List<Alert> found = new ArrayList<>();
     for (Alert alert : byTime.descendingSet()) {
@@ -104,7 +108,10 @@ public final class AlertFeed implements AutoCloseable {
     return found;
   }
 
-  /** {@code GET /api/alerts/stream}: each new alert as a server-sent event {@code alert}, its data the alert's JSON. */
+  /**
+   * {@code GET /api/alerts/stream}: each new alert as a server-sent event {@code alert}, its data
+   * the alert's JSON.
+   */
   public HttpHandler streamHandler() {
     return this::openStream;
   }
@@ -177,7 +184,12 @@ public final class AlertFeed implements AutoCloseable {
     try {
       alert = serde.deserialize(record.topic(), record.value());
     } catch (SerializationException e) {
-      LOG.warn("alert feed: skipped {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+      LOG.warn(
+          "alert feed: skipped {}-{}@{}: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
       return;
     }
     keep(alert);
@@ -200,7 +212,9 @@ public final class AlertFeed implements AutoCloseable {
   private void push(Alert alert) {
     byte[] event;
     try {
-      event = ("event: alert\ndata: " + json.writeValueAsString(AvroJson.toTree(alert)) + "\n\n").getBytes(StandardCharsets.UTF_8);
+      event =
+          ("event: alert\ndata: " + json.writeValueAsString(AvroJson.toTree(alert)) + "\n\n")
+              .getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       LOG.warn("alert feed: cannot write {} as JSON: {}", alert.getAlertId(), e.toString());
       return;

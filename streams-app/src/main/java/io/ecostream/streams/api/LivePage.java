@@ -38,20 +38,28 @@ public final class LivePage implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+      if (!exchange.getRequestMethod().equals("GET")
+          && !exchange.getRequestMethod().equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
         text(exchange, 405, "only GET is served\n");
         return;
       }
       InputStream resource = path.contains("..") ? null : resource(path);
       if (resource == null) {
-        text(exchange, 404, "no such page: " + path + " (the page is /, the API /api/openapi.json)\n");
+        text(
+            exchange,
+            404,
+            "no such page: " + path + " (the page is /, the API /api/openapi.json)\n");
         return;
       }
       try (resource) {
         byte[] body = resource.readAllBytes();
-        exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension(path), "application/octet-stream"));
-        exchange.getResponseHeaders().set("Cache-Control", path.startsWith(ECHARTS_PREFIX) ? "max-age=86400" : "no-cache");
+        exchange
+            .getResponseHeaders()
+            .set("Content-Type", TYPES.getOrDefault(extension(path), "application/octet-stream"));
+        exchange
+            .getResponseHeaders()
+            .set("Cache-Control", path.startsWith(ECHARTS_PREFIX) ? "max-age=86400" : "no-cache");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(200, head ? -1 : body.length);
         if (!head) {
@@ -68,7 +76,9 @@ public final class LivePage implements HttpHandler {
       return LivePage.class.getResourceAsStream(PAGE_FOLDER + "index.html");
     }
     if (path.startsWith(ECHARTS_PREFIX)) {
-      return LivePage.class.getClassLoader().getResourceAsStream(echartsFolder + path.substring(ECHARTS_PREFIX.length()));
+      return LivePage.class
+          .getClassLoader()
+          .getResourceAsStream(echartsFolder + path.substring(ECHARTS_PREFIX.length()));
     }
     if (path.startsWith("/live/")) {
       return LivePage.class.getResourceAsStream(PAGE_FOLDER + path.substring("/live/".length()));
@@ -94,7 +104,9 @@ public final class LivePage implements HttpHandler {
 
   private static String echartsVersion() {
     try (InputStream in =
-        LivePage.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+        LivePage.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
       if (in == null) {
         throw new IllegalStateException("the ECharts WebJar is missing from the classpath");
       }

@@ -53,10 +53,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * share. A forwarded request that lands on an instance that no longer holds the key gets 503, not a
  * second hop: ownership is moving.
  *
- * <p><b>Never partial data.</b> While the application is not RUNNING (rebalancing, restoring
- * after a start or a crash) or a store is not ready, the answer is 503 with the reason; a
- * dashboard retries. Unknown ids give 404, malformed dates or periods 400, each with a JSON body
- * {@code {"status": …, "error": "…"}}.
+ * <p><b>Never partial data.</b> While the application is not RUNNING (rebalancing, restoring after
+ * a start or a crash) or a store is not ready, the answer is 503 with the reason; a dashboard
+ * retries. Unknown ids give 404, malformed dates or periods 400, each with a JSON body {@code
+ * {"status": …, "error": "…"}}.
  */
 public final class QueryApi implements HttpHandler {
 
@@ -69,12 +69,16 @@ public final class QueryApi implements HttpHandler {
   private static final Pattern CITY_NOW = Pattern.compile("/api/cities/([^/]+)/now");
   private static final Pattern STATION_HOURS = Pattern.compile("/api/stations/([^/]+)/hourly");
   private static final Pattern ALERTS = Pattern.compile("/api/alerts/?");
-  private static final Pattern WATER_CITY_PERIOD = Pattern.compile("/api/water/cities/([^/]+)/periods/([^/]+)");
-  private static final Pattern SECTION_MONTH = Pattern.compile("/api/water/sections/([^/]+)/months/([^/]+)");
+  private static final Pattern WATER_CITY_PERIOD =
+      Pattern.compile("/api/water/cities/([^/]+)/periods/([^/]+)");
+  private static final Pattern SECTION_MONTH =
+      Pattern.compile("/api/water/sections/([^/]+)/months/([^/]+)");
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
   private static final int ALERT_LIMIT = 1000;
+
   /** Far enough for any reading, near enough to count in milliseconds. */
   private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+
   private static final Pattern RANKING = Pattern.compile("/api/rankings/([^/]+)/([^/]+)");
   private static final Pattern OPENAPI = Pattern.compile("/api/openapi\\.json");
   private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
@@ -98,7 +102,12 @@ public final class QueryApi implements HttpHandler {
    * @param zone the pipeline's time zone, in which a date given for an instant is read
    */
   public QueryApi(
-      KafkaStreams streams, HostInfo self, AirQueries air, WaterQueries water, AlertFeed alerts, ZoneId zone) {
+      KafkaStreams streams,
+      HostInfo self,
+      AirQueries air,
+      WaterQueries water,
+      AlertFeed alerts,
+      ZoneId zone) {
     this.streams = streams;
     this.self = self;
     this.air = air;
@@ -106,7 +115,8 @@ public final class QueryApi implements HttpHandler {
     this.alerts = alerts;
     this.zone = zone;
     try (InputStream in = QueryApi.class.getResourceAsStream("openapi.json")) {
-      this.openApi = Objects.requireNonNull(in, "openapi.json is missing from the jar").readAllBytes();
+      this.openApi =
+          Objects.requireNonNull(in, "openapi.json is missing from the jar").readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -191,7 +201,8 @@ public final class QueryApi implements HttpHandler {
       return json(
           AvroJson.toTree(
               air.period(city, period, at.partition())
-                  .orElseThrow(() -> new ApiException(404, "city " + city + " has no day in " + period))));
+                  .orElseThrow(
+                      () -> new ApiException(404, "city " + city + " has no day in " + period))));
     } else if ((match = CITY_NOW.matcher(path)).matches()) {
       String city = match.group(1);
       Location at = locate(AirQueries.CITY_STORE, city);
@@ -219,8 +230,12 @@ public final class QueryApi implements HttpHandler {
       }
       return json(
           AvroJson.toTree(
-              water.cityPeriod(city, period, at.partition())
-                  .orElseThrow(() -> new ApiException(404, "water city " + city + " has no figure for " + period))));
+              water
+                  .cityPeriod(city, period, at.partition())
+                  .orElseThrow(
+                      () ->
+                          new ApiException(
+                              404, "water city " + city + " has no figure for " + period))));
     } else if ((match = SECTION_MONTH.matcher(path)).matches()) {
       String section = match.group(1);
       String month = match.group(2);
@@ -232,7 +247,8 @@ public final class QueryApi implements HttpHandler {
       if (found.isPresent()) {
         return json(AvroJson.toTree(found.get()));
       }
-      return askTheOthers(exchange, forwarded, "no month " + month + " of water section " + section);
+      return askTheOthers(
+          exchange, forwarded, "no month " + month + " of water section " + section);
     } else if ((match = RANKING.matcher(path)).matches()) {
       String province = match.group(1);
       String period = period(match.group(2));
@@ -243,7 +259,9 @@ public final class QueryApi implements HttpHandler {
       return json(
           AvroJson.toTree(
               air.ranking(province, period, at.partition())
-                  .orElseThrow(() -> new ApiException(404, "no ranking of " + province + " for " + period))));
+                  .orElseThrow(
+                      () ->
+                          new ApiException(404, "no ranking of " + province + " for " + period))));
     }
     throw new ApiException(404, "no such path: " + path + " (see /api/openapi.json)");
   }
@@ -253,7 +271,8 @@ public final class QueryApi implements HttpHandler {
    * asked first, then every other instance (a request another instance forwarded is answered from
    * the local ones only).
    */
-  private byte[] stationHours(String station, HttpExchange exchange, Map<String, String> query, boolean forwarded)
+  private byte[] stationHours(
+      String station, HttpExchange exchange, Map<String, String> query, boolean forwarded)
       throws IOException {
     Instant from = instant(query, "from", Instant.EPOCH, false);
     Instant to = instant(query, "to", LAST_INSTANT, true);
@@ -273,13 +292,15 @@ public final class QueryApi implements HttpHandler {
   }
 
   /**
-   * The first answer of another instance to a request for a key this one does not hold and
-   * cannot locate (a station's or section's partition is its city's); 404 when none has it.
+   * The first answer of another instance to a request for a key this one does not hold and cannot
+   * locate (a station's or section's partition is its city's); 404 when none has it.
    */
-  private byte[] askTheOthers(HttpExchange exchange, boolean forwarded, String notFound) throws IOException {
+  private byte[] askTheOthers(HttpExchange exchange, boolean forwarded, String notFound)
+      throws IOException {
     if (!forwarded) {
       URI uri = exchange.getRequestURI();
-      String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      String pathAndQuery =
+          uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       for (StreamsMetadata instance : streams.streamsMetadataForStore(AirQueries.CITY_STORE)) {
         if (!instance.hostInfo().equals(self)) {
           try {
@@ -297,7 +318,8 @@ public final class QueryApi implements HttpHandler {
 
   private byte[] alerts(Map<String, String> query) throws IOException {
     if (!alerts.caughtUp()) {
-      throw new ApiException(503, "the alert feed is still reading the alerts topic, try again shortly");
+      throw new ApiException(
+          503, "the alert feed is still reading the alerts topic, try again shortly");
     }
     Instant since = instant(query, "since", Instant.EPOCH, false);
     int limit = ALERT_LIMIT;
@@ -308,7 +330,8 @@ public final class QueryApi implements HttpHandler {
         limit = -1;
       }
       if (limit < 1 || limit > ALERT_LIMIT) {
-        throw new ApiException(400, "limit must be 1-" + ALERT_LIMIT + ", got " + query.get("limit"));
+        throw new ApiException(
+            400, "limit must be 1-" + ALERT_LIMIT + ", got " + query.get("limit"));
       }
     }
     ArrayNode answer = json.createArrayNode();
@@ -334,7 +357,8 @@ public final class QueryApi implements HttpHandler {
             ? day.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1)
             : day.atStartOfDay(zone).toInstant();
       } catch (DateTimeParseException e) {
-        throw new ApiException(400, name + " must be an instant (2026-03-01T08:00:00Z) or a date, got " + value);
+        throw new ApiException(
+            400, name + " must be an instant (2026-03-01T08:00:00Z) or a date, got " + value);
       }
     }
   }
@@ -378,7 +402,8 @@ public final class QueryApi implements HttpHandler {
     if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
       throw new ApiException(503, "the application is rebalancing, try again shortly");
     }
-    return new Location(metadata.activeHost(), metadata.partition(), metadata.activeHost().equals(self));
+    return new Location(
+        metadata.activeHost(), metadata.partition(), metadata.activeHost().equals(self));
   }
 
   private byte[] forward(Location at, HttpExchange exchange, boolean forwarded) throws IOException {
@@ -386,13 +411,15 @@ public final class QueryApi implements HttpHandler {
       throw new ApiException(503, "the key is moving between instances, try again shortly");
     }
     URI uri = exchange.getRequestURI();
-    return get(at.host(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    return get(
+        at.host(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
   }
 
   /** The answer of another instance; its errors are passed on as they are. */
   private byte[] get(HostInfo host, String pathAndQuery) throws IOException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+        HttpRequest.newBuilder(
+                URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
             .header(FORWARDED_HEADER, self.host() + ":" + self.port())
             .timeout(FORWARD_TIMEOUT)
             .build();
@@ -400,11 +427,13 @@ public final class QueryApi implements HttpHandler {
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         JsonNode body = json.readTree(response.body());
-        throw new ApiException(response.statusCode(), body.path("error").asText("instance " + host + " failed"));
+        throw new ApiException(
+            response.statusCode(), body.path("error").asText("instance " + host + " failed"));
       }
       return response.body();
     } catch (IOException e) {
-      throw new ApiException(503, "instance " + host.host() + ":" + host.port() + " does not answer: " + e);
+      throw new ApiException(
+          503, "instance " + host.host() + ":" + host.port() + " does not answer: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(503, "interrupted");

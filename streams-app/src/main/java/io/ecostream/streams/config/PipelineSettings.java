@@ -11,14 +11,14 @@ import java.util.Objects;
 /**
  * Rules of the statistics that a deployment may set.
  *
- * <p>A day is dust-affected (扣沙) when it is in {@code dustDays} or when the dust rule of {@code periodRules} flags it
- * from its data: with the defaults the rule alone, with a list the list or the rule, with the rule disabled ({@link
- * DustRule#flagsOnly()}) the list alone.
+ * <p>A day is dust-affected (扣沙) when it is in {@code dustDays} or when the dust rule of {@code
+ * periodRules} flags it from its data: with the defaults the rule alone, with a list the list or
+ * the rule, with the rule disabled ({@link DustRule#flagsOnly()}) the list alone.
  *
  * @param zone the zone whose natural days the daily figures use (China Standard Time: no DST)
  * @param validity data-validity rules (GB 3095 Table 4, HJ 663 defaults)
- * @param periodRules how month and year figures are computed (rounding, composite index, which
- *     days count as dust-affected from their data: 扣沙)
+ * @param periodRules how month and year figures are computed (rounding, composite index, which days
+ *     count as dust-affected from their data: 扣沙)
  * @param dustDays days listed as dust-affected whatever their data; default none
  * @param rankingSufficiency which cities a province ranking ranks (own rule: 90 % of the days
  *     elapsed valid)
@@ -71,7 +71,9 @@ public record PipelineSettings(
         zone, validity, periodRules, days, rankingSufficiency, water, airQuality, generation);
   }
 
-  /** These settings with another rule on the data, for the daily flag and the period figures alike. */
+  /**
+   * These settings with another rule on the data, for the daily flag and the period figures alike.
+   */
   public PipelineSettings withDustRule(DustRule rule) {
     return new PipelineSettings(
         zone,

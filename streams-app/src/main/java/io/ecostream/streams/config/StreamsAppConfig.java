@@ -43,11 +43,17 @@ public final class StreamsAppConfig {
     // dead-letters what it can tell is bad; any other error still fails (RecordSkips). The client
     // supplier refuses an output over max.request.size before the producer does, which under
     // exactly-once would also fail its transaction (SizeCheckedProducer).
-    defaults.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipRecordProductionHandler.class.getName());
-    defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, SkipRecordProcessingHandler.class.getName());
     defaults.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipRecordDeserializationHandler.class.getName());
-    defaults.put(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG, SizeCheckedClientSupplier.class.getName());
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        SkipRecordProductionHandler.class.getName());
+    defaults.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        SkipRecordProcessingHandler.class.getName());
+    defaults.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        SkipRecordDeserializationHandler.class.getName());
+    defaults.put(
+        StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG, SizeCheckedClientSupplier.class.getName());
     // Kafka Streams waits this long between its checks that the internal topics it created are
     // ready (Kafka's 100 ms made a start with 16 internal topics take 3.3 s instead of 1.8 s). It
     // reads the value from the main consumer's settings, so the consumer has it too (its retries
@@ -55,7 +61,8 @@ public final class StreamsAppConfig {
     // client keep Kafka's 100 ms.
     defaults.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "20");
     defaults.put(StreamsConfig.producerPrefix(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG), "100");
-    defaults.put(StreamsConfig.adminClientPrefix(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG), "100");
+    defaults.put(
+        StreamsConfig.adminClientPrefix(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG), "100");
     // Measured on 2-core machines: bigger batches lift Streams throughput (docs/performance.md).
     defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
     defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "65536");

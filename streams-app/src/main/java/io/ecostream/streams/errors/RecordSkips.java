@@ -16,21 +16,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An error of one record is one that the same record would meet again at every retry and
  * restart, so failing on it stops the pipeline for good: a record too large to send, one that
- * cannot be serialized or deserialized, or an exception of the pipeline's own code on one record
- * (a {@link RuntimeException} that is not a Kafka error). Everything else (fenced, authorization,
+ * cannot be serialized or deserialized, or an exception of the pipeline's own code on one record (a
+ * {@link RuntimeException} that is not a Kafka error). Everything else (fenced, authorization,
  * timeouts, state stores, an {@link Error}) fails the thread as Kafka Streams' defaults do.
  */
 public final class RecordSkips {
 
   /**
-   * The {@link PipelineMetrics} to count skips in, put in the streams properties as an object
-   * (the handlers are created by Kafka Streams from their class name); without it they count in a
+   * The {@link PipelineMetrics} to count skips in, put in the streams properties as an object (the
+   * handlers are created by Kafka Streams from their class name); without it they count in a
    * registry of their own.
    */
   public static final String METRICS_CONFIG = "ecostream.pipeline.metrics";
 
   /** Skip reasons, the {@code reason} tag of {@code ecostream_records_skipped_total}. */
   public static final String TOO_LARGE = "too-large";
+
   public static final String UNSERIALIZABLE = "unserializable";
   public static final String UNDESERIALIZABLE = "undeserializable";
   public static final String PROCESSING_ERROR = "processing-error";
@@ -60,7 +61,8 @@ public final class RecordSkips {
 
   /** Whether a failure to send is the record's own: too large, or not serializable. */
   static boolean isRecordLevelSendError(Exception exception) {
-    return exception instanceof RecordTooLargeException || exception instanceof SerializationException;
+    return exception instanceof RecordTooLargeException
+        || exception instanceof SerializationException;
   }
 
   /** Whether an exception of a processor is the record's own rather than Kafka's or the JVM's. */
@@ -93,7 +95,13 @@ public final class RecordSkips {
               context.processorNodeId(),
               reason,
               exception,
-              unlogged == 0 ? "" : "; " + unlogged + " more skipped unlogged before it (at most " + LINES_PER_MINUTE + " lines a minute)");
+              unlogged == 0
+                  ? ""
+                  : "; "
+                      + unlogged
+                      + " more skipped unlogged before it (at most "
+                      + LINES_PER_MINUTE
+                      + " lines a minute)");
       unlogged = 0;
     }
     LOG.warn(line);

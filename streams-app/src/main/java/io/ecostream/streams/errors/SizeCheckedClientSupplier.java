@@ -23,7 +23,8 @@ public final class SizeCheckedClientSupplier implements KafkaClientSupplier {
   @Override
   public Producer<byte[], byte[]> getProducer(Map<String, Object> config) {
     return new SizeCheckedProducer(
-        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()), maxRequestSize(config));
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+        maxRequestSize(config));
   }
 
   /** The producer's {@code max.request.size}, as it reads it. */
@@ -32,7 +33,8 @@ public final class SizeCheckedClientSupplier implements KafkaClientSupplier {
         config.getOrDefault(
             ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
             ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
-    return (Integer) ConfigDef.parseType(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, value, ConfigDef.Type.INT);
+    return (Integer)
+        ConfigDef.parseType(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, value, ConfigDef.Type.INT);
   }
 
   @Override

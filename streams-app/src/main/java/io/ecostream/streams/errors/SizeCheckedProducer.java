@@ -57,7 +57,10 @@ final class SizeCheckedProducer implements Producer<byte[], byte[]> {
     size += record.key() == null ? 0 : record.key().length;
     size += record.value() == null ? 0 : record.value().length;
     for (Header header : record.headers()) {
-      size += HEADER_OVERHEAD + header.key().length() * 3L + (header.value() == null ? 0 : header.value().length);
+      size +=
+          HEADER_OVERHEAD
+              + header.key().length() * 3L
+              + (header.value() == null ? 0 : header.value().length);
     }
     return size;
   }
@@ -75,11 +78,19 @@ final class SizeCheckedProducer implements Producer<byte[], byte[]> {
     }
     RecordTooLargeException tooLarge =
         new RecordTooLargeException(
-            "The record to " + record.topic() + " is up to " + size + " bytes, more than max.request.size ("
-                + maxRequestSize + "): not sent");
+            "The record to "
+                + record.topic()
+                + " is up to "
+                + size
+                + " bytes, more than max.request.size ("
+                + maxRequestSize
+                + "): not sent");
     if (callback != null) {
-      int partition = record.partition() == null ? RecordMetadata.UNKNOWN_PARTITION : record.partition();
-      callback.onCompletion(new RecordMetadata(new TopicPartition(record.topic(), partition), -1L, -1, -1L, -1, -1), tooLarge);
+      int partition =
+          record.partition() == null ? RecordMetadata.UNKNOWN_PARTITION : record.partition();
+      callback.onCompletion(
+          new RecordMetadata(new TopicPartition(record.topic(), partition), -1L, -1, -1L, -1, -1),
+          tooLarge);
     }
     return CompletableFuture.failedFuture(tooLarge);
   }

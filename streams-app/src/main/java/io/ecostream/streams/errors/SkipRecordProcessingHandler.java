@@ -20,7 +20,8 @@ public final class SkipRecordProcessingHandler implements ProcessingExceptionHan
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     if (!RecordSkips.isRecordLevelProcessingError(exception)) {
       return Response.fail();
     }

@@ -40,7 +40,10 @@ public final class SkipRecordProductionHandler implements ProductionExceptionHan
   @Override
   @SuppressWarnings("rawtypes")
   public Response handleSerializationError(
-      ErrorHandlerContext context, ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
+      ErrorHandlerContext context,
+      ProducerRecord record,
+      Exception exception,
+      SerializationExceptionOrigin origin) {
     skips.skipped(
         RecordSkips.UNSERIALIZABLE,
         context,

@@ -6,11 +6,10 @@ import java.util.Optional;
 /**
  * Checks that a decoded air reading can enter the pipeline at all: a station, a city (ids of at
  * most {@value TextLimits#MAX_ID_CHARS} characters), a time on the hour, at least one pollutant,
- * numbers that are numbers. Values that are possible to encode but
- * wrong or suspicious (negative, sentinels such as -999 or 9999, out of range, stuck, spikes) are
- * not rejected here: quality control flags them one by one, so that the rest of the reading still
- * counts and the flagged values are kept and counted ({@link
- * io.ecostream.domain.quality.QualityRules}).
+ * numbers that are numbers. Values that are possible to encode but wrong or suspicious (negative,
+ * sentinels such as -999 or 9999, out of range, stuck, spikes) are not rejected here: quality
+ * control flags them one by one, so that the rest of the reading still counts and the flagged
+ * values are kept and counted ({@link io.ecostream.domain.quality.QualityRules}).
  */
 public final class AirReadingValidator implements Validator<AirReading> {
 

@@ -18,8 +18,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Builds the dead letter of the input record being processed: where it came from, why, its bytes.
  *
- * <p>A dead letter must always be small enough to send, whatever the record: a value just under
- * the broker's limit, wrapped with its coordinates and reason, is over the producer's {@code
+ * <p>A dead letter must always be small enough to send, whatever the record: a value just under the
+ * broker's limit, wrapped with its coordinates and reason, is over the producer's {@code
  * max.request.size} (1 MiB by default), and a dead letter that cannot be sent would stop the
  * pipeline on that record at every restart. So the key, the value and the detail (an exception
  * message may echo the input) are cut to the bounds below, which keep a dead letter under 30 KiB,
@@ -41,9 +41,15 @@ public final class DeadLetters {
 
   private DeadLetters() {}
 
-  /** The key of a dead letter that a processor sets aside: {@code topic/partition/offset} of its input. */
+  /**
+   * The key of a dead letter that a processor sets aside: {@code topic/partition/offset} of its
+   * input.
+   */
   public static String key(ProcessingContext context) {
-    return context.recordMetadata().map(m -> m.topic() + "/" + m.partition() + "/" + m.offset()).orElse("unknown");
+    return context
+        .recordMetadata()
+        .map(m -> m.topic() + "/" + m.partition() + "/" + m.offset())
+        .orElse("unknown");
   }
 
   /** The topic of the record being processed, empty outside one. */
@@ -53,10 +59,7 @@ public final class DeadLetters {
 
   /** The dead letter of a record that a processor (not the intake) set aside. */
   public static DeadLetter of(
-      ProcessingContext context,
-      Record<String, ?> record,
-      byte[] valueBytes,
-      Rejection rejection) {
+      ProcessingContext context, Record<String, ?> record, byte[] valueBytes, Rejection rejection) {
     return of(context.recordMetadata(), record.key(), record.timestamp(), valueBytes, rejection);
   }
 
@@ -69,7 +72,11 @@ public final class DeadLetters {
   }
 
   private static DeadLetter of(
-      Optional<RecordMetadata> source, String key, long timestamp, byte[] valueBytes, Rejection rejection) {
+      Optional<RecordMetadata> source,
+      String key,
+      long timestamp,
+      byte[] valueBytes,
+      Rejection rejection) {
     return of(
         source.map(RecordMetadata::topic).orElse("unknown"),
         source.map(RecordMetadata::partition).orElse(-1),
@@ -82,7 +89,13 @@ public final class DeadLetters {
 
   /** The dead letter of a record read at {@code topic/partition/offset}, cut to the bounds. */
   public static DeadLetter of(
-      String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, Rejection rejection) {
+      String topic,
+      int partition,
+      long offset,
+      long timestamp,
+      byte[] key,
+      byte[] value,
+      Rejection rejection) {
     String detail = rejection.detail() == null ? "" : rejection.detail();
     boolean truncated =
         (key != null && key.length > MAX_KEY_BYTES)

@@ -3,8 +3,8 @@ package io.ecostream.streams.intake;
 import io.ecostream.avro.DeadLetter;
 
 /**
- * What the intake made of one raw record: the decoded, valid value, or the dead letter that
- * records why it could not be used. Exactly one of the two is set.
+ * What the intake made of one raw record: the decoded, valid value, or the dead letter that records
+ * why it could not be used. Exactly one of the two is set.
  */
 public record Intake<V>(V value, DeadLetter deadLetter) {
 

@@ -3,7 +3,9 @@ package io.ecostream.streams.intake;
 /** Why a record goes to the dead-letter topic: a machine-readable reason and a human detail. */
 public record Rejection(Reason reason, String detail) {
 
-  /** The reasons, as written to {@code DeadLetter.reason} and to the metric's {@code reason} tag. */
+  /**
+   * The reasons, as written to {@code DeadLetter.reason} and to the metric's {@code reason} tag.
+   */
   public enum Reason {
     UNDECODABLE("undecodable"),
     INVALID("invalid"),

@@ -4,8 +4,8 @@ import io.ecostream.avro.Station;
 import java.util.Optional;
 
 /**
- * Checks that a decoded station record can place its station in a city (and province), with ids
- * and names of bounded length ({@link TextLimits}).
+ * Checks that a decoded station record can place its station in a city (and province), with ids and
+ * names of bounded length ({@link TextLimits}).
  */
 public final class StationValidator implements Validator<Station> {
 
@@ -22,16 +22,19 @@ public final class StationValidator implements Validator<Station> {
             TextLimits.tooLong("timeZone", station.getTimeZone(), TextLimits.MAX_ID_CHARS),
             TextLimits.tooLong("name", station.getName(), TextLimits.MAX_NAME_CHARS),
             TextLimits.tooLong("cityName", station.getCityName(), TextLimits.MAX_NAME_CHARS),
-            TextLimits.tooLong("waterBodyName", station.getWaterBodyName(), TextLimits.MAX_NAME_CHARS));
+            TextLimits.tooLong(
+                "waterBodyName", station.getWaterBodyName(), TextLimits.MAX_NAME_CHARS));
     if (tooLong.isPresent()) {
       return tooLong;
     }
     if (isBlank(station.getCityId())) {
-      return Optional.of(Rejection.invalid("cityId is blank for station " + station.getStationId()));
+      return Optional.of(
+          Rejection.invalid("cityId is blank for station " + station.getStationId()));
     }
     if (station.getProvince() != null && station.getProvince().isBlank()) {
       return Optional.of(
-          Rejection.invalid("province is blank (leave it out if unknown) for station " + station.getStationId()));
+          Rejection.invalid(
+              "province is blank (leave it out if unknown) for station " + station.getStationId()));
     }
     return Optional.empty();
   }

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * The longest text an input record may carry in a field. Ids go into the keys and values of every
  * output and store record of their station or city, names into the station's figures: a station id
- * of a megabyte would make each of its figures too large to send. Real ids are a few to a few
- * dozen characters, names a few dozen.
+ * of a megabyte would make each of its figures too large to send. Real ids are a few to a few dozen
+ * characters, names a few dozen.
  */
 final class TextLimits {
 
@@ -15,13 +15,16 @@ final class TextLimits {
 
   private TextLimits() {}
 
-  /** The rejection of a field longer than {@code max} characters; empty when null or short enough. */
+  /**
+   * The rejection of a field longer than {@code max} characters; empty when null or short enough.
+   */
   static Optional<Rejection> tooLong(String field, String value, int max) {
     if (value == null || value.length() <= max) {
       return Optional.empty();
     }
     return Optional.of(
-        Rejection.invalid(field + " is " + value.length() + " characters long, at most " + max + " allowed"));
+        Rejection.invalid(
+            field + " is " + value.length() + " characters long, at most " + max + " allowed"));
   }
 
   /** The first rejection of the checks, in order. */

@@ -4,9 +4,9 @@ import io.ecostream.avro.WaterSample;
 import java.util.Optional;
 
 /**
- * Checks that a decoded water sample can enter the statistics: a station, a city (ids and texts
- * of bounded length, {@link TextLimits}), no negative or non-finite value, a pH on the pH scale, something measured. Suspicious but possible values are
- * left to quality control.
+ * Checks that a decoded water sample can enter the statistics: a station, a city (ids and texts of
+ * bounded length, {@link TextLimits}), no negative or non-finite value, a pH on the pH scale,
+ * something measured. Suspicious but possible values are left to quality control.
  */
 public final class WaterSampleValidator implements Validator<WaterSample> {
 
@@ -21,7 +21,8 @@ public final class WaterSampleValidator implements Validator<WaterSample> {
         TextLimits.first(
             TextLimits.tooLong("stationId", sample.getStationId(), TextLimits.MAX_ID_CHARS),
             TextLimits.tooLong("cityId", sample.getCityId(), TextLimits.MAX_ID_CHARS),
-            TextLimits.tooLong("publishedClass", sample.getPublishedClass(), TextLimits.MAX_ID_CHARS),
+            TextLimits.tooLong(
+                "publishedClass", sample.getPublishedClass(), TextLimits.MAX_ID_CHARS),
             TextLimits.tooLong("status", sample.getStatus(), TextLimits.MAX_NAME_CHARS));
     if (tooLong.isPresent()) {
       return tooLong;

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves {@code GET /metrics} in the Prometheus text format, {@code GET /health/live} (the process
- * works: 200 {@code UP}, else 503 {@code DOWN}) and {@code GET /health/ready} (it processes: 200, or
- * 503 with a one-line reason); {@code GET /health} is the readiness, as orchestrators expect. Other
- * handlers (the query API) are added with {@link #serve}.
+ * works: 200 {@code UP}, else 503 {@code DOWN}) and {@code GET /health/ready} (it processes: 200,
+ * or 503 with a one-line reason); {@code GET /health} is the readiness, as orchestrators expect.
+ * Other handlers (the query API) are added with {@link #serve}.
  */
 public final class MetricsHttpServer implements AutoCloseable {
 
@@ -45,7 +45,11 @@ public final class MetricsHttpServer implements AutoCloseable {
    * @param ready whether it processes, and why not
    */
   public static MetricsHttpServer start(
-      String host, int port, PrometheusMeterRegistry registry, HealthCheck live, ReadinessCheck ready) {
+      String host,
+      int port,
+      PrometheusMeterRegistry registry,
+      HealthCheck live,
+      ReadinessCheck ready) {
     return listen(host, port).serveMetrics(registry, live, ready);
   }
 
@@ -57,7 +61,8 @@ public final class MetricsHttpServer implements AutoCloseable {
   public static MetricsHttpServer listen(String host, int port) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-      // Queries forwarded between instances wait on another instance's answer: more than one thread.
+      // Queries forwarded between instances wait on another instance's answer: more than one
+      // thread.
       ExecutorService threads = Executors.newFixedThreadPool(4, daemonThreads());
       server.setExecutor(threads);
       server.start();
@@ -68,10 +73,12 @@ public final class MetricsHttpServer implements AutoCloseable {
   }
 
   /** Serves /metrics and /health. */
-  public MetricsHttpServer serveMetrics(PrometheusMeterRegistry registry, HealthCheck live, ReadinessCheck ready) {
+  public MetricsHttpServer serveMetrics(
+      PrometheusMeterRegistry registry, HealthCheck live, ReadinessCheck ready) {
     server.createContext(
         "/metrics",
-        exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        exchange ->
+            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
     server.createContext(
         "/health/live",
         exchange -> {
@@ -107,9 +114,16 @@ public final class MetricsHttpServer implements AutoCloseable {
     return server.getAddress();
   }
 
-  private static void respondReady(HttpExchange exchange, Readiness.Verdict verdict) throws IOException {
-    String body = (verdict.ready() ? "UP" : "DOWN") + (verdict.reason().isEmpty() ? "" : " " + verdict.reason());
-    respond(exchange, verdict.ready() ? 200 : 503, "text/plain; charset=utf-8", body.lines().findFirst().orElse("") + "\n");
+  private static void respondReady(HttpExchange exchange, Readiness.Verdict verdict)
+      throws IOException {
+    String body =
+        (verdict.ready() ? "UP" : "DOWN")
+            + (verdict.reason().isEmpty() ? "" : " " + verdict.reason());
+    respond(
+        exchange,
+        verdict.ready() ? 200 : 503,
+        "text/plain; charset=utf-8",
+        body.lines().findFirst().orElse("") + "\n");
   }
 
   private static void respond(HttpExchange exchange, int status, String type, String body)

@@ -52,7 +52,8 @@ public final class PipelineMetrics {
    */
   private Timer latency(String figure) {
     return Timer.builder("ecostream.latency")
-        .description("Wall-clock time from a reading's send (its ecostream-sent-at header) to its figure")
+        .description(
+            "Wall-clock time from a reading's send (its ecostream-sent-at header) to its figure")
         .tag("figure", figure)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
@@ -68,7 +69,10 @@ public final class PipelineMetrics {
     recordLatency(stationHourlyLatency, sentAtMillis, nowMillis);
   }
 
-  /** A reading sent at {@code sentAtMillis} is in the city-hour figure forwarded at {@code nowMillis}. */
+  /**
+   * A reading sent at {@code sentAtMillis} is in the city-hour figure forwarded at {@code
+   * nowMillis}.
+   */
   public void cityHourlyLatency(long sentAtMillis, long nowMillis) {
     recordLatency(cityHourlyLatency, sentAtMillis, nowMillis);
   }
@@ -156,7 +160,8 @@ public final class PipelineMetrics {
             reason,
             r ->
                 Counter.builder("ecostream.records.skipped")
-                    .description("Records skipped on an error of their own (too large to send, not serializable, a processing error)")
+                    .description(
+                        "Records skipped on an error of their own (too large to send, not serializable, a processing error)")
                     .tag("reason", r)
                     .register(registry))
         .increment();
@@ -197,7 +202,10 @@ public final class PipelineMetrics {
             cityId,
             city -> {
               AtomicLong newest = new AtomicLong(hourStartMillis);
-              Gauge.builder("ecostream.city.data.age", newest, n -> (System.currentTimeMillis() - n.get()) / 1000.0)
+              Gauge.builder(
+                      "ecostream.city.data.age",
+                      newest,
+                      n -> (System.currentTimeMillis() - n.get()) / 1000.0)
                   .description("Wall-clock age of the city's newest hour of air data")
                   .baseUnit("seconds")
                   .tag("city", city)
@@ -214,7 +222,8 @@ public final class PipelineMetrics {
             scope,
             key ->
                 Counter.builder("ecostream.stations.silent")
-                    .description("Station-silent alerts raised (a station or one of its pollutants)")
+                    .description(
+                        "Station-silent alerts raised (a station or one of its pollutants)")
                     .tag("scope", key)
                     .register(registry))
         .increment();

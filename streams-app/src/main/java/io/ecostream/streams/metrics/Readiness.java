@@ -10,7 +10,8 @@ import java.util.Objects;
  * Whether the application is ready, from samples of what it sees: its Streams state, whether the
  * cluster answers, how many input records wait, and how far it has committed. Not ready while the
  * cluster cannot be reached, while Streams is not running, or while input waits and the committed
- * offsets have not moved for longer than the stall timeout. Kafka-free, so it is tested with a clock.
+ * offsets have not moved for longer than the stall timeout. Kafka-free, so it is tested with a
+ * clock.
  */
 public final class Readiness {
 
@@ -23,7 +24,8 @@ public final class Readiness {
    * @param lag input records not yet committed, summed over the input partitions; -1 if unknown
    * @param committed the application's committed input offsets, summed; -1 if unknown
    */
-  public record Sample(String state, boolean running, String unreachable, long lag, long committed) {
+  public record Sample(
+      String state, boolean running, String unreachable, long lag, long committed) {
 
     public Sample {
       Objects.requireNonNull(state, "state");
@@ -47,6 +49,7 @@ public final class Readiness {
 
   private Sample last;
   private long lastCommitted = -1;
+
   /** When the committed offsets last moved, or last caught up with the input. */
   private Instant progressAt;
 
@@ -92,8 +95,12 @@ public final class Readiness {
           String.format(
               Locale.ROOT,
               "no progress for %d s with %d input records waiting (stall timeout %d s)",
-              still.toSeconds(), last.lag(), stallTimeout.toSeconds()));
+              still.toSeconds(),
+              last.lag(),
+              stallTimeout.toSeconds()));
     }
-    return new Verdict(true, last.lag() > 0 ? "processing, " + last.lag() + " input records waiting" : "up to date");
+    return new Verdict(
+        true,
+        last.lag() > 0 ? "processing, " + last.lag() + " input records waiting" : "up to date");
   }
 }

@@ -33,6 +33,7 @@ public final class ReadinessProbe implements AutoCloseable {
   }
 
   static final Duration INTERVAL = Duration.ofSeconds(1);
+
   /** Shorter than the interval plus its own length, so a down cluster is noticed within ~2 s. */
   private static final Duration CALL_TIMEOUT = Duration.ofMillis(1500);
 
@@ -78,8 +79,14 @@ public final class ReadinessProbe implements AutoCloseable {
     config.put("client.id", applicationId + "-readiness");
     ReadinessProbe probe =
         new ReadinessProbe(
-            new Readiness(stallTimeout, Clock.systemUTC()), Admin.create(config), applicationId, inputTopics, streams, listener);
-    probe.sampler.scheduleWithFixedDelay(probe::sample, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            new Readiness(stallTimeout, Clock.systemUTC()),
+            Admin.create(config),
+            applicationId,
+            inputTopics,
+            streams,
+            listener);
+    probe.sampler.scheduleWithFixedDelay(
+        probe::sample, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     return probe;
   }
 
@@ -92,18 +99,34 @@ public final class ReadinessProbe implements AutoCloseable {
     boolean running = state.isRunningOrRebalancing();
     boolean answered = false;
     try {
-      admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) CALL_TIMEOUT.toMillis()))
-          .nodes().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs((int) CALL_TIMEOUT.toMillis()))
+          .nodes()
+          .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       answered = true;
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+          admin
+              .listConsumerGroupOffsets(applicationId)
+              .partitionsToOffsetAndMetadata()
               .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(inputTopics).allTopicNames().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-          .forEach((topic, description) -> description.partitions()
-              .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-      var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-          .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      admin
+          .describeTopics(inputTopics)
+          .allTopicNames()
+          .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .forEach(
+              (topic, description) ->
+                  description
+                      .partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+      var ends =
+          admin
+              .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+              .all()
+              .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       long lag = 0;
       long done = 0;
       for (var end : ends.entrySet()) {
@@ -114,13 +137,18 @@ public final class ReadinessProbe implements AutoCloseable {
       }
       readiness.record(Readiness.Sample.reachable(state.name(), running, lag, done));
     } catch (ExecutionException e) {
-      readiness.record(Readiness.Sample.unreachable(state.name(), running, String.valueOf(e.getCause().getMessage())));
+      readiness.record(
+          Readiness.Sample.unreachable(
+              state.name(), running, String.valueOf(e.getCause().getMessage())));
     } catch (TimeoutException e) {
-      readiness.record(Readiness.Sample.unreachable(state.name(), running, "no answer within " + CALL_TIMEOUT.toMillis() + " ms"));
+      readiness.record(
+          Readiness.Sample.unreachable(
+              state.name(), running, "no answer within " + CALL_TIMEOUT.toMillis() + " ms"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      readiness.record(Readiness.Sample.unreachable(state.name(), running, String.valueOf(e.getMessage())));
+      readiness.record(
+          Readiness.Sample.unreachable(state.name(), running, String.valueOf(e.getMessage())));
     }
     listener.sampled(answered, System.nanoTime());
   }

@@ -3,8 +3,8 @@ package io.ecostream.streams.ranking;
 import java.util.Optional;
 
 /**
- * The rankings of one province-period kept as cities' figures arrive: the state of a new key, and the
- * ranking to emit when a figure changes what the ranking shows.
+ * The rankings of one province-period kept as cities' figures arrive: the state of a new key, and
+ * the ranking to emit when a figure changes what the ranking shows.
  *
  * @param <V> a city's period figure
  * @param <S> the state kept per {@code province@period}

@@ -29,19 +29,19 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * memory. A live object that changed marks itself ({@link #changed(LiveValue)}, once per commit,
  * without hashing anything); when Kafka Streams commits the task, the object writes what of it
  * changed, encoded once, to RocksDB and to the changelog, however often it changed in between. A
- * station that reports sixty times between two commits costs one encoding and one changelog
- * record, not sixty, and a reading encodes nothing.
+ * station that reports sixty times between two commits costs one encoding and one changelog record,
+ * not sixty, and a reading encodes nothing.
  *
- * <p>Correct under exactly-once for the same reason Kafka Streams' own record cache is: the
- * pending writes go out as part of the commit, in the transaction that commits the offsets of the
- * records that made them (Kafka Streams flushes every {@link CachedStateStore} before it commits a
- * task), so a crash loses pending writes together with the offsets that would have needed them.
- * A live object therefore writes its state as of the commit, not a copy taken earlier.
+ * <p>Correct under exactly-once for the same reason Kafka Streams' own record cache is: the pending
+ * writes go out as part of the commit, in the transaction that commits the offsets of the records
+ * that made them (Kafka Streams flushes every {@link CachedStateStore} before it commits a task),
+ * so a crash loses pending writes together with the offsets that would have needed them. A live
+ * object therefore writes its state as of the commit, not a copy taken earlier.
  *
  * <p>Built by {@link #builder}; the processor reaches it with {@code context.getStateStore(name)}.
- * {@code CachedStateStore} is an internal interface of Kafka Streams, the one hook it gives a
- * store to write before the commit; the tests on the real broker ({@code FaultToleranceIT}) and
- * with the test driver hold that to account at every upgrade.
+ * {@code CachedStateStore} is an internal interface of Kafka Streams, the one hook it gives a store
+ * to write before the commit; the tests on the real broker ({@code FaultToleranceIT}) and with the
+ * test driver hold that to account at every upgrade.
  */
 public final class WriteAtCommitStore<V>
     implements StateStore, CachedStateStore<Bytes, byte[]>, ReadOnlyKeyValueStore<String, V> {
@@ -66,10 +66,13 @@ public final class WriteAtCommitStore<V>
   }
 
   private final KeyValueStore<String, V> stored;
+
   /** Live objects changed since the last commit, in the order they first changed. */
   private final List<LiveValue<V>> changedValues = new ArrayList<>();
+
   /** Counts commits (and discards), so that a queued mark from before one is stale. */
   private long commits;
+
   private final Writes<V> writes =
       new Writes<>() {
         @Override
@@ -131,7 +134,8 @@ public final class WriteAtCommitStore<V>
   }
 
   @Override
-  public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
+  public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(
+      P prefix, PS prefixKeySerializer) {
     return stored.prefixScan(prefix, prefixKeySerializer);
   }
 
@@ -156,7 +160,8 @@ public final class WriteAtCommitStore<V>
   }
 
   @Override
-  public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
+  public boolean setFlushListener(
+      CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
     return false;
   }
 

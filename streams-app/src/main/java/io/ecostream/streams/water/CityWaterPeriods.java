@@ -36,8 +36,8 @@ import java.util.function.IntPredicate;
  * section's period values are the means of its monthly means (so a month of 4-hourly automatic
  * readings weighs as much as a month with one manual sample); its class, CWQI and compliance are
  * then assessed on those. A drinking-water source is compliant over a period only if it was in
- * every month it was assessed (全年均达标). Year on year compares the same months of last year.
- * Each named river, lake or reservoir gets its shares and grade ({@link RiverGrading}) from its
+ * every month it was assessed (全年均达标). Year on year compares the same months of last year. Each
+ * named river, lake or reservoir gets its shares and grade ({@link RiverGrading}) from its
  * sections' period values.
  */
 final class CityWaterPeriods {
@@ -66,7 +66,9 @@ final class CityWaterPeriods {
     return new CityWaterYearState(cityId, year, new HashMap<>(), new HashMap<>());
   }
 
-  /** Puts the section's month into the year; false when it holds that already, under the same name. */
+  /**
+   * Puts the section's month into the year; false when it holds that already, under the same name.
+   */
   static boolean put(CityWaterYearState year, SectionMonth figure) {
     SectionYear section =
         year.getSections()
@@ -85,7 +87,8 @@ final class CityWaterPeriods {
   }
 
   /** The month's figure and the year-to-date figure, each against the same period of last year. */
-  List<CityWaterPeriod> figures(CityWaterYearState year, CityWaterYearState previousYear, int month) {
+  List<CityWaterPeriod> figures(
+      CityWaterYearState year, CityWaterYearState previousYear, int month) {
     int lastMonth = lastMonth(year);
     Figures monthNow = figures(year, m -> m == month);
     Figures ytdNow = figures(year, m -> m <= lastMonth);
@@ -109,7 +112,9 @@ final class CityWaterPeriods {
             Integer.toString(year.getYear() - 1)));
   }
 
-  /** The figures of the months that pass {@code months}; shares NaN when there is nothing to share. */
+  /**
+   * The figures of the months that pass {@code months}; shares NaN when there is nothing to share.
+   */
   private record Figures(
       int sections,
       double goodShare,
@@ -145,7 +150,8 @@ final class CityWaterPeriods {
         double[] means = WaterItems.unpack(month.getValue());
         monthly.add(WaterItems.quality(means));
         if (section.getDrinkingSource()) {
-          Boolean compliant = assessor.assess(means, section.getWaterBody(), true, null).drinkingCompliant();
+          Boolean compliant =
+              assessor.assess(means, section.getWaterBody(), true, null).drinkingCompliant();
           if (compliant != null) {
             assessedAsSource = true;
             compliantEveryMonth &= compliant;
@@ -161,7 +167,10 @@ final class CityWaterPeriods {
       if (period.surfaceClass() != null && section.getWaterBodyName() != null) {
         named
             .computeIfAbsent(section.getWaterBodyName(), name -> new NamedWater())
-            .add(periodValues, period.surfaceClass(), SectionAssessor.surface(section.getWaterBody()));
+            .add(
+                periodValues,
+                period.surfaceClass(),
+                SectionAssessor.surface(section.getWaterBody()));
       }
       if (period.seaClass() != null) {
         sea.add(period.seaClass());
@@ -170,7 +179,8 @@ final class CityWaterPeriods {
         classes.add(period.surfaceClass());
       }
       if (period.cwqi() != null) {
-        indices.add(new Cwqi.SectionIndex(period.cwqi(), SectionAssessor.surface(section.getWaterBody())));
+        indices.add(
+            new Cwqi.SectionIndex(period.cwqi(), SectionAssessor.surface(section.getWaterBody())));
       }
       if (assessedAsSource) {
         sources.add(new ComplianceRates.SourcePeriod(entry.getKey(), compliantEveryMonth, 0));
@@ -231,7 +241,12 @@ final class CityWaterPeriods {
   }
 
   private static CityWaterPeriod record(
-      String cityId, PeriodType type, String period, Figures now, Figures last, String previousPeriod) {
+      String cityId,
+      PeriodType type,
+      String period,
+      Figures now,
+      Figures last,
+      String previousPeriod) {
     boolean compare = last != null && !last.empty();
     return CityWaterPeriod.newBuilder()
         .setCityId(cityId)
@@ -247,26 +262,34 @@ final class CityWaterPeriods {
         .setDrinkingCompliance(orNull(now.drinkingCompliance()))
         .setSeaPoints(now.seaPoints())
         .setSeaGoodShare(orNull(now.seaGoodShare()))
-        .setWaterBodies(compare ? withChanges(now.waterBodies(), last.waterBodies()) : now.waterBodies())
+        .setWaterBodies(
+            compare ? withChanges(now.waterBodies(), last.waterBodies()) : now.waterBodies())
         .setPreviousPeriod(compare ? previousPeriod : null)
         .setGoodShareChangePoints(compare ? points(now.goodShare(), last.goodShare()) : null)
-        .setWorseThanVShareChangePoints(compare ? points(now.worseThanVShare(), last.worseThanVShare()) : null)
+        .setWorseThanVShareChangePoints(
+            compare ? points(now.worseThanVShare(), last.worseThanVShare()) : null)
         .setCwqiChange(compare ? rate(now.cwqi(), last.cwqi()) : null)
         .setDrinkingComplianceChangePoints(
             compare ? points(now.drinkingCompliance(), last.drinkingCompliance()) : null)
-        .setSeaGoodShareChangePoints(compare ? points(now.seaGoodShare(), last.seaGoodShare()) : null)
+        .setSeaGoodShareChangePoints(
+            compare ? points(now.seaGoodShare(), last.seaGoodShare()) : null)
         .setRevision(0)
         .build();
   }
 
-  /** The water bodies with their change against the one of the same name last year, where there was one. */
-  private static List<WaterBodyFigures> withChanges(List<WaterBodyFigures> now, List<WaterBodyFigures> last) {
+  /**
+   * The water bodies with their change against the one of the same name last year, where there was
+   * one.
+   */
+  private static List<WaterBodyFigures> withChanges(
+      List<WaterBodyFigures> now, List<WaterBodyFigures> last) {
     Map<String, WaterBodyFigures> lastByName = new HashMap<>();
     last.forEach(body -> lastByName.put(body.getName(), body));
     for (WaterBodyFigures body : now) {
       WaterBodyFigures before = lastByName.get(body.getName());
       if (before != null) {
-        body.setGoodShareChangePoints(points(orNaN(body.getGoodShare()), orNaN(before.getGoodShare())));
+        body.setGoodShareChangePoints(
+            points(orNaN(body.getGoodShare()), orNaN(before.getGoodShare())));
         body.setWorseThanVShareChangePoints(
             points(orNaN(body.getWorseThanVShare()), orNaN(before.getWorseThanVShare())));
       }

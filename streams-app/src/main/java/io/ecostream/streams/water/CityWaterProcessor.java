@@ -52,20 +52,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p><b>What is published when.</b> A sample's class and its alerts: at once. A section's month: at
  * once when it settles (a sample of a later month of the section arrives) or when a late sample
  * changes a settled month; the section's newest month, still moving, at most once per commit
- * interval (a wall-clock punctuation), so that a month of 4-hourly samples replayed at full speed is
- * not published and re-assessed for the city at every sample. The city's month and year to date go
- * with each published section-month that changes them, and on to the province's ranking once the
+ * interval (a wall-clock punctuation), so that a month of 4-hourly samples replayed at full speed
+ * is not published and re-assessed for the city at every sample. The city's month and year to date
+ * go with each published section-month that changes them, and on to the province's ranking once the
  * city's province is known.
  *
- * <p><b>Station records.</b> A sample takes its section's Station data as the task holds it when the
- * sample is assessed. Producers send a section's Station record before its samples, but the record
- * comes to this task through one more hop (re-keyed by city), visible only once the stations' task
- * commits, while the samples come straight from their topic: so a section's first samples wait for
- * its Station record, up to {@link #STATION_WAIT}, and are assessed when it arrives. A section whose
- * record has not come by then is a river without a target, as it always was without one. A Station
- * record that arrives later re-assesses nothing already published: the section's later samples take
- * it, and its month, as before, takes the water body and target of its latest sample. Its province,
- * new or changed, sends every figure the city has published to that province's rankings.
+ * <p><b>Station records.</b> A sample takes its section's Station data as the task holds it when
+ * the sample is assessed. Producers send a section's Station record before its samples, but the
+ * record comes to this task through one more hop (re-keyed by city), visible only once the
+ * stations' task commits, while the samples come straight from their topic: so a section's first
+ * samples wait for its Station record, up to {@link #STATION_WAIT}, and are assessed when it
+ * arrives. A section whose record has not come by then is a river without a target, as it always
+ * was without one. A Station record that arrives later re-assesses nothing already published: the
+ * section's later samples take it, and its month, as before, takes the water body and target of its
+ * latest sample. Its province, new or changed, sends every figure the city has published to that
+ * province's rankings.
  */
 final class CityWaterProcessor implements Processor<String, CityWaterInput, String, WaterOutput> {
 
@@ -77,6 +78,7 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   private static final StringSerializer KEYS = new StringSerializer();
   private static final long MIN_PUBLISH_INTERVAL_MS = 100L;
   private static final long MAX_PUBLISH_INTERVAL_MS = 1_000L;
+
   /**
    * How long a section's first samples wait for its Station record. The record's hop takes up to a
    * commit interval (1 s by default) when all is well, and took more than 2 s on a loaded machine
@@ -95,13 +97,18 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   private final SectionMonthAggregation months;
   private final CityWaterPeriods periods;
   private final WaterAlerts alerts;
+
   /**
    * The sections' newest months changed since their last publication, published in month order: a
    * month of last year before the same month of this year, whose year-on-year figures compare them.
    */
   private final SortedSet<SectionMonthKey> unpublished =
-      new TreeSet<>(Comparator.comparing(SectionMonthKey::month).thenComparing(SectionMonthKey::stationId));
-  /** The sections whose first samples wait for their Station record, with the time they began to. */
+      new TreeSet<>(
+          Comparator.comparing(SectionMonthKey::month).thenComparing(SectionMonthKey::stationId));
+
+  /**
+   * The sections whose first samples wait for their Station record, with the time they began to.
+   */
   private final Map<String, Long> holds = new HashMap<>();
 
   private ProcessorContext<String, WaterOutput> context;
@@ -111,14 +118,18 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   private KeyValueStore<String, String> provinces;
   private CityWaterYears cityYears;
 
-  CityWaterProcessor(PipelineSettings settings, PipelineMetrics metrics, Serializer<WaterSample> sampleSerializer) {
+  CityWaterProcessor(
+      PipelineSettings settings,
+      PipelineMetrics metrics,
+      Serializer<WaterSample> sampleSerializer) {
     this.settings = settings;
     this.metrics = metrics;
     this.sampleSerializer = sampleSerializer;
     SectionAssessor assessor = new SectionAssessor(settings.water().sea());
     this.samples = new SectionSamples(settings.zone(), assessor);
     this.months = new SectionMonthAggregation(samples, assessor);
-    this.periods = new CityWaterPeriods(assessor, settings.water().cwqi(), RiverGradingRules.defaults());
+    this.periods =
+        new CityWaterPeriods(assessor, settings.water().cwqi(), RiverGradingRules.defaults());
     this.alerts = new WaterAlerts(settings.zone());
   }
 
@@ -139,7 +150,8 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
       while (all.hasNext()) {
         KeyValue<String, WaterSectionState> section = all.next();
         if (section.value.getNewestMonth() != null) {
-          unpublished.add(new SectionMonthKey(YearMonth.parse(section.value.getNewestMonth()), section.key));
+          unpublished.add(
+              new SectionMonthKey(YearMonth.parse(section.value.getNewestMonth()), section.key));
         }
         if (!section.value.getHeldSamples().isEmpty()) {
           holds.put(section.key, context.currentSystemTimeMs());
@@ -175,7 +187,8 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
     String stationId = sample.getStationId();
     WaterSectionState section = sections.get(stationId);
     if (awaitsStation(section)) {
-      WaterSectionState holding = section != null ? section : WaterSectionState.newBuilder().build();
+      WaterSectionState holding =
+          section != null ? section : WaterSectionState.newBuilder().build();
       holding.getHeldSamples().add(sample);
       sections.put(stationId, holding);
       holds.putIfAbsent(stationId, context.currentSystemTimeMs());
@@ -185,12 +198,16 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   }
 
   /** Without the input's headers, as the intake's dead letters: they may be of any size. */
-  private void deadLetter(Record<String, CityWaterInput> record, WaterSample sample, Rejection rejection) {
+  private void deadLetter(
+      Record<String, CityWaterInput> record, WaterSample sample, Rejection rejection) {
     metrics.deadLetter(rejection.reason().code());
     byte[] bytes = sampleSerializer.serialize(DeadLetters.sourceTopic(context), sample);
     DeadLetter letter = DeadLetters.of(context, record, bytes, rejection);
     context.forward(
-        new Record<>(DeadLetters.key(context), new WaterOutput(WaterOutput.Kind.DEAD_LETTER, letter), record.timestamp()));
+        new Record<>(
+            DeadLetters.key(context),
+            new WaterOutput(WaterOutput.Kind.DEAD_LETTER, letter),
+            record.timestamp()));
   }
 
   /** Until its Station record arrives or its first samples are assessed without one. */
@@ -198,17 +215,27 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
     return section == null || (!section.getStationReceived() && section.getNewestMonth() == null);
   }
 
-  /** The sample's class, alerts and month, with its section's Station data as {@code section} holds it. */
-  private void assess(Headers headers, WaterSample input, WaterSectionState section, long timestamp) {
+  /**
+   * The sample's class, alerts and month, with its section's Station data as {@code section} holds
+   * it.
+   */
+  private void assess(
+      Headers headers, WaterSample input, WaterSectionState section, long timestamp) {
     String stationId = input.getStationId();
     SectionSample sample = SectionSamples.of(input, section);
     WaterSampleClass sampleClass = samples.sampleClass(sample);
-    forward(headers, WaterOutput.Kind.SAMPLE_CLASS, stationId + "@" + sample.getSampledAt(), sampleClass, timestamp);
+    forward(
+        headers,
+        WaterOutput.Kind.SAMPLE_CLASS,
+        stationId + "@" + sample.getSampledAt(),
+        sampleClass,
+        timestamp);
 
     YearMonth month = samples.month(sample.getSampledAt());
     String key = SectionSamples.monthKey(stationId, month);
     SectionMonthState stored = sectionMonths.get(key);
-    SectionMonthState state = months.add(sample, stored != null ? stored : SectionMonthAggregation.initial());
+    SectionMonthState state =
+        months.add(sample, stored != null ? stored : SectionMonthAggregation.initial());
     for (Alert alert : alerts.raise(sampleClass, state)) {
       forward(headers, WaterOutput.Kind.ALERT, alert.getAlertId(), alert, timestamp);
     }
@@ -245,8 +272,10 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
    * Publishes the section's month now if the sample changed a settled one, and the section's
    * previous newest month if the sample settled it; else the month waits for the next punctuation.
    */
-  private void schedule(Headers headers, String stationId, WaterSectionState section, YearMonth month) {
-    YearMonth newest = section.getNewestMonth() == null ? null : YearMonth.parse(section.getNewestMonth());
+  private void schedule(
+      Headers headers, String stationId, WaterSectionState section, YearMonth month) {
+    YearMonth newest =
+        section.getNewestMonth() == null ? null : YearMonth.parse(section.getNewestMonth());
     if (newest != null && month.isBefore(newest)) {
       publish(headers, stationId, month);
       return;
@@ -291,19 +320,31 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
     String cityId = figure.getCityId();
     String key = CityWaterPeriods.yearKey(cityId, month.getYear());
     CityWaterYearState stored = years.get(key);
-    CityWaterYearState year = stored != null ? stored : CityWaterPeriods.emptyYear(cityId, month.getYear());
+    CityWaterYearState year =
+        stored != null ? stored : CityWaterPeriods.emptyYear(cityId, month.getYear());
     if (!CityWaterPeriods.put(year, figure)) {
       return;
     }
-    CityWaterYearState previousYear = years.get(CityWaterPeriods.yearKey(cityId, month.getYear() - 1));
+    CityWaterYearState previousYear =
+        years.get(CityWaterPeriods.yearKey(cityId, month.getYear() - 1));
     String province = provinces.get(cityId);
     for (CityWaterPeriod period : periods.figures(year, previousYear, month.getMonthValue())) {
       CityWaterPeriod last = year.getPublished().get(period.getPeriod());
       period.setRevision(last == null ? 1 : last.getRevision() + 1);
       year.getPublished().put(period.getPeriod(), period);
-      forward(headers, WaterOutput.Kind.CITY_PERIOD, cityId + "@" + period.getPeriod(), period, timestamp);
+      forward(
+          headers,
+          WaterOutput.Kind.CITY_PERIOD,
+          cityId + "@" + period.getPeriod(),
+          period,
+          timestamp);
       if (province != null) {
-        forward(headers, WaterOutput.Kind.RANKING_INPUT, ByProvince.key(province, period.getPeriod()), period, timestamp);
+        forward(
+            headers,
+            WaterOutput.Kind.RANKING_INPUT,
+            ByProvince.key(province, period.getPeriod()),
+            period,
+            timestamp);
       }
     }
     years.put(key, year);
@@ -341,10 +382,17 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
       return;
     }
     provinces.put(cityId, province);
-    try (KeyValueIterator<String, CityWaterYearState> cityYears = years.prefixScan(cityId + "@", KEYS)) {
+    try (KeyValueIterator<String, CityWaterYearState> cityYears =
+        years.prefixScan(cityId + "@", KEYS)) {
       while (cityYears.hasNext()) {
-        for (CityWaterPeriod figure : new TreeMap<>(cityYears.next().value.getPublished()).values()) {
-          forward(record.headers(), WaterOutput.Kind.RANKING_INPUT, ByProvince.key(province, figure.getPeriod()), figure, record.timestamp());
+        for (CityWaterPeriod figure :
+            new TreeMap<>(cityYears.next().value.getPublished()).values()) {
+          forward(
+              record.headers(),
+              WaterOutput.Kind.RANKING_INPUT,
+              ByProvince.key(province, figure.getPeriod()),
+              figure,
+              record.timestamp());
         }
       }
     }
@@ -360,7 +408,8 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   }
 
   /** With the input record's headers, or none outside a record (a punctuation). */
-  private void forward(Headers headers, WaterOutput.Kind kind, String key, SpecificRecord value, long timestamp) {
+  private void forward(
+      Headers headers, WaterOutput.Kind kind, String key, SpecificRecord value, long timestamp) {
     if (value instanceof Alert alert) {
       metrics.alert(alert.getType(), alert.getStatus().name());
     }
@@ -374,7 +423,9 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
    */
   private static Duration publishInterval(ProcessorContext<?, ?> context) {
     Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-    long millis = configured == null ? MAX_PUBLISH_INTERVAL_MS : Long.parseLong(configured.toString());
-    return Duration.ofMillis(Math.min(MAX_PUBLISH_INTERVAL_MS, Math.max(MIN_PUBLISH_INTERVAL_MS, millis)));
+    long millis =
+        configured == null ? MAX_PUBLISH_INTERVAL_MS : Long.parseLong(configured.toString());
+    return Duration.ofMillis(
+        Math.min(MAX_PUBLISH_INTERVAL_MS, Math.max(MIN_PUBLISH_INTERVAL_MS, millis)));
   }
 }

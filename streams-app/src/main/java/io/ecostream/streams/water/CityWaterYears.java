@@ -52,18 +52,33 @@ final class CityWaterYears {
 
   /** Why the sample of {@code month} cannot be taken in, if it cannot. */
   Optional<Rejection> check(WaterSample sample, YearMonth month, long nowMillis) {
-    if (futureMargin.isPresent() && sample.getSampledAt().toEpochMilli() > nowMillis + futureMargin.get().toMillis()) {
+    if (futureMargin.isPresent()
+        && sample.getSampledAt().toEpochMilli() > nowMillis + futureMargin.get().toMillis()) {
       return Optional.of(
           Rejection.future(
-              "sampledAt " + sample.getSampledAt() + " is ahead of the wall clock " + Instant.ofEpochMilli(nowMillis)
-                  + " by more than " + futureMargin.get().toMinutes() + " min"));
+              "sampledAt "
+                  + sample.getSampledAt()
+                  + " is ahead of the wall clock "
+                  + Instant.ofEpochMilli(nowMillis)
+                  + " by more than "
+                  + futureMargin.get().toMinutes()
+                  + " min"));
     }
     int newest = newestYear(sample.getCityId());
     if (newest != NONE && month.getYear() < newest - 1) {
       return Optional.of(
           Rejection.late(
-              "sampledAt " + sample.getSampledAt() + " is in " + month.getYear() + "; city " + sample.getCityId()
-                  + " keeps " + (newest - 1) + " and " + newest + " only"));
+              "sampledAt "
+                  + sample.getSampledAt()
+                  + " is in "
+                  + month.getYear()
+                  + "; city "
+                  + sample.getCityId()
+                  + " keeps "
+                  + (newest - 1)
+                  + " and "
+                  + newest
+                  + " only"));
     }
     return Optional.empty();
   }
@@ -90,7 +105,8 @@ final class CityWaterYears {
       return known;
     }
     int newest = NONE;
-    try (KeyValueIterator<String, CityWaterYearState> stored = years.prefixScan(cityId + "@", KEYS)) {
+    try (KeyValueIterator<String, CityWaterYearState> stored =
+        years.prefixScan(cityId + "@", KEYS)) {
       while (stored.hasNext()) {
         newest = Math.max(newest, stored.next().value.getYear());
       }
@@ -102,7 +118,8 @@ final class CityWaterYears {
   /** Deletes the city's years and its sections' months before {@code keptYear}. */
   private void dropYearsBefore(String cityId, int keptYear) {
     List<String> old = new ArrayList<>();
-    try (KeyValueIterator<String, CityWaterYearState> stored = years.prefixScan(cityId + "@", KEYS)) {
+    try (KeyValueIterator<String, CityWaterYearState> stored =
+        years.prefixScan(cityId + "@", KEYS)) {
       while (stored.hasNext()) {
         KeyValue<String, CityWaterYearState> year = stored.next();
         if (year.value.getYear() < keptYear) {
@@ -116,7 +133,8 @@ final class CityWaterYears {
     try (KeyValueIterator<String, SectionMonthState> months = sectionMonths.all()) {
       while (months.hasNext()) {
         KeyValue<String, SectionMonthState> month = months.next();
-        if (month.value.getCityId().equals(cityId) && YearMonth.parse(month.value.getMonth()).getYear() < keptYear) {
+        if (month.value.getCityId().equals(cityId)
+            && YearMonth.parse(month.value.getMonth()).getYear() < keptYear) {
           old.add(month.key);
         }
       }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The assessment of one sample or one period of a section: which standard applies by the water
- * body (GB 3838-2002 for rivers, lakes and reservoirs, GB 3097-1997 for sea points), its class,
- * the determining items, the target check, the section CWQI and, for drinking-water sources,
+ * The assessment of one sample or one period of a section: which standard applies by the water body
+ * (GB 3838-2002 for rivers, lakes and reservoirs, GB 3097-1997 for sea points), its class, the
+ * determining items, the target check, the section CWQI and, for drinking-water sources,
  * compliance. The standards themselves are the domain's.
  */
 final class SectionAssessor {
@@ -44,12 +44,16 @@ final class SectionAssessor {
 
     /** I … 劣V or 一类 … 劣四类; null without a class. */
     String label() {
-      return surfaceClass != null ? surfaceClass.label() : seaClass != null ? seaClass.label() : null;
+      return surfaceClass != null
+          ? surfaceClass.label()
+          : seaClass != null ? seaClass.label() : null;
     }
 
     /** 优良: I–III, or sea classes 1–2; null without a class. */
     Boolean good() {
-      return surfaceClass != null ? surfaceClass.isGood() : seaClass != null ? seaClass.isGood() : null;
+      return surfaceClass != null
+          ? surfaceClass.isGood()
+          : seaClass != null ? seaClass.isGood() : null;
     }
   }
 
@@ -59,21 +63,25 @@ final class SectionAssessor {
     this.seaRules = seaRules;
   }
 
-  Assessment assess(double[] values, WaterBodyType body, boolean drinkingSource, Integer targetClass) {
+  Assessment assess(
+      double[] values, WaterBodyType body, boolean drinkingSource, Integer targetClass) {
     WaterQuality quality = WaterItems.quality(values);
     if (body == WaterBodyType.SEA) {
-      Optional<SingleFactorResult<Gb3097.Indicator, SeaClass>> sea = Gb3097.classify(quality, seaRules);
+      Optional<SingleFactorResult<Gb3097.Indicator, SeaClass>> sea =
+          Gb3097.classify(quality, seaRules);
       return new Assessment(
           null,
           sea.map(SingleFactorResult::worstClass).orElse(null),
-          sea.map(r -> names(r.determining().stream().map(Gb3097.Indicator::item).toList())).orElse(List.of()),
+          sea.map(r -> names(r.determining().stream().map(Gb3097.Indicator::item).toList()))
+              .orElse(List.of()),
           null,
           null,
           null,
           null);
     }
     WaterBody surface = surface(body);
-    Optional<SingleFactorResult<Gb3838.Indicator, WaterClass>> result = Gb3838.classify(quality, surface);
+    Optional<SingleFactorResult<Gb3838.Indicator, WaterClass>> result =
+        Gb3838.classify(quality, surface);
     WaterClass target = targetClass == null ? null : WaterClass.ofNumber(targetClass);
     String tnClass =
         surface == WaterBody.LAKE_RESERVOIR && quality.has(WaterItem.TOTAL_NITROGEN)
@@ -92,7 +100,9 @@ final class SectionAssessor {
     return new Assessment(
         result.map(SingleFactorResult::worstClass).orElse(null),
         null,
-        result.map(r -> names(r.determining().stream().map(Gb3838.Indicator::item).toList())).orElse(List.of()),
+        result
+            .map(r -> names(r.determining().stream().map(Gb3838.Indicator::item).toList()))
+            .orElse(List.of()),
         tnClass,
         target == null ? null : result.map(r -> r.meets(target)).orElse(null),
         boxed(Cwqi.section(quality, surface)),

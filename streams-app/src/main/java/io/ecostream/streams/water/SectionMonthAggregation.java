@@ -47,7 +47,9 @@ final class SectionMonthAggregation {
     state.setWaterBodyName(sample.getWaterBodyName());
     state.setTargetClass(sample.getTargetClass());
     ByteBuffer previous =
-        state.getSamples().put(Long.toString(sample.getSampledAt().toEpochMilli()), sample.getValues());
+        state
+            .getSamples()
+            .put(Long.toString(sample.getSampledAt().toEpochMilli()), sample.getValues());
     if (!sample.getValues().equals(previous)) {
       state.setRevision(state.getRevision() + 1);
     }
@@ -66,7 +68,8 @@ final class SectionMonthAggregation {
   SectionMonth figure(SectionMonthState state) {
     double[] means = means(state);
     SectionAssessor.Assessment assessment =
-        assessor.assess(means, state.getWaterBody(), state.getDrinkingSource(), state.getTargetClass());
+        assessor.assess(
+            means, state.getWaterBody(), state.getDrinkingSource(), state.getTargetClass());
     boolean sea = state.getWaterBody() == WaterBodyType.SEA;
     return SectionMonth.newBuilder()
         .setStationId(state.getStationId())

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
-/** A water sample with its section's water body, source flag and target class; its real-time class. */
+/**
+ * A water sample with its section's water body, source flag and target class; its real-time class.
+ */
 final class SectionSamples {
 
   private final ZoneId zone;
@@ -27,7 +29,9 @@ final class SectionSamples {
    */
   static SectionSample of(WaterSample sample, WaterSectionState section) {
     WaterBodyType body =
-        section == null || section.getWaterBody() == null ? WaterBodyType.RIVER : section.getWaterBody();
+        section == null || section.getWaterBody() == null
+            ? WaterBodyType.RIVER
+            : section.getWaterBody();
     return SectionSample.newBuilder()
         .setStationId(sample.getStationId())
         .setCityId(sample.getCityId())

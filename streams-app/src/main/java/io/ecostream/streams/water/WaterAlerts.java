@@ -12,10 +12,10 @@ import java.util.List;
 
 /**
  * Water alerts, raised when a sample arrives, not at month end: a section worse than its target
- * class, a section at 劣V, a drinking-water source out of compliance. One alert per section, kind and
- * calendar month (key {@code kind@stationId@yyyy-MM}): the first sample that shows the problem raises
- * it and later ones of the same month do not repeat it, so a replay raises nothing twice. The
- * section's month remembers what it raised.
+ * class, a section at 劣V, a drinking-water source out of compliance. One alert per section, kind
+ * and calendar month (key {@code kind@stationId@yyyy-MM}): the first sample that shows the problem
+ * raises it and later ones of the same month do not repeat it, so a replay raises nothing twice.
+ * The section's month remembers what it raised.
  */
 final class WaterAlerts {
 
@@ -33,27 +33,55 @@ final class WaterAlerts {
   List<Alert> raise(WaterSampleClass sample, SectionMonthState month) {
     List<Alert> alerts = new ArrayList<>(0);
     if (Boolean.FALSE.equals(sample.getMeetsTarget())) {
-      raise(alerts, month, sample, BELOW_TARGET, "WATER_BELOW_TARGET",
-          "class " + sample.getWaterClass() + " is worse than the target class " + roman(sample.getTargetClass()));
+      raise(
+          alerts,
+          month,
+          sample,
+          BELOW_TARGET,
+          "WATER_BELOW_TARGET",
+          "class "
+              + sample.getWaterClass()
+              + " is worse than the target class "
+              + roman(sample.getTargetClass()));
     }
     if ("劣V".equals(sample.getWaterClass())) {
-      raise(alerts, month, sample, WORSE_THAN_V, "WATER_WORSE_THAN_V",
+      raise(
+          alerts,
+          month,
+          sample,
+          WORSE_THAN_V,
+          "WATER_WORSE_THAN_V",
           "worse than class V (劣V), determined by " + String.join(", ", sample.getDetermining()));
     }
     if (Boolean.FALSE.equals(sample.getDrinkingCompliant())) {
-      raise(alerts, month, sample, DRINKING_NON_COMPLIANT, "DRINKING_SOURCE_NON_COMPLIANT",
+      raise(
+          alerts,
+          month,
+          sample,
+          DRINKING_NON_COMPLIANT,
+          "DRINKING_SOURCE_NON_COMPLIANT",
           "drinking-water source out of compliance (class " + sample.getWaterClass() + ")");
     }
     return alerts;
   }
 
   private void raise(
-      List<Alert> alerts, SectionMonthState month, WaterSampleClass sample, String kind, String type, String what) {
+      List<Alert> alerts,
+      SectionMonthState month,
+      WaterSampleClass sample,
+      String kind,
+      String type,
+      String what) {
     if (month.getRaisedAlerts().contains(kind)) {
       return;
     }
     month.getRaisedAlerts().add(kind);
-    String id = kind + "@" + sample.getStationId() + "@" + YearMonth.from(sample.getSampledAt().atZone(zone));
+    String id =
+        kind
+            + "@"
+            + sample.getStationId()
+            + "@"
+            + YearMonth.from(sample.getSampledAt().atZone(zone));
     alerts.add(
         Alert.newBuilder()
             .setAlertId(id)
@@ -63,7 +91,14 @@ final class WaterAlerts {
             .setStationId(sample.getStationId())
             .setDate(sample.getSampledAt().atZone(zone).toLocalDate())
             .setValue(null)
-            .setMessage(sample.getStationId() + " (" + sample.getCityId() + ") at " + sample.getSampledAt() + ": " + what)
+            .setMessage(
+                sample.getStationId()
+                    + " ("
+                    + sample.getCityId()
+                    + ") at "
+                    + sample.getSampledAt()
+                    + ": "
+                    + what)
             .setEventTime(sample.getSampledAt())
             .build());
   }

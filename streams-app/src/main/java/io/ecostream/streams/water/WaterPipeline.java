@@ -71,7 +71,8 @@ public final class WaterPipeline {
             .mapValues(CityWaterInput::sample, Named.as("water-sample-input"))
             .merge(sectionsByCity(stations, topics), Named.as("water-city-inputs"))
             .process(
-                new CitySupplier(settings, metrics, topics.waterReadings().valueSerde().serializer()),
+                new CitySupplier(
+                    settings, metrics, topics.waterReadings().valueSerde().serializer()),
                 Named.as(CITY_PROCESSOR));
 
     BranchedKStream<String, WaterOutput> split = outputs.split(Named.as("water-"));
@@ -84,7 +85,11 @@ public final class WaterPipeline {
     to(byKind, WaterOutput.Kind.CITY_PERIOD, topics.waterCityPeriod(), CityWaterPeriod.class);
     to(byKind, WaterOutput.Kind.ALERT, topics.alerts(), Alert.class);
     to(byKind, WaterOutput.Kind.DEAD_LETTER, topics.deadLetters(), DeadLetter.class);
-    rankings(builder, values(byKind, WaterOutput.Kind.RANKING_INPUT, CityWaterPeriod.class), topics, settings);
+    rankings(
+        builder,
+        values(byKind, WaterOutput.Kind.RANKING_INPUT, CityWaterPeriod.class),
+        topics,
+        settings);
   }
 
   /**
@@ -93,7 +98,8 @@ public final class WaterPipeline {
    * other sample takes one hop through {@value #SAMPLES_BY_CITY}, as many partitions as the input,
    * so that it lands in its city's task.
    */
-  private static KStream<String, WaterSample> byCity(KStream<String, WaterSample> samples, EcostreamTopics topics) {
+  private static KStream<String, WaterSample> byCity(
+      KStream<String, WaterSample> samples, EcostreamTopics topics) {
     Map<String, KStream<String, WaterSample>> keyed =
         samples
             .split(Named.as("water-samples-by-key-"))
@@ -107,7 +113,9 @@ public final class WaterPipeline {
                 Repartitioned.with(Serdes.String(), topics.waterReadings().valueSerde())
                     .withName(SAMPLES_BY_CITY)
                     .withNumberOfPartitions(topics.waterReadings().partitions()));
-    return keyed.get("water-samples-by-key-keyed-by-city").merge(rekeyed, Named.as("water-samples-of-cities"));
+    return keyed
+        .get("water-samples-by-key-keyed-by-city")
+        .merge(rekeyed, Named.as("water-samples-of-cities"));
   }
 
   /**
@@ -118,8 +126,12 @@ public final class WaterPipeline {
   private static KStream<String, CityWaterInput> sectionsByCity(
       KStream<String, Station> stations, EcostreamTopics topics) {
     return stations
-        .filter((stationId, station) -> station.getKind() == StationKind.WATER, Named.as("water-stations"))
-        .map((stationId, station) -> KeyValue.pair(station.getCityId(), station), Named.as("water-key-station-by-city"))
+        .filter(
+            (stationId, station) -> station.getKind() == StationKind.WATER,
+            Named.as("water-stations"))
+        .map(
+            (stationId, station) -> KeyValue.pair(station.getCityId(), station),
+            Named.as("water-key-station-by-city"))
         .repartition(
             Repartitioned.with(Serdes.String(), topics.stations().valueSerde())
                 .withName(SECTIONS_BY_CITY)
@@ -158,11 +170,15 @@ public final class WaterPipeline {
   }
 
   private static <V extends SpecificRecord> void to(
-      Map<String, KStream<String, WaterOutput>> byKind, WaterOutput.Kind kind, Topic<String, V> topic, Class<V> type) {
+      Map<String, KStream<String, WaterOutput>> byKind,
+      WaterOutput.Kind kind,
+      Topic<String, V> topic,
+      Class<V> type) {
     values(byKind, kind, type)
         .to(
             topic.name(),
-            Produced.with(topic.keySerde(), topic.valueSerde()).withName("water-" + name(kind) + "-sink"));
+            Produced.with(topic.keySerde(), topic.valueSerde())
+                .withName("water-" + name(kind) + "-sink"));
   }
 
   private static <V extends SpecificRecord> KStream<String, V> values(
@@ -209,7 +225,9 @@ public final class WaterPipeline {
                   AvroSerde.of(CityWaterYearState.class))
               .withCachingEnabled(),
           Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(CityWaterProcessor.CITY_PROVINCE_STORE), Serdes.String(), Serdes.String()));
+              Stores.persistentKeyValueStore(CityWaterProcessor.CITY_PROVINCE_STORE),
+              Serdes.String(),
+              Serdes.String()));
     }
   }
 }

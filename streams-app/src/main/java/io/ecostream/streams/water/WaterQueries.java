@@ -14,11 +14,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * The water figures the query API serves, read from this instance's stores of the city water task
- * ({@link CityWaterProcessor}). A city's period is the figure the task stored as it published it, so
- * it is the last {@code water.city-period} record of its key, revision included. A section's month
- * is assessed from its stored samples by the code that publishes it, so it equals the last {@code
- * water.section-month} record of its key once the task has published the month (a section's newest
- * month at most a commit interval after its latest sample).
+ * ({@link CityWaterProcessor}). A city's period is the figure the task stored as it published it,
+ * so it is the last {@code water.city-period} record of its key, revision included. A section's
+ * month is assessed from its stored samples by the code that publishes it, so it equals the last
+ * {@code water.section-month} record of its key once the task has published the month (a section's
+ * newest month at most a commit interval after its latest sample).
  *
  * <p>Only the years a city keeps are answered: its newest and the one before ({@link
  * CityWaterYears}). Which instance holds a city is the caller's concern: the methods take the
@@ -27,10 +27,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 public final class WaterQueries {
 
   /**
-   * A store of the city water task keyed by city id. The task's inputs are keyed by city id (samples
-   * as ecostream's producers send them with the default partitioner, or re-keyed; the sections'
-   * Station records re-keyed), all with as many partitions as {@code water.readings}, so the
-   * partition of a city id in this store is the partition of all its water state.
+   * A store of the city water task keyed by city id. The task's inputs are keyed by city id
+   * (samples as ecostream's producers send them with the default partitioner, or re-keyed; the
+   * sections' Station records re-keyed), all with as many partitions as {@code water.readings}, so
+   * the partition of a city id in this store is the partition of all its water state.
    */
   public static final String CITY_STORE = CityWaterProcessor.CITY_PROVINCE_STORE;
 
@@ -42,7 +42,8 @@ public final class WaterQueries {
   public WaterQueries(PipelineSettings settings, AirQueries.LocalStores stores) {
     this.stores = stores;
     SectionAssessor assessor = new SectionAssessor(settings.water().sea());
-    this.months = new SectionMonthAggregation(new SectionSamples(settings.zone(), assessor), assessor);
+    this.months =
+        new SectionMonthAggregation(new SectionSamples(settings.zone(), assessor), assessor);
   }
 
   /**
@@ -52,9 +53,11 @@ public final class WaterQueries {
    * @throws java.time.format.DateTimeParseException when the period is of neither form
    */
   public Optional<CityWaterPeriod> cityPeriod(String cityId, String period, int partition) {
-    int year = period.length() == 7 ? YearMonth.parse(period).getYear() : Year.parse(period).getValue();
+    int year =
+        period.length() == 7 ? YearMonth.parse(period).getYear() : Year.parse(period).getValue();
     CityWaterYearState state =
-        stores.<CityWaterYearState>store(CityWaterProcessor.CITY_YEARS_STORE, partition)
+        stores
+            .<CityWaterYearState>store(CityWaterProcessor.CITY_YEARS_STORE, partition)
             .get(CityWaterPeriods.yearKey(cityId, year));
     return state == null ? Optional.empty() : Optional.ofNullable(state.getPublished().get(period));
   }
@@ -65,11 +68,13 @@ public final class WaterQueries {
    * by key, no scan of the partition.
    */
   public boolean knowsCity(String cityId, int partition) {
-    if (stores.<String>store(CityWaterProcessor.CITY_PROVINCE_STORE, partition).get(cityId) != null) {
+    if (stores.<String>store(CityWaterProcessor.CITY_PROVINCE_STORE, partition).get(cityId)
+        != null) {
       return true;
     }
     try (KeyValueIterator<String, CityWaterYearState> years =
-        stores.<CityWaterYearState>store(CityWaterProcessor.CITY_YEARS_STORE, partition)
+        stores
+            .<CityWaterYearState>store(CityWaterProcessor.CITY_YEARS_STORE, partition)
             .prefixScan(CityWaterPeriods.yearKeyPrefix(cityId), KEYS)) {
       return years.hasNext();
     }
@@ -87,7 +92,8 @@ public final class WaterQueries {
    */
   public Optional<SectionMonth> sectionMonth(String stationId, YearMonth month, Integer partition) {
     SectionMonthState state =
-        stores.<SectionMonthState>store(CityWaterProcessor.SECTION_MONTHS_STORE, partition)
+        stores
+            .<SectionMonthState>store(CityWaterProcessor.SECTION_MONTHS_STORE, partition)
             .get(SectionSamples.monthKey(stationId, month));
     return state == null ? Optional.empty() : Optional.of(months.figure(state));
   }

@@ -20,9 +20,10 @@ import java.util.function.Function;
 /**
  * The water rankings of a province's cities for one period to date, from each city's latest {@link
  * CityWaterPeriod}: by CWQI ({@link Cwqi#rankCities}, lower is better), by good share (higher is
- * better) and by the CWQI's year-on-year change (lower is better). The figures are ranked as CityWaterPeriod publishes them, so equal published figures tie.
- * A city is ranked in a list when it has the figure: there is no data-sufficiency rule for water
- * (the sections are assessed from monthly samples, not counted days).
+ * better) and by the CWQI's year-on-year change (lower is better). The figures are ranked as
+ * CityWaterPeriod publishes them, so equal published figures tie. A city is ranked in a list when
+ * it has the figure: there is no data-sufficiency rule for water (the sections are assessed from
+ * monthly samples, not counted days).
  */
 final class WaterRankings implements RankingBook<CityWaterPeriod, WaterRankingState, WaterRanking> {
 
@@ -66,11 +67,13 @@ final class WaterRankings implements RankingBook<CityWaterPeriod, WaterRankingSt
         .setByGoodShare(
             list(
                 Ranking.of(
-                    entries(cities, RankedCityWater::getGoodShare), Ranking.Order.HIGHER_IS_BETTER)))
+                    entries(cities, RankedCityWater::getGoodShare),
+                    Ranking.Order.HIGHER_IS_BETTER)))
         .setByCwqiChange(
             list(
                 Ranking.of(
-                    entries(cities, RankedCityWater::getCwqiChange), Ranking.Order.LOWER_IS_BETTER)))
+                    entries(cities, RankedCityWater::getCwqiChange),
+                    Ranking.Order.LOWER_IS_BETTER)))
         .setRevision(state.getRevision())
         .build();
   }

@@ -33,15 +33,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A restart of the city task changes no alert: a task that commits, closes and starts again on its
  * stores after any number of readings (the state a restart, a rebalance or a crash restores from
- * the changelogs, under exactly-once) sends the same heavy-pollution alerts, in the same order,
- * and ends with the same city days as a task that ran through. The readings are three cities of
- * two to four stations over six weeks with smog episodes, station-hours missing and arriving late,
- * and repeated readings: the cases where what a task remembers in memory (which hours are complete,
+ * the changelogs, under exactly-once) sends the same heavy-pollution alerts, in the same order, and
+ * ends with the same city days as a task that ran through. The readings are three cities of two to
+ * four stations over six weeks with smog episodes, station-hours missing and arriving late, and
+ * repeated readings: the cases where what a task remembers in memory (which hours are complete,
  * which day is the newest) could differ from what it rebuilds from its stores.
  */
 class CityAirProcessorRestartTest {
 
-  private static final Map<String, Integer> CITY_STATIONS = Map.of("binzhou", 2, "dezhou", 3, "heze", 4);
+  private static final Map<String, Integer> CITY_STATIONS =
+      Map.of("binzhou", 2, "dezhou", 3, "heze", 4);
   private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
   private static final int DAYS = 42;
 
@@ -53,8 +54,8 @@ class CityAirProcessorRestartTest {
 
   /**
    * Hourly readings in arrival order: PM2.5 follows a random walk around 60 µg/m³ with a smog
-   * episode now and then (PM2.5 near 300 µg/m³ for 1.5 to 4 days: daily AQI above 200); 5 % of station-hours are missing
-   * and 3 % arrive 2-30 hours late; 1 % are sent twice.
+   * episode now and then (PM2.5 near 300 µg/m³ for 1.5 to 4 days: daily AQI above 200); 5 % of
+   * station-hours are missing and 3 % arrive 2-30 hours late; 1 % are sent twice.
    */
   private static List<AirReading> sixWeeksOfThreeCities(long seed) {
     Random random = new Random(seed);
@@ -77,7 +78,10 @@ class CityAirProcessorRestartTest {
           }
           double pm25 = Math.round(level * (0.85 + 0.3 * random.nextDouble()));
           AirReading reading =
-              reading(city.getKey().toUpperCase() + "-" + s, city.getKey(), FIRST_DAY.atStartOfDay().plusHours(h))
+              reading(
+                      city.getKey().toUpperCase() + "-" + s,
+                      city.getKey(),
+                      FIRST_DAY.atStartOfDay().plusHours(h))
                   .setPm25(pm25)
                   .setPm10((double) Math.round(pm25 * 1.5))
                   .setSo2(8.0 + s)
@@ -105,7 +109,10 @@ class CityAirProcessorRestartTest {
       LocalDateTime arrival = FIRST_DAY.atStartOfDay().plusHours(lateArrival.get(i));
       int at = 0;
       while (at < arrivals.size()
-          && !arrivals.get(at).getHourStart().isAfter(arrival.atZone(AirReadings.BEIJING).toInstant())) {
+          && !arrivals
+              .get(at)
+              .getHourStart()
+              .isAfter(arrival.atZone(AirReadings.BEIJING).toInstant())) {
         at++;
       }
       arrivals.add(at, late.get(i));
@@ -134,19 +141,26 @@ class CityAirProcessorRestartTest {
     assertThat(restarted.days()).hasSize(CITY_STATIONS.size() * DAYS).isEqualTo(throughout.days());
   }
 
-  /** One task on in-memory stores; restarted after every {@code restartEvery} readings (0: never). */
+  /**
+   * One task on in-memory stores; restarted after every {@code restartEvery} readings (0: never).
+   */
   private Outputs run(List<AirReading> readings, int restartEvery) {
     context.setCurrentSystemTimeMs(System.currentTimeMillis());
     writtenAtCommit(CityAirProcessor.STATION_CHUNKS_STORE, Serdes.ByteArray());
     writtenAtCommit(CityAirProcessor.STATION_PRESENCE_STORE, Serdes.ByteArray());
-    writtenAtCommit(CityAirProcessor.HEAVY_POLLUTION_STORE, AvroSerde.of(HeavyPollutionState.class));
+    writtenAtCommit(
+        CityAirProcessor.HEAVY_POLLUTION_STORE, AvroSerde.of(HeavyPollutionState.class));
     store(CityAirProcessor.WATERMARK_STORE, Serdes.Long());
     store(CityAirProcessor.CITY_DAYS_STORE, AvroSerde.of(CityDayEntry.class));
     store(CityAirProcessor.CITY_PROVINCE_STORE, Serdes.String());
     CityAirProcessor task = started();
     for (int i = 0; i < readings.size(); i++) {
       AirReading reading = readings.get(i);
-      task.process(new Record<>(reading.getCityId(), CityAirInput.reading(reading), reading.getHourStart().toEpochMilli()));
+      task.process(
+          new Record<>(
+              reading.getCityId(),
+              CityAirInput.reading(reading),
+              reading.getHourStart().toEpochMilli()));
       if (restartEvery > 0 && (i + 1) % restartEvery == 0) {
         writtenAtCommit.forEach(WriteAtCommitStore::flushCache);
         task.close();
@@ -155,10 +169,14 @@ class CityAirProcessorRestartTest {
     }
     // The newest day of each city is published by the punctuation.
     List<MockProcessorContext.CapturedPunctuator> punctuators = context.scheduledPunctuators();
-    punctuators.get(punctuators.size() - 1).getPunctuator().punctuate(context.currentSystemTimeMs());
+    punctuators
+        .get(punctuators.size() - 1)
+        .getPunctuator()
+        .punctuate(context.currentSystemTimeMs());
     List<Alert> alerts = new ArrayList<>();
     Map<String, CityDaily> days = new TreeMap<>();
-    for (MockProcessorContext.CapturedForward<? extends String, ? extends AirOutput> forward : context.forwarded()) {
+    for (MockProcessorContext.CapturedForward<? extends String, ? extends AirOutput> forward :
+        context.forwarded()) {
       AirOutput output = forward.record().value();
       if (output.kind() == AirOutput.Kind.ALERT) {
         alerts.add(output.as(Alert.class));

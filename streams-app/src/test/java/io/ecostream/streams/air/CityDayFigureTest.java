@@ -29,7 +29,8 @@ class CityDayFigureTest {
       new CityDayFigure(ValidityRules.defaults(), DustRule.defaults(), DustDays.none(), 0);
 
   /** A station's day with the same six values every hour. */
-  private static double[] allSix(double so2, double no2, double pm10, double pm25, double co, double o3) {
+  private static double[] allSix(
+      double so2, double no2, double pm10, double pm25, double co, double o3) {
     double[] day = StationDay.empty();
     for (int h = 0; h < StationDay.HOURS; h++) {
       day[StationDay.index(Pollutant.SO2, h)] = so2;
@@ -66,7 +67,8 @@ class CityDayFigureTest {
     assertThat(figure.getPm10()).isEqualTo(120.0);
     assertThat(figure.getO3Mda8()).isEqualTo(90.0);
     assertThat(figure.getO3Max1h()).isEqualTo(90.0);
-    // PM2.5 70 on the 2012 table: 50 + ceil(50 * 35 / 40) = 94; PM10 120: 50 + ceil(50 * 70 / 100) = 85
+    // PM2.5 70 on the 2012 table: 50 + ceil(50 * 35 / 40) = 94; PM10 120: 50 + ceil(50 * 70 / 100)
+    // = 85
     assertThat(figure.getIaqiPm25()).isEqualTo(94);
     assertThat(figure.getIaqiPm10()).isEqualTo(85);
     assertThat(figure.getAqi()).isEqualTo(94);
@@ -82,7 +84,8 @@ class CityDayFigureTest {
   @Test
   void shouldAddTheResetGenerationsBaseToTheRevision() {
     CityDayFigure afterTwoResets =
-        new CityDayFigure(ValidityRules.defaults(), DustRule.defaults(), DustDays.none(), 2_000_000_000L);
+        new CityDayFigure(
+            ValidityRules.defaults(), DustRule.defaults(), DustDays.none(), 2_000_000_000L);
 
     assertThat(afterTwoResets.figure("binzhou", DAY, List.of(pm25Only(40)), 24).getRevision())
         .isEqualTo(2_000_000_024L);
@@ -94,13 +97,15 @@ class CityDayFigureTest {
 
     assertThat(figure.getPm25()).isEqualTo(40.0);
     assertThat(figure.getIaqiPm25()).isEqualTo(57); // 50 + ceil(50 * 5 / 40) = 50 + ceil(6.25) = 57
-    assertThat(figure.getAqi()).isNull(); // five pollutants missing and 57 <= 100 (HJ 633-2026 §5.3.1)
+    assertThat(figure.getAqi())
+        .isNull(); // five pollutants missing and 57 <= 100 (HJ 633-2026 §5.3.1)
     assertThat(figure.getValid()).isFalse();
     assertThat(figure.getStationsComplete()).isZero();
   }
 
   /** One station's 24 hours of a city's day, all six pollutants, the PM values as given. */
-  private static CityDaily fullDay(CityDayFigure figures, String city, LocalDate date, double pm10, double pm25) {
+  private static CityDaily fullDay(
+      CityDayFigure figures, String city, LocalDate date, double pm10, double pm25) {
     return figures.figure(city, date, List.of(allSix(10, 30, pm10, pm25, 0.8, 80)), 24);
   }
 
@@ -110,15 +115,19 @@ class CityDayFigureTest {
 
   @Test
   void shouldFlagAListedDayThatTheRuleWouldNot() {
-    // PM10 100 is below the rule's 150 (and 60/100 = 0.6 is not below 0.35): only the list can flag this day
+    // PM10 100 is below the rule's 150 (and 60/100 = 0.6 is not below 0.35): only the list can flag
+    // this day
     CityDayFigure listed = listing(DustRule.defaults(), new Designation("binzhou", MAR_1));
     assertThat(fullDay(listed, "binzhou", MAR_1, 100, 60).getDustAffected()).isTrue();
-    assertThat(fullDay(listed, "jinan", MAR_1, 100, 60).getDustAffected()).as("another city the same day").isFalse();
+    assertThat(fullDay(listed, "jinan", MAR_1, 100, 60).getDustAffected())
+        .as("another city the same day")
+        .isFalse();
     assertThat(fullDay(listed, "binzhou", MAR_3, 100, 60).getDustAffected())
         .as("the listed city another day")
         .isFalse();
 
-    CityDayFigure everyCity = listing(DustRule.defaults(), new Designation(DustDays.EVERY_CITY, MAR_1));
+    CityDayFigure everyCity =
+        listing(DustRule.defaults(), new Designation(DustDays.EVERY_CITY, MAR_1));
     assertThat(fullDay(everyCity, "binzhou", MAR_1, 100, 60).getDustAffected()).isTrue();
     assertThat(fullDay(everyCity, "jinan", MAR_1, 100, 60).getDustAffected()).isTrue();
   }
@@ -139,7 +148,8 @@ class CityDayFigureTest {
 
   @Test
   void shouldDeductAListedDayFromTheDustDeductedPeriodMeans() {
-    // 1-3 March: PM2.5 40, 60, 110 and PM10 80, 120, 140; no day reaches PM10 150, 3 March is listed
+    // 1-3 March: PM2.5 40, 60, 110 and PM10 80, 120, 140; no day reaches PM10 150, 3 March is
+    // listed
     CityDayFigure listed = listing(DustRule.defaults(), new Designation("binzhou", MAR_3));
     CityYearState year = CityPeriods.emptyYear("binzhou", 2024);
     CityPeriods.put(year, fullDay(listed, "binzhou", MAR_1, 80, 40));

@@ -17,23 +17,39 @@ class CityPeriodsTest {
   private final CityPeriods periods = new CityPeriods(PeriodRules.defaults());
 
   private static CityDaily daily(
-      LocalDate date, double so2, double no2, double pm10, double pm25, double co, double o3, int aqi, boolean dust) {
+      LocalDate date,
+      double so2,
+      double no2,
+      double pm10,
+      double pm25,
+      double co,
+      double o3,
+      int aqi,
+      boolean dust) {
     return CityDaily.newBuilder()
         .setCityId("binzhou")
         .setDate(date)
         .setEdition(AqiEdition.HJ_633_2012)
-        .setSo2(so2).setNo2(no2).setPm10(pm10).setPm25(pm25).setCo(co).setO3Mda8(o3)
+        .setSo2(so2)
+        .setNo2(no2)
+        .setPm10(pm10)
+        .setPm25(pm25)
+        .setCo(co)
+        .setO3Mda8(o3)
         .setAqi(aqi)
         .setValid(true)
         .setDustAffected(dust)
-        .setStationsReporting(1).setStationsComplete(1).setStationHours(24).setRevision(1)
+        .setStationsReporting(1)
+        .setStationsComplete(1)
+        .setStationHours(24)
+        .setRevision(1)
         .build();
   }
 
   /**
-   * 1-10 January 2024: PM2.5 20, 30 … 110 (mean 65), PM10 twice that (mean 130), SO2 12, NO2 36,
-   * CO 0.5 … 1.4, O3 MDA8 100; AQIs 40, 60, 80, 95, 110, 150, 180, 210, 260, 320; 9 January flagged
-   * as dust-affected.
+   * 1-10 January 2024: PM2.5 20, 30 … 110 (mean 65), PM10 twice that (mean 130), SO2 12, NO2 36, CO
+   * 0.5 … 1.4, O3 MDA8 100; AQIs 40, 60, 80, 95, 110, 150, 180, 210, 260, 320; 9 January flagged as
+   * dust-affected.
    */
   private static CityYearState january2024() {
     int[] aqis = {40, 60, 80, 95, 110, 150, 180, 210, 260, 320};
@@ -41,7 +57,17 @@ class CityPeriodsTest {
     for (int d = 1; d <= 10; d++) {
       double pm25 = 10 + 10 * d;
       CityPeriods.put(
-          year, daily(LocalDate.of(2024, 1, d), 12, 36, 2 * pm25, pm25, 0.4 + d / 10.0, 100, aqis[d - 1], d == 9));
+          year,
+          daily(
+              LocalDate.of(2024, 1, d),
+              12,
+              36,
+              2 * pm25,
+              pm25,
+              0.4 + d / 10.0,
+              100,
+              aqis[d - 1],
+              d == 9));
     }
     return year;
   }
@@ -78,9 +104,11 @@ class CityPeriodsTest {
     // CO p95 of 0.5 … 1.4: k = 1 + 9 * 0.95 = 9.55 -> 1.3 + 0.55 * 0.1 = 1.355 -> 1.4
     assertThat(ytd.getCo95()).isEqualTo(1.4);
     assertThat(ytd.getO3p90()).isEqualTo(100.0);
-    // 12/60 + 36/40 + 130/70 + 65/35 + 1.4/4 + 100/160 = 0.2 + 0.9 + 1.857143 + 1.857143 + 0.35 + 0.625 = 5.789
+    // 12/60 + 36/40 + 130/70 + 65/35 + 1.4/4 + 100/160 = 0.2 + 0.9 + 1.857143 + 1.857143 + 0.35 +
+    // 0.625 = 5.789
     assertThat(ytd.getCompositeIndex()).isEqualTo(5.79);
-    // without 9 January (PM2.5 100, PM10 200): PM2.5 550 / 9 = 61.1 -> 61, PM10 1100 / 9 = 122.2 -> 122;
+    // without 9 January (PM2.5 100, PM10 200): PM2.5 550 / 9 = 61.1 -> 61, PM10 1100 / 9 = 122.2 ->
+    // 122;
     // index 0.2 + 0.9 + 122/70 + 61/35 + 0.35 + 0.625 = 5.5607 -> 5.56
     assertThat(ytd.getDustDays()).isEqualTo(1);
     assertThat(ytd.getPm25Dust()).isEqualTo(61.0);
@@ -98,7 +126,8 @@ class CityPeriodsTest {
 
   @Test
   void shouldCompareWithTheSamePeriodOfThePreviousYear() {
-    CityPeriod ytd = periods.figures(january2024(), january2023(), LocalDate.of(2024, 1, 10)).get(1);
+    CityPeriod ytd =
+        periods.figures(january2024(), january2023(), LocalDate.of(2024, 1, 10)).get(1);
 
     assertThat(ytd.getPreviousFrom()).isEqualTo(LocalDate.of(2023, 1, 1));
     assertThat(ytd.getPreviousTo()).isEqualTo(LocalDate.of(2023, 1, 10));
@@ -107,7 +136,8 @@ class CityPeriodsTest {
     assertThat(ytd.getSo2Change()).isEqualTo(0.0);
     assertThat(ytd.getNo2Change()).isEqualTo(-10.0); // (36 - 40) / 40
     assertThat(ytd.getCo95Change()).isEqualTo(40.0); // (1.4 - 1.0) / 1.0
-    // 2023 index: 0.2 + 1.0 + 100/70 + 50/35 + 0.25 + 0.625 = 4.932 -> 4.93; (5.79 - 4.93) / 4.93 = 17.44 %
+    // 2023 index: 0.2 + 1.0 + 100/70 + 50/35 + 0.25 + 0.625 = 4.932 -> 4.93; (5.79 - 4.93) / 4.93 =
+    // 17.44 %
     assertThat(ytd.getCompositeIndexChange()).isEqualTo(17.4);
     assertThat(ytd.getGoodRatioChangePoints()).isEqualTo(-60.0); // 40.0 - 100.0
     assertThat(ytd.getGoodRatioChangeRate()).isEqualTo(-60.0);
@@ -117,7 +147,8 @@ class CityPeriodsTest {
   @Test
   void shouldIgnoreARepeatedDayAndRaiseTheRevisionOfAChangedOne() {
     CityYearState year = january2024();
-    CityDaily sameAsBefore = daily(LocalDate.of(2024, 1, 10), 12, 36, 220, 110, 1.4, 100, 320, false);
+    CityDaily sameAsBefore =
+        daily(LocalDate.of(2024, 1, 10), 12, 36, 220, 110, 1.4, 100, 320, false);
     CityDaily corrected = daily(LocalDate.of(2024, 1, 10), 12, 36, 220, 110, 1.4, 100, 290, false);
     corrected.setRevision(2L);
 

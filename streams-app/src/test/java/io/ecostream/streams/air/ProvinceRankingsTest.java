@@ -42,7 +42,13 @@ class ProvinceRankingsTest {
   }
 
   private static CityPeriod august(
-      String cityId, LocalDate to, int validDays, Double index, Double pm25, Double goodRatio, Double change) {
+      String cityId,
+      LocalDate to,
+      int validDays,
+      Double index,
+      Double pm25,
+      Double goodRatio,
+      Double change) {
     return august(cityId, to, validDays)
         .setCompositeIndex(index)
         .setPm25(pm25)
@@ -51,7 +57,8 @@ class ProvinceRankingsTest {
         .build();
   }
 
-  private static RankingEntry ranked(int rank, String cityId, double value, LocalDate to, int validDays) {
+  private static RankingEntry ranked(
+      int rank, String cityId, double value, LocalDate to, int validDays) {
     return new RankingEntry(cityId, rank, value, to, validDays, true);
   }
 
@@ -64,12 +71,17 @@ class ProvinceRankingsTest {
     state = ProvinceRankings.empty("Shandong@2024-08", august("jinan", AUG_10, 10).build());
   }
 
-  /** The four Shandong cities of the worked example; binzhou has no composite index (a statistic missing). */
+  /**
+   * The four Shandong cities of the worked example; binzhou has no composite index (a statistic
+   * missing).
+   */
   private ProvinceRanking fourCities() {
     rankings.update(state, august("jinan", AUG_10, 10, 4.60, 45.0, 80.0, -5.2));
     rankings.update(state, august("qingdao", AUG_10, 10, 3.67, 38.0, 75.0, null));
     rankings.update(state, august("zibo", AUG_9, 9, 4.60, 45.0, 90.0, 1.3));
-    return rankings.update(state, august("binzhou", AUG_10, 10, null, 50.0, 60.0, -8.0)).orElseThrow();
+    return rankings
+        .update(state, august("binzhou", AUG_10, 10, null, 50.0, 60.0, -8.0))
+        .orElseThrow();
   }
 
   @Test
@@ -135,18 +147,27 @@ class ProvinceRankingsTest {
     rankings.update(state, august("jinan", AUG_10, 10, 4.60, 45.0, 80.0, -5.2));
     // 4 valid days of the 5 elapsed: 80 % < 90 %.
     ProvinceRanking ranking =
-        rankings.update(state, august("weifang", LocalDate.of(2024, 8, 5), 4, 3.10, 30.0, 95.0, -9.9)).orElseThrow();
+        rankings
+            .update(state, august("weifang", LocalDate.of(2024, 8, 5), 4, 3.10, 30.0, 95.0, -9.9))
+            .orElseThrow();
 
     assertThat(ranking.getByCompositeIndex())
-        .containsExactly(ranked(1, "jinan", 4.60, AUG_10, 10), unranked("weifang", 3.10, LocalDate.of(2024, 8, 5), 4));
-    assertThat(ranking.getByGoodRatio()).extracting(RankingEntry::getCityId).containsExactly("jinan", "weifang");
-    assertThat(ranking.getByGoodRatio()).extracting(RankingEntry::getSufficient).containsExactly(true, false);
+        .containsExactly(
+            ranked(1, "jinan", 4.60, AUG_10, 10),
+            unranked("weifang", 3.10, LocalDate.of(2024, 8, 5), 4));
+    assertThat(ranking.getByGoodRatio())
+        .extracting(RankingEntry::getCityId)
+        .containsExactly("jinan", "weifang");
+    assertThat(ranking.getByGoodRatio())
+        .extracting(RankingEntry::getSufficient)
+        .containsExactly(true, false);
     assertThat(ranking.getAsOf()).isEqualTo(AUG_10);
   }
 
   @Test
   void shouldHaveNoAsOfWhileNoCityIsRanked() {
-    ProvinceRanking ranking = rankings.update(state, august("binzhou", AUG_10, 10).build()).orElseThrow();
+    ProvinceRanking ranking =
+        rankings.update(state, august("binzhou", AUG_10, 10).build()).orElseThrow();
 
     assertThat(ranking.getAsOf()).isNull();
     assertThat(ranking.getByPm25()).containsExactly(unranked("binzhou", null, AUG_10, 10));
@@ -156,8 +177,14 @@ class ProvinceRankingsTest {
   void shouldEmitNothingWhenTheCitysRankedFiguresDidNotChange() {
     fourCities();
     CityPeriod sameFiguresOtherFields =
-        august("jinan", AUG_10, 10).setCompositeIndex(4.60).setPm25(45.0).setGoodRatio(80.0)
-            .setCompositeIndexChange(-5.2).setSo2(12.0).setRevision(7).build();
+        august("jinan", AUG_10, 10)
+            .setCompositeIndex(4.60)
+            .setPm25(45.0)
+            .setGoodRatio(80.0)
+            .setCompositeIndexChange(-5.2)
+            .setSo2(12.0)
+            .setRevision(7)
+            .build();
 
     Optional<ProvinceRanking> update = rankings.update(state, sameFiguresOtherFields);
 
@@ -178,16 +205,15 @@ class ProvinceRankingsTest {
     assertThat(ranking.getByCompositeIndex())
         .extracting(RankingEntry::getCityId, RankingEntry::getRank)
         .containsExactly(
-            tuple("qingdao", 1),
-            tuple("jinan", 2),
-            tuple("zibo", 3),
-            tuple("binzhou", null));
+            tuple("qingdao", 1), tuple("jinan", 2), tuple("zibo", 3), tuple("binzhou", null));
   }
 
   @Test
   void shouldKeyByProvinceAndPeriodAndKeepAnAtInTheProvinceName() {
     assertThat(ProvinceRankings.key("Shandong", "2023")).isEqualTo("Shandong@2023");
-    assertThat(ProvinceRankings.empty("odd@name@2023-08", august("jinan", AUG_10, 10).build()).getProvince())
+    assertThat(
+            ProvinceRankings.empty("odd@name@2023-08", august("jinan", AUG_10, 10).build())
+                .getProvince())
         .isEqualTo("odd@name");
   }
 }

@@ -20,14 +20,16 @@ class StationHourlyAqiMapperTest {
 
   private final StationHourlyAqiMapper mapper =
       new StationHourlyAqiMapper(BEIJING, ValidityRules.defaults());
-  private final RecentHours ring = RecentHours.empty(QualityRules.defaults().withStuckHours(QualityRules.OFF));
+  private final RecentHours ring =
+      RecentHours.empty(QualityRules.defaults().withStuckHours(QualityRules.OFF));
 
   private static long hour(LocalDateTime local) {
     return StationHourlyAqiMapper.epochHour(local.atZone(BEIJING).toInstant());
   }
 
   /** Values in {@link Pollutant} order: SO2, NO2, PM10, PM2.5, CO, O3. */
-  private long put(LocalDateTime local, double so2, double no2, double pm10, double pm25, double co, double o3) {
+  private long put(
+      LocalDateTime local, double so2, double no2, double pm10, double pm25, double co, double o3) {
     long hour = hour(local);
     ring.put(hour, new double[] {so2, no2, pm10, pm25, co, o3});
     return hour;
@@ -72,7 +74,8 @@ class StationHourlyAqiMapperTest {
     StationHourlyAqi hour = figure(h);
 
     assertThat(hour.getEdition()).isEqualTo(AqiEdition.HJ_633_2026);
-    // 2026 daily table: PM10 50-120 -> 50 + ceil(50*70/70) = 100; PM2.5 60-115 -> 100 + ceil(50*20/55) = 119.
+    // 2026 daily table: PM10 50-120 -> 50 + ceil(50*70/70) = 100; PM2.5 60-115 -> 100 +
+    // ceil(50*20/55) = 119.
     assertThat(hour.getIaqiPm10()).isEqualTo(100);
     assertThat(hour.getIaqiPm25()).isEqualTo(119);
     assertThat(hour.getAqi()).isEqualTo(119);
@@ -97,10 +100,12 @@ class StationHourlyAqiMapperTest {
     assertThat(hour.getPm25Moving24h()).isEqualTo(116.0);
     assertThat(hour.getPm10Moving24h()).isEqualTo(100.0);
     assertThat(hour.getO3Moving8h()).isEqualTo(50.0);
-    // PM2.5 24 h 116: 115-150 -> 150 + ceil(50 * 1 / 35) = 152; PM2.5 1 h 24 -> ceil(50 * 24 / 35) = 35
+    // PM2.5 24 h 116: 115-150 -> 150 + ceil(50 * 1 / 35) = 152; PM2.5 1 h 24 -> ceil(50 * 24 / 35)
+    // = 35
     assertThat(hour.getIaqiPm25Moving24h()).isEqualTo(152);
     assertThat(hour.getIaqiPm25()).isEqualTo(35);
-    // PM10 100 on 50-150 -> 50 + ceil(50 * 50 / 100) = 75, from the 1-hour value and the 24-hour mean
+    // PM10 100 on 50-150 -> 50 + ceil(50 * 50 / 100) = 75, from the 1-hour value and the 24-hour
+    // mean
     assertThat(hour.getIaqiPm10()).isEqualTo(75);
     assertThat(hour.getIaqiPm10Moving24h()).isEqualTo(75);
     // O3 8 h 50 on 0-100 -> 25; O3 1 h 50 on 0-160 -> ceil(15.625) = 16

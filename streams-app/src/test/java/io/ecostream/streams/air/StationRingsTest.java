@@ -89,7 +89,10 @@ class StationRingsTest {
     long first = H0 / StationRings.CHUNK_HOURS;
     assertThat(keys())
         .containsExactlyInAnyOrder(
-            "BZ-A01@" + first, "BZ-A01@" + (first + 1), "BZ-A01@" + (first + 2), "BZ-A01@" + (first + 3),
+            "BZ-A01@" + first,
+            "BZ-A01@" + (first + 1),
+            "BZ-A01@" + (first + 2),
+            "BZ-A01@" + (first + 3),
             "BZ-A01@" + (first + 4));
   }
 

@@ -1,7 +1,5 @@
 package io.ecostream.streams.alerts;
 
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,8 +8,11 @@ import io.ecostream.avro.AlertStatus;
 import io.ecostream.avro.AqiEdition;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.internal.HeavyPollutionState;
+import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.alerts.rules.HeavyPollutionRules;
+import io.ecostream.streams.state.WriteAtCommitStore;
 import io.ecostream.topics.EcostreamTopics;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,13 +36,11 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.common.serialization.Serdes;
-import io.ecostream.serde.AvroSerde;
-import io.ecostream.streams.state.WriteAtCommitStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The heavy-pollution alerts on their own topology: city-daily figures in, alerts out. */
 class HeavyPollutionAlertsTest {
@@ -63,11 +62,14 @@ class HeavyPollutionAlertsTest {
 
   private static final String STORE = "heavy-pollution-test-store";
 
-  /** The alerts helper between a city-daily source and the alerts topic, as the city task uses it. */
+  /**
+   * The alerts helper between a city-daily source and the alerts topic, as the city task uses it.
+   */
   private static Topology topology(EcostreamTopics topics) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
-        WriteAtCommitStore.builder(Stores.inMemoryKeyValueStore(STORE), AvroSerde.of(HeavyPollutionState.class)));
+        WriteAtCommitStore.builder(
+            Stores.inMemoryKeyValueStore(STORE), AvroSerde.of(HeavyPollutionState.class)));
     builder.stream(
             topics.cityDaily().name(),
             Consumed.with(topics.cityDaily().keySerde(), topics.cityDaily().valueSerde())
@@ -81,7 +83,8 @@ class HeavyPollutionAlertsTest {
   }
 
   private static final class AlertsOfDays implements Processor<String, CityDaily, String, Alert> {
-    private final HeavyPollutionAlerts alerts = new HeavyPollutionAlerts(HeavyPollutionRules.defaults());
+    private final HeavyPollutionAlerts alerts =
+        new HeavyPollutionAlerts(HeavyPollutionRules.defaults());
     private ProcessorContext<String, Alert> context;
 
     @Override
@@ -94,7 +97,10 @@ class HeavyPollutionAlertsTest {
     public void process(Record<String, CityDaily> record) {
       for (Alert alert : alerts.update(record.value(), Instant.ofEpochMilli(record.timestamp()))) {
         context.forward(
-            record.withKey(alert.getAlertId()).withValue(alert).withTimestamp(alert.getEventTime().toEpochMilli()));
+            record
+                .withKey(alert.getAlertId())
+                .withValue(alert)
+                .withTimestamp(alert.getEventTime().toEpochMilli()));
       }
     }
   }

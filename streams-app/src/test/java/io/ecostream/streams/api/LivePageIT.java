@@ -56,11 +56,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Without Chromium the test is skipped with the reason, unless {@code ECOSTREAM_REQUIRE_BROWSER}
  * is set (CI sets it after installing Chromium), where a missing browser fails it.
  *
- * <p>The data: cities {@code c1} and {@code c2} of province {@code Testland}, two stations each, all
- * six pollutants moving by a little every hour (no run of equal values), 2024-01-15 and 2024-01-16
- * whole and three hours of 2024-01-17. Then, with the page open, six hours of PM2.5 at 400 µg/m³ in
- * {@code c1}: the running AQI of 2024-01-17 (nine hours, PM2.5 mean about 280) is above 200 with six
- * hours per station, which raises a provisional heavy-pollution alert.
+ * <p>The data: cities {@code c1} and {@code c2} of province {@code Testland}, two stations each,
+ * all six pollutants moving by a little every hour (no run of equal values), 2024-01-15 and
+ * 2024-01-16 whole and three hours of 2024-01-17. Then, with the page open, six hours of PM2.5 at
+ * 400 µg/m³ in {@code c1}: the running AQI of 2024-01-17 (nine hours, PM2.5 mean about 280) is
+ * above 200 with six hours per station, which raises a provisional heavy-pollution alert.
  */
 class LivePageIT {
 
@@ -84,9 +84,15 @@ class LivePageIT {
   void start() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && System.getenv("ECOSTREAM_REQUIRE_BROWSER") != null) {
-      throw new AssertionError("ECOSTREAM_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+      throw new AssertionError(
+          "ECOSTREAM_REQUIRE_BROWSER is set but "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing");
     }
-    Assumptions.assumeTrue(present, "no Chromium: apt-get install chromium chromium-driver to run this test");
+    Assumptions.assumeTrue(
+        present, "no Chromium: apt-get install chromium chromium-driver to run this test");
     topics = EcostreamTopics.withPrefix(KafkaBrokerFixture.uniqueName("page"));
     TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
   }
@@ -114,7 +120,10 @@ class LivePageIT {
     }
     sendReadings(readings);
     int port = startRun();
-    awaitApi(port, "/api/rankings/Testland/2024", ranking -> ranking.get("byCompositeIndex").size() == 2);
+    awaitApi(
+        port,
+        "/api/rankings/Testland/2024",
+        ranking -> ranking.get("byCompositeIndex").size() == 2);
     awaitApi(port, "/api/alerts", alerts -> true);
 
     browser = chromium();
@@ -124,7 +133,8 @@ class LivePageIT {
     ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
 
     JsonNode year = api(port, "/api/cities/c1/periods/2024");
-    assertThat(text("ytd-span")).isEqualTo(year.get("from").asText() + " to " + year.get("to").asText());
+    assertThat(text("ytd-span"))
+        .isEqualTo(year.get("from").asText() + " to " + year.get("to").asText());
     assertThat(text("ytd-pm25")).isEqualTo(fixed(year.get("pm25"), 0));
     assertThat(text("ytd-goodRatio")).isEqualTo(fixed(year.get("goodRatio"), 1));
     assertThat(text("ytd-compositeIndex")).isEqualTo(fixed(year.get("compositeIndex"), 2));
@@ -137,7 +147,8 @@ class LivePageIT {
     assertThat(text("now-aqi")).isEqualTo(fixed(now.get("aqi"), 0));
     assertThat(text("now-pm25")).isEqualTo(fixed(now.get("pm25Moving24h"), 0));
     assertThat(text("now-stations")).isEqualTo("2");
-    assertThat(browser.findElement(By.id("now-card")).getAttribute("data-category")).isEqualTo(now.get("category").asText());
+    assertThat(browser.findElement(By.id("now-card")).getAttribute("data-category"))
+        .isEqualTo(now.get("category").asText());
 
     JsonNode ranking = api(port, "/api/rankings/Testland/2024");
     List<WebElement> rows = browser.findElements(By.cssSelector("#ranking tbody tr"));
@@ -153,7 +164,10 @@ class LivePageIT {
     List<AirReading> heavy = new ArrayList<>();
     for (int hour = 24 * 2 + 3; hour < 24 * 2 + 9; hour++) {
       for (int station = 1; station <= 2; station++) {
-        heavy.add(AirReading.newBuilder(ordinaryHour(1, station, hour)).setPm25(400.0 + hour % 2).build());
+        heavy.add(
+            AirReading.newBuilder(ordinaryHour(1, station, hour))
+                .setPm25(400.0 + hour % 2)
+                .build());
       }
     }
     sendReadings(heavy);
@@ -164,7 +178,11 @@ class LivePageIT {
         .as("the alert came without a reload")
         .isEqualTo(true);
     JsonNode alerts = api(port, "/api/alerts");
-    assertThat(alerts).anySatisfy(one -> assertThat(one.get("alertId").asText()).isEqualTo(alert.getAttribute("data-alert-id")));
+    assertThat(alerts)
+        .anySatisfy(
+            one ->
+                assertThat(one.get("alertId").asText())
+                    .isEqualTo(alert.getAttribute("data-alert-id")));
 
     Path screenshot = Path.of("target", "live-page.png");
     Files.createDirectories(screenshot.getParent());
@@ -195,7 +213,10 @@ class LivePageIT {
 
   private void sendStations() {
     try (KafkaProducer<String, Station> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.stations().valueSerde().serializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(),
+            new StringSerializer(),
+            topics.stations().valueSerde().serializer())) {
       for (int city = 1; city <= 2; city++) {
         for (int s = 1; s <= 2; s++) {
           Station station =
@@ -207,7 +228,8 @@ class LivePageIT {
                   .setCityName("City " + city)
                   .setProvince("Testland")
                   .build();
-          producer.send(new ProducerRecord<>(topics.stations().name(), InputKeys.of(station), station));
+          producer.send(
+              new ProducerRecord<>(topics.stations().name(), InputKeys.of(station), station));
         }
       }
     }
@@ -215,10 +237,18 @@ class LivePageIT {
 
   private void sendReadings(List<AirReading> readings) {
     try (KafkaProducer<String, AirReading> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.airReadings().valueSerde().serializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(),
+            new StringSerializer(),
+            topics.airReadings().valueSerde().serializer())) {
       for (AirReading r : readings) {
         producer.send(
-            new ProducerRecord<>(topics.airReadings().name(), null, r.getHourStart().toEpochMilli(), InputKeys.of(r), r));
+            new ProducerRecord<>(
+                topics.airReadings().name(),
+                null,
+                r.getHourStart().toEpochMilli(),
+                InputKeys.of(r),
+                r));
       }
     }
   }
@@ -239,7 +269,9 @@ class LivePageIT {
         return Integer.parseInt(port.group(1));
       }
       assertThat(run.exit()).as("run stopped early:%n%s", run.log()).isNotDone();
-      assertThat(System.nanoTime()).as("run announced its page in time:%n%s", run.log()).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("run announced its page in time:%n%s", run.log())
+          .isLessThan(deadline);
       Thread.sleep(200);
     }
   }
@@ -247,9 +279,13 @@ class LivePageIT {
   private ChromeDriver chromium() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1400");
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1400");
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -259,12 +295,16 @@ class LivePageIT {
 
   /** As the page writes a number: fixed decimals, a dash for none. */
   private static String fixed(JsonNode value, int decimals) {
-    return value == null || value.isNull() ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value.asDouble());
+    return value == null || value.isNull()
+        ? "–"
+        : String.format(Locale.ROOT, "%." + decimals + "f", value.asDouble());
   }
 
   private JsonNode api(int port, String path) throws Exception {
     HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
     return json.readTree(response.body());
   }
@@ -273,11 +313,15 @@ class LivePageIT {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (true) {
       HttpResponse<String> response =
-          http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200 && done.test(json.readTree(response.body()))) {
         return;
       }
-      assertThat(System.nanoTime()).as("%s answered in time; last %s", path, response.body()).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("%s answered in time; last %s", path, response.body())
+          .isLessThan(deadline);
       Thread.sleep(200);
     }
   }

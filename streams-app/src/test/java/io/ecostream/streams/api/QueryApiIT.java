@@ -8,20 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
-import io.ecostream.avro.Station;
 import io.ecostream.avro.SamplingMethod;
+import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
 import io.ecostream.avro.WaterSample;
-import io.ecostream.streams.AirReadings;
 import io.ecostream.localkafka.KafkaBrokerFixture;
+import io.ecostream.streams.AirReadings;
 import io.ecostream.streams.EcostreamTopology;
 import io.ecostream.streams.RunUnderTest;
 import io.ecostream.streams.air.AirQueries;
 import io.ecostream.streams.config.PipelineSettings;
-import io.ecostream.streams.water.WaterQueries;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.PipelineMetrics;
+import io.ecostream.streams.water.WaterQueries;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.TopicCreator;
@@ -65,9 +65,9 @@ import org.junit.jupiter.api.io.TempDir;
  * out by hand, its errors, the 503 of an application that is not running, and two instances that
  * each answer for every city.
  *
- * <p>The data: eight cities {@code c0} … {@code c7} of province {@code Testland}, two stations each,
- * PM2.5 only, 2024-01-15 and 2024-01-16 whole and three hours of 2024-01-17 (which settle the two
- * days). City {@code ck}'s stations alternate between {@code 10k+20}/{@code 10k+22} and {@code
+ * <p>The data: eight cities {@code c0} … {@code c7} of province {@code Testland}, two stations
+ * each, PM2.5 only, 2024-01-15 and 2024-01-16 whole and three hours of 2024-01-17 (which settle the
+ * two days). City {@code ck}'s stations alternate between {@code 10k+20}/{@code 10k+22} and {@code
  * 10k+40}/{@code 10k+42} µg/m³ hour by hour (no run of equal values, no spike), so each station's
  * day averages {@code 10k+21} and {@code 10k+41}, and the city's day, and its January, {@code
  * 10k+31}. The 3 hours of 2024-01-17 are fewer than the 20 a valid daily value needs.
@@ -123,11 +123,17 @@ class QueryApiIT {
 
     JsonNode days = get(port, "/api/cities/c3/daily?from=2024-01-15&to=2024-01-16").body();
     assertThat(days.get("cityId").asText()).isEqualTo("c3");
-    assertThat(days.get("days")).extracting(day -> day.get("date").asText()).containsExactly("2024-01-15", "2024-01-16");
-    assertThat(days.get("days")).extracting(day -> day.get("pm25").asDouble()).containsExactly(61.0, 61.0);
+    assertThat(days.get("days"))
+        .extracting(day -> day.get("date").asText())
+        .containsExactly("2024-01-15", "2024-01-16");
+    assertThat(days.get("days"))
+        .extracting(day -> day.get("pm25").asDouble())
+        .containsExactly(61.0, 61.0);
     assertThat(days.get("days").get(0).get("so2").isNull()).as("no SO2 was measured").isTrue();
-    assertThat(get(port, "/api/cities/c3/daily?from=2024-01-16&to=2024-01-16").body().get("days")).hasSize(1);
-    assertThat(get(port, "/api/cities/c3/daily?from=2023-01-01&to=2023-12-31").body().get("days")).isEmpty();
+    assertThat(get(port, "/api/cities/c3/daily?from=2024-01-16&to=2024-01-16").body().get("days"))
+        .hasSize(1);
+    assertThat(get(port, "/api/cities/c3/daily?from=2023-01-01&to=2023-12-31").body().get("days"))
+        .isEmpty();
 
     JsonNode january = get(port, "/api/cities/c3/periods/2024-01").body();
     assertThat(january.get("periodType").asText()).isEqualTo("MONTH_TO_DATE");
@@ -156,25 +162,38 @@ class QueryApiIT {
 
     JsonNode hours = get(port, "/api/stations/C3-A01/hourly?from=2024-01-17&to=2024-01-17").body();
     assertThat(hours.get("cityId").asText()).isEqualTo("c3");
-    assertThat(hours.get("hours")).extracting(hour -> hour.get("localHour").asInt()).containsExactly(0, 1, 2);
-    assertThat(hours.get("hours")).extracting(hour -> hour.get("pm25").asDouble()).containsExactly(50.0, 52.0, 50.0);
+    assertThat(hours.get("hours"))
+        .extracting(hour -> hour.get("localHour").asInt())
+        .containsExactly(0, 1, 2);
+    assertThat(hours.get("hours"))
+        .extracting(hour -> hour.get("pm25").asDouble())
+        .containsExactly(50.0, 52.0, 50.0);
     assertThat(hours.get("hours").get(2).get("pm25Moving24h").asDouble()).isEqualTo(51.0);
-    assertThat(get(port, "/api/stations/C3-A01/hourly?from=2024-01-16T18:00:00Z").body().get("hours"))
+    assertThat(
+            get(port, "/api/stations/C3-A01/hourly?from=2024-01-16T18:00:00Z").body().get("hours"))
         .extracting(hour -> hour.get("localHour").asInt())
         .containsExactly(2);
 
-    assertThat(get(port, "/api/openapi.json").body().get("paths").has("/api/cities/{cityId}/periods/{period}")).isTrue();
+    assertThat(
+            get(port, "/api/openapi.json")
+                .body()
+                .get("paths")
+                .has("/api/cities/{cityId}/periods/{period}"))
+        .isTrue();
   }
 
   /**
-   * City {@code w1}, January 2024: three river sections whose other items are class II at worst,
-   * so ammonia nitrogen decides (GB 3838: ≤ 0.5 II, ≤ 1.0 III, ≤ 1.5 IV): 0.3 is II, 0.9 III, 1.4
-   * IV. Two of three sections good: 66.7 %.
+   * City {@code w1}, January 2024: three river sections whose other items are class II at worst, so
+   * ammonia nitrogen decides (GB 3838: ≤ 0.5 II, ≤ 1.0 III, ≤ 1.5 IV): 0.3 is II, 0.9 III, 1.4 IV.
+   * Two of three sections good: 66.7 %.
    */
   @Test
   void shouldServeTheWaterFiguresOfACityAndASection() throws Exception {
     try (KafkaProducer<String, WaterSample> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.waterReadings().valueSerde().serializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(),
+            new StringSerializer(),
+            topics.waterReadings().valueSerde().serializer())) {
       double[] ammonia = {0.3, 0.9, 1.4};
       for (int s = 0; s < ammonia.length; s++) {
         WaterSample sample =
@@ -189,22 +208,37 @@ class QueryApiIT {
                 .setAmmoniaNitrogen(ammonia[s])
                 .setTotalPhosphorus(0.08)
                 .build();
-        producer.send(new ProducerRecord<>(topics.waterReadings().name(), InputKeys.of(sample), sample));
+        producer.send(
+            new ProducerRecord<>(topics.waterReadings().name(), InputKeys.of(sample), sample));
       }
     }
     int port = start(stateDir.resolve("one"));
-    JsonNode january = awaitAnswer(port, "/api/water/cities/w1/periods/2024-01", figure -> figure.get("sections").asInt() == 3);
+    JsonNode january =
+        awaitAnswer(
+            port,
+            "/api/water/cities/w1/periods/2024-01",
+            figure -> figure.get("sections").asInt() == 3);
     assertThat(january.get("sections").asInt()).isEqualTo(3);
     assertThat(january.get("goodShare").asDouble()).isEqualTo(66.7);
-    assertThat(awaitStable(port, "/api/water/cities/w1/periods/2024").get("goodShare").asDouble()).isEqualTo(66.7);
+    assertThat(awaitStable(port, "/api/water/cities/w1/periods/2024").get("goodShare").asDouble())
+        .isEqualTo(66.7);
     JsonNode section = get(port, "/api/water/sections/W1-2/months/2024-01").body();
     assertThat(section.get("waterClass").asText()).isEqualTo("III");
     assertThat(section.get("ammoniaNitrogen").asDouble()).isEqualTo(0.9);
 
     assertError(get(port, "/api/water/cities/nowhere/periods/2024"), 404, "no water city nowhere");
-    assertError(get(port, "/api/water/cities/w1/periods/2023"), 404, "water city w1 has no figure for 2023");
-    assertError(get(port, "/api/water/sections/W1-2/months/2024-1"), 400, "month must be yyyy-MM, got 2024-1");
-    assertError(get(port, "/api/water/sections/W1-2/months/2023-12"), 404, "no month 2023-12 of water section W1-2");
+    assertError(
+        get(port, "/api/water/cities/w1/periods/2023"),
+        404,
+        "water city w1 has no figure for 2023");
+    assertError(
+        get(port, "/api/water/sections/W1-2/months/2024-1"),
+        400,
+        "month must be yyyy-MM, got 2024-1");
+    assertError(
+        get(port, "/api/water/sections/W1-2/months/2023-12"),
+        404,
+        "no month 2023-12 of water section W1-2");
   }
 
   @Test
@@ -212,19 +246,32 @@ class QueryApiIT {
     sendAlerts(alert("a-old", "2024-01-10T00:00:00Z"), alert("a-mid", "2024-01-15T00:00:00Z"));
     int port = start(stateDir.resolve("one"));
     JsonNode all = awaitStable(port, "/api/alerts");
-    assertThat(all).extracting(alert -> alert.get("alertId").asText()).containsExactly("a-old", "a-mid");
+    assertThat(all)
+        .extracting(alert -> alert.get("alertId").asText())
+        .containsExactly("a-old", "a-mid");
     assertThat(get(port, "/api/alerts?since=2024-01-12T00:00:00Z").body())
         .extracting(alert -> alert.get("alertId").asText())
         .containsExactly("a-mid");
-    assertThat(get(port, "/api/alerts?limit=1").body()).extracting(alert -> alert.get("alertId").asText()).containsExactly("a-mid");
-    assertError(get(port, "/api/alerts?since=yesterday"), 400, "since must be an instant (2026-03-01T08:00:00Z) or a date, got yesterday");
+    assertThat(get(port, "/api/alerts?limit=1").body())
+        .extracting(alert -> alert.get("alertId").asText())
+        .containsExactly("a-mid");
+    assertError(
+        get(port, "/api/alerts?since=yesterday"),
+        400,
+        "since must be an instant (2026-03-01T08:00:00Z) or a date, got yesterday");
     assertError(get(port, "/api/alerts?limit=0"), 400, "limit must be 1-1000, got 0");
 
     LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
-    HttpRequest streamRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream")).build();
-    HttpResponse<java.util.stream.Stream<String>> stream = http.send(streamRequest, HttpResponse.BodyHandlers.ofLines());
-    assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
-    Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("data: ")).forEach(events::add));
+    HttpRequest streamRequest =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
+            .build();
+    HttpResponse<java.util.stream.Stream<String>> stream =
+        http.send(streamRequest, HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.headers().firstValue("Content-Type"))
+        .hasValue("text/event-stream; charset=utf-8");
+    Thread reader =
+        new Thread(
+            () -> stream.body().filter(line -> line.startsWith("data: ")).forEach(events::add));
     reader.setDaemon(true);
     reader.start();
     sendAlerts(alert("a-new", "2024-01-16T00:00:00Z"));
@@ -233,7 +280,9 @@ class QueryApiIT {
     JsonNode pushed = json.readTree(event.substring("data: ".length()));
     assertThat(pushed.get("alertId").asText()).isEqualTo("a-new");
     assertThat(pushed.get("status").asText()).isEqualTo("CONFIRMED");
-    assertThat(get(port, "/api/alerts").body()).extracting(alert -> alert.get("alertId").asText()).containsExactly("a-old", "a-mid", "a-new");
+    assertThat(get(port, "/api/alerts").body())
+        .extracting(alert -> alert.get("alertId").asText())
+        .containsExactly("a-old", "a-mid", "a-new");
   }
 
   @Test
@@ -245,14 +294,30 @@ class QueryApiIT {
     assertError(get(port, "/api/cities/nowhere/daily"), 404, "no city nowhere");
     assertError(get(port, "/api/cities/c1/periods/2023"), 404, "city c1 has no day in 2023");
     assertError(get(port, "/api/rankings/Atlantis/2024"), 404, "no ranking of Atlantis for 2024");
-    assertError(get(port, "/api/cities/c1/daily?from=2024-02-30"), 400, "from must be a date yyyy-MM-dd, got 2024-02-30");
-    assertError(get(port, "/api/cities/c1/daily?from=2024-02-01&to=2024-01-01"), 400, "from 2024-02-01 is after to 2024-01-01");
-    assertError(get(port, "/api/cities/c1/periods/2024-13"), 400, "period must be yyyy or yyyy-MM, got 2024-13");
-    assertError(get(port, "/api/stations"), 404, "no such path: /api/stations (see /api/openapi.json)");
+    assertError(
+        get(port, "/api/cities/c1/daily?from=2024-02-30"),
+        400,
+        "from must be a date yyyy-MM-dd, got 2024-02-30");
+    assertError(
+        get(port, "/api/cities/c1/daily?from=2024-02-01&to=2024-01-01"),
+        400,
+        "from 2024-02-01 is after to 2024-01-01");
+    assertError(
+        get(port, "/api/cities/c1/periods/2024-13"),
+        400,
+        "period must be yyyy or yyyy-MM, got 2024-13");
+    assertError(
+        get(port, "/api/stations"), 404, "no such path: /api/stations (see /api/openapi.json)");
     assertError(get(port, "/api/cities/nowhere/now"), 404, "no city nowhere");
     assertError(get(port, "/api/stations/nowhere/hourly"), 404, "no station nowhere");
-    assertError(get(port, "/api/stations/C1-A01/hourly?to=2024-13-01"), 400, "to must be an instant (2026-03-01T08:00:00Z) or a date, got 2024-13-01");
-    assertError(get(port, "/api/stations/C1-A01/hourly?from=2024-01-17&to=2024-01-16"), 400, "from 2024-01-16T16:00:00Z is after to 2024-01-16T15:59:59.999Z");
+    assertError(
+        get(port, "/api/stations/C1-A01/hourly?to=2024-13-01"),
+        400,
+        "to must be an instant (2026-03-01T08:00:00Z) or a date, got 2024-13-01");
+    assertError(
+        get(port, "/api/stations/C1-A01/hourly?from=2024-01-17&to=2024-01-16"),
+        400,
+        "from 2024-01-16T16:00:00Z is after to 2024-01-16T15:59:59.999Z");
   }
 
   @Test
@@ -262,11 +327,16 @@ class QueryApiIT {
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    PipelineMetrics metrics = new PipelineMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    try (KafkaStreams notStarted = new KafkaStreams(EcostreamTopology.build(topics, settings, metrics), properties);
+    PipelineMetrics metrics =
+        new PipelineMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    try (KafkaStreams notStarted =
+            new KafkaStreams(EcostreamTopology.build(topics, settings, metrics), properties);
         MetricsHttpServer server = MetricsHttpServer.listen("127.0.0.1", 0);
         AlertFeed notReading =
-            new AlertFeed(Map.of("bootstrap.servers", kafka.bootstrapServers()), topics.alerts().name(), 10)) {
+            new AlertFeed(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                topics.alerts().name(),
+                10)) {
       server.serve(
           "/api",
           new QueryApi(
@@ -277,12 +347,24 @@ class QueryApiIT {
               notReading,
               settings.zone()));
 
-      assertError(get(server.port(), "/api/cities"), 503, "the application is CREATED, try again shortly");
-      assertError(get(server.port(), "/api/cities/c1/daily"), 503, "the application is CREATED, try again shortly");
-      assertError(get(server.port(), "/api/cities/c1/now"), 503, "the application is CREATED, try again shortly");
-      assertError(get(server.port(), "/api/stations/C1-A01/hourly"), 503, "the application is CREATED, try again shortly");
       assertError(
-          get(server.port(), "/api/alerts"), 503, "the alert feed is still reading the alerts topic, try again shortly");
+          get(server.port(), "/api/cities"), 503, "the application is CREATED, try again shortly");
+      assertError(
+          get(server.port(), "/api/cities/c1/daily"),
+          503,
+          "the application is CREATED, try again shortly");
+      assertError(
+          get(server.port(), "/api/cities/c1/now"),
+          503,
+          "the application is CREATED, try again shortly");
+      assertError(
+          get(server.port(), "/api/stations/C1-A01/hourly"),
+          503,
+          "the application is CREATED, try again shortly");
+      assertError(
+          get(server.port(), "/api/alerts"),
+          503,
+          "the alert feed is still reading the alerts topic, try again shortly");
     }
   }
 
@@ -327,7 +409,10 @@ class QueryApiIT {
 
   private void sendAlerts(Alert... alerts) {
     try (KafkaProducer<String, Alert> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.alerts().valueSerde().serializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(),
+            new StringSerializer(),
+            topics.alerts().valueSerde().serializer())) {
       for (Alert alert : alerts) {
         producer.send(new ProducerRecord<>(topics.alerts().name(), alert.getAlertId(), alert));
       }
@@ -338,11 +423,16 @@ class QueryApiIT {
     RunUnderTest run =
         RunUnderTest.start(
             List.of(
-                "--bootstrap-servers", kafka.bootstrapServers(),
-                "--topic-prefix", prefix,
-                "--application-id", applicationId,
-                "--state-dir", state.toString(),
-                "--metrics-port", "0"));
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--topic-prefix",
+                prefix,
+                "--application-id",
+                applicationId,
+                "--state-dir",
+                state.toString(),
+                "--metrics-port",
+                "0"));
     runs.add(run);
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (true) {
@@ -351,7 +441,9 @@ class QueryApiIT {
         return Integer.parseInt(port.group(1));
       }
       assertThat(run.exit()).as("run stopped early:%n%s", run.log()).isNotDone();
-      assertThat(System.nanoTime()).as("run announced its API in time:%n%s", run.log()).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("run announced its API in time:%n%s", run.log())
+          .isLessThan(deadline);
       sleep();
     }
   }
@@ -368,7 +460,10 @@ class QueryApiIT {
       }
     }
     try (KafkaProducer<String, Station> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.stations().valueSerde().serializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(),
+            new StringSerializer(),
+            topics.stations().valueSerde().serializer())) {
       for (int k = 0; k < CITIES; k++) {
         for (int s = 1; s <= 2; s++) {
           Station station =
@@ -380,15 +475,24 @@ class QueryApiIT {
                   .setCityName("City " + k)
                   .setProvince("Testland")
                   .build();
-          producer.send(new ProducerRecord<>(topics.stations().name(), InputKeys.of(station), station));
+          producer.send(
+              new ProducerRecord<>(topics.stations().name(), InputKeys.of(station), station));
         }
       }
     }
     try (KafkaProducer<String, AirReading> producer =
-        new KafkaProducer<>(kafka.producerProps(), new StringSerializer(), topics.airReadings().valueSerde().serializer())) {
+        new KafkaProducer<>(
+            kafka.producerProps(),
+            new StringSerializer(),
+            topics.airReadings().valueSerde().serializer())) {
       for (AirReading r : readings) {
         producer.send(
-            new ProducerRecord<>(topics.airReadings().name(), null, r.getHourStart().toEpochMilli(), InputKeys.of(r), r));
+            new ProducerRecord<>(
+                topics.airReadings().name(),
+                null,
+                r.getHourStart().toEpochMilli(),
+                InputKeys.of(r),
+                r));
       }
     }
   }
@@ -404,7 +508,9 @@ class QueryApiIT {
       long deadline = System.nanoTime() + DEADLINE.toNanos();
       Response response = get(port, path);
       while (response.status() != 200 || response.body().get("days").size() < 2) {
-        assertThat(System.nanoTime()).as("%s served in time; last answer %s", path, response).isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("%s served in time; last answer %s", path, response)
+            .isLessThan(deadline);
         sleep();
         response = get(port, path);
       }
@@ -416,7 +522,9 @@ class QueryApiIT {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     Response response = get(port, "/api/rankings/Testland/2024-01");
     while (response.status() != 200 || response.body().get("byPm25").size() < CITIES) {
-      assertThat(System.nanoTime()).as("ranking served in time; last answer %s", response).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("ranking served in time; last answer %s", response)
+          .isLessThan(deadline);
       sleep();
       response = get(port, "/api/rankings/Testland/2024-01");
     }
@@ -428,7 +536,9 @@ class QueryApiIT {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     Response response = get(port, path);
     while (response.status() != 200 || !done.test(response.body())) {
-      assertThat(System.nanoTime()).as("%s served in time; last answer %s", path, response).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("%s served in time; last answer %s", path, response)
+          .isLessThan(deadline);
       sleep();
       response = get(port, path);
     }
@@ -440,7 +550,9 @@ class QueryApiIT {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     Response response = get(port, path);
     while (response.status() != 200) {
-      assertThat(System.nanoTime()).as("%s served in time; last answer %s", path, response).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("%s served in time; last answer %s", path, response)
+          .isLessThan(deadline);
       sleep();
       response = get(port, path);
     }
@@ -475,7 +587,8 @@ class QueryApiIT {
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     return new Response(response.statusCode(), json.readTree(response.body()));
   }
 

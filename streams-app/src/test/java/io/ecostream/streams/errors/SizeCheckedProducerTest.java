@@ -36,7 +36,8 @@ class SizeCheckedProducerTest {
   @Test
   void shouldPassARecordWithinTheLimitToTheProducer() {
     ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>("ecostream.dead-letters", new byte[30], new byte[MAX_REQUEST_SIZE - 200]);
+        new ProducerRecord<>(
+            "ecostream.dead-letters", new byte[30], new byte[MAX_REQUEST_SIZE - 200]);
 
     producer.send(record, (metadata, exception) -> callbacks.add(exception));
 
@@ -46,7 +47,8 @@ class SizeCheckedProducerTest {
 
   @Test
   void shouldCountHeadersInTheSize() {
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("t", new byte[0], new byte[MAX_REQUEST_SIZE / 2]);
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>("t", new byte[0], new byte[MAX_REQUEST_SIZE / 2]);
     record.headers().add("probe", new byte[MAX_REQUEST_SIZE / 2]);
 
     producer.send(record, (metadata, exception) -> callbacks.add(exception));
@@ -57,7 +59,9 @@ class SizeCheckedProducerTest {
   @Test
   void shouldReadMaxRequestSizeAsTheProducerDoes() {
     assertThat(SizeCheckedClientSupplier.maxRequestSize(Map.of())).isEqualTo(1_048_576);
-    assertThat(SizeCheckedClientSupplier.maxRequestSize(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "65536")))
+    assertThat(
+            SizeCheckedClientSupplier.maxRequestSize(
+                Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "65536")))
         .isEqualTo(65_536);
   }
 }

@@ -48,7 +48,9 @@ class SkipRecordHandlersTest {
 
     ProductionExceptionHandler.Response response =
         handler.handleSerializationError(
-            context(), output, new SerializationException("cannot encode"),
+            context(),
+            output,
+            new SerializationException("cannot encode"),
             ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
 
     assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
@@ -60,7 +62,8 @@ class SkipRecordHandlersTest {
     SkipRecordProductionHandler handler = new SkipRecordProductionHandler();
     handler.configure(configs);
 
-    assertThat(handler.handleError(context(), output, new AuthorizationException("denied")).result())
+    assertThat(
+            handler.handleError(context(), output, new AuthorizationException("denied")).result())
         .isEqualTo(ProductionExceptionHandler.Result.FAIL);
     assertThat(handler.handleError(context(), output, new TimeoutException("no broker")).result())
         .isEqualTo(ProductionExceptionHandler.Result.FAIL);
@@ -73,9 +76,13 @@ class SkipRecordHandlersTest {
     handler.configure(configs);
     Record<String, String> record = new Record<>("binzhou", "reading", 0L);
 
-    assertThat(handler.handleError(context(), record, new NullPointerException("stationId")).result())
+    assertThat(
+            handler.handleError(context(), record, new NullPointerException("stationId")).result())
         .isEqualTo(ProcessingExceptionHandler.Result.RESUME);
-    assertThat(handler.handleError(context(), record, new SerializationException("cannot encode")).result())
+    assertThat(
+            handler
+                .handleError(context(), record, new SerializationException("cannot encode"))
+                .result())
         .isEqualTo(ProcessingExceptionHandler.Result.RESUME);
     assertThat(metrics.recordsSkippedCount(RecordSkips.PROCESSING_ERROR)).isEqualTo(2.0);
   }
@@ -86,7 +93,10 @@ class SkipRecordHandlersTest {
     handler.configure(configs);
     Record<String, String> record = new Record<>("binzhou", "reading", 0L);
 
-    assertThat(handler.handleError(context(), record, new ProcessorStateException("disk full")).result())
+    assertThat(
+            handler
+                .handleError(context(), record, new ProcessorStateException("disk full"))
+                .result())
         .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
     assertThat(handler.handleError(context(), record, new StreamsException("send failed")).result())
         .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
@@ -97,7 +107,8 @@ class SkipRecordHandlersTest {
   void shouldSkipARecordThatCannotBeDeserialized() {
     SkipRecordDeserializationHandler handler = new SkipRecordDeserializationHandler();
     handler.configure(configs);
-    ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t", 0, 5L, new byte[0], new byte[0]);
+    ConsumerRecord<byte[], byte[]> record =
+        new ConsumerRecord<>("t", 0, 5L, new byte[0], new byte[0]);
 
     assertThat(handler.handleError(context(), record, new SerializationException("bad")).result())
         .isEqualTo(DeserializationExceptionHandler.Result.RESUME);
@@ -113,7 +124,8 @@ class SkipRecordHandlersTest {
       handler.handleError(context(), output, new RecordTooLargeException("too large"));
     }
 
-    assertThat(metrics.recordsSkippedCount(RecordSkips.TOO_LARGE)).isEqualTo(RecordSkips.LINES_PER_MINUTE * 3);
+    assertThat(metrics.recordsSkippedCount(RecordSkips.TOO_LARGE))
+        .isEqualTo(RecordSkips.LINES_PER_MINUTE * 3);
   }
 
   @Test
@@ -121,7 +133,10 @@ class SkipRecordHandlersTest {
     SkipRecordProductionHandler handler = new SkipRecordProductionHandler();
     handler.configure(Map.of());
 
-    assertThat(handler.handleError(context(), output, new RecordTooLargeException("too large")).result())
+    assertThat(
+            handler
+                .handleError(context(), output, new RecordTooLargeException("too large"))
+                .result())
         .isEqualTo(ProductionExceptionHandler.Result.RESUME);
   }
 

@@ -70,7 +70,8 @@ class AirReadingValidatorTest {
 
   @Test
   void shouldRejectAStationIdTooLongToTravelIntoEveryOutputKey() {
-    AirReading reading = reading("BZ-" + "A".repeat(1_000_000), "binzhou", TEN_AM).setPm25(80.0).build();
+    AirReading reading =
+        reading("BZ-" + "A".repeat(1_000_000), "binzhou", TEN_AM).setPm25(80.0).build();
 
     assertThat(validator.check(reading))
         .hasValue(Rejection.invalid("stationId is 1000003 characters long, at most 64 allowed"));

@@ -29,7 +29,8 @@ class DeadLettersTest {
     byte[] key = "binzhou".getBytes(StandardCharsets.UTF_8);
     byte[] value = "not avro".getBytes(StandardCharsets.UTF_8);
 
-    DeadLetter letter = DeadLetters.of(TOPIC, 2, 41L, 0L, key, value, Rejection.undecodable("not avro"));
+    DeadLetter letter =
+        DeadLetters.of(TOPIC, 2, 41L, 0L, key, value, Rejection.undecodable("not avro"));
 
     assertThat(letter.getKey()).isEqualTo(ByteBuffer.wrap(key));
     assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(value));
@@ -46,10 +47,18 @@ class DeadLettersTest {
     byte[] value = randomBytes(NEAR_BROKER_LIMIT, 1);
 
     DeadLetter letter =
-        DeadLetters.of(TOPIC, 0, 7L, 0L, "jinan".getBytes(StandardCharsets.UTF_8), value, Rejection.undecodable("x"));
+        DeadLetters.of(
+            TOPIC,
+            0,
+            7L,
+            0L,
+            "jinan".getBytes(StandardCharsets.UTF_8),
+            value,
+            Rejection.undecodable("x"));
 
     assertThat(letter.getTruncated()).isTrue();
-    assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(Arrays.copyOf(value, DeadLetters.MAX_VALUE_BYTES)));
+    assertThat(letter.getValue())
+        .isEqualTo(ByteBuffer.wrap(Arrays.copyOf(value, DeadLetters.MAX_VALUE_BYTES)));
     assertThat(letter.getValueSize()).isEqualTo(NEAR_BROKER_LIMIT);
     assertThat(letter.getValueSha256()).isEqualTo(sha256(value));
     assertThat(serde.serialize("t", letter)).hasSizeLessThan(LARGEST_DEAD_LETTER);
@@ -67,7 +76,9 @@ class DeadLettersTest {
     assertThat(letter.getTruncated()).isTrue();
     assertThat(letter.getKey().remaining()).isEqualTo(DeadLetters.MAX_KEY_BYTES);
     assertThat(letter.getKeySize()).isEqualTo(900_000);
-    assertThat(letter.getDetail()).startsWith("滨".repeat(DeadLetters.MAX_DETAIL_CHARS)).endsWith("(cut; 500000 characters in all)");
+    assertThat(letter.getDetail())
+        .startsWith("滨".repeat(DeadLetters.MAX_DETAIL_CHARS))
+        .endsWith("(cut; 500000 characters in all)");
     assertThat(serde.serialize("t", letter)).hasSizeLessThan(LARGEST_DEAD_LETTER);
   }
 

@@ -41,11 +41,13 @@ class WaterSampleValidatorTest {
 
   @Test
   void shouldRejectASampleWithoutStationCityOrAnyValue() {
-    assertThat(validator.check(sample().setStationId(" ").setPh(7.0).build()).map(Rejection::detail))
+    assertThat(
+            validator.check(sample().setStationId(" ").setPh(7.0).build()).map(Rejection::detail))
         .contains("stationId is blank");
     assertThat(validator.check(sample().setCityId("").setPh(7.0).build()).map(Rejection::detail))
         .contains("cityId is blank for station BZ-W01");
-    assertThat(validator.check(sample().build()).map(Rejection::detail)).contains("nothing measured");
+    assertThat(validator.check(sample().build()).map(Rejection::detail))
+        .contains("nothing measured");
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class MetricsHttpServerTest {
 
-  private static final PrometheusMeterRegistry REGISTRY = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private static final PrometheusMeterRegistry REGISTRY =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   @Test
   void shouldListenOnLoopbackOnlyWhenGiven127001() throws Exception {
@@ -33,8 +34,10 @@ class MetricsHttpServerTest {
 
   @Test
   void shouldAnswerHealthWithTheReadinessAndItsReasonAndKeepLivenessApart() throws Exception {
-    Readiness.Verdict stalled = new Readiness.Verdict(false, "cannot reach the Kafka cluster: no answer");
-    try (MetricsHttpServer http = MetricsHttpServer.start("127.0.0.1", 0, REGISTRY, () -> true, () -> stalled)) {
+    Readiness.Verdict stalled =
+        new Readiness.Verdict(false, "cannot reach the Kafka cluster: no answer");
+    try (MetricsHttpServer http =
+        MetricsHttpServer.start("127.0.0.1", 0, REGISTRY, () -> true, () -> stalled)) {
       String base = "http://127.0.0.1:" + http.port();
       HttpResponse<String> health = get(base + "/health");
       HttpResponse<String> ready = get(base + "/health/ready");

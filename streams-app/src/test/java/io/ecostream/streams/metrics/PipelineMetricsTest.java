@@ -17,7 +17,13 @@ class PipelineMetricsTest {
     metrics.alert("HEAVY_POLLUTION_DAY", "CONFIRMED");
     metrics.alert("HEAVY_POLLUTION_DAY", "PROVISIONAL");
 
-    assertThat(registry.get("ecostream.alerts").tag("type", "HEAVY_POLLUTION_DAY").tag("status", "PROVISIONAL").counter().count())
+    assertThat(
+            registry
+                .get("ecostream.alerts")
+                .tag("type", "HEAVY_POLLUTION_DAY")
+                .tag("status", "PROVISIONAL")
+                .counter()
+                .count())
         .isEqualTo(2.0);
     assertThat(metrics.alertCount("HEAVY_POLLUTION_DAY", "CONFIRMED")).isEqualTo(1.0);
     assertThat(metrics.alertCount("STATION_SILENT", "RAISED")).isZero();
@@ -31,8 +37,10 @@ class PipelineMetricsTest {
     metrics.cityNewestHour("qingdao", now - 10 * 3_600_000L);
 
     // read a moment later: the age is at least the hour's, and grows with the wall clock
-    assertThat(registry.get("ecostream.city.data.age").tag("city", "jinan").gauge().value()).isCloseTo(3600, within(5.0));
-    assertThat(registry.get("ecostream.city.data.age").tag("city", "qingdao").gauge().value()).isCloseTo(36_000, within(5.0));
+    assertThat(registry.get("ecostream.city.data.age").tag("city", "jinan").gauge().value())
+        .isCloseTo(3600, within(5.0));
+    assertThat(registry.get("ecostream.city.data.age").tag("city", "qingdao").gauge().value())
+        .isCloseTo(36_000, within(5.0));
   }
 
   @Test

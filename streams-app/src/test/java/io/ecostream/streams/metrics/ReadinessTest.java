@@ -40,7 +40,8 @@ class ReadinessTest {
     clock.advance(Duration.ofSeconds(20));
     readiness.record(running(300, 300));
 
-    assertThat(readiness.verdict()).isEqualTo(new Verdict(true, "processing, 300 input records waiting"));
+    assertThat(readiness.verdict())
+        .isEqualTo(new Verdict(true, "processing, 300 input records waiting"));
   }
 
   @Test
@@ -79,7 +80,9 @@ class ReadinessTest {
     readiness.record(running(80, 100));
 
     assertThat(readiness.verdict())
-        .isEqualTo(new Verdict(false, "no progress for 31 s with 80 input records waiting (stall timeout 30 s)"));
+        .isEqualTo(
+            new Verdict(
+                false, "no progress for 31 s with 80 input records waiting (stall timeout 30 s)"));
   }
 
   @Test
@@ -90,7 +93,8 @@ class ReadinessTest {
     clock.advance(Duration.ofSeconds(1));
     readiness.record(running(40, 110));
 
-    assertThat(readiness.verdict()).isEqualTo(new Verdict(true, "processing, 40 input records waiting"));
+    assertThat(readiness.verdict())
+        .isEqualTo(new Verdict(true, "processing, 40 input records waiting"));
   }
 
   @Test
@@ -105,7 +109,9 @@ class ReadinessTest {
     clock.advance(Duration.ofSeconds(10));
     readiness.record(running(50, 100));
 
-    assertThat(readiness.verdict().ready()).as("10 s after the cluster came back: %s", readiness.verdict()).isTrue();
+    assertThat(readiness.verdict().ready())
+        .as("10 s after the cluster came back: %s", readiness.verdict())
+        .isTrue();
   }
 
   @Test

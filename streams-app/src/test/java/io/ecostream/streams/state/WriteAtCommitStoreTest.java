@@ -79,10 +79,13 @@ class WriteAtCommitStoreTest {
         }
         return;
       }
-      Counter counter = live.computeIfAbsent(key, k -> {
-        Long stored = store.get(k);
-        return new Counter(k, stored == null ? 0 : stored);
-      });
+      Counter counter =
+          live.computeIfAbsent(
+              key,
+              k -> {
+                Long stored = store.get(k);
+                return new Counter(k, stored == null ? 0 : stored);
+              });
       for (int i = 0; i < Integer.parseInt(record.value()); i++) {
         counter.value++;
         store.changed(counter);
@@ -93,18 +96,21 @@ class WriteAtCommitStoreTest {
   @BeforeEach
   void start() {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(WriteAtCommitStore.builder(Stores.inMemoryKeyValueStore(STORE), Serdes.Long()));
-    builder
-        .stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+    builder.addStateStore(
+        WriteAtCommitStore.builder(Stores.inMemoryKeyValueStore(STORE), Serdes.Long()));
+    builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
         .process(Counters::new, Named.as("counters"), STORE);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(builder.build(), props);
-    input = driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
+    input =
+        driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
     changelog =
         driver.createOutputTopic(
-            APP + "-" + STORE + "-changelog", Serdes.String().deserializer(), Serdes.Long().deserializer());
+            APP + "-" + STORE + "-changelog",
+            Serdes.String().deserializer(),
+            Serdes.Long().deserializer());
   }
 
   @AfterEach
@@ -137,7 +143,8 @@ class WriteAtCommitStoreTest {
     input.pipeInput("a", "7");
 
     @SuppressWarnings("unchecked")
-    WriteAtCommitStore<Long> store = (WriteAtCommitStore<Long>) driver.getAllStateStores().get(STORE);
+    WriteAtCommitStore<Long> store =
+        (WriteAtCommitStore<Long>) driver.getAllStateStores().get(STORE);
     List<KeyValue<String, Long>> all = new ArrayList<>();
     try (var entries = store.all()) {
       entries.forEachRemaining(all::add);

@@ -17,7 +17,9 @@ class CityWaterPeriodsTest {
 
   private final CityWaterPeriods periods =
       new CityWaterPeriods(
-          new SectionAssessor(Gb3097Rules.defaults()), WaterSettings.defaults().cwqi(), RiverGradingRules.defaults());
+          new SectionAssessor(Gb3097Rules.defaults()),
+          WaterSettings.defaults().cwqi(),
+          RiverGradingRules.defaults());
 
   /** A river section's January 2024 with only ammonia nitrogen measured. */
   private static SectionMonth january(String stationId, String river, double ammoniaNitrogen) {
@@ -39,11 +41,10 @@ class CityWaterPeriodsTest {
    * a limit is the better class.
    *
    * <ul>
-   *   <li>小清河, 5 sections: 0.4 II, 0.5 II, 0.8 III, 1.0 III, 1.2 IV → I–III 4/5 = 80 %, so by
-   *       the shares 75 % ≤ 80 % &lt; 90 %: 良好;
-   *   <li>徒骇河, 2 sections: 0.4 II, 2.4 劣V → fewer than 5, so by the mean concentration (0.4 +
-   *       2.4) / 2 = 1.4, class IV: 轻度污染 (by the shares, 50 % I–III and 50 % 劣V, it would be
-   *       重度污染);
+   *   <li>小清河, 5 sections: 0.4 II, 0.5 II, 0.8 III, 1.0 III, 1.2 IV → I–III 4/5 = 80 %, so by the
+   *       shares 75 % ≤ 80 % &lt; 90 %: 良好;
+   *   <li>徒骇河, 2 sections: 0.4 II, 2.4 劣V → fewer than 5, so by the mean concentration (0.4 + 2.4)
+   *       / 2 = 1.4, class IV: 轻度污染 (by the shares, 50 % I–III and 50 % 劣V, it would be 重度污染);
    *   <li>a section without a river name: counted for the city, not listed.
    * </ul>
    */
@@ -119,6 +120,7 @@ class CityWaterPeriodsTest {
     assertThat(CityWaterPeriods.put(year, january("U1", null, 0.3))).isFalse();
     assertThat(CityWaterPeriods.put(year, january("U1", "黄河", 0.3))).isTrue();
     assertThat(periods.figures(year, null, 1).get(0).getWaterBodies())
-        .containsExactly(new WaterBodyFigures("黄河", 1, 100.0, 0.0, null, null, "优")); // 0.3: class II
+        .containsExactly(
+            new WaterBodyFigures("黄河", 1, 100.0, 0.0, null, null, "优")); // 0.3: class II
   }
 }

@@ -41,8 +41,10 @@ import org.junit.jupiter.api.Test;
 class CityWaterProcessorTest {
 
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
   /** The wall clock of the task: samples up to an hour ahead of it are taken in. */
-  private static final Instant NOW = LocalDateTime.of(2024, 12, 31, 12, 0).atZone(BEIJING).toInstant();
+  private static final Instant NOW =
+      LocalDateTime.of(2024, 12, 31, 12, 0).atZone(BEIJING).toInstant();
 
   private final MockProcessorContext<String, WaterOutput> context = new MockProcessorContext<>();
   private CityWaterProcessor processor;
@@ -88,7 +90,8 @@ class CityWaterProcessorTest {
     sample(processor, "S1", at, ammoniaNitrogen);
   }
 
-  private void sample(CityWaterProcessor processor, String stationId, LocalDateTime at, double ammoniaNitrogen) {
+  private void sample(
+      CityWaterProcessor processor, String stationId, LocalDateTime at, double ammoniaNitrogen) {
     WaterSample sample =
         WaterSample.newBuilder()
             .setStationId(stationId)
@@ -98,14 +101,18 @@ class CityWaterProcessorTest {
             .setAmmoniaNitrogen(ammoniaNitrogen)
             .build();
     processor.process(
-        new Record<>("binzhou", CityWaterInput.sample(sample), sample.getSampledAt().toEpochMilli()));
+        new Record<>(
+            "binzhou", CityWaterInput.sample(sample), sample.getSampledAt().toEpochMilli()));
   }
 
   /** The last punctuation scheduled (the one of the newest processor), a second later. */
   private void punctuate() {
     context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + 1_000L);
     List<MockProcessorContext.CapturedPunctuator> punctuators = context.scheduledPunctuators();
-    punctuators.get(punctuators.size() - 1).getPunctuator().punctuate(context.currentSystemTimeMs());
+    punctuators
+        .get(punctuators.size() - 1)
+        .getPunctuator()
+        .punctuate(context.currentSystemTimeMs());
   }
 
   /** The sample classes published since the last call, by station. */
@@ -204,7 +211,9 @@ class CityWaterProcessorTest {
 
     sample(processor, LocalDateTime.of(2024, 1, 5, 8, 0), 0.6);
 
-    assertThat(monthKeys()).as("2022 is two years before the newest").containsExactly("S1@2023-05", "S1@2024-01");
+    assertThat(monthKeys())
+        .as("2022 is two years before the newest")
+        .containsExactly("S1@2023-05", "S1@2024-01");
     assertThat(yearKeys()).containsExactly("binzhou@2023", "binzhou@2024");
   }
 
@@ -230,7 +239,9 @@ class CityWaterProcessorTest {
     assertThat(deadLetters()).extracting(DeadLetter::getReason).containsExactly("future");
 
     sample(processor, LocalDateTime.of(2023, 6, 1, 8, 0), 0.4);
-    assertThat(classedStations()).as("2024 is still the newest year: 2023 is kept").containsExactly("S1");
+    assertThat(classedStations())
+        .as("2024 is still the newest year: 2023 is kept")
+        .containsExactly("S1");
     assertThat(yearKeys()).containsExactly("binzhou@2023", "binzhou@2024");
   }
 

@@ -42,7 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 class WaterQueriesTest {
 
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  /** The commit interval, as in production: a section's newest month is published once per interval. */
+
+  /**
+   * The commit interval, as in production: a section's newest month is published once per interval.
+   */
   private static final PipelineSettings SETTINGS = PipelineSettings.defaults();
 
   /** Own state directory: tests of other modules and worktrees may run at the same time. */
@@ -78,13 +81,17 @@ class WaterQueriesTest {
   }
 
   private void send(Station station) {
-    pipeline.input(topics.stations()).pipeInput(InputKeys.of(station), station, Instant.parse("2023-01-01T00:00:00Z"));
+    pipeline
+        .input(topics.stations())
+        .pipeInput(InputKeys.of(station), station, Instant.parse("2023-01-01T00:00:00Z"));
     pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 
   /** A sample keyed by its city, as ecostream's producers send it, then a commit interval. */
   private void send(WaterSample sample) {
-    pipeline.input(topics.waterReadings()).pipeInput(InputKeys.of(sample), sample, sample.getSampledAt());
+    pipeline
+        .input(topics.waterReadings())
+        .pipeInput(InputKeys.of(sample), sample, sample.getSampledAt());
     pipeline.advanceWallClockTime(PipelineTestDriver.COMMIT_INTERVAL);
   }
 
@@ -92,7 +99,8 @@ class WaterQueriesTest {
     return PipelineTestDriver.latestByKey(pipeline.output(topic).readKeyValuesToList());
   }
 
-  private static Station section(String id, String city, String province, WaterBodyType body, String name, boolean drinking) {
+  private static Station section(
+      String id, String city, String province, WaterBodyType body, String name, boolean drinking) {
     return Station.newBuilder()
         .setStationId(id)
         .setName(id)
@@ -108,10 +116,11 @@ class WaterQueriesTest {
 
   /**
    * A manual sample whose other items are class II at worst on the river limits (DO 7.5 is class I;
-   * COD_Mn 3.0 ≤ 4 and TP 0.08 ≤ 0.1 class II), so its ammonia nitrogen decides a class from III on:
-   * NH3-N ≤ 0.5 II, ≤ 1.0 III, ≤ 1.5 IV, ≤ 2.0 V.
+   * COD_Mn 3.0 ≤ 4 and TP 0.08 ≤ 0.1 class II), so its ammonia nitrogen decides a class from III
+   * on: NH3-N ≤ 0.5 II, ≤ 1.0 III, ≤ 1.5 IV, ≤ 2.0 V.
    */
-  private static WaterSample river(String id, String city, LocalDateTime at, double ammoniaNitrogen) {
+  private static WaterSample river(
+      String id, String city, LocalDateTime at, double ammoniaNitrogen) {
     return sample(id, city, at)
         .setPh(7.6)
         .setDissolvedOxygen(7.5)
@@ -145,8 +154,8 @@ class WaterQueriesTest {
    * 2024. Zibo: a drinking-water reservoir and a river section in March of both years, its Station
    * records without a province. Dezhou: a Station record only.
    *
-   * <p>Binzhou, January 2024: BZ1 NH3-N 0.3 (II), BZ2 0.8 and 1.0, mean 0.9 (III), BZ3 1.4 (IV). Zibo,
-   * March 2024: ZB1 II and compliant, ZB2 NH3-N 1.6 (V).
+   * <p>Binzhou, January 2024: BZ1 NH3-N 0.3 (II), BZ2 0.8 and 1.0, mean 0.9 (III), BZ3 1.4 (IV).
+   * Zibo, March 2024: ZB1 II and compliant, ZB2 NH3-N 1.6 (V).
    */
   private void twoCitiesOverTwoYears() {
     send(section("BZ1", "binzhou", "Shandong", WaterBodyType.RIVER, "徒骇河", false));
@@ -180,12 +189,22 @@ class WaterQueriesTest {
     Map<String, CityWaterPeriod> published = latest(topics.waterCityPeriod());
     assertThat(published)
         .containsOnlyKeys(
-            "binzhou@2023-01", "binzhou@2023-02", "binzhou@2023", "binzhou@2024-01", "binzhou@2024-02",
-            "binzhou@2024", "zibo@2023-03", "zibo@2023", "zibo@2024-03", "zibo@2024");
+            "binzhou@2023-01",
+            "binzhou@2023-02",
+            "binzhou@2023",
+            "binzhou@2024-01",
+            "binzhou@2024-02",
+            "binzhou@2024",
+            "zibo@2023-03",
+            "zibo@2023",
+            "zibo@2024-03",
+            "zibo@2024");
     published.forEach(
         (key, record) -> {
           String[] cityAndPeriod = key.split("@");
-          assertThat(queries.cityPeriod(cityAndPeriod[0], cityAndPeriod[1], 0)).as(key).contains(record);
+          assertThat(queries.cityPeriod(cityAndPeriod[0], cityAndPeriod[1], 0))
+              .as(key)
+              .contains(record);
         });
   }
 
@@ -204,7 +223,8 @@ class WaterQueriesTest {
     assertThat(january.getPreviousPeriod()).isEqualTo("2023-01");
     assertThat(january.getGoodShareChangePoints()).isEqualTo(0.0);
 
-    // Year to date, the means of the monthly means: BZ1 (0.3 + 0.5) / 2 = 0.4 (II), BZ2 (0.9 + 1.2) /
+    // Year to date, the means of the monthly means: BZ1 (0.3 + 0.5) / 2 = 0.4 (II), BZ2 (0.9 + 1.2)
+    // /
     // 2 = 1.05 (IV), BZ3 1.4 (IV): 1 of 3 good.
     CityWaterPeriod year = queries.cityPeriod("binzhou", "2024", 0).orElseThrow();
     assertThat(year.getPeriodType()).isEqualTo(PeriodType.YEAR_TO_DATE);
@@ -250,7 +270,9 @@ class WaterQueriesTest {
         (key, record) -> {
           String[] sectionAndMonth = key.split("@");
           YearMonth month = YearMonth.parse(sectionAndMonth[1]);
-          assertThat(queries.sectionMonth(sectionAndMonth[0], month, null)).as(key).contains(record);
+          assertThat(queries.sectionMonth(sectionAndMonth[0], month, null))
+              .as(key)
+              .contains(record);
           assertThat(queries.sectionMonth(sectionAndMonth[0], month, 0)).as(key).contains(record);
         });
   }
@@ -265,10 +287,13 @@ class WaterQueriesTest {
     assertThat(bz2.getAmmoniaNitrogen()).isEqualTo(0.9);
     assertThat(bz2.getWaterClass()).isEqualTo("III");
     assertThat(bz2.getGood()).isTrue();
-    // CWQI on the class III limits: pH (7.6 - 7) / 2 + DO 5 / 7.5 + COD_Mn 3 / 6 + NH3-N 0.9 / 1 + TP 0.08 / 0.2.
+    // CWQI on the class III limits: pH (7.6 - 7) / 2 + DO 5 / 7.5 + COD_Mn 3 / 6 + NH3-N 0.9 / 1 +
+    // TP 0.08 / 0.2.
     assertThat(bz2.getCwqi()).isCloseTo(0.3 + 5 / 7.5 + 0.5 + 0.9 + 0.4, within(1e-6));
 
-    assertThat(queries.sectionMonth("BZ3", YearMonth.of(2024, 2), null)).as("no sample in February").isEmpty();
+    assertThat(queries.sectionMonth("BZ3", YearMonth.of(2024, 2), null))
+        .as("no sample in February")
+        .isEmpty();
     assertThat(queries.sectionMonth("XX9", YearMonth.of(2024, 1), null)).isEmpty();
   }
 
@@ -276,13 +301,18 @@ class WaterQueriesTest {
   void shouldLocateACityInTheTaskItsSamplesAreKeyedTo() {
     twoCitiesOverTwoYears();
 
-    // queryMetadataForKey hashes the city id over the partitions of the store's sub-topology: that of
+    // queryMetadataForKey hashes the city id over the partitions of the store's sub-topology: that
+    // of
     // water.readings, whose records are keyed by city id.
     assertThat(topology.describe().subtopologies())
-        .filteredOn(sub -> sub.nodes().stream().anyMatch(node -> storesOf(node).contains(WaterQueries.CITY_STORE)))
+        .filteredOn(
+            sub ->
+                sub.nodes().stream()
+                    .anyMatch(node -> storesOf(node).contains(WaterQueries.CITY_STORE)))
         .singleElement()
         .satisfies(sub -> assertThat(sourceTopics(sub)).contains(topics.waterReadings().name()));
-    assertThat(pipeline.<String>store(WaterQueries.CITY_STORE).get("binzhou")).isEqualTo("Shandong");
+    assertThat(pipeline.<String>store(WaterQueries.CITY_STORE).get("binzhou"))
+        .isEqualTo("Shandong");
   }
 
   private static Set<String> storesOf(TopologyDescription.Node node) {

@@ -17,7 +17,8 @@ class WaterRankingsTest {
   private static final String KEY = "Shandong@2024-01";
   private final WaterRankings rankings = new WaterRankings(WaterSettings.defaults().cwqi());
 
-  private static CityWaterPeriod january(String cityId, Double cwqi, Double goodShare, int sections) {
+  private static CityWaterPeriod january(
+      String cityId, Double cwqi, Double goodShare, int sections) {
     return CityWaterPeriod.newBuilder()
         .setCityId(cityId)
         .setPeriodType(PeriodType.MONTH_TO_DATE)
@@ -66,7 +67,10 @@ class WaterRankingsTest {
             unranked("weihai"));
     assertThat(ranking.getByGoodShare())
         .containsExactly(
-            ranked(1, "qingdao", 100.0), ranked(2, "zibo", 75.0), ranked(3, "jinan", 50.0), unranked("weihai"));
+            ranked(1, "qingdao", 100.0),
+            ranked(2, "zibo", 75.0),
+            ranked(3, "jinan", 50.0),
+            unranked("weihai"));
     assertThat(ranking.getRevision()).isEqualTo(4);
   }
 
@@ -75,12 +79,17 @@ class WaterRankingsTest {
     WaterRankingState state = shandong();
     rankings.update(state, with(january("jinan", 2.3516, 50.0, 4), -8.3));
     rankings.update(state, with(january("qingdao", 1.2, 100.0, 2), 4.0));
-    WaterRanking ranking = rankings.update(state, with(january("zibo", 2.3516, 75.0, 4), -12.5)).orElseThrow();
+    WaterRanking ranking =
+        rankings.update(state, with(january("zibo", 2.3516, 75.0, 4), -12.5)).orElseThrow();
 
-    // lower is better: zibo improved most (-12.5 %), then jinan (-8.3 %), qingdao got worse (+4.0 %)
+    // lower is better: zibo improved most (-12.5 %), then jinan (-8.3 %), qingdao got worse (+4.0
+    // %)
     assertThat(ranking.getByCwqiChange())
         .containsExactly(
-            ranked(1, "zibo", -12.5), ranked(2, "jinan", -8.3), ranked(3, "qingdao", 4.0), unranked("weihai"));
+            ranked(1, "zibo", -12.5),
+            ranked(2, "jinan", -8.3),
+            ranked(3, "qingdao", 4.0),
+            unranked("weihai"));
   }
 
   private static CityWaterPeriod with(CityWaterPeriod period, double cwqiChange) {
@@ -99,6 +108,9 @@ class WaterRankingsTest {
     assertThat(moved.getRevision()).isEqualTo(5);
     assertThat(moved.getByCwqi())
         .containsExactly(
-            ranked(1, "qingdao", 1.2), ranked(1, "zibo", 1.2), ranked(3, "jinan", 2.3516), unranked("weihai"));
+            ranked(1, "qingdao", 1.2),
+            ranked(1, "zibo", 1.2),
+            ranked(3, "jinan", 2.3516),
+            unranked("weihai"));
   }
 }
