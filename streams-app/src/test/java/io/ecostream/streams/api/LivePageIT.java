@@ -3,21 +3,14 @@ package io.ecostream.streams.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.Station;
-import io.ecostream.avro.StationKind;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.streams.AirReadings;
 import io.ecostream.streams.RunUnderTest;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.TopicCreator;
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,15 +55,13 @@ class LivePageIT {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final Duration DEADLINE = ApiTestCluster.DEADLINE;
   private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 15);
-  private static final Pattern PAGE_PORT = Pattern.compile("live page on http://[^:]+:(\\d+)/");
 
   @TempDir Path stateDir;
 
-  private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
   private EcostreamTopics topics;
+  private ApiTestCluster cluster;
   private RunUnderTest run;
   private ChromeDriver browser;
 
@@ -95,6 +80,7 @@ class LivePageIT {
         present, "no Chromium: apt-get install chromium chromium-driver to run this test");
     topics = EcostreamTopics.withPrefix(KafkaBrokerFixture.uniqueName("page"));
     TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
+    cluster = new ApiTestCluster(kafka, topics);
   }
 
   @AfterEach
@@ -109,7 +95,13 @@ class LivePageIT {
 
   @Test
   void shouldShowTheApisFiguresAndANewAlertWithoutReloading() throws Exception {
-    sendStations();
+    List<Station> stations = new ArrayList<>();
+    for (int city = 1; city <= 2; city++) {
+      for (int station = 1; station <= 2; station++) {
+        stations.add(ApiTestCluster.airStation(station(city, station), "c" + city));
+      }
+    }
+    cluster.sendStations(stations);
     List<AirReading> readings = new ArrayList<>();
     for (int hour = 0; hour < 24 * 2 + 3; hour++) {
       for (int city = 1; city <= 2; city++) {
@@ -118,13 +110,14 @@ class LivePageIT {
         }
       }
     }
-    sendReadings(readings);
-    int port = startRun();
-    awaitApi(
+    cluster.sendReadings(readings);
+    run = cluster.startRun(KafkaBrokerFixture.uniqueName("page-app"), stateDir);
+    int port = ApiTestCluster.httpPort(run);
+    cluster.awaitAnswer(
         port,
         "/api/rankings/Testland/2024",
         ranking -> ranking.get("byCompositeIndex").size() == 2);
-    awaitApi(port, "/api/alerts", alerts -> true);
+    cluster.awaitAnswer(port, "/api/alerts");
 
     browser = chromium();
     browser.get("http://127.0.0.1:" + port + "/?city=c1");
@@ -132,7 +125,7 @@ class LivePageIT {
     wait.until(page -> text("ytd-pm25").matches("\\d+") && text("status").startsWith("updated"));
     ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
 
-    JsonNode year = api(port, "/api/cities/c1/periods/2024");
+    JsonNode year = cluster.awaitAnswer(port, "/api/cities/c1/periods/2024");
     assertThat(text("ytd-span"))
         .isEqualTo(year.get("from").asText() + " to " + year.get("to").asText());
     assertThat(text("ytd-pm25")).isEqualTo(fixed(year.get("pm25"), 0));
@@ -143,14 +136,14 @@ class LivePageIT {
     // Worked by hand: c1's stations average 31 (30, 32, …) and 41 on both days.
     assertThat(text("ytd-pm25")).isEqualTo("36");
 
-    JsonNode now = api(port, "/api/cities/c1/now");
+    JsonNode now = cluster.awaitAnswer(port, "/api/cities/c1/now");
     assertThat(text("now-aqi")).isEqualTo(fixed(now.get("aqi"), 0));
     assertThat(text("now-pm25")).isEqualTo(fixed(now.get("pm25Moving24h"), 0));
     assertThat(text("now-stations")).isEqualTo("2");
     assertThat(browser.findElement(By.id("now-card")).getAttribute("data-category"))
         .isEqualTo(now.get("category").asText());
 
-    JsonNode ranking = api(port, "/api/rankings/Testland/2024");
+    JsonNode ranking = cluster.awaitAnswer(port, "/api/rankings/Testland/2024");
     List<WebElement> rows = browser.findElements(By.cssSelector("#ranking tbody tr"));
     assertThat(rows).hasSize(2);
     for (int i = 0; i < rows.size(); i++) {
@@ -170,14 +163,14 @@ class LivePageIT {
                 .build());
       }
     }
-    sendReadings(heavy);
+    cluster.sendReadings(heavy);
     wait.until(page -> !browser.findElements(By.cssSelector("#alerts li.new")).isEmpty());
     WebElement alert = browser.findElement(By.cssSelector("#alerts li.new"));
     assertThat(alert.getText()).contains("PROVISIONAL").contains("c1").contains("2024-01-17");
     assertThat(((JavascriptExecutor) browser).executeScript("return window.loadedOnce === true;"))
         .as("the alert came without a reload")
         .isEqualTo(true);
-    JsonNode alerts = api(port, "/api/alerts");
+    JsonNode alerts = cluster.awaitAnswer(port, "/api/alerts");
     assertThat(alerts)
         .anySatisfy(
             one ->
@@ -211,71 +204,6 @@ class LivePageIT {
     return "C" + city + "-A0" + number;
   }
 
-  private void sendStations() {
-    try (KafkaProducer<String, Station> producer =
-        new KafkaProducer<>(
-            kafka.producerProps(),
-            new StringSerializer(),
-            topics.stations().valueSerde().serializer())) {
-      for (int city = 1; city <= 2; city++) {
-        for (int s = 1; s <= 2; s++) {
-          Station station =
-              Station.newBuilder()
-                  .setStationId(station(city, s))
-                  .setName(station(city, s))
-                  .setKind(StationKind.AIR)
-                  .setCityId("c" + city)
-                  .setCityName("City " + city)
-                  .setProvince("Testland")
-                  .build();
-          producer.send(
-              new ProducerRecord<>(topics.stations().name(), InputKeys.of(station), station));
-        }
-      }
-    }
-  }
-
-  private void sendReadings(List<AirReading> readings) {
-    try (KafkaProducer<String, AirReading> producer =
-        new KafkaProducer<>(
-            kafka.producerProps(),
-            new StringSerializer(),
-            topics.airReadings().valueSerde().serializer())) {
-      for (AirReading r : readings) {
-        producer.send(
-            new ProducerRecord<>(
-                topics.airReadings().name(),
-                null,
-                r.getHourStart().toEpochMilli(),
-                InputKeys.of(r),
-                r));
-      }
-    }
-  }
-
-  private int startRun() throws InterruptedException {
-    run =
-        RunUnderTest.start(
-            List.of(
-                "--bootstrap-servers", kafka.bootstrapServers(),
-                "--topic-prefix", topics.prefix(),
-                "--application-id", KafkaBrokerFixture.uniqueName("page-app"),
-                "--state-dir", stateDir.toString(),
-                "--metrics-port", "0"));
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (true) {
-      Matcher port = PAGE_PORT.matcher(run.log().toString());
-      if (port.find()) {
-        return Integer.parseInt(port.group(1));
-      }
-      assertThat(run.exit()).as("run stopped early:%n%s", run.log()).isNotDone();
-      assertThat(System.nanoTime())
-          .as("run announced its page in time:%n%s", run.log())
-          .isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
   private ChromeDriver chromium() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -298,31 +226,5 @@ class LivePageIT {
     return value == null || value.isNull()
         ? "–"
         : String.format(Locale.ROOT, "%." + decimals + "f", value.asDouble());
-  }
-
-  private JsonNode api(int port, String path) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-    return json.readTree(response.body());
-  }
-
-  private void awaitApi(int port, String path, Predicate<JsonNode> done) throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (true) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 200 && done.test(json.readTree(response.body()))) {
-        return;
-      }
-      assertThat(System.nanoTime())
-          .as("%s answered in time; last %s", path, response.body())
-          .isLessThan(deadline);
-      Thread.sleep(200);
-    }
   }
 }

@@ -10,7 +10,6 @@ import io.ecostream.avro.Alert;
 import io.ecostream.avro.AlertStatus;
 import io.ecostream.avro.SamplingMethod;
 import io.ecostream.avro.Station;
-import io.ecostream.avro.StationKind;
 import io.ecostream.avro.WaterSample;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.streams.AirReadings;
@@ -27,7 +26,6 @@ import io.ecostream.topics.InputKeys;
 import io.ecostream.topics.TopicCreator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,9 +43,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -76,10 +71,9 @@ class QueryApiIT {
 
   @RegisterExtension static final KafkaBrokerFixture kafka = new KafkaBrokerFixture();
 
-  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final Duration DEADLINE = ApiTestCluster.DEADLINE;
   private static final int CITIES = 8;
   private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 15);
-  private static final Pattern API_PORT = Pattern.compile("query API on http://[^:]+:(\\d+)/api");
 
   @TempDir Path stateDir;
 
@@ -88,6 +82,7 @@ class QueryApiIT {
   private final List<RunUnderTest> runs = new ArrayList<>();
   private String prefix;
   private EcostreamTopics topics;
+  private ApiTestCluster cluster;
   private String applicationId;
 
   @BeforeEach
@@ -96,6 +91,7 @@ class QueryApiIT {
     topics = EcostreamTopics.withPrefix(prefix);
     applicationId = KafkaBrokerFixture.uniqueName("api-app");
     TopicCreator.ensureExist(kafka.admin(), topics.all(), Optional.empty());
+    cluster = new ApiTestCluster(kafka, topics);
   }
 
   @AfterEach
@@ -115,13 +111,13 @@ class QueryApiIT {
     // Station records and readings are read side by side: the provinces may come after the days.
     JsonNode ranking = awaitRanking(port);
 
-    JsonNode cities = get(port, "/api/cities").body();
+    JsonNode cities = cluster.get(port, "/api/cities").body();
     assertThat(cities).hasSize(CITIES);
     JsonNode c3 = find(cities, "c3");
     assertThat(c3.get("province").asText()).isEqualTo("Testland");
     assertThat(c3.get("stations")).extracting(JsonNode::asText).containsExactly("C3-A01", "C3-A02");
 
-    JsonNode days = get(port, "/api/cities/c3/daily?from=2024-01-15&to=2024-01-16").body();
+    JsonNode days = cluster.get(port, "/api/cities/c3/daily?from=2024-01-15&to=2024-01-16").body();
     assertThat(days.get("cityId").asText()).isEqualTo("c3");
     assertThat(days.get("days"))
         .extracting(day -> day.get("date").asText())
@@ -130,16 +126,24 @@ class QueryApiIT {
         .extracting(day -> day.get("pm25").asDouble())
         .containsExactly(61.0, 61.0);
     assertThat(days.get("days").get(0).get("so2").isNull()).as("no SO2 was measured").isTrue();
-    assertThat(get(port, "/api/cities/c3/daily?from=2024-01-16&to=2024-01-16").body().get("days"))
+    assertThat(
+            cluster
+                .get(port, "/api/cities/c3/daily?from=2024-01-16&to=2024-01-16")
+                .body()
+                .get("days"))
         .hasSize(1);
-    assertThat(get(port, "/api/cities/c3/daily?from=2023-01-01&to=2023-12-31").body().get("days"))
+    assertThat(
+            cluster
+                .get(port, "/api/cities/c3/daily?from=2023-01-01&to=2023-12-31")
+                .body()
+                .get("days"))
         .isEmpty();
 
-    JsonNode january = get(port, "/api/cities/c3/periods/2024-01").body();
+    JsonNode january = cluster.get(port, "/api/cities/c3/periods/2024-01").body();
     assertThat(january.get("periodType").asText()).isEqualTo("MONTH_TO_DATE");
     assertThat(january.get("from").asText()).isEqualTo("2024-01-01");
     assertThat(january.get("pm25").asDouble()).isEqualTo(61.0);
-    JsonNode year = get(port, "/api/cities/c3/periods/2024").body();
+    JsonNode year = cluster.get(port, "/api/cities/c3/periods/2024").body();
     assertThat(year.get("periodType").asText()).isEqualTo("YEAR_TO_DATE");
     assertThat(year.get("pm25").asDouble()).isEqualTo(61.0);
     assertThat(year.get("pm25Change").isNull()).as("no 2023 to compare with").isTrue();
@@ -151,7 +155,7 @@ class QueryApiIT {
 
     // The newest hour, 2024-01-17 02:00 (an even hour): c3's stations read 50 and 70; their
     // 24-hour means, of 12 even and 12 odd hours, are 51 and 71.
-    JsonNode now = get(port, "/api/cities/c3/now").body();
+    JsonNode now = cluster.get(port, "/api/cities/c3/now").body();
     assertThat(now.get("cityId").asText()).isEqualTo("c3");
     assertThat(now.get("localDate").asText()).isEqualTo("2024-01-17");
     assertThat(now.get("localHour").asInt()).isEqualTo(2);
@@ -160,7 +164,8 @@ class QueryApiIT {
     assertThat(now.get("pm25").asDouble()).isEqualTo(60.0);
     assertThat(now.get("pm25Moving24h").asDouble()).isEqualTo(61.0);
 
-    JsonNode hours = get(port, "/api/stations/C3-A01/hourly?from=2024-01-17&to=2024-01-17").body();
+    JsonNode hours =
+        cluster.get(port, "/api/stations/C3-A01/hourly?from=2024-01-17&to=2024-01-17").body();
     assertThat(hours.get("cityId").asText()).isEqualTo("c3");
     assertThat(hours.get("hours"))
         .extracting(hour -> hour.get("localHour").asInt())
@@ -170,12 +175,16 @@ class QueryApiIT {
         .containsExactly(50.0, 52.0, 50.0);
     assertThat(hours.get("hours").get(2).get("pm25Moving24h").asDouble()).isEqualTo(51.0);
     assertThat(
-            get(port, "/api/stations/C3-A01/hourly?from=2024-01-16T18:00:00Z").body().get("hours"))
+            cluster
+                .get(port, "/api/stations/C3-A01/hourly?from=2024-01-16T18:00:00Z")
+                .body()
+                .get("hours"))
         .extracting(hour -> hour.get("localHour").asInt())
         .containsExactly(2);
 
     assertThat(
-            get(port, "/api/openapi.json")
+            cluster
+                .get(port, "/api/openapi.json")
                 .body()
                 .get("paths")
                 .has("/api/cities/{cityId}/periods/{period}"))
@@ -214,29 +223,34 @@ class QueryApiIT {
     }
     int port = start(stateDir.resolve("one"));
     JsonNode january =
-        awaitAnswer(
+        cluster.awaitAnswer(
             port,
             "/api/water/cities/w1/periods/2024-01",
             figure -> figure.get("sections").asInt() == 3);
     assertThat(january.get("sections").asInt()).isEqualTo(3);
     assertThat(january.get("goodShare").asDouble()).isEqualTo(66.7);
-    assertThat(awaitStable(port, "/api/water/cities/w1/periods/2024").get("goodShare").asDouble())
+    assertThat(
+            cluster
+                .awaitAnswer(port, "/api/water/cities/w1/periods/2024")
+                .get("goodShare")
+                .asDouble())
         .isEqualTo(66.7);
-    JsonNode section = get(port, "/api/water/sections/W1-2/months/2024-01").body();
+    JsonNode section = cluster.get(port, "/api/water/sections/W1-2/months/2024-01").body();
     assertThat(section.get("waterClass").asText()).isEqualTo("III");
     assertThat(section.get("ammoniaNitrogen").asDouble()).isEqualTo(0.9);
 
-    assertError(get(port, "/api/water/cities/nowhere/periods/2024"), 404, "no water city nowhere");
     assertError(
-        get(port, "/api/water/cities/w1/periods/2023"),
+        cluster.get(port, "/api/water/cities/nowhere/periods/2024"), 404, "no water city nowhere");
+    assertError(
+        cluster.get(port, "/api/water/cities/w1/periods/2023"),
         404,
         "water city w1 has no figure for 2023");
     assertError(
-        get(port, "/api/water/sections/W1-2/months/2024-1"),
+        cluster.get(port, "/api/water/sections/W1-2/months/2024-1"),
         400,
         "month must be yyyy-MM, got 2024-1");
     assertError(
-        get(port, "/api/water/sections/W1-2/months/2023-12"),
+        cluster.get(port, "/api/water/sections/W1-2/months/2023-12"),
         404,
         "no month 2023-12 of water section W1-2");
   }
@@ -245,21 +259,21 @@ class QueryApiIT {
   void shouldListTheAlertsSinceAnInstantAndPushNewOnesAsTheyCome() throws Exception {
     sendAlerts(alert("a-old", "2024-01-10T00:00:00Z"), alert("a-mid", "2024-01-15T00:00:00Z"));
     int port = start(stateDir.resolve("one"));
-    JsonNode all = awaitStable(port, "/api/alerts");
+    JsonNode all = cluster.awaitAnswer(port, "/api/alerts");
     assertThat(all)
         .extracting(alert -> alert.get("alertId").asText())
         .containsExactly("a-old", "a-mid");
-    assertThat(get(port, "/api/alerts?since=2024-01-12T00:00:00Z").body())
+    assertThat(cluster.get(port, "/api/alerts?since=2024-01-12T00:00:00Z").body())
         .extracting(alert -> alert.get("alertId").asText())
         .containsExactly("a-mid");
-    assertThat(get(port, "/api/alerts?limit=1").body())
+    assertThat(cluster.get(port, "/api/alerts?limit=1").body())
         .extracting(alert -> alert.get("alertId").asText())
         .containsExactly("a-mid");
     assertError(
-        get(port, "/api/alerts?since=yesterday"),
+        cluster.get(port, "/api/alerts?since=yesterday"),
         400,
         "since must be an instant (2026-03-01T08:00:00Z) or a date, got yesterday");
-    assertError(get(port, "/api/alerts?limit=0"), 400, "limit must be 1-1000, got 0");
+    assertError(cluster.get(port, "/api/alerts?limit=0"), 400, "limit must be 1-1000, got 0");
 
     LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
     HttpRequest streamRequest =
@@ -280,7 +294,7 @@ class QueryApiIT {
     JsonNode pushed = json.readTree(event.substring("data: ".length()));
     assertThat(pushed.get("alertId").asText()).isEqualTo("a-new");
     assertThat(pushed.get("status").asText()).isEqualTo("CONFIRMED");
-    assertThat(get(port, "/api/alerts").body())
+    assertThat(cluster.get(port, "/api/alerts").body())
         .extracting(alert -> alert.get("alertId").asText())
         .containsExactly("a-old", "a-mid", "a-new");
   }
@@ -291,31 +305,35 @@ class QueryApiIT {
     int port = start(stateDir.resolve("one"));
     awaitEveryCitysDays(port);
 
-    assertError(get(port, "/api/cities/nowhere/daily"), 404, "no city nowhere");
-    assertError(get(port, "/api/cities/c1/periods/2023"), 404, "city c1 has no day in 2023");
-    assertError(get(port, "/api/rankings/Atlantis/2024"), 404, "no ranking of Atlantis for 2024");
+    assertError(cluster.get(port, "/api/cities/nowhere/daily"), 404, "no city nowhere");
     assertError(
-        get(port, "/api/cities/c1/daily?from=2024-02-30"),
+        cluster.get(port, "/api/cities/c1/periods/2023"), 404, "city c1 has no day in 2023");
+    assertError(
+        cluster.get(port, "/api/rankings/Atlantis/2024"), 404, "no ranking of Atlantis for 2024");
+    assertError(
+        cluster.get(port, "/api/cities/c1/daily?from=2024-02-30"),
         400,
         "from must be a date yyyy-MM-dd, got 2024-02-30");
     assertError(
-        get(port, "/api/cities/c1/daily?from=2024-02-01&to=2024-01-01"),
+        cluster.get(port, "/api/cities/c1/daily?from=2024-02-01&to=2024-01-01"),
         400,
         "from 2024-02-01 is after to 2024-01-01");
     assertError(
-        get(port, "/api/cities/c1/periods/2024-13"),
+        cluster.get(port, "/api/cities/c1/periods/2024-13"),
         400,
         "period must be yyyy or yyyy-MM, got 2024-13");
     assertError(
-        get(port, "/api/stations"), 404, "no such path: /api/stations (see /api/openapi.json)");
-    assertError(get(port, "/api/cities/nowhere/now"), 404, "no city nowhere");
-    assertError(get(port, "/api/stations/nowhere/hourly"), 404, "no station nowhere");
+        cluster.get(port, "/api/stations"),
+        404,
+        "no such path: /api/stations (see /api/openapi.json)");
+    assertError(cluster.get(port, "/api/cities/nowhere/now"), 404, "no city nowhere");
+    assertError(cluster.get(port, "/api/stations/nowhere/hourly"), 404, "no station nowhere");
     assertError(
-        get(port, "/api/stations/C1-A01/hourly?to=2024-13-01"),
+        cluster.get(port, "/api/stations/C1-A01/hourly?to=2024-13-01"),
         400,
         "to must be an instant (2026-03-01T08:00:00Z) or a date, got 2024-13-01");
     assertError(
-        get(port, "/api/stations/C1-A01/hourly?from=2024-01-17&to=2024-01-16"),
+        cluster.get(port, "/api/stations/C1-A01/hourly?from=2024-01-17&to=2024-01-16"),
         400,
         "from 2024-01-16T16:00:00Z is after to 2024-01-16T15:59:59.999Z");
   }
@@ -348,21 +366,23 @@ class QueryApiIT {
               settings.zone()));
 
       assertError(
-          get(server.port(), "/api/cities"), 503, "the application is CREATED, try again shortly");
-      assertError(
-          get(server.port(), "/api/cities/c1/daily"),
+          cluster.get(server.port(), "/api/cities"),
           503,
           "the application is CREATED, try again shortly");
       assertError(
-          get(server.port(), "/api/cities/c1/now"),
+          cluster.get(server.port(), "/api/cities/c1/daily"),
           503,
           "the application is CREATED, try again shortly");
       assertError(
-          get(server.port(), "/api/stations/C1-A01/hourly"),
+          cluster.get(server.port(), "/api/cities/c1/now"),
           503,
           "the application is CREATED, try again shortly");
       assertError(
-          get(server.port(), "/api/alerts"),
+          cluster.get(server.port(), "/api/stations/C1-A01/hourly"),
+          503,
+          "the application is CREATED, try again shortly");
+      assertError(
+          cluster.get(server.port(), "/api/alerts"),
           503,
           "the alert feed is still reading the alerts topic, try again shortly");
     }
@@ -376,24 +396,24 @@ class QueryApiIT {
     awaitEveryCitysDays(first);
     awaitEveryCitysDays(second);
 
-    Set<String> heldByFirst = cityIds(awaitStable(first, "/api/cities?scope=local"));
-    Set<String> heldBySecond = cityIds(awaitStable(second, "/api/cities?scope=local"));
+    Set<String> heldByFirst = cityIds(cluster.awaitAnswer(first, "/api/cities?scope=local"));
+    Set<String> heldBySecond = cityIds(cluster.awaitAnswer(second, "/api/cities?scope=local"));
     assertThat(heldByFirst).as("each instance holds some cities").isNotEmpty();
     assertThat(heldBySecond).as("each instance holds some cities").isNotEmpty();
     assertThat(heldByFirst).doesNotContainAnyElementsOf(heldBySecond);
-    assertThat(cityIds(get(first, "/api/cities").body())).hasSize(CITIES);
-    assertThat(cityIds(get(second, "/api/cities").body())).hasSize(CITIES);
+    assertThat(cityIds(cluster.get(first, "/api/cities").body())).hasSize(CITIES);
+    assertThat(cityIds(cluster.get(second, "/api/cities").body())).hasSize(CITIES);
     for (int k = 0; k < CITIES; k++) {
       String path = "/api/cities/c" + k + "/periods/2024-01";
-      JsonNode fromFirst = get(first, path).body();
+      JsonNode fromFirst = cluster.get(first, path).body();
       assertThat(fromFirst.get("pm25").asDouble()).as(path).isEqualTo(10.0 * k + 31);
-      assertThat(get(second, path).body()).as(path).isEqualTo(fromFirst);
+      assertThat(cluster.get(second, path).body()).as(path).isEqualTo(fromFirst);
       String hours = "/api/stations/" + station(k, 2) + "/hourly?from=2024-01-17";
-      JsonNode hoursFromFirst = awaitStable(first, hours);
+      JsonNode hoursFromFirst = cluster.awaitAnswer(first, hours);
       assertThat(hoursFromFirst.get("hours")).as(hours).hasSize(3);
-      assertThat(awaitStable(second, hours)).as(hours).isEqualTo(hoursFromFirst);
+      assertThat(cluster.awaitAnswer(second, hours)).as(hours).isEqualTo(hoursFromFirst);
     }
-    assertError(get(first, "/api/stations/nowhere/hourly"), 404, "no station nowhere");
+    assertError(cluster.get(first, "/api/stations/nowhere/hourly"), 404, "no station nowhere");
   }
 
   private static Alert alert(String id, String eventTime) {
@@ -420,32 +440,9 @@ class QueryApiIT {
   }
 
   private int start(Path state) throws InterruptedException {
-    RunUnderTest run =
-        RunUnderTest.start(
-            List.of(
-                "--bootstrap-servers",
-                kafka.bootstrapServers(),
-                "--topic-prefix",
-                prefix,
-                "--application-id",
-                applicationId,
-                "--state-dir",
-                state.toString(),
-                "--metrics-port",
-                "0"));
+    RunUnderTest run = cluster.startRun(applicationId, state);
     runs.add(run);
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (true) {
-      Matcher port = API_PORT.matcher(run.log().toString());
-      if (port.find()) {
-        return Integer.parseInt(port.group(1));
-      }
-      assertThat(run.exit()).as("run stopped early:%n%s", run.log()).isNotDone();
-      assertThat(System.nanoTime())
-          .as("run announced its API in time:%n%s", run.log())
-          .isLessThan(deadline);
-      sleep();
-    }
+    return ApiTestCluster.httpPort(run);
   }
 
   private void sendStationsAndReadings() {
@@ -459,42 +456,14 @@ class QueryApiIT {
         readings.add(pm25(station(k, 2), city, start, 10 * k + 40 + wobble));
       }
     }
-    try (KafkaProducer<String, Station> producer =
-        new KafkaProducer<>(
-            kafka.producerProps(),
-            new StringSerializer(),
-            topics.stations().valueSerde().serializer())) {
-      for (int k = 0; k < CITIES; k++) {
-        for (int s = 1; s <= 2; s++) {
-          Station station =
-              Station.newBuilder()
-                  .setStationId(station(k, s))
-                  .setName(station(k, s))
-                  .setKind(StationKind.AIR)
-                  .setCityId("c" + k)
-                  .setCityName("City " + k)
-                  .setProvince("Testland")
-                  .build();
-          producer.send(
-              new ProducerRecord<>(topics.stations().name(), InputKeys.of(station), station));
-        }
+    List<Station> stations = new ArrayList<>();
+    for (int k = 0; k < CITIES; k++) {
+      for (int s = 1; s <= 2; s++) {
+        stations.add(ApiTestCluster.airStation(station(k, s), "c" + k));
       }
     }
-    try (KafkaProducer<String, AirReading> producer =
-        new KafkaProducer<>(
-            kafka.producerProps(),
-            new StringSerializer(),
-            topics.airReadings().valueSerde().serializer())) {
-      for (AirReading r : readings) {
-        producer.send(
-            new ProducerRecord<>(
-                topics.airReadings().name(),
-                null,
-                r.getHourStart().toEpochMilli(),
-                InputKeys.of(r),
-                r));
-      }
-    }
+    cluster.sendStations(stations);
+    cluster.sendReadings(readings);
   }
 
   private static String station(int city, int number) {
@@ -504,59 +473,17 @@ class QueryApiIT {
   /** Waits until every city's two whole days are served. */
   private void awaitEveryCitysDays(int port) throws Exception {
     for (int k = 0; k < CITIES; k++) {
-      String path = "/api/cities/c" + k + "/daily?from=2024-01-15&to=2024-01-16";
-      long deadline = System.nanoTime() + DEADLINE.toNanos();
-      Response response = get(port, path);
-      while (response.status() != 200 || response.body().get("days").size() < 2) {
-        assertThat(System.nanoTime())
-            .as("%s served in time; last answer %s", path, response)
-            .isLessThan(deadline);
-        sleep();
-        response = get(port, path);
-      }
+      cluster.awaitAnswer(
+          port,
+          "/api/cities/c" + k + "/daily?from=2024-01-15&to=2024-01-16",
+          answer -> answer.get("days").size() == 2);
     }
   }
 
   /** The ranking once it lists every city (the rankings run after the cities' periods). */
   private JsonNode awaitRanking(int port) throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    Response response = get(port, "/api/rankings/Testland/2024-01");
-    while (response.status() != 200 || response.body().get("byPm25").size() < CITIES) {
-      assertThat(System.nanoTime())
-          .as("ranking served in time; last answer %s", response)
-          .isLessThan(deadline);
-      sleep();
-      response = get(port, "/api/rankings/Testland/2024-01");
-    }
-    return response.body();
-  }
-
-  /** The answer once it is 200 and passes {@code done}. */
-  private JsonNode awaitAnswer(int port, String path, Predicate<JsonNode> done) throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    Response response = get(port, path);
-    while (response.status() != 200 || !done.test(response.body())) {
-      assertThat(System.nanoTime())
-          .as("%s served in time; last answer %s", path, response)
-          .isLessThan(deadline);
-      sleep();
-      response = get(port, path);
-    }
-    return response.body();
-  }
-
-  /** The answer once it is 200 (a rebalance may still be settling). */
-  private JsonNode awaitStable(int port, String path) throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    Response response = get(port, path);
-    while (response.status() != 200) {
-      assertThat(System.nanoTime())
-          .as("%s served in time; last answer %s", path, response)
-          .isLessThan(deadline);
-      sleep();
-      response = get(port, path);
-    }
-    return response.body();
+    return cluster.awaitAnswer(
+        port, "/api/rankings/Testland/2024-01", ranking -> ranking.get("byPm25").size() == CITIES);
   }
 
   private static Set<String> cityIds(JsonNode cities) {
@@ -574,25 +501,9 @@ class QueryApiIT {
     throw new AssertionError("no " + cityId + " in " + cities);
   }
 
-  private static void assertError(Response response, int status, String reason) {
+  private static void assertError(ApiTestCluster.Response response, int status, String reason) {
     assertThat(response.status()).as("%s", response).isEqualTo(status);
     assertThat(response.body().get("status").asInt()).isEqualTo(status);
     assertThat(response.body().get("error").asText()).isEqualTo(reason);
-  }
-
-  private record Response(int status, JsonNode body) {}
-
-  private Response get(int port, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValue("application/json; charset=utf-8");
-    return new Response(response.statusCode(), json.readTree(response.body()));
-  }
-
-  private static void sleep() throws InterruptedException {
-    Thread.sleep(200);
   }
 }
