@@ -14,6 +14,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -135,9 +136,31 @@ public final class KafkaBrokerFixture implements BeforeAllCallback, AfterAllCall
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /**
+   * Creates the topics and waits until the broker describes them: the controller answers the
+   * creation before the broker's metadata has the topics, and a test that describes or uses them at
+   * once would otherwise meet "unknown topic" on a busy machine.
+   */
   private void create(List<NewTopic> topics) {
     try {
       admin().createTopics(topics).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      List<String> names = topics.stream().map(NewTopic::name).toList();
+      long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+      while (true) {
+        try {
+          admin()
+              .describeTopics(names)
+              .allTopicNames()
+              .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          return;
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+              || System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(50);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics " + topics, e);

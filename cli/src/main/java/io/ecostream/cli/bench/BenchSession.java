@@ -1,0 +1,145 @@
+package io.ecostream.cli.bench;
+
+import io.ecostream.cli.BenchCommand.Phase;
+import io.ecostream.topics.EcostreamTopics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One {@code bench} run on a cluster: the readings simulated once, an untimed warm-up of each phase
+ * kind, then the timed phases in order, each reported on stderr as it ends.
+ *
+ * @param records readings per throughput phase
+ * @param warmup readings of the warm-up, 0 for none
+ * @param latencyRate readings per second of the latency phase
+ * @param externalCluster the cluster is not the bench's own: its topics are deleted at the end
+ */
+public record BenchSession(
+    int records,
+    int warmup,
+    int latencyRate,
+    Duration latencyDuration,
+    long seed,
+    boolean externalCluster) {
+
+  public List<PhaseResult> run(
+      PrintWriter err,
+      Properties client,
+      Path dir,
+      StationNetwork network,
+      Set<Phase> selected,
+      List<Guarantee> guarantees)
+      throws InterruptedException {
+    String runId = "ecostream-bench-" + UUID.randomUUID().toString().substring(0, 8);
+    long latencyRecords = latencyRate * latencyDuration.toSeconds();
+    int needed =
+        (int)
+            Math.max(
+                Math.max(selected.contains(Phase.LATENCY) ? latencyRecords : 0, warmup),
+                selected.stream().anyMatch(p -> p != Phase.LATENCY) ? records : 0);
+    say(err, "simulating %d readings of %s (seed %d)", needed, network, seed);
+    BenchData data = BenchData.simulate(EcostreamTopics.withDefaultPrefix(), network, seed, needed);
+    List<PhaseResult> results = new ArrayList<>();
+    try (BenchRunner runner =
+        new BenchRunner(client, dir.resolve("state"), runId, line -> say(err, "%s", line))) {
+      try {
+        if (warmup > 0) {
+          warmUp(
+              err,
+              new BenchRunner(
+                  client, dir.resolve("state"), runId + "-warmup", line -> say(err, "%s", line)),
+              data,
+              selected,
+              guarantees);
+        }
+        List<BenchData.Reading> throughputInput = data.first(records);
+        if (selected.contains(Phase.PRODUCER)) {
+          results.add(report(err, runner.producer(throughputInput)));
+        } else if (selected.contains(Phase.PASSTHROUGH)) {
+          runner.preload(throughputInput, runner.baselineTopic());
+        }
+        Map<Guarantee, Double> baselines = new HashMap<>();
+        if (selected.contains(Phase.PASSTHROUGH)) {
+          for (Guarantee g : guarantees) {
+            PhaseResult result =
+                report(err, runner.passThrough(runner.baselineTopic(), throughputInput.size(), g));
+            baselines.put(g, result.recordsPerSecond());
+            results.add(result);
+          }
+        }
+        if (selected.contains(Phase.TOPOLOGY)) {
+          for (Guarantee g : guarantees) {
+            results.add(
+                report(
+                    err, runner.topology(data.stations(), throughputInput, g, baselines.get(g))));
+          }
+        }
+        if (selected.contains(Phase.LATENCY)) {
+          List<BenchData.Reading> paced = data.first((int) latencyRecords);
+          for (Guarantee g : guarantees) {
+            say(err, "latency %s: %d readings at %d/s", g, paced.size(), latencyRate);
+            results.add(report(err, runner.latency(data.stations(), paced, latencyRate, g)));
+          }
+        }
+      } finally {
+        if (externalCluster) {
+          runner.deleteTopics();
+        }
+      }
+    }
+    return results;
+  }
+
+  /**
+   * The selected phase kinds once each, on the first readings, untimed and unreported, so that the
+   * timed phases all run on a JIT that has compiled the client, Streams and Avro paths and none of
+   * them pays the warm-up for the others (the first phase of a cold JVM used to look slowest). The
+   * latency phase warms on the topology. Its topics are deleted at the end.
+   */
+  private void warmUp(
+      PrintWriter err,
+      BenchRunner runner,
+      BenchData data,
+      Set<Phase> selected,
+      List<Guarantee> guarantees) {
+    List<BenchData.Reading> input = data.first(warmup);
+    say(err, "warm-up: %d readings per phase kind, untimed", input.size());
+    try (runner) {
+      if (selected.contains(Phase.PRODUCER) || selected.contains(Phase.PASSTHROUGH)) {
+        warmedUp(err, runner.producer(input));
+      }
+      for (Guarantee g : guarantees) {
+        if (selected.contains(Phase.PASSTHROUGH)) {
+          warmedUp(err, runner.passThrough(runner.baselineTopic(), input.size(), g));
+        }
+        if (selected.contains(Phase.TOPOLOGY) || selected.contains(Phase.LATENCY)) {
+          warmedUp(err, runner.topology(data.stations(), input, g, null));
+        }
+      }
+      runner.deleteTopics();
+    }
+  }
+
+  private static void warmedUp(PrintWriter err, PhaseResult result) {
+    say(err, "warm-up %s", BenchTable.summary(result));
+  }
+
+  private static PhaseResult report(PrintWriter err, PhaseResult result) {
+    say(err, "%s", BenchTable.summary(result));
+    return result;
+  }
+
+  private static void say(PrintWriter err, String format, Object... args) {
+    err.println("ecostream bench: " + String.format(Locale.ROOT, format, args));
+    err.flush();
+  }
+}
