@@ -30,8 +30,10 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -166,12 +168,13 @@ public final class QueryApi implements HttpHandler {
   private byte[] route(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     Map<String, String> query = query(exchange.getRequestURI());
-    boolean forwarded = exchange.getRequestHeaders().containsKey(FORWARDED_HEADER);
+    Request request =
+        new Request(exchange, exchange.getRequestHeaders().containsKey(FORWARDED_HEADER));
     Matcher match;
     if (OPENAPI.matcher(path).matches()) {
       return openApi;
     } else if (CITIES.matcher(path).matches()) {
-      return json(cities(forwarded || "local".equals(query.get("scope"))));
+      return json(cities(request.forwarded() || "local".equals(query.get("scope"))));
     } else if ((match = CITY_DAYS.matcher(path)).matches()) {
       String city = match.group(1);
       LocalDate from = date(query, "from", LocalDate.of(0, 1, 1));
@@ -179,63 +182,52 @@ public final class QueryApi implements HttpHandler {
       if (from.isAfter(to)) {
         throw new ApiException(400, "from " + from + " is after to " + to);
       }
-      Location at = locate(AirQueries.CITY_STORE, city);
-      if (!at.local()) {
-        return forward(at, exchange, forwarded);
-      }
-      requireCity(city, at.partition());
-      ObjectNode answer = json.createObjectNode().put("cityId", city);
-      ArrayNode days = answer.putArray("days");
-      for (CityDayEntry day : air.days(city, from, to, at.partition())) {
-        days.add(AvroJson.toTree(day));
-      }
-      return json(answer);
+      return forCity(
+          city,
+          request,
+          partition -> {
+            ObjectNode answer = json.createObjectNode().put("cityId", city);
+            ArrayNode days = answer.putArray("days");
+            for (CityDayEntry day : air.days(city, from, to, partition)) {
+              days.add(AvroJson.toTree(day));
+            }
+            return json(answer);
+          });
     } else if ((match = CITY_PERIOD.matcher(path)).matches()) {
       String city = match.group(1);
       String period = period(match.group(2));
-      Location at = locate(AirQueries.CITY_STORE, city);
-      if (!at.local()) {
-        return forward(at, exchange, forwarded);
-      }
-      requireCity(city, at.partition());
-      return json(
-          AvroJson.toTree(
-              air.period(city, period, at.partition())
-                  .orElseThrow(
-                      () -> new ApiException(404, "city " + city + " has no day in " + period))));
+      return forCity(
+          city,
+          request,
+          partition ->
+              tree(
+                  air.period(city, period, partition),
+                  "city " + city + " has no day in " + period));
     } else if ((match = CITY_NOW.matcher(path)).matches()) {
       String city = match.group(1);
-      Location at = locate(AirQueries.CITY_STORE, city);
-      if (!at.local()) {
-        return forward(at, exchange, forwarded);
-      }
-      requireCity(city, at.partition());
-      return json(
-          AvroJson.toTree(
-              air.now(city, at.partition())
-                  .orElseThrow(() -> new ApiException(404, "city " + city + " has no hour yet"))));
+      return forCity(
+          city,
+          request,
+          partition -> tree(air.now(city, partition), "city " + city + " has no hour yet"));
     } else if ((match = STATION_HOURS.matcher(path)).matches()) {
-      return stationHours(match.group(1), exchange, query, forwarded);
+      return stationHours(match.group(1), request, query);
     } else if (ALERTS.matcher(path).matches()) {
       return alerts(query);
     } else if ((match = WATER_CITY_PERIOD.matcher(path)).matches()) {
       String city = match.group(1);
       String period = period(match.group(2));
-      Location at = locate(WaterQueries.CITY_STORE, city);
-      if (!at.local()) {
-        return forward(at, exchange, forwarded);
-      }
-      if (!water.knowsCity(city, at.partition())) {
-        throw new ApiException(404, "no water city " + city);
-      }
-      return json(
-          AvroJson.toTree(
-              water
-                  .cityPeriod(city, period, at.partition())
-                  .orElseThrow(
-                      () ->
-                          new ApiException(
-                              404, "water city " + city + " has no figure for " + period))));
+      return forKey(
+          WaterQueries.CITY_STORE,
+          city,
+          request,
+          partition -> {
+            if (!water.knowsCity(city, partition)) {
+              throw new ApiException(404, "no water city " + city);
+            }
+            return tree(
+                water.cityPeriod(city, period, partition),
+                "water city " + city + " has no figure for " + period);
+          });
     } else if ((match = SECTION_MONTH.matcher(path)).matches()) {
       String section = match.group(1);
       String month = match.group(2);
@@ -247,23 +239,62 @@ public final class QueryApi implements HttpHandler {
       if (found.isPresent()) {
         return json(AvroJson.toTree(found.get()));
       }
-      return askTheOthers(
-          exchange, forwarded, "no month " + month + " of water section " + section);
+      return askTheOthers(request, "no month " + month + " of water section " + section);
     } else if ((match = RANKING.matcher(path)).matches()) {
       String province = match.group(1);
       String period = period(match.group(2));
-      Location at = locate(AirQueries.RANKING_STORE, ProvinceRankings.key(province, period));
-      if (!at.local()) {
-        return forward(at, exchange, forwarded);
-      }
-      return json(
-          AvroJson.toTree(
-              air.ranking(province, period, at.partition())
-                  .orElseThrow(
-                      () ->
-                          new ApiException(404, "no ranking of " + province + " for " + period))));
+      return forKey(
+          AirQueries.RANKING_STORE,
+          ProvinceRankings.key(province, period),
+          request,
+          partition ->
+              tree(
+                  air.ranking(province, period, partition),
+                  "no ranking of " + province + " for " + period));
     }
     throw new ApiException(404, "no such path: " + path + " (see /api/openapi.json)");
+  }
+
+  /** The request being answered, and whether another instance forwarded it here. */
+  private record Request(HttpExchange exchange, boolean forwarded) {
+    String pathAndQuery() {
+      URI uri = exchange.getRequestURI();
+      return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+  }
+
+  /** The answer from the partition that holds a key. */
+  @FunctionalInterface
+  private interface KeyAnswer {
+    byte[] from(int partition) throws IOException;
+  }
+
+  /** Answered here when this instance holds the key, else by the instance that does. */
+  private byte[] forKey(String store, String key, Request request, KeyAnswer answer)
+      throws IOException {
+    Location at = locate(store, key);
+    if (!at.local()) {
+      return forward(at, request);
+    }
+    return answer.from(at.partition());
+  }
+
+  /** {@link #forKey} for an air city: 404 when its partition does not know it. */
+  private byte[] forCity(String city, Request request, KeyAnswer answer) throws IOException {
+    return forKey(
+        AirQueries.CITY_STORE,
+        city,
+        request,
+        partition -> {
+          requireCity(city, partition);
+          return answer.from(partition);
+        });
+  }
+
+  /** The record as JSON, or 404 with {@code missing}. */
+  private byte[] tree(Optional<? extends SpecificRecord> record, String missing)
+      throws IOException {
+    return json(AvroJson.toTree(record.orElseThrow(() -> new ApiException(404, missing))));
   }
 
   /**
@@ -271,8 +302,7 @@ public final class QueryApi implements HttpHandler {
    * asked first, then every other instance (a request another instance forwarded is answered from
    * the local ones only).
    */
-  private byte[] stationHours(
-      String station, HttpExchange exchange, Map<String, String> query, boolean forwarded)
+  private byte[] stationHours(String station, Request request, Map<String, String> query)
       throws IOException {
     Instant from = instant(query, "from", Instant.EPOCH, false);
     Instant to = instant(query, "to", LAST_INSTANT, true);
@@ -288,19 +318,16 @@ public final class QueryApi implements HttpHandler {
       found.get().hours().forEach(hour -> hours.add(AvroJson.toTree(hour)));
       return json(answer);
     }
-    return askTheOthers(exchange, forwarded, "no station " + station);
+    return askTheOthers(request, "no station " + station);
   }
 
   /**
    * The first answer of another instance to a request for a key this one does not hold and cannot
    * locate (a station's or section's partition is its city's); 404 when none has it.
    */
-  private byte[] askTheOthers(HttpExchange exchange, boolean forwarded, String notFound)
-      throws IOException {
-    if (!forwarded) {
-      URI uri = exchange.getRequestURI();
-      String pathAndQuery =
-          uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  private byte[] askTheOthers(Request request, String notFound) throws IOException {
+    if (!request.forwarded()) {
+      String pathAndQuery = request.pathAndQuery();
       for (StreamsMetadata instance : streams.streamsMetadataForStore(AirQueries.CITY_STORE)) {
         if (!instance.hostInfo().equals(self)) {
           try {
@@ -406,13 +433,11 @@ public final class QueryApi implements HttpHandler {
         metadata.activeHost(), metadata.partition(), metadata.activeHost().equals(self));
   }
 
-  private byte[] forward(Location at, HttpExchange exchange, boolean forwarded) throws IOException {
-    if (forwarded) {
+  private byte[] forward(Location at, Request request) throws IOException {
+    if (request.forwarded()) {
       throw new ApiException(503, "the key is moving between instances, try again shortly");
     }
-    URI uri = exchange.getRequestURI();
-    return get(
-        at.host(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    return get(at.host(), request.pathAndQuery());
   }
 
   /** The answer of another instance; its errors are passed on as they are. */
