@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecostream.localkafka.KafkaBrokerFixture;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.TopicCreator;
+import io.ecostream.topics.TopicOffsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,21 +92,15 @@ class OlderReplayIT {
 
   /** Records on the air input topic, over its partitions. */
   private long records() throws Exception {
-    String topic = topics.airReadings().name();
-    Map<TopicPartition, OffsetSpec> ends =
-        kafka
-            .admin()
-            .describeTopics(List.of(topic))
-            .allTopicNames()
-            .get()
-            .get(topic)
-            .partitions()
-            .stream()
-            .collect(
-                Collectors.toMap(
-                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-    return kafka.admin().listOffsets(ends).all().get().values().stream()
-        .mapToLong(info -> info.offset())
+    return TopicOffsets.of(
+            kafka.admin(),
+            List.of(topics.airReadings().name()),
+            OffsetSpec.latest(),
+            new ListOffsetsOptions(),
+            Duration.ofSeconds(30))
+        .values()
+        .stream()
+        .mapToLong(ListOffsetsResultInfo::offset)
         .sum();
   }
 

@@ -1,9 +1,9 @@
 package io.ecostream.cli.report;
 
 import io.ecostream.topics.ClusterCheck;
+import io.ecostream.topics.TopicOffsets;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -108,21 +109,9 @@ public final class PipelineDrain {
       Set<String> topics =
           committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
       topics.addAll(inputTopics);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin
-          .describeTopics(topics)
-          .allTopicNames()
-          .get(timeoutMs, TimeUnit.MILLISECONDS)
-          .forEach(
-              (topic, description) ->
-                  description
-                      .partitions()
-                      .forEach(
-                          p ->
-                              latest.put(
-                                  new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
       Map<TopicPartition, ListOffsetsResultInfo> ends =
-          admin.listOffsets(latest).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+          TopicOffsets.of(
+              admin, topics, OffsetSpec.latest(), new ListOffsetsOptions(), callTimeout);
       boolean caughtUp = true;
       long inputProcessed = 0;
       long inputTotal = 0;

@@ -1,21 +1,18 @@
 package io.ecostream.producer.cli;
 
 import io.ecostream.producer.replay.ReplaySettings;
+import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.TopicOffsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * Whether a replay's readings are older than what a deployment has taken in already. The streams
@@ -36,60 +33,42 @@ public final class OlderDataCheck {
   private OlderDataCheck() {}
 
   /**
-   * The reason not to replay, if there is one.
+   * The reason not to replay into these topics, if there is one.
    *
    * @param start the event time of the replay's first reading
    */
-  static Optional<String> problem(Admin admin, String topic, Instant start, Duration timeout)
+  static Optional<String> problem(
+      Admin admin, EcostreamTopics topics, Instant start, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
-    Optional<Instant> newest = newest(admin, topic, timeout);
+    String input = topics.airReadings().name();
+    Optional<Instant> newest = newest(admin, input, timeout);
     if (newest.isEmpty() || !start.isBefore(newest.get().minus(RUN_LATE_GRACE))) {
       return Optional.empty();
     }
-    String prefix = topic.substring(0, topic.length() - ".air.readings".length());
     return Optional.of(
         String.format(
-            "%s already holds readings up to %s (+08:00) and this replay starts at %s: a streams app that"
-                + " has read them dead-letters, as late, readings more than %d h older than the newest of"
-                + " their partition, so this replay would mostly end in %s.dead-letters. To replay older"
+            "%s already holds readings up to %s (+08:00) and this replay starts at %s: a streams app"
+                + " that has read them dead-letters, as late, readings more than %d h older than the"
+                + " newest of their partition, so this replay would mostly end in %s. To replay older"
                 + " data, replay into a deployment of its own (another --topic-prefix, with run"
-                + " --topic-prefix and --application-id to match), or reprocess from the start (run --reset,"
-                + " docs/reprocessing.md). --allow-older sends it anyway.",
-            topic,
+                + " --topic-prefix and --application-id to match), or reprocess from the start (run"
+                + " --reset, docs/reprocessing.md). --allow-older sends it anyway.",
+            input,
             LOCAL.format(newest.get()),
             LOCAL.format(start),
             RUN_LATE_GRACE.toHours(),
-            prefix));
+            topics.deadLetters().name()));
   }
 
   /** The newest record timestamp on the topic, empty when it holds no record. */
-  static Optional<Instant> newest(Admin admin, String topic, Duration timeout)
+  private static Optional<Instant> newest(Admin admin, String topic, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
-    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-    for (TopicPartitionInfo partition :
-        admin
-            .describeTopics(List.of(topic))
-            .allTopicNames()
-            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-            .get(topic)
-            .partitions()) {
-      partitions.put(new TopicPartition(topic, partition.partition()), OffsetSpec.maxTimestamp());
-    }
-    Optional<Instant> newest = Optional.empty();
-    for (ListOffsetsResultInfo info :
-        admin
-            .listOffsets(partitions)
-            .all()
-            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-            .values()) {
-      // An empty partition answers offset -1 and timestamp -1.
-      if (info.offset() >= 0 && info.timestamp() >= 0) {
-        Instant time = Instant.ofEpochMilli(info.timestamp());
-        if (newest.isEmpty() || time.isAfter(newest.get())) {
-          newest = Optional.of(time);
-        }
-      }
-    }
-    return newest;
+    return TopicOffsets.of(
+            admin, List.of(topic), OffsetSpec.maxTimestamp(), new ListOffsetsOptions(), timeout)
+        .values()
+        .stream()
+        .filter(info -> info.offset() >= 0 && info.timestamp() >= 0)
+        .map(info -> Instant.ofEpochMilli(info.timestamp()))
+        .max(Instant::compareTo);
   }
 }

@@ -395,8 +395,7 @@ public class ReplayCommand implements Callable<Integer> {
       return Optional.empty();
     }
     try (Admin admin = Admin.create(clientProperties())) {
-      return OlderDataCheck.problem(
-          admin, topics.airReadings().name(), replay.start().get(), kafkaTimeout());
+      return OlderDataCheck.problem(admin, topics, replay.start().get(), kafkaTimeout());
     } catch (ExecutionException | TimeoutException e) {
       return Optional.of(
           "cannot read the newest time on " + topics.airReadings().name() + ": " + e.getMessage());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.ecostream.avro.internal.CityDayEntry;
+import io.ecostream.domain.air.AqiCategory;
 import io.ecostream.serde.AvroJson;
 import io.ecostream.streams.air.AirQueries;
 import io.ecostream.streams.air.ProvinceRankings;
@@ -83,6 +84,7 @@ public final class QueryApi implements HttpHandler {
 
   private static final Pattern RANKING = Pattern.compile("/api/rankings/([^/]+)/([^/]+)");
   private static final Pattern OPENAPI = Pattern.compile("/api/openapi\\.json");
+  private static final Pattern AQI_CATEGORIES = Pattern.compile("/api/aqi-categories/?");
   private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
   private static final StringSerializer KEYS = new StringSerializer();
   private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
@@ -96,6 +98,7 @@ public final class QueryApi implements HttpHandler {
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
   private final byte[] openApi;
+  private final byte[] aqiCategories;
 
   /**
    * @param self this instance's {@code application.server}, as the other instances reach it
@@ -116,6 +119,7 @@ public final class QueryApi implements HttpHandler {
     this.water = water;
     this.alerts = alerts;
     this.zone = zone;
+    this.aqiCategories = aqiCategories();
     try (InputStream in = QueryApi.class.getResourceAsStream("openapi.json")) {
       this.openApi =
           Objects.requireNonNull(in, "openapi.json is missing from the jar").readAllBytes();
@@ -173,6 +177,8 @@ public final class QueryApi implements HttpHandler {
     Matcher match;
     if (OPENAPI.matcher(path).matches()) {
       return openApi;
+    } else if (AQI_CATEGORIES.matcher(path).matches()) {
+      return aqiCategories;
     } else if (CITIES.matcher(path).matches()) {
       return json(cities(request.forwarded() || "local".equals(query.get("scope"))));
     } else if ((match = CITY_DAYS.matcher(path)).matches()) {
@@ -189,7 +195,10 @@ public final class QueryApi implements HttpHandler {
             ObjectNode answer = json.createObjectNode().put("cityId", city);
             ArrayNode days = answer.putArray("days");
             for (CityDayEntry day : air.days(city, from, to, partition)) {
-              days.add(AvroJson.toTree(day));
+              ObjectNode node = (ObjectNode) AvroJson.toTree(day);
+              // A day without a valid daily AQI has none: -1 on the store, no category.
+              node.put("category", day.getAqi() < 0 ? null : AqiCategory.of(day.getAqi()).name());
+              days.add(node);
             }
             return json(answer);
           });
@@ -253,6 +262,27 @@ public final class QueryApi implements HttpHandler {
                   "no ranking of " + province + " for " + period));
     }
     throw new ApiException(404, "no such path: " + path + " (see /api/openapi.json)");
+  }
+
+  /** HJ 633's categories, from the domain's table: what a page needs to name and colour an AQI. */
+  private byte[] aqiCategories() {
+    ArrayNode categories = json.createArrayNode();
+    for (AqiCategory category : AqiCategory.values()) {
+      categories
+          .addObject()
+          .put("category", category.name())
+          .put("level", category.level())
+          .put("englishName", category.englishName())
+          .put("chineseName", category.chineseName())
+          .put("minAqi", category.minAqi())
+          .put("maxAqi", category.maxAqi())
+          .put("colour", category.hexColour());
+    }
+    try {
+      return json(categories);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The request being answered, and whether another instance forwarded it here. */

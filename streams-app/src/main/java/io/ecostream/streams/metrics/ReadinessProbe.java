@@ -1,9 +1,9 @@
 package io.ecostream.streams.metrics;
 
+import io.ecostream.topics.TopicOffsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -109,24 +109,13 @@ public final class ReadinessProbe implements AutoCloseable {
               .listConsumerGroupOffsets(applicationId)
               .partitionsToOffsetAndMetadata()
               .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin
-          .describeTopics(inputTopics)
-          .allTopicNames()
-          .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-          .forEach(
-              (topic, description) ->
-                  description
-                      .partitions()
-                      .forEach(
-                          p ->
-                              latest.put(
-                                  new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
       var ends =
-          admin
-              .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-              .all()
-              .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          TopicOffsets.of(
+              admin,
+              inputTopics,
+              OffsetSpec.latest(),
+              new ListOffsetsOptions(IsolationLevel.READ_COMMITTED),
+              CALL_TIMEOUT);
       long lag = 0;
       long done = 0;
       for (var end : ends.entrySet()) {

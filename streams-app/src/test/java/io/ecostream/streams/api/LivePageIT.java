@@ -136,6 +136,16 @@ class LivePageIT {
     // Worked by hand: c1's stations average 31 (30, 32, …) and 41 on both days.
     assertThat(text("ytd-pm25")).isEqualTo("36");
 
+    // Worked by hand, 2024-01-15 in c1: PM10 66 µg/m³ gives IAQI 50 + (66 - 50) × 50 / 100 = 58,
+    // above PM2.5 36 (52), NO2 31 (39) and O3 61 (31): AQI 58, good, the bar's colour on the page.
+    JsonNode day =
+        cluster
+            .awaitAnswer(port, "/api/cities/c1/daily?from=2024-01-15&to=2024-01-15")
+            .get("days")
+            .get(0);
+    assertThat(day.get("aqi").asInt()).isEqualTo(58);
+    assertThat(day.get("category").asText()).isEqualTo("GOOD");
+
     JsonNode now = cluster.awaitAnswer(port, "/api/cities/c1/now");
     assertThat(text("now-aqi")).isEqualTo(fixed(now.get("aqi"), 0));
     assertThat(text("now-pm25")).isEqualTo(fixed(now.get("pm25Moving24h"), 0));

@@ -126,6 +126,9 @@ class QueryApiIT {
         .extracting(day -> day.get("pm25").asDouble())
         .containsExactly(61.0, 61.0);
     assertThat(days.get("days").get(0).get("so2").isNull()).as("no SO2 was measured").isTrue();
+    // PM2.5 alone makes no valid daily AQI, so no category either.
+    assertThat(days.get("days").get(0).get("aqi").asInt()).isEqualTo(-1);
+    assertThat(days.get("days").get(0).get("category").isNull()).isTrue();
     assertThat(
             cluster
                 .get(port, "/api/cities/c3/daily?from=2024-01-16&to=2024-01-16")
@@ -181,6 +184,14 @@ class QueryApiIT {
                 .get("hours"))
         .extracting(hour -> hour.get("localHour").asInt())
         .containsExactly(2);
+
+    // HJ 633 Table 2: six categories; good is 51-100, yellow (255, 255, 0).
+    JsonNode categories = cluster.get(port, "/api/aqi-categories").body();
+    assertThat(categories).hasSize(6);
+    assertThat(categories.get(1).get("category").asText()).isEqualTo("GOOD");
+    assertThat(categories.get(1).get("minAqi").asInt()).isEqualTo(51);
+    assertThat(categories.get(1).get("maxAqi").asInt()).isEqualTo(100);
+    assertThat(categories.get(1).get("colour").asText()).isEqualTo("#FFFF00");
 
     assertThat(
             cluster

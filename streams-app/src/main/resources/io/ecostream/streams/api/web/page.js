@@ -1,27 +1,10 @@
 // The live page: reads the query API every few seconds and the alert stream as it comes.
 'use strict';
 
-// HJ 633's category colours, as the official bulletins draw them.
-const CATEGORIES = {
-  EXCELLENT: { label: 'Excellent', chinese: '优', colour: '#00e400', text: '#000' },
-  GOOD: { label: 'Good', chinese: '良', colour: '#ffff00', text: '#000' },
-  LIGHTLY_POLLUTED: { label: 'Lightly polluted', chinese: '轻度', colour: '#ff7e00', text: '#000' },
-  MODERATELY_POLLUTED: { label: 'Moderately polluted', chinese: '中度', colour: '#ff0000', text: '#fff' },
-  HEAVILY_POLLUTED: { label: 'Heavily polluted', chinese: '重度', colour: '#99004c', text: '#fff' },
-  SEVERELY_POLLUTED: { label: 'Severely polluted', chinese: '严重', colour: '#7e0023', text: '#fff' },
-};
+// HJ 633's categories with their official colours, as the API gives them (/api/aqi-categories).
+let CATEGORIES = {};
 const REFRESH_MS = 5000;
 
-/** A day's category from its AQI (HJ 633 Table 2); the daily series carries the AQI only. */
-function categoryOf(aqi) {
-  if (aqi === null || aqi === undefined || aqi < 0) return null;
-  if (aqi <= 50) return 'EXCELLENT';
-  if (aqi <= 100) return 'GOOD';
-  if (aqi <= 150) return 'LIGHTLY_POLLUTED';
-  if (aqi <= 200) return 'MODERATELY_POLLUTED';
-  if (aqi <= 300) return 'HEAVILY_POLLUTED';
-  return 'SEVERELY_POLLUTED';
-}
 const ROLLING_POINTS = 96;
 
 const citySelect = document.getElementById('city');
@@ -76,6 +59,10 @@ function change(id, value, unit, decimals, higherIsBetter) {
   element.className = 'change ' + (value === 0 ? '' : better ? 'better' : 'worse');
 }
 
+function capitalized(name) {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 function selectedCity() {
   return cities.find((city) => city.cityId === citySelect.value);
 }
@@ -116,14 +103,15 @@ function showNow(now) {
   const category = now && CATEGORIES[now.category];
   text('now-hour', now ? `${now.localDate} ${String(now.localHour).padStart(2, '0')}:00` : 'no hour yet');
   text('now-aqi', fixed(now?.aqi, 0));
-  text('now-category', category ? category.label : '–');
-  document.getElementById('now-category').title = category ? category.chinese : '';
+  text('now-category', category ? capitalized(category.englishName) : '–');
+  document.getElementById('now-category').title = category ? category.chineseName : '';
   text('now-pm25', fixed(now?.pm25Moving24h, 0));
   text('now-primary', now?.primaryPollutants?.length ? `primary: ${now.primaryPollutants.join(', ')}` : '');
   text('now-stations', now ? String(now.stationsReporting) : '–');
   text('now-edition', now ? `AQI edition ${now.edition}` : '');
   card.style.background = category ? category.colour : '';
-  card.style.color = category ? category.text : '';
+  // White on the dark colours of levels 4 to 6, black on the light ones.
+  card.style.color = category ? (category.level >= 4 ? '#fff' : '#000') : '';
   card.dataset.category = now?.category || '';
   if (now && now.pm25Moving24h !== null) {
     const label = `${now.localDate} ${String(now.localHour).padStart(2, '0')}:00`;
@@ -154,7 +142,7 @@ function showDays(days, year) {
       type: 'bar',
       data: shown.map((day) => ({
         value: day.pm25,
-        itemStyle: { color: CATEGORIES[categoryOf(day.aqi)]?.colour || '#c0c8d0' },
+        itemStyle: { color: CATEGORIES[day.category]?.colour || '#c0c8d0' },
       })),
     }],
   });
@@ -234,9 +222,17 @@ async function loadAlerts() {
   stream.addEventListener('alert', (event) => showAlert(JSON.parse(event.data), true));
 }
 
+async function loadCategories() {
+  if (Object.keys(CATEGORIES).length === 0) {
+    const categories = await api('/api/aqi-categories');
+    CATEGORIES = Object.fromEntries(categories.map((category) => [category.category, category]));
+  }
+}
+
 async function cycle() {
   const status = document.getElementById('status');
   try {
+    await loadCategories();
     await loadCities();
     await refresh();
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
