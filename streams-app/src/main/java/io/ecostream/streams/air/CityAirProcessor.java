@@ -10,6 +10,7 @@ import io.ecostream.avro.internal.CityDayEntry;
 import io.ecostream.avro.internal.CityYearState;
 import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.quality.QualityFlag;
+import io.ecostream.domain.stats.CityDay;
 import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.domain.stats.StationDay;
 import io.ecostream.streams.alerts.HeavyPollutionAlerts;
@@ -93,7 +94,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private final boolean[] present = new boolean[RecentHours.POLLUTANTS];
   private final Map<String, CityState> cities = new HashMap<>();
 
-  /** Station days reused from one day's figure to the next: CityDay.of keeps none of them. */
+  /**
+   * Station days of the days of other than 24 whole hours, reused from one figure to the next:
+   * CityDay.of keeps none of them.
+   */
   private final List<double[]> stationDayBuffers = new ArrayList<>();
 
   private ProcessorContext<String, AirOutput> context;
@@ -148,8 +152,26 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     /** Readings with a send time whose city-hour is not published yet (the latency histogram). */
     final PendingSends pendingSends = new PendingSends();
 
+    /** Each station's two days last figured: the open day and the one before it. */
+    private final Map<String, StationDayBuffer[]> dayBuffers = new HashMap<>();
+
     CityState(String cityId) {
       this.cityId = cityId;
+    }
+
+    /** The station's buffer of the day beginning at {@code first}, else its older one. */
+    StationDayBuffer dayBuffer(String station, long first) {
+      StationDayBuffer[] buffers =
+          dayBuffers.computeIfAbsent(
+              station,
+              key -> new StationDayBuffer[] {new StationDayBuffer(), new StationDayBuffer()});
+      if (buffers[0].first() == first) {
+        return buffers[0];
+      }
+      if (buffers[1].first() == first) {
+        return buffers[1];
+      }
+      return buffers[0].first() < buffers[1].first() ? buffers[0] : buffers[1];
     }
   }
 
@@ -339,7 +361,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     }
     Instant eventTime = Instant.ofEpochMilli(record.timestamp());
     for (LocalDate day : days) {
-      alerts(record, dayFigure(city, day), eventTime);
+      alerts(record, city, dayFigure(city, day), eventTime);
     }
   }
 
@@ -427,7 +449,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   /** The day's figure; with its periods when it changed what they are made of. */
   private CityDaily publishDay(CityState city, LocalDate day, Instant eventTime) {
-    CityDaily daily = dayFigure(city, day);
+    DayOfCity figure = dayFigure(city, day);
+    CityDaily daily = cityDay.figure(city.cityId, figure.day(), figure.revision());
     if (!years.put(daily)) {
       return daily;
     }
@@ -455,26 +478,36 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     }
   }
 
+  /** A city's day from its stations' usable values, with its revision. */
+  private record DayOfCity(CityDay day, long revision) {}
+
   /** The day from the usable values of the city's stations, with its revision. */
-  private CityDaily dayFigure(CityState city, LocalDate day) {
+  private DayOfCity dayFigure(CityState city, LocalDate day) {
     long first = day.atStartOfDay(zone).toEpochSecond() / 3600;
     long end = day.plusDays(1).atStartOfDay(zone).toEpochSecond() / 3600;
     // A day of 24 whole hours (no daylight-saving shift, a zone offset of whole hours) maps hour
-    // to slot by subtraction; any other day goes through the local time.
+    // to slot by subtraction, and its stations' days are kept between figures; any other day goes
+    // through the local time.
     boolean wholeHours = end - first == 24 && day.atStartOfDay(zone).toEpochSecond() % 3600 == 0;
     List<double[]> stationDays = new ArrayList<>(city.stations.size());
     long revision = 0;
     for (String station : city.stations) {
       RecentHours ring = ring(city, station);
+      if (wholeHours) {
+        StationDayBuffer buffer = city.dayBuffer(station, first);
+        buffer.fill(ring, first);
+        if (buffer.holdsAny()) {
+          stationDays.add(buffer.values());
+          revision += buffer.revision();
+        }
+        continue;
+      }
       if (!holdsAny(ring, first, end)) {
         continue;
       }
-      double[] values = stationDayBuffer(stationDays.size(), !wholeHours);
+      double[] values = stationDayBuffer(stationDays.size());
       for (long hour = first; hour < end; hour++) {
-        int slot =
-            wholeHours
-                ? (int) (hour - first)
-                : LocalDateTime.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).getHour();
+        int slot = LocalDateTime.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).getHour();
         boolean held = ring.holds(hour);
         for (Pollutant pollutant : POLLUTANTS) {
           values[StationDay.index(pollutant, slot)] =
@@ -484,7 +517,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       }
       stationDays.add(values);
     }
-    return cityDay.figure(city.cityId, day, stationDays, revision);
+    return new DayOfCity(cityDay.day(day, stationDays), revision);
   }
 
   private static boolean holdsAny(RecentHours ring, long first, long end) {
@@ -496,21 +529,21 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     return false;
   }
 
-  /** A reused station day; cleared when the day's hours will not write every slot. */
-  private double[] stationDayBuffer(int index, boolean clear) {
+  /** A station day for a day of other than 24 whole hours, cleared: not every slot is written. */
+  private double[] stationDayBuffer(int index) {
     if (index == stationDayBuffers.size()) {
       stationDayBuffers.add(new double[StationDay.SIZE]);
-      clear = true;
     }
     double[] buffer = stationDayBuffers.get(index);
-    if (clear) {
-      Arrays.fill(buffer, Double.NaN);
-    }
+    Arrays.fill(buffer, Double.NaN);
     return buffer;
   }
 
-  private void alerts(Record<String, CityAirInput> record, CityDaily daily, Instant eventTime) {
-    for (Alert alert : heavyPollution.update(daily, eventTime)) {
+  private void alerts(
+      Record<String, CityAirInput> record, CityState city, DayOfCity day, Instant eventTime) {
+    for (Alert alert :
+        heavyPollution.update(
+            cityDay.alertUpdate(city.cityId, day.day(), day.revision(), eventTime))) {
       forward(
           record,
           AirOutput.Kind.ALERT,

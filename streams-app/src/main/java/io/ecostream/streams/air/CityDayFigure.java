@@ -10,6 +10,8 @@ import io.ecostream.domain.stats.CityDay;
 import io.ecostream.domain.stats.DustDays;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.ValidityRules;
+import io.ecostream.streams.alerts.rules.CityDayUpdate;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 
@@ -43,7 +45,17 @@ public final class CityDayFigure {
    */
   public CityDaily figure(
       String cityId, LocalDate date, Collection<double[]> stationDays, long revision) {
-    CityDay city = CityDay.of(date, stationDays, rules, dust);
+    return figure(cityId, day(date, stationDays), revision);
+  }
+
+  /** The city's day from its stations' days, before it is made a record. */
+  public CityDay day(LocalDate date, Collection<double[]> stationDays) {
+    return CityDay.of(date, stationDays, rules, dust);
+  }
+
+  /** The record of a day computed by {@link #day}. */
+  public CityDaily figure(String cityId, CityDay city, long revision) {
+    LocalDate date = city.date();
     AqiResult aqi = city.aqi();
     return CityDaily.newBuilder()
         .setCityId(cityId)
@@ -74,6 +86,24 @@ public final class CityDayFigure {
         .setStationHours(city.stationHours())
         .setRevision(revisionBase + revision)
         .build();
+  }
+
+  /**
+   * What the heavy-pollution alerts read of the day: the fields of {@link #figure}'s record they
+   * use, without building the record (the open day is judged about once per hour of data).
+   */
+  public CityDayUpdate alertUpdate(String cityId, CityDay city, long revision, Instant eventTime) {
+    AqiResult aqi = city.aqi();
+    return new CityDayUpdate(
+        cityId,
+        city.date(),
+        revisionBase + revision,
+        city.runningAqi() == Iaqi.NONE ? null : city.runningAqi(),
+        aqi.available() ? aqi.aqi() : null,
+        aqi.available(),
+        city.stationHours(),
+        city.stationsReporting(),
+        eventTime);
   }
 
   private static Integer iaqi(AqiResult result, Indicator indicator) {

@@ -5,6 +5,7 @@ import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.internal.HeavyPollutionState;
 import io.ecostream.streams.alerts.rules.AlertChange;
 import io.ecostream.streams.alerts.rules.CityAlertState;
+import io.ecostream.streams.alerts.rules.CityDayUpdate;
 import io.ecostream.streams.alerts.rules.HeavyPollutionRules;
 import io.ecostream.streams.alerts.rules.HeavyPollutionTracker;
 import io.ecostream.streams.alerts.rules.HeavyPollutionTracker.Step;
@@ -63,9 +64,16 @@ public final class HeavyPollutionAlerts {
    * @return the alerts that changed, keyed by their ids
    */
   public List<Alert> update(CityDaily daily, Instant eventTime) {
-    CityAlerts city = cities.computeIfAbsent(daily.getCityId(), this::stored);
-    Step step =
-        tracker.next(city.state, HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
+    return update(HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
+  }
+
+  /**
+   * Runs one figure of a city's day through the city's tracker, as {@link #update(CityDaily,
+   * Instant)} with the fields the tracker reads.
+   */
+  public List<Alert> update(CityDayUpdate figure) {
+    CityAlerts city = cities.computeIfAbsent(figure.cityId(), this::stored);
+    Step step = tracker.next(city.state, figure);
     if (step.stateChanged(city.state)) {
       city.state = step.state();
       store.changed(city);

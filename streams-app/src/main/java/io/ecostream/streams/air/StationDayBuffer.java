@@ -1,0 +1,76 @@
+package io.ecostream.streams.air;
+
+import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.stats.RecentHours;
+import io.ecostream.domain.stats.StationDay;
+
+/**
+ * One station's hours of a day of 24 whole hours in the {@link StationDay} layout, kept from one of
+ * the day's figures to the next. A city's open day is judged about once per hour of data, and
+ * between two judgements a station's ring changes one hour or a few: so a refill reads again only
+ * the hours whose usable values changed, which the ring's count of changes per hour tells ({@link
+ * RecentHours#changes}: it moves whenever the hour's usable values do, by a reading or by a
+ * neighbour's quality flags), instead of the day's 144 values.
+ */
+final class StationDayBuffer {
+
+  private static final Pollutant[] POLLUTANTS = Pollutant.values();
+
+  private final double[] values = StationDay.empty();
+
+  /** The hour each slot was filled from, {@link RecentHours#NO_HOUR} when the ring held none. */
+  private final long[] filledHours = new long[StationDay.HOURS];
+
+  private final int[] filledChanges = new int[StationDay.HOURS];
+  private RecentHours ring;
+  private long first = RecentHours.NO_HOUR;
+  private long revision;
+  private int heldHours;
+
+  /** The day whose first hour (counted from the epoch) is {@code first}, from the ring. */
+  void fill(RecentHours ring, long first) {
+    boolean everySlot = ring != this.ring || first != this.first;
+    this.ring = ring;
+    this.first = first;
+    long changes = 0;
+    int held = 0;
+    for (int slot = 0; slot < StationDay.HOURS; slot++) {
+      long hour = first + slot;
+      boolean holds = ring.holds(hour);
+      long filled = holds ? hour : RecentHours.NO_HOUR;
+      int hourChanges = ring.changes(hour);
+      if (everySlot || filledHours[slot] != filled || filledChanges[slot] != hourChanges) {
+        filledHours[slot] = filled;
+        filledChanges[slot] = hourChanges;
+        for (Pollutant pollutant : POLLUTANTS) {
+          values[pollutant.ordinal() * StationDay.HOURS + slot] =
+              holds ? ring.value(hour, pollutant) : Double.NaN;
+        }
+      }
+      changes += hourChanges;
+      held += holds ? 1 : 0;
+    }
+    this.revision = changes;
+    this.heldHours = held;
+  }
+
+  /** The first hour of the day last filled, {@link RecentHours#NO_HOUR} before the first fill. */
+  long first() {
+    return first;
+  }
+
+  /** The day's values in the {@link StationDay} layout; the buffer's own array, not a copy. */
+  double[] values() {
+    return values;
+  }
+
+  /** Whether the ring held any hour of the day. */
+  boolean holdsAny() {
+    return heldHours > 0;
+  }
+
+  /** The day's share of its figure's revision: the changes of its hours, summed. */
+  long revision() {
+    return revision;
+  }
+}
