@@ -85,21 +85,66 @@ public final class HeavyPollutionTracker {
       throw new IllegalArgumentException(
           "figure of " + update.cityId() + " given to the state of " + state.cityId());
     }
-    LocalDate frozenBefore = frozenBefore(state.closedThrough());
     Day known = state.days().get(update.date());
-    if ((frozenBefore != null && update.date().isBefore(frozenBefore))
-        || (known != null && update.revision() <= known.latest().revision())) {
+    if (ignored(state, update, known)) {
       return new Step(state, List.of());
     }
+    if (!isClosed(update.date(), state.closedThrough())
+        && !closesMoreDays(update, state.closedThrough())) {
+      return nextOpenDay(state, update, known);
+    }
+    return nextInFull(state, update, known);
+  }
 
+  /**
+   * The common update, a figure of an open day that closes no day, decided from that day alone:
+   * deciding every day again for each hourly figure of the newest day was most of the cost of an
+   * update. The result is the same as {@link #nextInFull}'s because each update leaves every day's
+   * alert status where {@link #dayStatus} would put it again, and that only moves when the day or
+   * {@code closedThrough} does; the episodes and the pruning look at closed days and {@code
+   * closedThrough} only, and neither changes here. This holds for states this tracker made with the
+   * same rules; a state kept under other settings is brought in line by the next figure that closes
+   * a day or corrects a closed one.
+   */
+  private Step nextOpenDay(CityAlertState state, CityDayUpdate update, Day known) {
+    Day day = new Day(update, known == null ? null : known.alertStatus());
+    Status status = dayStatus(day, false);
+    List<AlertChange> changes = List.of();
+    if (status != day.alertStatus()) {
+      changes = List.of(messages.day(day, status, update.eventTime()));
+      day = day.withAlertStatus(status);
+    }
+    TreeMap<LocalDate, Day> days = new TreeMap<>(state.days());
+    days.put(update.date(), day);
+    return new Step(
+        new CityAlertState(
+            state.cityId(), state.closedThrough(), CityAlertState.seal(days), state.episodes()),
+        changes);
+  }
+
+  /** Every day, episode and pruning decided again; kept whole as what the fast path must match. */
+  Step nextInFull(CityAlertState state, CityDayUpdate update) {
+    Day known = state.days().get(update.date());
+    if (ignored(state, update, known)) {
+      return new Step(state, List.of());
+    }
+    return nextInFull(state, update, known);
+  }
+
+  /** A figure of a frozen day, or a replay of a revision already taken. */
+  private boolean ignored(CityAlertState state, CityDayUpdate update, Day known) {
+    LocalDate frozenBefore = frozenBefore(state.closedThrough());
+    return (frozenBefore != null && update.date().isBefore(frozenBefore))
+        || (known != null && update.revision() <= known.latest().revision());
+  }
+
+  private Step nextInFull(CityAlertState state, CityDayUpdate update, Day known) {
     TreeMap<LocalDate, Day> days = new TreeMap<>(state.days());
     days.put(update.date(), new Day(update, known == null ? null : known.alertStatus()));
-    LocalDate closedThrough = state.closedThrough();
-    LocalDate dayBefore = update.date().minusDays(1);
-    if (rules.closesEarlierDays(update)
-        && (closedThrough == null || dayBefore.isAfter(closedThrough))) {
-      closedThrough = dayBefore;
-    }
+    LocalDate closedThrough =
+        closesMoreDays(update, state.closedThrough())
+            ? update.date().minusDays(1)
+            : state.closedThrough();
 
     List<AlertChange> changes = new ArrayList<>();
     Instant at = update.eventTime();
@@ -108,7 +153,18 @@ public final class HeavyPollutionTracker {
     updateEpisodes(state.cityId(), days, closedThrough, episodes, at, changes);
     prune(days, episodes, closedThrough);
     return new Step(
-        new CityAlertState(state.cityId(), closedThrough, days, episodes), List.copyOf(changes));
+        new CityAlertState(
+            state.cityId(),
+            closedThrough,
+            CityAlertState.seal(days),
+            CityAlertState.seal(episodes)),
+        List.copyOf(changes));
+  }
+
+  /** Whether the figure closes a day that was still open: it closes every day before its own. */
+  private boolean closesMoreDays(CityDayUpdate update, LocalDate closedThrough) {
+    return rules.closesEarlierDays(update)
+        && (closedThrough == null || update.date().minusDays(1).isAfter(closedThrough));
   }
 
   private void updateDayAlerts(
