@@ -30,15 +30,14 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -93,12 +92,16 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private final double[] readingValues = new double[RecentHours.POLLUTANTS];
   private final boolean[] present = new boolean[RecentHours.POLLUTANTS];
   private final Map<String, CityState> cities = new HashMap<>();
+  private final SortedLongs judgedDays = new SortedLongs();
 
   /**
    * Station days of the days of other than 24 whole hours, reused from one figure to the next:
    * CityDay.of keeps none of them.
    */
   private final List<double[]> stationDayBuffers = new ArrayList<>();
+
+  private long keyHour = RecentHours.NO_HOUR;
+  private String keyLocalHour;
 
   private ProcessorContext<String, AirOutput> context;
   private ArrivalCheck arrival;
@@ -128,15 +131,43 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     this.silenceAlerts = new StationSilenceAlerts(zone, metrics);
   }
 
+  /** A station of a city, with its ring once the task has read it. */
+  private static final class CityStation {
+    final String id;
+    RecentHours ring;
+
+    /** Its two days last figured: the open day and the one before it. */
+    private final StationDayBuffer[] days = {new StationDayBuffer(), new StationDayBuffer()};
+
+    CityStation(String id) {
+      this.id = id;
+    }
+
+    /** The buffer of the day beginning at {@code first}, else the older one. */
+    StationDayBuffer dayBuffer(long first) {
+      if (days[0].first() == first) {
+        return days[0];
+      }
+      if (days[1].first() == first) {
+        return days[1];
+      }
+      return days[0].first() < days[1].first() ? days[0] : days[1];
+    }
+  }
+
+  private static final Comparator<CityStation> BY_ID = Comparator.comparing(station -> station.id);
+
   /** What the task remembers of a city between records, rebuilt from the stores on init. */
   private static final class CityState {
     final String cityId;
 
-    /** The city's stations by id (an order, so that sums over them are the same in every run). */
-    final SortedSet<String> stations = new TreeSet<>();
+    /**
+     * The city's stations in the order of their ids, so that sums over them are the same in every
+     * run; each with its ring once read, which spares a lookup by id per station and hour.
+     */
+    final List<CityStation> stations = new ArrayList<>();
 
-    /** The rings of its stations read so far: spares a lookup by id per station and hour. */
-    final Map<String, RecentHours> rings = new HashMap<>();
+    private final Map<String, CityStation> stationsById = new HashMap<>();
 
     /**
      * The values of the station-hours published since their city-hour was: its figure needs them
@@ -144,34 +175,30 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
      */
     final Map<Long, Map<String, double[]>> hourValues = new HashMap<>();
 
-    final SortedSet<Long> changedHours = new TreeSet<>();
-    final SortedSet<LocalDate> changedDays = new TreeSet<>();
+    /** Hours (counted from the epoch) and days (epoch days) changed since their publication. */
+    final SortedLongs changedHours = new SortedLongs();
+
+    final SortedLongs changedDays = new SortedLongs();
     long newestHour = RecentHours.NO_HOUR;
     boolean touched;
 
     /** Readings with a send time whose city-hour is not published yet (the latency histogram). */
     final PendingSends pendingSends = new PendingSends();
 
-    /** Each station's two days last figured: the open day and the one before it. */
-    private final Map<String, StationDayBuffer[]> dayBuffers = new HashMap<>();
-
     CityState(String cityId) {
       this.cityId = cityId;
     }
 
-    /** The station's buffer of the day beginning at {@code first}, else its older one. */
-    StationDayBuffer dayBuffer(String station, long first) {
-      StationDayBuffer[] buffers =
-          dayBuffers.computeIfAbsent(
-              station,
-              key -> new StationDayBuffer[] {new StationDayBuffer(), new StationDayBuffer()});
-      if (buffers[0].first() == first) {
-        return buffers[0];
+    /** The station, added to the city if new. */
+    CityStation station(String id) {
+      CityStation station = stationsById.get(id);
+      if (station == null) {
+        station = new CityStation(id);
+        stationsById.put(id, station);
+        int at = Collections.binarySearch(stations, station, BY_ID);
+        stations.add(-at - 1, station);
       }
-      if (buffers[1].first() == first) {
-        return buffers[1];
-      }
-      return buffers[0].first() < buffers[1].first() ? buffers[0] : buffers[1];
+      return station;
     }
   }
 
@@ -199,7 +226,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         .forEach(
             (station, presence) -> {
               CityState city = city(presence.cityId());
-              city.stations.add(station);
+              city.station(station);
               long last = presence.silence().lastHour();
               if (last != RecentHours.NO_HOUR && last > city.newestHour) {
                 city.newestHour = last;
@@ -208,7 +235,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     for (CityState city : cities.values()) {
       if (city.newestHour != RecentHours.NO_HOUR) {
         city.changedHours.add(city.newestHour);
-        city.changedDays.add(localDate(city.newestHour));
+        city.changedDays.add(epochDay(city.newestHour));
         city.touched = true;
       }
     }
@@ -265,7 +292,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       long previousNewest) {
     countFlags(ring);
     CityState city = city(reading.getCityId());
-    city.stations.add(reading.getStationId());
+    city.station(reading.getStationId());
     long sentAt = SentAtHeader.millis(record.headers());
     long now = context.currentSystemTimeMs();
     long lastPublished = Math.min(ring.lastChanged() + LATEST_WINDOW_HOURS - 1, ring.newest());
@@ -281,7 +308,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         forward(
             record,
             AirOutput.Kind.STATION_HOURLY,
-            mapper.key(reading.getStationId(), h),
+            reading.getStationId() + "@" + localHour(h),
             figure,
             figure.getHourStart().toEpochMilli());
         if (h == hour && sentAt != SentAtHeader.ABSENT) {
@@ -290,7 +317,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         }
         city.changedHours.add(h);
         if (h <= ring.lastChanged()) {
-          city.changedDays.add(localDate(h));
+          city.changedDays.add(epochDay(h));
         }
       }
     }
@@ -311,22 +338,23 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
    */
   private void publishSettled(CityState city, long now) {
     long newest = city.newestHour;
-    LocalDate newestDay = localDate(newest);
-    for (Iterator<Long> hours = city.changedHours.iterator(); hours.hasNext(); ) {
-      long hour = hours.next();
-      if (hour != newest || complete(city, hour)) {
-        publishHour(city, hour, now);
-        hours.remove();
-      }
-    }
-    for (Iterator<LocalDate> days = city.changedDays.iterator(); days.hasNext(); ) {
-      LocalDate day = days.next();
-      if (!day.isBefore(newestDay)) {
-        break;
-      }
-      publishDay(city, day, Instant.ofEpochMilli(newest * HOUR_MILLIS));
-      days.remove();
-    }
+    city.changedHours.removeIf(
+        hour -> {
+          boolean settled = hour != newest || complete(city, hour);
+          if (settled) {
+            publishHour(city, hour, now);
+          }
+          return settled;
+        });
+    long newestDay = epochDay(newest);
+    city.changedDays.removeIf(
+        day -> {
+          boolean settled = day < newestDay;
+          if (settled) {
+            publishDay(city, LocalDate.ofEpochDay(day), Instant.ofEpochMilli(newest * HOUR_MILLIS));
+          }
+          return settled;
+        });
   }
 
   /**
@@ -343,26 +371,26 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       RecentHours ring,
       long hour,
       long newestBefore) {
-    LocalDate newestDay = localDate(city.newestHour);
+    long newestDay = epochDay(city.newestHour);
     boolean afterIncomplete =
         newestBefore != RecentHours.NO_HOUR
             && city.newestHour > newestBefore
             && !complete(city, newestBefore);
     boolean settlesNewest = afterIncomplete || complete(city, hour);
-    SortedSet<LocalDate> days = new TreeSet<>();
+    SortedLongs days = judgedDays;
+    days.clear();
     for (long h = ring.firstChanged(); h <= ring.lastChanged(); h++) {
-      LocalDate day = localDate(h);
-      if (day.isBefore(newestDay) || settlesNewest) {
+      long day = epochDay(h);
+      if (day < newestDay || settlesNewest) {
         days.add(day);
       }
     }
     if (afterIncomplete) {
-      days.add(localDate(newestBefore));
+      days.add(epochDay(newestBefore));
     }
     Instant eventTime = Instant.ofEpochMilli(record.timestamp());
-    for (LocalDate day : days) {
-      alerts(record, city, dayFigure(city, day), eventTime);
-    }
+    days.forEach(
+        day -> alerts(record, city, dayFigure(city, LocalDate.ofEpochDay(day)), eventTime));
   }
 
   /**
@@ -374,13 +402,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         continue;
       }
       long eventTime = city.newestHour * HOUR_MILLIS;
-      for (Long hour : city.changedHours) {
-        publishHour(city, hour, now);
-      }
+      city.changedHours.forEach(hour -> publishHour(city, hour, now));
       city.changedHours.clear();
-      for (LocalDate day : city.changedDays) {
-        publishDay(city, day, Instant.ofEpochMilli(eventTime));
-      }
+      city.changedDays.forEach(
+          day -> publishDay(city, LocalDate.ofEpochDay(day), Instant.ofEpochMilli(eventTime)));
       city.changedDays.clear();
       publishRolling(city, eventTime);
       city.touched = false;
@@ -388,8 +413,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   }
 
   private boolean complete(CityState city, long hour) {
-    for (String station : city.stations) {
-      if (!ring(city, station).holds(hour)) {
+    for (CityStation station : city.stations) {
+      if (!ring(station).holds(hour)) {
         return false;
       }
     }
@@ -404,10 +429,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     List<double[]> stations = new ArrayList<>(city.stations.size());
     Map<String, double[]> published = city.hourValues.remove(hour);
     long revision = 0;
-    for (String station : city.stations) {
-      RecentHours ring = ring(city, station);
+    for (CityStation station : city.stations) {
+      RecentHours ring = ring(station);
       if (ring.holds(hour)) {
-        double[] values = published == null ? null : published.get(station);
+        double[] values = published == null ? null : published.get(station.id);
         stations.add(values != null ? values : mapper.values(ring, hour));
         revision += ring.revision(hour);
       }
@@ -416,7 +441,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     forward(
         start.toEpochMilli(),
         AirOutput.Kind.CITY_HOURLY,
-        city.cityId + "@" + HourKeys.localHour(start, zone),
+        city.cityId + "@" + localHour(hour),
         cityHour.figure(city.cityId, start, stations, revision));
     city.pendingSends.published(hour, now, metrics);
   }
@@ -424,16 +449,16 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private void publishRolling(CityState city, long timestamp) {
     List<double[]> stations = new ArrayList<>(city.stations.size());
     long revision = 0;
-    for (String station : city.stations) {
-      RecentHours ring = ring(city, station);
+    for (CityStation station : city.stations) {
+      RecentHours ring = ring(station);
       if (ring.newest() == RecentHours.NO_HOUR) {
         continue;
       }
       forward(
           timestamp,
           AirOutput.Kind.PM25_ROLLING,
-          "station/" + station,
-          mapper.rolling(station, city.cityId, ring, ring.newest()));
+          "station/" + station.id,
+          mapper.rolling(station.id, city.cityId, ring, ring.newest()));
       if (ring.holds(city.newestHour)) {
         stations.add(mapper.values(ring, city.newestHour));
         revision += ring.revision(city.newestHour);
@@ -491,10 +516,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     boolean wholeHours = end - first == 24 && day.atStartOfDay(zone).toEpochSecond() % 3600 == 0;
     List<double[]> stationDays = new ArrayList<>(city.stations.size());
     long revision = 0;
-    for (String station : city.stations) {
-      RecentHours ring = ring(city, station);
+    for (CityStation station : city.stations) {
+      RecentHours ring = ring(station);
       if (wholeHours) {
-        StationDayBuffer buffer = city.dayBuffer(station, first);
+        StationDayBuffer buffer = station.dayBuffer(first);
         buffer.fill(ring, first);
         if (buffer.holdsAny()) {
           stationDays.add(buffer.values());
@@ -602,21 +627,31 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
                     alert.getEventTime().toEpochMilli()));
   }
 
-  private RecentHours ring(CityState city, String station) {
-    RecentHours ring = city.rings.get(station);
-    if (ring == null) {
-      ring = rings.get(station, () -> presences.lastHour(station));
-      city.rings.put(station, ring);
+  private RecentHours ring(CityStation station) {
+    if (station.ring == null) {
+      station.ring = rings.get(station.id, () -> presences.lastHour(station.id));
     }
-    return ring;
+    return station.ring;
   }
 
   private CityState city(String cityId) {
     return cities.computeIfAbsent(cityId, CityState::new);
   }
 
-  private LocalDate localDate(long hour) {
-    return LocalDate.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone);
+  /**
+   * The local-hour part of the hourly figures' keys ({@link HourKeys}), kept for the hour last
+   * asked: readings come hour by hour, so most in a row ask the same.
+   */
+  private String localHour(long hour) {
+    if (hour != keyHour) {
+      keyLocalHour = HourKeys.localHour(StationHourlyAqiMapper.hourStart(hour), zone);
+      keyHour = hour;
+    }
+    return keyLocalHour;
+  }
+
+  private long epochDay(long hour) {
+    return LocalDate.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).toEpochDay();
   }
 
   private int silentHours() {
