@@ -11,6 +11,7 @@ import static io.ecostream.domain.air.Indicator.PM2_5_24H;
 import static io.ecostream.domain.air.Indicator.SO2_1H;
 import static io.ecostream.domain.air.Indicator.SO2_24H;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 
@@ -66,6 +67,20 @@ public final class HourlyAqi {
 
   private static Indicator[] indicatorsOf(AqiEdition edition) {
     return edition == AqiEdition.HJ_633_2012 ? HJ_633_2012_INDICATORS : HJ_633_2026_INDICATORS;
+  }
+
+  /**
+   * The AQI of the six 1-hour values alone, from the AQI of the same hour computed with its moving
+   * averages too: the 1-hour IAQIs are the same in both, so none is computed again (the 2012
+   * real-time report publishes both AQIs).
+   */
+  public static AqiResult oneHourOnly(AqiResult result) {
+    int[] iaqis = new int[Indicator.values().length];
+    Arrays.fill(iaqis, Iaqi.NONE);
+    for (Indicator indicator : HJ_633_2026_INDICATORS) {
+      iaqis[indicator.ordinal()] = result.iaqi(indicator);
+    }
+    return AqiResult.combine(result.edition(), iaqis);
   }
 
   /**

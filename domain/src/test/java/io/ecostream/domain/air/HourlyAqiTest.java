@@ -110,6 +110,30 @@ class HourlyAqiTest {
   }
 
   @Test
+  void shouldLeaveTheMovingAveragesOutOfTheOneHourAqi() {
+    // The hour above: 107 with its PM2.5 24-hour average, 65 (PM10 1h) from the 1-hour values.
+    AqiResult oneHour = HourlyAqi.oneHourOnly(withMovingAverages(HJ_633_2012).compute());
+
+    assertThat(iaqis(oneHour, ONE_HOUR)).containsExactly(7, 25, 5, 32, 65, 57);
+    assertThat(iaqis(oneHour, O3_8H, PM10_24H, PM2_5_24H)).containsOnly(Iaqi.NONE);
+    assertThat(oneHour.aqi()).isEqualTo(65);
+    assertThat(oneHour.primaryPollutants()).containsExactly(Pollutant.PM10);
+    assertThat(oneHour).isEqualTo(so2Episode(HJ_633_2012).so2(20.0).compute());
+  }
+
+  @Test
+  void shouldLeaveTheSo2SubstituteOutOfTheOneHourAqi() {
+    // SO2 1h 900 has no IAQI: SO2 counts from its 24-hour average (108) only with the averages.
+    AqiResult oneHour =
+        HourlyAqi.oneHourOnly(so2Episode(HJ_633_2012).so2Moving24h(200.0).compute());
+
+    assertThat(iaqis(oneHour, SO2_1H, SO2_24H)).containsOnly(Iaqi.NONE);
+    assertThat(oneHour.aqi()).isEqualTo(Iaqi.NONE); // SO2 missing and 65 <= 100
+    assertThat(oneHour.partialAqi()).isEqualTo(65);
+    assertThat(oneHour).isEqualTo(so2Episode(HJ_633_2012).compute());
+  }
+
+  @Test
   void shouldIgnoreTheMovingAveragesUnder2026() {
     AqiResult r = withMovingAverages(HJ_633_2026).compute();
 

@@ -8,7 +8,6 @@ import io.ecostream.domain.air.HourlyAqi;
 import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Indicator;
 import io.ecostream.domain.air.Pollutant;
-import io.ecostream.domain.stats.RecentHours;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -148,17 +147,9 @@ final class RealTimeValues {
             ? io.ecostream.avro.AqiCategory.valueOf(result.category().name())
             : null);
     put(record, positions, Field.primaryPollutants, AqiLabels.primaryPollutants(result));
-    AqiResult hourly =
-        edition == AqiEdition.HJ_633_2012 ? aqi(edition, oneHourValues(values)) : result;
+    AqiResult hourly = edition == AqiEdition.HJ_633_2012 ? HourlyAqi.oneHourOnly(result) : result;
     put(record, positions, Field.aqi1h, hourly.available() ? hourly.aqi() : null);
     return record;
-  }
-
-  /** The six 1-hour values alone: the moving means left out. */
-  private static double[] oneHourValues(double[] values) {
-    double[] oneHour = empty();
-    System.arraycopy(values, 0, oneHour, 0, RecentHours.POLLUTANTS);
-    return oneHour;
   }
 
   /** A PM2.5 24-hour moving mean of a station or a city at the hour; NaN when it has none. */
