@@ -4,7 +4,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * One record of the city task for one of its output topics; {@link Kind} says which, so that the
- * pipeline routes each to its sink.
+ * pipeline's sink writes each to its topic ({@link AirOutputTopics}) or sends it on to the ranking.
  */
 public record AirOutput(Kind kind, SpecificRecord value) {
 

@@ -1,14 +1,8 @@
 package io.ecostream.streams.air;
 
 import io.ecostream.avro.AirReading;
-import io.ecostream.avro.Alert;
-import io.ecostream.avro.CityDaily;
-import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.CityPeriod;
-import io.ecostream.avro.DeadLetter;
-import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.Station;
-import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.avro.StationKind;
 import io.ecostream.avro.internal.CityDayEntry;
 import io.ecostream.avro.internal.HeavyPollutionState;
@@ -20,16 +14,12 @@ import io.ecostream.streams.ranking.RankingProcessor;
 import io.ecostream.streams.state.WriteAtCommitStore;
 import io.ecostream.topics.EcostreamTopics;
 import io.ecostream.topics.InputKeys;
-import io.ecostream.topics.Topic;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -41,9 +31,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The air pipeline: the valid readings of each city meet in one task ({@link CityAirProcessor}),
- * which publishes the station and city figures, the alerts and the late or future readings; only
- * the period figures move once more, to their province's ranking. Every processor, store and
- * repartition topic is named, since a renamed store silently loses its state.
+ * which publishes the station and city figures, the alerts and the late or future readings, all
+ * through one sink ({@link AirOutputTopics}); only the period figures move once more, to their
+ * province's ranking. Every processor, store and repartition topic is named, since a renamed store
+ * silently loses its state.
  */
 public final class AirPipeline {
 
@@ -72,20 +63,27 @@ public final class AirPipeline {
             .merge(provincesByCity(stations, topics), Named.as("air-city-inputs"))
             .process(new CitySupplier(settings, metrics, topics), Named.as(CITY_PROCESSOR));
 
-    BranchedKStream<String, AirOutput> split = outputs.split(Named.as("air-"));
-    for (AirOutput.Kind kind : AirOutput.Kind.values()) {
-      split = split.branch((key, output) -> output.kind() == kind, Branched.as(name(kind)));
-    }
-    Map<String, KStream<String, AirOutput>> byKind = split.noDefaultBranch();
-    to(byKind, AirOutput.Kind.STATION_HOURLY, topics.stationHourly(), StationHourlyAqi.class);
-    to(byKind, AirOutput.Kind.CITY_HOURLY, topics.cityHourly(), CityHourlyAqi.class);
-    to(byKind, AirOutput.Kind.PM25_ROLLING, topics.pm25Rolling(), Pm25Rolling.class);
-    to(byKind, AirOutput.Kind.CITY_DAILY, topics.cityDaily(), CityDaily.class);
-    to(byKind, AirOutput.Kind.CITY_PERIOD, topics.cityPeriod(), CityPeriod.class);
-    to(byKind, AirOutput.Kind.ALERT, topics.alerts(), Alert.class);
-    to(byKind, AirOutput.Kind.DEAD_LETTER, topics.deadLetters(), DeadLetter.class);
+    AirOutputTopics published = new AirOutputTopics(topics);
+    Map<String, KStream<String, AirOutput>> byRoute =
+        outputs
+            .split(Named.as("air-"))
+            .branch(
+                (key, output) -> output.kind() == AirOutput.Kind.RANKING_INPUT,
+                Branched.as("ranking-input"))
+            .defaultBranch(Branched.as("published"));
+    byRoute
+        .get("air-published")
+        .to(
+            published,
+            Produced.with(published.keySerde(), published.valueSerde())
+                .withName("air-outputs-sink"));
     rankings(
-        builder, values(byKind, AirOutput.Kind.RANKING_INPUT, CityPeriod.class), topics, settings);
+        builder,
+        byRoute
+            .get("air-ranking-input")
+            .mapValues(output -> output.as(CityPeriod.class), Named.as("air-ranking-input-value")),
+        topics,
+        settings);
   }
 
   /**
@@ -165,28 +163,6 @@ public final class AirPipeline {
             topics.airRanking().name(),
             Produced.with(topics.airRanking().keySerde(), topics.airRanking().valueSerde())
                 .withName("ranking-sink"));
-  }
-
-  private static <V extends SpecificRecord> void to(
-      Map<String, KStream<String, AirOutput>> byKind,
-      AirOutput.Kind kind,
-      Topic<String, V> topic,
-      Class<V> type) {
-    values(byKind, kind, type)
-        .to(
-            topic.name(),
-            Produced.with(topic.keySerde(), topic.valueSerde()).withName(name(kind) + "-sink"));
-  }
-
-  private static <V extends SpecificRecord> KStream<String, V> values(
-      Map<String, KStream<String, AirOutput>> byKind, AirOutput.Kind kind, Class<V> type) {
-    return byKind
-        .get("air-" + name(kind))
-        .mapValues(output -> output.as(type), Named.as("air-" + name(kind) + "-value"));
-  }
-
-  private static String name(AirOutput.Kind kind) {
-    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The city processor with its stores, which the supplier connects itself. */
