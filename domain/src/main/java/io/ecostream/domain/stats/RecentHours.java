@@ -292,6 +292,21 @@ public final class RecentHours {
     return holds(hour) ? changes[slot(hour)] : 0;
   }
 
+  /**
+   * For each of {@code into.length} consecutive hours from {@code first}: 0 when the ring does not
+   * hold it, else 1 + its {@link #changes}. So an hour's entry moves whenever its usable values do,
+   * or it enters or leaves the ring; one pass, without a division per hour.
+   */
+  public int[] heldChanges(long first, int[] into) {
+    int slot = slot(first);
+    for (int i = 0; i < into.length; i++, slot = slot + 1 == CAPACITY ? 0 : slot + 1) {
+      long hour = first + i;
+      boolean held = newest != NO_HOUR && hour > newest - CAPACITY && hours[slot] == hour;
+      into[i] = held ? changes[slot] + 1 : 0;
+    }
+    return into;
+  }
+
   /** The first hour whose usable values the last put changed, or {@link #NO_HOUR}. */
   public long firstChanged() {
     return firstChanged;

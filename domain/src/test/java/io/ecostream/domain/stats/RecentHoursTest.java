@@ -49,6 +49,24 @@ class RecentHoursTest {
   }
 
   @Test
+  void shouldGiveEachHoursChangesPlusOneWhereHeldAndZeroElsewhere() {
+    ring.put(H0, pm25(80)); // new: 1 change
+    ring.put(H0, pm25(95)); // corrected: 2
+    ring.put(H0 + 2, pm25(40)); // 1; H0 + 1 is missing
+    ring.put(H0 + 120, pm25(10)); // the ring moves on: H0 … H0 + 24 leave it
+
+    assertThat(ring.heldChanges(H0 + 118, new int[4])).containsExactly(0, 0, 2, 0);
+    ring.put(H0 + 119, pm25(12));
+    assertThat(ring.heldChanges(H0 + 118, new int[4])).containsExactly(0, 2, 2, 0);
+
+    RecentHours early = RecentHours.empty(QualityRules.defaults());
+    early.put(H0, pm25(80));
+    early.put(H0, pm25(95));
+    early.put(H0 + 2, pm25(40));
+    assertThat(early.heldChanges(H0 - 1, new int[5])).containsExactly(0, 3, 0, 2, 0);
+  }
+
+  @Test
   void shouldHoldTheLast96HoursAndRefuseOlderOnes() {
     ring.put(H0 + 100, pm25(10));
 

@@ -9,8 +9,9 @@ import io.ecostream.domain.stats.StationDay;
  * the day's figures to the next. A city's open day is judged about once per hour of data, and
  * between two judgements a station's ring changes one hour or a few: so a refill reads again only
  * the hours whose usable values changed, which the ring's count of changes per hour tells ({@link
- * RecentHours#changes}: it moves whenever the hour's usable values do, by a reading or by a
- * neighbour's quality flags), instead of the day's 144 values.
+ * RecentHours#heldChanges}: it moves whenever the hour's usable values do, by a reading or by a
+ * neighbour's quality flags, and when the hour enters or leaves the ring), instead of the day's 144
+ * values.
  */
 final class StationDayBuffer {
 
@@ -18,10 +19,10 @@ final class StationDayBuffer {
 
   private final double[] values = StationDay.empty();
 
-  /** The hour each slot was filled from, {@link RecentHours#NO_HOUR} when the ring held none. */
-  private final long[] filledHours = new long[StationDay.HOURS];
+  /** Per slot, the ring's {@link RecentHours#heldChanges} when it was filled, and now. */
+  private final int[] filled = new int[StationDay.HOURS];
 
-  private final int[] filledChanges = new int[StationDay.HOURS];
+  private final int[] current = new int[StationDay.HOURS];
   private RecentHours ring;
   private long first = RecentHours.NO_HOUR;
   private long revision;
@@ -32,23 +33,23 @@ final class StationDayBuffer {
     boolean everySlot = ring != this.ring || first != this.first;
     this.ring = ring;
     this.first = first;
+    ring.heldChanges(first, current);
     long changes = 0;
     int held = 0;
     for (int slot = 0; slot < StationDay.HOURS; slot++) {
-      long hour = first + slot;
-      boolean holds = ring.holds(hour);
-      long filled = holds ? hour : RecentHours.NO_HOUR;
-      int hourChanges = ring.changes(hour);
-      if (everySlot || filledHours[slot] != filled || filledChanges[slot] != hourChanges) {
-        filledHours[slot] = filled;
-        filledChanges[slot] = hourChanges;
+      int now = current[slot];
+      if (everySlot || filled[slot] != now) {
+        filled[slot] = now;
+        long hour = first + slot;
         for (Pollutant pollutant : POLLUTANTS) {
           values[pollutant.ordinal() * StationDay.HOURS + slot] =
-              holds ? ring.value(hour, pollutant) : Double.NaN;
+              now > 0 ? ring.value(hour, pollutant) : Double.NaN;
         }
       }
-      changes += hourChanges;
-      held += holds ? 1 : 0;
+      if (now > 0) {
+        changes += now - 1;
+        held++;
+      }
     }
     this.revision = changes;
     this.heldHours = held;
