@@ -89,16 +89,15 @@ public record CityDay(
     int stationHours = 0;
     double[] hourly = new double[StationDay.HOURS];
     for (double[] day : stationDays) {
-      int hoursWithData = hoursWithAnyValue(day);
-      stationHours += hoursWithData;
-      reporting += hoursWithData > 0 ? 1 : 0;
+      int hoursWithData = 0; // a bit per hour with any pollutant's value
       int validPollutants = 0;
       for (Pollutant pollutant : POLLUTANTS) {
         int p = pollutant.ordinal();
-        StationDay.hourly(day, pollutant, hourly);
         double value;
         double runningValue;
         if (pollutant == Pollutant.O3) {
+          StationDay.hourly(day, pollutant, hourly);
+          hoursWithData |= presentSlots(hourly);
           Mda8 mda8 = Ozone.dailyMax8h(hourly, rules);
           value = mda8.valueOrNaN();
           runningValue = Ozone.judgedBy(mda8, rules, running).valueOrNaN();
@@ -113,8 +112,19 @@ public record CityDay(
             runningMax1hCount++;
           }
         } else {
-          int present = DailyMean.hoursPresent(hourly);
-          double mean = present == 0 ? Double.NaN : DailyMean.sum(hourly) / present;
+          // One pass for DailyMean's count and its sum, which adds the values in slot order.
+          int from = p * StationDay.HOURS;
+          int present = 0;
+          double sum = 0;
+          for (int slot = 0; slot < StationDay.HOURS; slot++) {
+            double hourValue = day[from + slot];
+            if (!Double.isNaN(hourValue)) {
+              sum += hourValue;
+              present++;
+              hoursWithData |= 1 << slot;
+            }
+          }
+          double mean = present == 0 ? Double.NaN : sum / present;
           value = present >= rules.minHoursPerDay() ? mean : Double.NaN;
           runningValue = present >= running.minHoursPerDay() ? mean : Double.NaN;
         }
@@ -129,6 +139,9 @@ public record CityDay(
         }
       }
       complete += validPollutants == POLLUTANTS.length ? 1 : 0;
+      int hours = Integer.bitCount(hoursWithData);
+      stationHours += hours;
+      reporting += hours > 0 ? 1 : 0;
     }
     AqiEdition edition = AqiEdition.forDate(date);
     PollutantValues values = means(sums, counts);
@@ -182,17 +195,15 @@ public record CityDay(
     return DailyRecord.of(date, values, aqi, flaggedAsDust || dustAffected);
   }
 
-  private static int hoursWithAnyValue(double[] day) {
-    int hours = 0;
-    for (int hour = 0; hour < StationDay.HOURS; hour++) {
-      for (Pollutant pollutant : POLLUTANTS) {
-        if (!Double.isNaN(day[StationDay.index(pollutant, hour)])) {
-          hours++;
-          break;
-        }
+  /** A bit per slot whose hourly value is present (not NaN). */
+  private static int presentSlots(double[] hourly) {
+    int bits = 0;
+    for (int slot = 0; slot < hourly.length; slot++) {
+      if (!Double.isNaN(hourly[slot])) {
+        bits |= 1 << slot;
       }
     }
-    return hours;
+    return bits;
   }
 
   private static double mean(double[] sums, int[] counts, Pollutant pollutant) {

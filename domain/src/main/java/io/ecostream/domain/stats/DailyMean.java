@@ -12,28 +12,6 @@ public final class DailyMean {
 
   private DailyMean() {}
 
-  /** Hourly values present (not NaN) among the 24 of a day. */
-  public static int hoursPresent(double[] hourly) {
-    int count = 0;
-    for (double value : hourly) {
-      if (!Double.isNaN(value)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /** The sum of the hourly values present (not NaN), in slot order. */
-  public static double sum(double[] hourly) {
-    double sum = 0;
-    for (double value : hourly) {
-      if (!Double.isNaN(value)) {
-        sum += value;
-      }
-    }
-    return sum;
-  }
-
   /**
    * The station's daily mean, or NaN when fewer than {@code minHours} values are present.
    *

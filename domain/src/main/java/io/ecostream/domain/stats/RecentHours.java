@@ -300,9 +300,7 @@ public final class RecentHours {
   public int[] heldChanges(long first, int[] into) {
     int slot = slot(first);
     for (int i = 0; i < into.length; i++, slot = slot + 1 == CAPACITY ? 0 : slot + 1) {
-      long hour = first + i;
-      boolean held = newest != NO_HOUR && hour > newest - CAPACITY && hours[slot] == hour;
-      into[i] = held ? changes[slot] + 1 : 0;
+      into[i] = heldIn(first + i, slot) ? changes[slot] + 1 : 0;
     }
     return into;
   }
@@ -403,7 +401,12 @@ public final class RecentHours {
 
   /** Whether the ring holds the hour. */
   public boolean holds(long hour) {
-    return newest != NO_HOUR && hour > newest - CAPACITY && hours[slot(hour)] == hour;
+    return heldIn(hour, slot(hour));
+  }
+
+  /** Whether the ring holds the hour, given the hour's slot. */
+  private boolean heldIn(long hour, int slot) {
+    return newest != NO_HOUR && hour > newest - CAPACITY && hours[slot] == hour;
   }
 
   /** The newest hour held, or {@link #NO_HOUR}. */
@@ -413,17 +416,21 @@ public final class RecentHours {
 
   /** The hour's usable value of the pollutant: NaN when it has none, is flagged or is not held. */
   public double value(long hour, Pollutant pollutant) {
-    if (!holds(hour)) {
-      return Double.NaN;
-    }
-    int i = slot(hour) * POLLUTANTS + pollutant.ordinal();
+    return holds(hour) ? usable(slot(hour), pollutant.ordinal()) : Double.NaN;
+  }
+
+  /** The usable value of the pollutant in the slot of a held hour. */
+  private double usable(int slot, int pollutant) {
+    int i = slot * POLLUTANTS + pollutant;
     return flags[i] == HourlyQuality.NONE ? values[i] : Double.NaN;
   }
 
   /** The hour's six usable values in {@link Pollutant} order, copied into {@code into}. */
   public double[] values(long hour, double[] into) {
-    for (Pollutant pollutant : ALL) {
-      into[pollutant.ordinal()] = value(hour, pollutant);
+    boolean held = holds(hour);
+    int slot = slot(hour);
+    for (int p = 0; p < POLLUTANTS; p++) {
+      into[p] = held ? usable(slot, p) : Double.NaN;
     }
     return into;
   }
@@ -456,11 +463,16 @@ public final class RecentHours {
     requireWindow(windowHours);
     double sum = 0;
     int count = 0;
-    for (long h = hour - windowHours + 1; h <= hour; h++) {
-      double value = value(h, pollutant);
-      if (!Double.isNaN(value)) {
-        sum += value;
-        count++;
+    long first = hour - windowHours + 1;
+    // The slots walked in step with the hours: no division per hour. Summed in hour order.
+    int slot = slot(first);
+    for (long h = first; h <= hour; h++, slot = slot + 1 == CAPACITY ? 0 : slot + 1) {
+      if (heldIn(h, slot)) {
+        double value = usable(slot, pollutant.ordinal());
+        if (!Double.isNaN(value)) {
+          sum += value;
+          count++;
+        }
       }
     }
     return count >= minValues && count > 0 ? sum / count : Double.NaN;
@@ -473,8 +485,10 @@ public final class RecentHours {
   public int count(Pollutant pollutant, long hour, int windowHours) {
     requireWindow(windowHours);
     int count = 0;
-    for (long h = hour - windowHours + 1; h <= hour; h++) {
-      if (!Double.isNaN(value(h, pollutant))) {
+    long first = hour - windowHours + 1;
+    int slot = slot(first);
+    for (long h = first; h <= hour; h++, slot = slot + 1 == CAPACITY ? 0 : slot + 1) {
+      if (heldIn(h, slot) && !Double.isNaN(usable(slot, pollutant.ordinal()))) {
         count++;
       }
     }

@@ -32,12 +32,6 @@ class DailyMeanTest {
   }
 
   @Test
-  void shouldCountHoursPresent() {
-    assertThat(DailyMean.hoursPresent(day(19, 1.0))).isEqualTo(19);
-    assertThat(DailyMean.hoursPresent(day(0, 1.0))).isZero();
-  }
-
-  @Test
   void shouldAverageOnlyValidStationsForTheCity() {
     assertThat(DailyMean.cityMean(new double[] {40.0, Double.NaN, 50.0})).isEqualTo(45.0);
     assertThat(DailyMean.cityMean(new double[] {Double.NaN})).isNaN();
