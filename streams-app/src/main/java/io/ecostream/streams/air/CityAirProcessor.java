@@ -308,7 +308,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         forward(
             record,
             AirOutput.Kind.STATION_HOURLY,
-            reading.getStationId() + "@" + localHour(h),
+            HourKeys.key(reading.getStationId(), localHour(h)),
             figure,
             figure.getHourStart().toEpochMilli());
         if (h == hour && sentAt != SentAtHeader.ABSENT) {
@@ -441,7 +441,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     forward(
         start.toEpochMilli(),
         AirOutput.Kind.CITY_HOURLY,
-        city.cityId + "@" + localHour(hour),
+        HourKeys.key(city.cityId, localHour(hour)),
         cityHour.figure(city.cityId, start, stations, revision));
     city.pendingSends.published(hour, now, metrics);
   }

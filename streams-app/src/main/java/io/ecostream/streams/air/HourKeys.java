@@ -9,6 +9,11 @@ public final class HourKeys {
 
   private HourKeys() {}
 
+  /** The key of a station's or a city's figure of an hour: {@code id@yyyy-MM-ddTHH}. */
+  public static String key(String id, String localHour) {
+    return id + "@" + localHour;
+  }
+
   public static String localHour(Instant hourStart, ZoneId zone) {
     LocalDateTime local = LocalDateTime.ofInstant(hourStart, zone);
     int hour = local.getHour();

@@ -45,11 +45,6 @@ public final class StationHourlyAqiMapper {
     return Math.floorDiv(hourStart.toEpochMilli(), MILLIS_PER_HOUR);
   }
 
-  /** {@code stationId@yyyy-MM-ddTHH}, the local start hour. */
-  public String key(String stationId, long hour) {
-    return stationId + "@" + HourKeys.localHour(hourStart(hour), zone);
-  }
-
   /** The station's figure of one hour the ring holds. */
   public StationHourlyAqi figure(
       String stationId, String cityId, long hour, RecentHours ring, long revision) {

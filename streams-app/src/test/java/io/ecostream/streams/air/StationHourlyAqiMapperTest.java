@@ -179,9 +179,13 @@ class StationHourlyAqiMapperTest {
 
   @Test
   void shouldKeyByStationAndLocalStartHour() {
-    assertThat(mapper.key("BZ-A01", hour(LocalDateTime.of(2026, 3, 1, 7, 0))))
-        .isEqualTo("BZ-A01@2026-03-01T07");
-    assertThat(mapper.key("BZ-A01", hour(LocalDateTime.of(2026, 3, 1, 17, 0))))
+    assertThat(key("BZ-A01", LocalDateTime.of(2026, 3, 1, 7, 0))).isEqualTo("BZ-A01@2026-03-01T07");
+    assertThat(key("BZ-A01", LocalDateTime.of(2026, 3, 1, 17, 0)))
         .isEqualTo("BZ-A01@2026-03-01T17");
+  }
+
+  private static String key(String station, LocalDateTime localStart) {
+    return HourKeys.key(
+        station, HourKeys.localHour(StationHourlyAqiMapper.hourStart(hour(localStart)), BEIJING));
   }
 }
