@@ -481,12 +481,18 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     }
     long timestamp = eventTime.toEpochMilli();
     forward(timestamp, AirOutput.Kind.CITY_DAILY, city.cityId + "@" + day, daily);
-    CityYearState year = years.year(city.cityId, day.getYear());
-    publishPeriods(
-        city.cityId,
-        periods.figures(year, years.previous(city.cityId, day.getYear()), day),
-        timestamp);
+    publishPeriods(city.cityId, periodFigures(city.cityId, day.getYear(), day), timestamp);
     return daily;
+  }
+
+  /** The month and year to date of the day, from the city's years as the task keeps them. */
+  private List<CityPeriod> periodFigures(String cityId, int year, LocalDate day) {
+    CityYearState previous = years.previous(cityId, year);
+    return periods.figures(
+        years.year(cityId, year),
+        years.accumulator(cityId, year),
+        previous == null ? null : years.accumulator(cityId, year - 1),
+        day);
   }
 
   private void publishPeriods(String cityId, List<CityPeriod> figures, long timestamp) {
@@ -590,7 +596,6 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     provinces.put(cityId, province);
     for (int year : years.storedYears(cityId)) {
       CityYearState state = years.year(cityId, year);
-      CityYearState previous = years.previous(cityId, year);
       SortedMap<YearMonth, LocalDate> lastDayOfMonth = new TreeMap<>();
       for (CityDayEntry day : state.getDays().values()) {
         lastDayOfMonth.merge(
@@ -598,7 +603,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       }
       lastDayOfMonth.forEach(
           (month, last) -> {
-            for (CityPeriod figure : periods.figures(state, previous, last)) {
+            for (CityPeriod figure : periodFigures(cityId, year, last)) {
               boolean wholeYear = figure.getPeriodType() == PeriodType.YEAR_TO_DATE;
               if (!wholeYear || month.equals(lastDayOfMonth.lastKey())) {
                 forward(

@@ -81,8 +81,22 @@ public final class CityPeriods {
    */
   public List<CityPeriod> figures(
       CityYearState year, CityYearState previousYear, LocalDate changedDay) {
-    PeriodAccumulator current = accumulator(year);
-    PeriodAccumulator last = previousYear == null ? null : accumulator(previousYear);
+    return figures(
+        year,
+        accumulator(year),
+        previousYear == null ? null : accumulator(previousYear),
+        changedDay);
+  }
+
+  /**
+   * The same figures from the years' days as the period statistics take them ({@link
+   * #accumulator}), which the city task keeps up to date as days change instead of building them
+   * from the years at every published day.
+   *
+   * @param last the previous year's days, or null when it has none
+   */
+  List<CityPeriod> figures(
+      CityYearState year, PeriodAccumulator current, PeriodAccumulator last, LocalDate changedDay) {
     YearMonth month = YearMonth.from(changedDay);
     List<CityPeriod> figures = new ArrayList<>(2);
     LocalDate lastOfMonth = lastDayWithData(current, month.atDay(1), month.atEndOfMonth());
@@ -174,24 +188,29 @@ public final class CityPeriods {
     return figure.build();
   }
 
-  private static PeriodAccumulator accumulator(CityYearState year) {
+  /** The year's days as the period statistics take them. */
+  static PeriodAccumulator accumulator(CityYearState year) {
     List<DailyRecord> records = new ArrayList<>(year.getDays().size());
     for (CityDayEntry day : year.getDays().values()) {
-      records.add(
-          new DailyRecord(
-              day.getDate(),
-              day.getSo2(),
-              day.getNo2(),
-              day.getPm10(),
-              day.getPm25(),
-              day.getCo(),
-              day.getO3Mda8(),
-              day.getAqi(),
-              day.getDustAffected()));
+      records.add(record(day));
     }
     Year calendarYear = Year.of(year.getYear());
     return PeriodAccumulator.of(
         calendarYear.atDay(1), calendarYear.atMonth(12).atEndOfMonth(), records);
+  }
+
+  /** A stored day as the period statistics take it. */
+  static DailyRecord record(CityDayEntry day) {
+    return new DailyRecord(
+        day.getDate(),
+        day.getSo2(),
+        day.getNo2(),
+        day.getPm10(),
+        day.getPm25(),
+        day.getCo(),
+        day.getO3Mda8(),
+        day.getAqi(),
+        day.getDustAffected());
   }
 
   /** The last day of [first, last] that has a record, or {@code first} when none has. */

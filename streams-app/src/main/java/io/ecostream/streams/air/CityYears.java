@@ -3,6 +3,7 @@ package io.ecostream.streams.air;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.internal.CityDayEntry;
 import io.ecostream.avro.internal.CityYearState;
+import io.ecostream.domain.stats.PeriodAccumulator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ final class CityYears {
   private final Map<String, CityYearState> years = new HashMap<>();
   private final Map<String, Integer> newestYears = new HashMap<>();
 
+  /** The years' days as the period statistics take them, by year key, once asked for. */
+  private final Map<String, PeriodAccumulator> accumulators = new HashMap<>();
+
   CityYears(KeyValueStore<String, CityDayEntry> days) {
     this.days = days;
   }
@@ -42,8 +46,23 @@ final class CityYears {
       state = read(days, cityId, year);
       years.put(key, state);
       years.remove(CityPeriods.yearKey(cityId, year - 2));
+      accumulators.remove(CityPeriods.yearKey(cityId, year - 2));
     }
     return state;
+  }
+
+  /**
+   * The city's year as the period statistics take it, kept up to date by {@link #put}: a day
+   * published changes one day of it, so it is not built again from the year's days each time.
+   */
+  PeriodAccumulator accumulator(String cityId, int year) {
+    String key = CityPeriods.yearKey(cityId, year);
+    PeriodAccumulator accumulator = accumulators.get(key);
+    if (accumulator == null) {
+      accumulator = CityPeriods.accumulator(year(cityId, year));
+      accumulators.put(key, accumulator);
+    }
+    return accumulator;
   }
 
   /** The city's stored days of the year; empty when it has none. */
@@ -80,7 +99,12 @@ final class CityYears {
       dropYearsBefore(cityId, calendarYear - 1);
     }
     String date = daily.getDate().toString();
-    days.put(daily.getCityId() + "@" + date, year.getDays().get(date));
+    CityDayEntry entry = year.getDays().get(date);
+    PeriodAccumulator accumulator = accumulators.get(CityPeriods.yearKey(cityId, calendarYear));
+    if (accumulator != null) {
+      accumulator.put(CityPeriods.record(entry));
+    }
+    days.put(daily.getCityId() + "@" + date, entry);
     return true;
   }
 
@@ -107,6 +131,7 @@ final class CityYears {
     }
     old.forEach(days::delete);
     years.keySet().removeIf(key -> key.startsWith(cityId + "@") && yearOf(key) < keptYear);
+    accumulators.keySet().removeIf(key -> key.startsWith(cityId + "@") && yearOf(key) < keptYear);
   }
 
   private static int yearOf(String yearKey) {
@@ -115,6 +140,7 @@ final class CityYears {
 
   void clear() {
     years.clear();
+    accumulators.clear();
     newestYears.clear();
   }
 }
