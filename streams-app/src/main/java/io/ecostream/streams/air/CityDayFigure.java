@@ -43,11 +43,6 @@ public final class CityDayFigure {
    * @param revision how often a station-hour of the day changed its usable values: it depends on
    *     which readings arrived, not on how often the figure was emitted
    */
-  public CityDaily figure(
-      String cityId, LocalDate date, Collection<double[]> stationDays, long revision) {
-    return figure(cityId, day(date, stationDays), revision);
-  }
-
   /** The city's day from its stations' days, before it is made a record. */
   public CityDay day(LocalDate date, Collection<double[]> stationDays) {
     return CityDay.of(date, stationDays, rules, dust);

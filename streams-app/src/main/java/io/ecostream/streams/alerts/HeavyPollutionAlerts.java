@@ -1,7 +1,6 @@
 package io.ecostream.streams.alerts;
 
 import io.ecostream.avro.Alert;
-import io.ecostream.avro.CityDaily;
 import io.ecostream.avro.internal.HeavyPollutionState;
 import io.ecostream.streams.alerts.rules.AlertChange;
 import io.ecostream.streams.alerts.rules.CityAlertState;
@@ -10,7 +9,6 @@ import io.ecostream.streams.alerts.rules.HeavyPollutionRules;
 import io.ecostream.streams.alerts.rules.HeavyPollutionTracker;
 import io.ecostream.streams.alerts.rules.HeavyPollutionTracker.Step;
 import io.ecostream.streams.state.WriteAtCommitStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,18 +56,10 @@ public final class HeavyPollutionAlerts {
   }
 
   /**
-   * Runs one figure of a city's day through the city's tracker.
+   * Runs one figure of a city's day through the city's tracker; its event time is that of the data
+   * that settled the figure.
    *
-   * @param eventTime the event time of the data that settled the figure
    * @return the alerts that changed, keyed by their ids
-   */
-  public List<Alert> update(CityDaily daily, Instant eventTime) {
-    return update(HeavyPollutionCodec.update(daily, eventTime.toEpochMilli()));
-  }
-
-  /**
-   * Runs one figure of a city's day through the city's tracker, as {@link #update(CityDaily,
-   * Instant)} with the fields the tracker reads.
    */
   public List<Alert> update(CityDayUpdate figure) {
     CityAlerts city = cities.computeIfAbsent(figure.cityId(), this::stored);

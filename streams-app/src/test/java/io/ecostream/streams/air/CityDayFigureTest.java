@@ -56,8 +56,8 @@ class CityDayFigureTest {
     CityDaily figure =
         cityDay.figure(
             "binzhou",
-            DAY,
-            List.of(allSix(10, 40, 100, 60, 1.0, 80), allSix(20, 60, 140, 80, 1.4, 100)),
+            cityDay.day(
+                DAY, List.of(allSix(10, 40, 100, 60, 1.0, 80), allSix(20, 60, 140, 80, 1.4, 100))),
             48);
 
     assertThat(figure.getCityId()).isEqualTo("binzhou");
@@ -87,13 +87,16 @@ class CityDayFigureTest {
         new CityDayFigure(
             ValidityRules.defaults(), DustRule.defaults(), DustDays.none(), 2_000_000_000L);
 
-    assertThat(afterTwoResets.figure("binzhou", DAY, List.of(pm25Only(40)), 24).getRevision())
+    assertThat(
+            afterTwoResets
+                .figure("binzhou", afterTwoResets.day(DAY, List.of(pm25Only(40))), 24)
+                .getRevision())
         .isEqualTo(2_000_000_024L);
   }
 
   @Test
   void shouldPublishNoAqiForADayWithOnlyPm25BelowTheThreshold() {
-    CityDaily figure = cityDay.figure("binzhou", DAY, List.of(pm25Only(40)), 24);
+    CityDaily figure = cityDay.figure("binzhou", cityDay.day(DAY, List.of(pm25Only(40))), 24);
 
     assertThat(figure.getPm25()).isEqualTo(40.0);
     assertThat(figure.getIaqiPm25()).isEqualTo(57); // 50 + ceil(50 * 5 / 40) = 50 + ceil(6.25) = 57
@@ -106,7 +109,8 @@ class CityDayFigureTest {
   /** One station's 24 hours of a city's day, all six pollutants, the PM values as given. */
   private static CityDaily fullDay(
       CityDayFigure figures, String city, LocalDate date, double pm10, double pm25) {
-    return figures.figure(city, date, List.of(allSix(10, 30, pm10, pm25, 0.8, 80)), 24);
+    return figures.figure(
+        city, figures.day(date, List.of(allSix(10, 30, pm10, pm25, 0.8, 80))), 24);
   }
 
   private static CityDayFigure listing(DustRule rule, Designation... days) {

@@ -95,7 +95,8 @@ class HeavyPollutionAlertsTest {
 
     @Override
     public void process(Record<String, CityDaily> record) {
-      for (Alert alert : alerts.update(record.value(), Instant.ofEpochMilli(record.timestamp()))) {
+      for (Alert alert :
+          alerts.update(HeavyPollutionCodec.update(record.value(), record.timestamp()))) {
         context.forward(
             record
                 .withKey(alert.getAlertId())
