@@ -43,7 +43,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -108,7 +107,7 @@ class QueryApiIT {
   void shouldServeTheCitiesTheirDaysPeriodsAndRankings() throws Exception {
     sendStationsAndReadings();
     int port = start(stateDir.resolve("one"));
-    awaitEveryCitysDays(port);
+    awaitEveryCitysReadings(port);
     // Station records and readings are read side by side: the provinces may come after the days.
     JsonNode ranking = awaitRanking(port);
 
@@ -315,7 +314,7 @@ class QueryApiIT {
   void shouldAnswerMistakesWithTheirStatusAndAReason() throws Exception {
     sendStationsAndReadings();
     int port = start(stateDir.resolve("one"));
-    awaitEveryCitysDays(port);
+    awaitEveryCitysReadings(port);
 
     assertError(cluster.get(port, "/api/cities/nowhere/daily"), 404, "no city nowhere");
     assertError(
@@ -405,8 +404,8 @@ class QueryApiIT {
     sendStationsAndReadings();
     int first = start(stateDir.resolve("first"));
     int second = start(stateDir.resolve("second"));
-    awaitEveryCitysDays(first);
-    awaitEveryCitysDays(second);
+    awaitEveryCitysReadings(first);
+    awaitEveryCitysReadings(second);
 
     Set<String> heldByFirst = cityIds(cluster.awaitAnswer(first, "/api/cities?scope=local"));
     Set<String> heldBySecond = cityIds(cluster.awaitAnswer(second, "/api/cities?scope=local"));
@@ -416,13 +415,10 @@ class QueryApiIT {
     assertThat(cityIds(cluster.get(first, "/api/cities").body())).hasSize(CITIES);
     assertThat(cityIds(cluster.get(second, "/api/cities").body())).hasSize(CITIES);
     for (int k = 0; k < CITIES; k++) {
-      // The city's last reading is this station's third hour of the 17th: once both instances
-      // serve those hours, the city's periods hold every day sent.
-      String hours = "/api/stations/" + station(k, 2) + "/hourly?from=2024-01-17";
-      JsonNode hoursFromFirst = cluster.awaitAnswer(first, hours, lastHoursOfTheCity());
-      assertThat(cluster.awaitAnswer(second, hours, lastHoursOfTheCity()))
+      String hours = lastHoursOfTheCity(k);
+      assertThat(cluster.get(second, hours).body())
           .as(hours)
-          .isEqualTo(hoursFromFirst);
+          .isEqualTo(cluster.get(first, hours).body());
       String path = "/api/cities/c" + k + "/periods/2024-01";
       JsonNode fromFirst = cluster.get(first, path).body();
       assertThat(fromFirst.get("pm25").asDouble()).as(path).isEqualTo(10.0 * k + 31);
@@ -486,17 +482,22 @@ class QueryApiIT {
   }
 
   /** Waits until every city's two whole days are served. */
-  private static Predicate<JsonNode> lastHoursOfTheCity() {
-    return answer -> answer.get("hours").size() == 3;
-  }
-
-  private void awaitEveryCitysDays(int port) throws Exception {
+  /**
+   * Waits until every reading sent is served: a city's last reading is its second station's third
+   * hour of the 17th (the days of the 15th and 16th are served before the 17th's hours are in).
+   */
+  private void awaitEveryCitysReadings(int port) throws Exception {
     for (int k = 0; k < CITIES; k++) {
       cluster.awaitAnswer(
           port,
           "/api/cities/c" + k + "/daily?from=2024-01-15&to=2024-01-16",
           answer -> answer.get("days").size() == 2);
+      cluster.awaitAnswer(port, lastHoursOfTheCity(k), answer -> answer.get("hours").size() == 3);
     }
+  }
+
+  private static String lastHoursOfTheCity(int k) {
+    return "/api/stations/" + station(k, 2) + "/hourly?from=2024-01-17";
   }
 
   /** The ranking once it lists every city (the rankings run after the cities' periods). */
