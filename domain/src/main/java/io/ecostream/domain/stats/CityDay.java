@@ -5,7 +5,9 @@ import io.ecostream.domain.air.AqiResult;
 import io.ecostream.domain.air.DailyAqi;
 import io.ecostream.domain.air.Pollutant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * A city's natural day from the hourly values of its stations. Each station's daily statistics
@@ -48,12 +50,24 @@ public record CityDay(
    */
   public static CityDay of(
       LocalDate date, Collection<double[]> stationDays, ValidityRules rules, DustRule dust) {
+    List<StationDayTally> tallies = new ArrayList<>(stationDays.size());
+    for (double[] day : stationDays) {
+      tallies.add(StationDayTally.of(day));
+    }
+    return ofTallies(date, tallies, rules, dust);
+  }
+
+  /**
+   * @param stationDays each station's day with its tallies, kept up to date by the caller
+   */
+  public static CityDay ofTallies(
+      LocalDate date, Collection<StationDayTally> stationDays, ValidityRules rules, DustRule dust) {
     return compute(date, stationDays, rules, dust);
   }
 
   /**
    * The rules of the running figure: any hour counts, 8-hour windows keep their 6-hour rule.
-   * Applied beside the day's own rules in one pass over the stations' hours ({@link #compute}).
+   * Applied beside the day's own rules to the same station tallies ({@link #compute}).
    */
   static ValidityRules runningRules(ValidityRules rules) {
     return new ValidityRules(
@@ -70,11 +84,11 @@ public record CityDay(
 
   /**
    * The day under its rules and, from the same sums, its running AQI under {@link #runningRules}:
-   * the two differ only in how many hours and windows a value needs, so each station's hourly
-   * values are read and summed once.
+   * the two differ only in how many hours and windows a value needs, so both read each station's
+   * counts and sums ({@link StationDayTally}).
    */
   private static CityDay compute(
-      LocalDate date, Collection<double[]> stationDays, ValidityRules rules, DustRule dust) {
+      LocalDate date, Collection<StationDayTally> stationDays, ValidityRules rules, DustRule dust) {
     ValidityRules running = runningRules(rules);
     double[] sums = new double[POLLUTANTS.length];
     int[] counts = new int[POLLUTANTS.length];
@@ -87,44 +101,29 @@ public record CityDay(
     int reporting = 0;
     int complete = 0;
     int stationHours = 0;
-    double[] hourly = new double[StationDay.HOURS];
-    for (double[] day : stationDays) {
-      int hoursWithData = 0; // a bit per hour with any pollutant's value
+    for (StationDayTally day : stationDays) {
       int validPollutants = 0;
       for (Pollutant pollutant : POLLUTANTS) {
         int p = pollutant.ordinal();
         double value;
         double runningValue;
         if (pollutant == Pollutant.O3) {
-          StationDay.hourly(day, pollutant, hourly);
-          hoursWithData |= presentSlots(hourly);
-          Mda8 mda8 = Ozone.dailyMax8h(hourly, rules);
+          Mda8 mda8 = day.mda8(rules);
           value = mda8.valueOrNaN();
           runningValue = Ozone.judgedBy(mda8, rules, running).valueOrNaN();
-          double max1h = Ozone.dailyMax1h(hourly, rules);
+          double max1h = day.o3Max1h(rules);
           if (!Double.isNaN(max1h)) {
             max1hSum += max1h;
             max1hCount++;
           }
-          double runningMax1h = Ozone.dailyMax1h(hourly, running);
+          double runningMax1h = day.o3Max1h(running);
           if (!Double.isNaN(runningMax1h)) {
             runningMax1hSum += runningMax1h;
             runningMax1hCount++;
           }
         } else {
-          // One pass for DailyMean's count and its sum, which adds the values in slot order.
-          int from = p * StationDay.HOURS;
-          int present = 0;
-          double sum = 0;
-          for (int slot = 0; slot < StationDay.HOURS; slot++) {
-            double hourValue = day[from + slot];
-            if (!Double.isNaN(hourValue)) {
-              sum += hourValue;
-              present++;
-              hoursWithData |= 1 << slot;
-            }
-          }
-          double mean = present == 0 ? Double.NaN : sum / present;
+          int present = day.count(pollutant);
+          double mean = present == 0 ? Double.NaN : day.sum(pollutant) / present;
           value = present >= rules.minHoursPerDay() ? mean : Double.NaN;
           runningValue = present >= running.minHoursPerDay() ? mean : Double.NaN;
         }
@@ -139,7 +138,7 @@ public record CityDay(
         }
       }
       complete += validPollutants == POLLUTANTS.length ? 1 : 0;
-      int hours = Integer.bitCount(hoursWithData);
+      int hours = Integer.bitCount(day.hoursWithData());
       stationHours += hours;
       reporting += hours > 0 ? 1 : 0;
     }
@@ -193,17 +192,6 @@ public record CityDay(
   /** The day as an input of the period statistics. */
   public DailyRecord toDailyRecord(boolean flaggedAsDust) {
     return DailyRecord.of(date, values, aqi, flaggedAsDust || dustAffected);
-  }
-
-  /** A bit per slot whose hourly value is present (not NaN). */
-  private static int presentSlots(double[] hourly) {
-    int bits = 0;
-    for (int slot = 0; slot < hourly.length; slot++) {
-      if (!Double.isNaN(hourly[slot])) {
-        bits |= 1 << slot;
-      }
-    }
-    return bits;
   }
 
   private static double mean(double[] sums, int[] counts, Pollutant pollutant) {

@@ -72,6 +72,11 @@ public final class Ozone {
         }
       }
     }
+    return mda8(max, validWindows, rules);
+  }
+
+  /** The MDA8 of the largest valid 8-hour average and the count of valid windows. */
+  static Mda8 mda8(double max, int validWindows, ValidityRules rules) {
     return new Mda8(max, validWindows, valid(max, validWindows, rules));
   }
 

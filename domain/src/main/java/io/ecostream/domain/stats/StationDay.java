@@ -29,10 +29,4 @@ public final class StationDay {
     }
     return pollutant.ordinal() * HOURS + hour;
   }
-
-  /** The pollutant's 24 hourly values, copied into {@code into}. */
-  static double[] hourly(double[] day, Pollutant pollutant, double[] into) {
-    System.arraycopy(day, pollutant.ordinal() * HOURS, into, 0, HOURS);
-    return into;
-  }
 }

@@ -12,7 +12,7 @@ import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.quality.QualityFlag;
 import io.ecostream.domain.stats.CityDay;
 import io.ecostream.domain.stats.RecentHours;
-import io.ecostream.domain.stats.StationDay;
+import io.ecostream.domain.stats.StationDayTally;
 import io.ecostream.streams.alerts.HeavyPollutionAlerts;
 import io.ecostream.streams.alerts.StationSilenceAlerts;
 import io.ecostream.streams.config.PipelineSettings;
@@ -29,7 +29,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -96,9 +95,9 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   /**
    * Station days of the days of other than 24 whole hours, reused from one figure to the next:
-   * CityDay.of keeps none of them.
+   * CityDay keeps none of them.
    */
-  private final List<double[]> stationDayBuffers = new ArrayList<>();
+  private final List<StationDayTally> stationDayBuffers = new ArrayList<>();
 
   private long keyHour = RecentHours.NO_HOUR;
   private String keyLocalHour;
@@ -520,7 +519,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     // to slot by subtraction, and its stations' days are kept between figures; any other day goes
     // through the local time.
     boolean wholeHours = end - first == 24 && day.atStartOfDay(zone).toEpochSecond() % 3600 == 0;
-    List<double[]> stationDays = new ArrayList<>(city.stations.size());
+    List<StationDayTally> stationDays = new ArrayList<>(city.stations.size());
     long revision = 0;
     for (CityStation station : city.stations) {
       RecentHours ring = ring(station);
@@ -528,7 +527,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         StationDayBuffer buffer = station.dayBuffer(first);
         buffer.fill(ring, first);
         if (buffer.holdsAny()) {
-          stationDays.add(buffer.values());
+          stationDays.add(buffer.day());
           revision += buffer.revision();
         }
         continue;
@@ -536,13 +535,12 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       if (!holdsAny(ring, first, end)) {
         continue;
       }
-      double[] values = stationDayBuffer(stationDays.size());
+      StationDayTally values = stationDayBuffer(stationDays.size());
       for (long hour = first; hour < end; hour++) {
         int slot = LocalDateTime.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).getHour();
         boolean held = ring.holds(hour);
         for (Pollutant pollutant : POLLUTANTS) {
-          values[StationDay.index(pollutant, slot)] =
-              held ? ring.value(hour, pollutant) : Double.NaN;
+          values.set(slot, pollutant, held ? ring.value(hour, pollutant) : Double.NaN);
         }
         revision += ring.changes(hour);
       }
@@ -561,12 +559,12 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   }
 
   /** A station day for a day of other than 24 whole hours, cleared: not every slot is written. */
-  private double[] stationDayBuffer(int index) {
+  private StationDayTally stationDayBuffer(int index) {
     if (index == stationDayBuffers.size()) {
-      stationDayBuffers.add(new double[StationDay.SIZE]);
+      stationDayBuffers.add(new StationDayTally());
     }
-    double[] buffer = stationDayBuffers.get(index);
-    Arrays.fill(buffer, Double.NaN);
+    StationDayTally buffer = stationDayBuffers.get(index);
+    buffer.clear();
     return buffer;
   }
 

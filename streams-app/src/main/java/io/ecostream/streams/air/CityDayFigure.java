@@ -9,6 +9,7 @@ import io.ecostream.domain.air.Indicator;
 import io.ecostream.domain.stats.CityDay;
 import io.ecostream.domain.stats.DustDays;
 import io.ecostream.domain.stats.DustRule;
+import io.ecostream.domain.stats.StationDayTally;
 import io.ecostream.domain.stats.ValidityRules;
 import io.ecostream.streams.alerts.rules.CityDayUpdate;
 import java.time.Instant;
@@ -39,16 +40,17 @@ public final class CityDayFigure {
     this.revisionBase = revisionBase;
   }
 
+  /** The city's day from its stations' days, before it is made a record. */
+  public CityDay day(LocalDate date, Collection<StationDayTally> stationDays) {
+    return CityDay.ofTallies(date, stationDays, rules, dust);
+  }
+
   /**
+   * The record of a day computed by {@link #day}.
+   *
    * @param revision how often a station-hour of the day changed its usable values: it depends on
    *     which readings arrived, not on how often the figure was emitted
    */
-  /** The city's day from its stations' days, before it is made a record. */
-  public CityDay day(LocalDate date, Collection<double[]> stationDays) {
-    return CityDay.of(date, stationDays, rules, dust);
-  }
-
-  /** The record of a day computed by {@link #day}. */
   public CityDaily figure(String cityId, CityDay city, long revision) {
     LocalDate date = city.date();
     AqiResult aqi = city.aqi();

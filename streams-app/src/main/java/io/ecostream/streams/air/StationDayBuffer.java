@@ -3,6 +3,7 @@ package io.ecostream.streams.air;
 import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.stats.RecentHours;
 import io.ecostream.domain.stats.StationDay;
+import io.ecostream.domain.stats.StationDayTally;
 
 /**
  * One station's hours of a day of 24 whole hours in the {@link StationDay} layout, kept from one of
@@ -11,13 +12,13 @@ import io.ecostream.domain.stats.StationDay;
  * the hours whose usable values changed, which the ring's count of changes per hour tells ({@link
  * RecentHours#heldChanges}: it moves whenever the hour's usable values do, by a reading or by a
  * neighbour's quality flags, and when the hour enters or leaves the ring), instead of the day's 144
- * values.
+ * values; and the day's tallies take a new hour as an addition ({@link StationDayTally}).
  */
 final class StationDayBuffer {
 
   private static final Pollutant[] POLLUTANTS = Pollutant.values();
 
-  private final double[] values = StationDay.empty();
+  private final StationDayTally day = new StationDayTally();
 
   /** Per slot, the ring's {@link RecentHours#heldChanges} when it was filled, and now. */
   private final int[] filled = new int[StationDay.HOURS];
@@ -31,6 +32,9 @@ final class StationDayBuffer {
   /** The day whose first hour (counted from the epoch) is {@code first}, from the ring. */
   void fill(RecentHours ring, long first) {
     boolean everySlot = ring != this.ring || first != this.first;
+    if (everySlot) {
+      day.clear();
+    }
     this.ring = ring;
     this.first = first;
     ring.heldChanges(first, current);
@@ -42,8 +46,7 @@ final class StationDayBuffer {
         filled[slot] = now;
         long hour = first + slot;
         for (Pollutant pollutant : POLLUTANTS) {
-          values[pollutant.ordinal() * StationDay.HOURS + slot] =
-              now > 0 ? ring.value(hour, pollutant) : Double.NaN;
+          day.set(slot, pollutant, now > 0 ? ring.value(hour, pollutant) : Double.NaN);
         }
       }
       if (now > 0) {
@@ -60,9 +63,9 @@ final class StationDayBuffer {
     return first;
   }
 
-  /** The day's values in the {@link StationDay} layout; the buffer's own array, not a copy. */
-  double[] values() {
-    return values;
+  /** The day's values with their tallies; the buffer's own, not a copy. */
+  StationDayTally day() {
+    return day;
   }
 
   /** Whether the ring held any hour of the day. */

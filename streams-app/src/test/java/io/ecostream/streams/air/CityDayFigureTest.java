@@ -13,6 +13,7 @@ import io.ecostream.domain.stats.DustDays.Designation;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.PeriodRules;
 import io.ecostream.domain.stats.StationDay;
+import io.ecostream.domain.stats.StationDayTally;
 import io.ecostream.domain.stats.ValidityRules;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,7 @@ class CityDayFigureTest {
       new CityDayFigure(ValidityRules.defaults(), DustRule.defaults(), DustDays.none(), 0);
 
   /** A station's day with the same six values every hour. */
-  private static double[] allSix(
+  private static StationDayTally allSix(
       double so2, double no2, double pm10, double pm25, double co, double o3) {
     double[] day = StationDay.empty();
     for (int h = 0; h < StationDay.HOURS; h++) {
@@ -40,15 +41,15 @@ class CityDayFigureTest {
       day[StationDay.index(Pollutant.CO, h)] = co;
       day[StationDay.index(Pollutant.O3, h)] = o3;
     }
-    return day;
+    return StationDayTally.of(day);
   }
 
-  private static double[] pm25Only(double pm25) {
+  private static StationDayTally pm25Only(double pm25) {
     double[] day = StationDay.empty();
     for (int h = 0; h < StationDay.HOURS; h++) {
       day[StationDay.index(Pollutant.PM2_5, h)] = pm25;
     }
-    return day;
+    return StationDayTally.of(day);
   }
 
   @Test

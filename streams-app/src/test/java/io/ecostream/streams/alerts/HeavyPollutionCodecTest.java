@@ -9,6 +9,7 @@ import io.ecostream.domain.stats.CityDay;
 import io.ecostream.domain.stats.DustDays;
 import io.ecostream.domain.stats.DustRule;
 import io.ecostream.domain.stats.StationDay;
+import io.ecostream.domain.stats.StationDayTally;
 import io.ecostream.domain.stats.ValidityRules;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.air.CityDayFigure;
@@ -41,7 +42,7 @@ class HeavyPollutionCodecTest {
   }
 
   /** A station's day with every pollutant at the value in each of the first {@code hours} hours. */
-  private static double[] stationDay(int hours, double pm25, boolean allSix) {
+  private static StationDayTally stationDay(int hours, double pm25, boolean allSix) {
     double[] day = StationDay.empty();
     for (int h = 0; h < hours; h++) {
       for (Pollutant pollutant : Pollutant.values()) {
@@ -50,7 +51,7 @@ class HeavyPollutionCodecTest {
         }
       }
     }
-    return day;
+    return StationDayTally.of(day);
   }
 
   /**

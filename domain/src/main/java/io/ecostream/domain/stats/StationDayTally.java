@@ -1,0 +1,183 @@
+package io.ecostream.domain.stats;
+
+import io.ecostream.domain.air.Pollutant;
+import java.util.Arrays;
+
+/**
+ * One station's natural day ({@link StationDay} layout) with the counts and sums its city's day is
+ * made of ({@link CityDay#ofTallies}), kept up to date as hours are written. A city's open day is
+ * figured about once per hour of data, and between two figures a station's day usually gains one
+ * hour after all those it has: such a value is added to its pollutant's count and sum, and to the
+ * O3 8-hour windows that hold it, instead of the day being read again. Any other change (a value
+ * replaced or taken away, an hour filled in behind a later one) makes that pollutant's tallies be
+ * recomputed from its 24 values when next read. Sums add the values in slot order either way, so
+ * every figure is the same double as a pass over the day's values.
+ */
+public final class StationDayTally {
+
+  private static final int POLLUTANTS = Pollutant.values().length;
+  private static final int O3 = Pollutant.O3.ordinal();
+  private static final int HOURS = StationDay.HOURS;
+  private static final int WINDOW_HOURS = ValidityRules.WINDOW_HOURS;
+  private static final int WINDOWS = ValidityRules.MDA8_WINDOWS;
+
+  private final double[] values = StationDay.empty();
+
+  /** Per pollutant: a bit per slot with a value, how many, and their sum in slot order. */
+  private final int[] presentSlots = new int[POLLUTANTS];
+
+  private final int[] counts = new int[POLLUTANTS];
+  private final double[] sums = new double[POLLUTANTS];
+
+  /** Per 8-hour O3 window (window w holds slots w … w + 7): how many values, their sum. */
+  private final int[] windowCounts = new int[WINDOWS];
+
+  private final double[] windowSums = new double[WINDOWS];
+
+  /** The largest O3 value of the day, NaN when it has none. */
+  private double o3Max = Double.NaN;
+
+  /** A bit per pollutant whose tallies no longer follow its values. */
+  private int stale;
+
+  /** A day with no value yet. */
+  public StationDayTally() {}
+
+  /** The tallies of a day given in the {@link StationDay} layout (copied). */
+  public static StationDayTally of(double[] day) {
+    if (day.length != StationDay.SIZE) {
+      throw new IllegalArgumentException(
+          "A station day holds " + StationDay.SIZE + " values, got " + day.length);
+    }
+    StationDayTally tally = new StationDayTally();
+    System.arraycopy(day, 0, tally.values, 0, StationDay.SIZE);
+    tally.stale = (1 << POLLUTANTS) - 1;
+    return tally;
+  }
+
+  /** Takes every value away. */
+  public void clear() {
+    Arrays.fill(values, Double.NaN);
+    Arrays.fill(presentSlots, 0);
+    Arrays.fill(counts, 0);
+    Arrays.fill(sums, 0);
+    Arrays.fill(windowCounts, 0);
+    Arrays.fill(windowSums, 0);
+    o3Max = Double.NaN;
+    stale = 0;
+  }
+
+  /** Sets the pollutant's value of the hour slot; NaN takes it away. */
+  public void set(int slot, Pollutant pollutant, double value) {
+    int p = pollutant.ordinal();
+    int i = StationDay.index(pollutant, slot);
+    double old = values[i];
+    if (Double.compare(old, value) == 0) {
+      return;
+    }
+    values[i] = value;
+    boolean appended =
+        Double.isNaN(old)
+            && !Double.isNaN(value)
+            && (stale & 1 << p) == 0
+            && presentSlots[p] >>> slot == 0;
+    if (!appended) {
+      stale |= 1 << p;
+      return;
+    }
+    add(p, slot, value);
+  }
+
+  /** The day's values in the {@link StationDay} layout: the tally's own array, not a copy. */
+  public double[] values() {
+    return values;
+  }
+
+  /** How many hourly values of the pollutant the day has. */
+  int count(Pollutant pollutant) {
+    refresh();
+    return counts[pollutant.ordinal()];
+  }
+
+  /** The sum of the pollutant's hourly values, added in slot order; 0 when it has none. */
+  double sum(Pollutant pollutant) {
+    refresh();
+    return sums[pollutant.ordinal()];
+  }
+
+  /** A bit per hour slot with any pollutant's value. */
+  int hoursWithData() {
+    refresh();
+    int bits = 0;
+    for (int p = 0; p < POLLUTANTS; p++) {
+      bits |= presentSlots[p];
+    }
+    return bits;
+  }
+
+  /** The MDA8 under the rules, as {@link Ozone#dailyMax8h} gives it from the day's O3 values. */
+  Mda8 mda8(ValidityRules rules) {
+    refresh();
+    double max = Double.NaN;
+    int validWindows = 0;
+    for (int w = 0; w < WINDOWS; w++) {
+      int count = windowCounts[w];
+      if (count >= rules.minHoursPer8h()) {
+        double average = windowSums[w] / count;
+        validWindows++;
+        if (Double.isNaN(max) || average > max) {
+          max = average;
+        }
+      }
+    }
+    return Ozone.mda8(max, validWindows, rules);
+  }
+
+  /** The O3 daily maximum 1-hour value under the rules, as {@link Ozone#dailyMax1h} gives it. */
+  double o3Max1h(ValidityRules rules) {
+    refresh();
+    return counts[O3] >= rules.minHoursForO3Max1h() ? o3Max : Double.NaN;
+  }
+
+  private void add(int p, int slot, double value) {
+    presentSlots[p] |= 1 << slot;
+    counts[p]++;
+    sums[p] += value;
+    if (p == O3) {
+      if (Double.isNaN(o3Max) || value > o3Max) {
+        o3Max = value;
+      }
+      for (int w = Math.max(0, slot - WINDOW_HOURS + 1); w <= Math.min(WINDOWS - 1, slot); w++) {
+        windowCounts[w]++;
+        windowSums[w] += value;
+      }
+    }
+  }
+
+  /** Recomputes the stale pollutants' tallies from their values, in slot order. */
+  private void refresh() {
+    if (stale == 0) {
+      return;
+    }
+    for (int p = 0; p < POLLUTANTS; p++) {
+      if ((stale & 1 << p) == 0) {
+        continue;
+      }
+      presentSlots[p] = 0;
+      counts[p] = 0;
+      sums[p] = 0;
+      if (p == O3) {
+        Arrays.fill(windowCounts, 0);
+        Arrays.fill(windowSums, 0);
+        o3Max = Double.NaN;
+      }
+      for (int slot = 0; slot < HOURS; slot++) {
+        double value = values[p * HOURS + slot];
+        if (!Double.isNaN(value)) {
+          add(p, slot, value);
+        }
+      }
+    }
+    stale = 0;
+  }
+}
