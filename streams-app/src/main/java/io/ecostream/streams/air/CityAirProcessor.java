@@ -327,19 +327,25 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       metrics.cityNewestHour(city.cityId, hour * HOUR_MILLIS);
     }
     city.touched = true;
-    publishSettled(city, now);
-    decideAlerts(record, city, ring, hour, cityNewestBefore);
+    // Asked by both steps below; the rings do not change between them.
+    boolean hourComplete = complete(city, hour);
+    publishSettled(city, now, hour, hourComplete);
+    decideAlerts(record, city, ring, hour, hourComplete, cityNewestBefore);
   }
 
   /**
    * Publishes the city's hours and days that settled: every changed hour but the newest unless all
    * the city's stations have reported it, every changed day but the newest.
+   *
+   * @param readHourComplete whether all the city's stations hold {@code readHour}, the hour of the
+   *     reading being processed
    */
-  private void publishSettled(CityState city, long now) {
+  private void publishSettled(CityState city, long now, long readHour, boolean readHourComplete) {
     long newest = city.newestHour;
     city.changedHours.removeIf(
         hour -> {
-          boolean settled = hour != newest || complete(city, hour);
+          boolean settled =
+              hour != newest || (hour == readHour ? readHourComplete : complete(city, hour));
           if (settled) {
             publishHour(city, hour, now);
           }
@@ -369,13 +375,14 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       CityState city,
       RecentHours ring,
       long hour,
+      boolean hourComplete,
       long newestBefore) {
     long newestDay = epochDay(city.newestHour);
     boolean afterIncomplete =
         newestBefore != RecentHours.NO_HOUR
             && city.newestHour > newestBefore
             && !complete(city, newestBefore);
-    boolean settlesNewest = afterIncomplete || complete(city, hour);
+    boolean settlesNewest = afterIncomplete || hourComplete;
     SortedLongs days = judgedDays;
     days.clear();
     for (long h = ring.firstChanged(); h <= ring.lastChanged(); h++) {
