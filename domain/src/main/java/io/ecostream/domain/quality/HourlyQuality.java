@@ -35,31 +35,6 @@ public final class HourlyQuality {
    */
   public static void assess(
       double[] series, int from, int to, Pollutant pollutant, QualityRules rules, byte[] flags) {
-    assess(series, from, to, pollutant, rules, flags, new boolean[series.length]);
-  }
-
-  /**
-   * As {@link #assess(double[], int, int, Pollutant, QualityRules, byte[])}, with a scratch array
-   * of the series' length for the values that pass the standalone checks, so that a caller judging
-   * many series allocates nothing and each value is checked once.
-   */
-  public static void assess(
-      double[] series,
-      int from,
-      int to,
-      Pollutant pollutant,
-      QualityRules rules,
-      byte[] flags,
-      boolean[] usable) {
-    int lo = Math.max(0, from - 1);
-    int hi = Math.min(series.length - 1, to + 1);
-    for (int i = lo; i <= hi; i++) {
-      QualityFlag flag = Double.isNaN(series[i]) ? null : rules.standalone(pollutant, series[i]);
-      usable[i] = !Double.isNaN(series[i]) && flag == null;
-      if (i >= from && i <= to) {
-        flags[i] = code(flag);
-      }
-    }
     // The run of equal values around i, carried from one i to the next: each value is scanned
     // once, however long the runs.
     int runStart = -1;
@@ -76,32 +51,56 @@ public final class HourlyQuality {
           runEnd++;
         }
       }
-      if (!usable[i]) {
-        continue;
+      double value = series[i];
+      QualityFlag flag = standalone(value, pollutant, rules);
+      if (flag == null && !Double.isNaN(value)) {
+        if (runEnd - runStart + 1 >= stuckRunLength(value, pollutant, rules)) {
+          flag = QualityFlag.STUCK;
+        } else if (i > 0
+            && i < series.length - 1
+            && isSpike(series[i - 1], value, series[i + 1], pollutant, rules)) {
+          flag = QualityFlag.SPIKE;
+        }
       }
-      if (isStuck(series[i], runEnd - runStart + 1, pollutant, rules)) {
-        flags[i] = code(QualityFlag.STUCK);
-      } else if (isSpike(series, usable, i, pollutant, rules)) {
-        flags[i] = code(QualityFlag.SPIKE);
-      }
+      flags[i] = code(flag);
     }
   }
 
-  private static boolean isStuck(
-      double value, int runLength, Pollutant pollutant, QualityRules rules) {
-    return rules.stuckHours() != QualityRules.OFF
-        && value >= rules.stuckFloor(pollutant.ordinal())
-        && runLength >= rules.stuckHours();
+  /**
+   * The flag a value earns on its own (sentinel, negative, out of range), or null when it passes or
+   * is NaN; only a value that passes is judged against its neighbours.
+   */
+  public static QualityFlag standalone(double value, Pollutant pollutant, QualityRules rules) {
+    return Double.isNaN(value) ? null : rules.standalone(pollutant, value);
   }
 
-  private static boolean isSpike(
-      double[] series, boolean[] usable, int i, Pollutant pollutant, QualityRules rules) {
-    if (i == 0 || i == series.length - 1 || !usable[i - 1] || !usable[i + 1]) {
-      return false;
-    }
-    double neighbours = Math.max(series[i - 1], series[i + 1]);
-    double value = series[i];
+  /**
+   * How many consecutive hours of this value, itself included, make it {@link QualityFlag#STUCK}:
+   * {@link Integer#MAX_VALUE} when no run of it is (the rule is off, or the value is below the
+   * pollutant's floor), so that a caller counts a run only as far as it matters.
+   */
+  public static int stuckRunLength(double value, Pollutant pollutant, QualityRules rules) {
+    return rules.stuckHours() != QualityRules.OFF && value >= rules.stuckFloor(pollutant.ordinal())
+        ? rules.stuckHours()
+        : Integer.MAX_VALUE;
+  }
+
+  /**
+   * Whether a value that passed its standalone checks is a {@link QualityFlag#SPIKE} between the
+   * hours before and after it (NaN: no value); a neighbour that fails its own checks is none.
+   */
+  public static boolean isSpike(
+      double before, double value, double after, Pollutant pollutant, QualityRules rules) {
+    // The arithmetic first: it is false for a NaN neighbour, and most values fail it, so their
+    // neighbours' own checks are rarely needed.
+    double neighbours = Math.max(before, after);
     return value > rules.spikeRatio() * neighbours
-        && value - neighbours > rules.spikeRise(pollutant.ordinal());
+        && value - neighbours > rules.spikeRise(pollutant.ordinal())
+        && isUsable(before, pollutant, rules)
+        && isUsable(after, pollutant, rules);
+  }
+
+  private static boolean isUsable(double value, Pollutant pollutant, QualityRules rules) {
+    return !Double.isNaN(value) && rules.standalone(pollutant, value) == null;
   }
 }

@@ -58,15 +58,14 @@ public final class RecentHours {
   private final double[] values;
   private final QualityRules rules;
   private final byte[] flags;
-  private final byte[] previousFlags = new byte[CAPACITY * POLLUTANTS];
-  private final double[] series = new double[CAPACITY];
-  private final byte[] seriesFlags = new byte[CAPACITY];
-  private final boolean[] seriesUsable = new boolean[CAPACITY];
-
-  /** Per index of the series, the slot that holds its hour, or -1. */
-  private final int[] seriesSlots = new int[CAPACITY];
-
   private final int[] newFlags = new int[FLAGS.length * POLLUTANTS];
+
+  /**
+   * Whether {@link #newFlags} holds a count: most puts flag nothing, and then neither clear nor
+   * read it (one cold array less per reading, of thousands of stations' rings).
+   */
+  private boolean anyNewFlags;
+
   private final double[] usableBefore = new double[POLLUTANTS];
   private long newest;
   private long firstChanged = NO_HOUR;
@@ -181,7 +180,10 @@ public final class RecentHours {
    * @param values six values in {@link Pollutant} order, NaN where the reading has none
    */
   public Put put(long hour, double[] values) {
-    Arrays.fill(newFlags, 0);
+    if (anyNewFlags) {
+      Arrays.fill(newFlags, 0);
+      anyNewFlags = false;
+    }
     firstChanged = NO_HOUR;
     lastChanged = NO_HOUR;
     if (newest != NO_HOUR && hour <= newest - CAPACITY) {
@@ -210,7 +212,6 @@ public final class RecentHours {
       }
     }
     if (!held || changed) {
-      System.arraycopy(flags, 0, previousFlags, 0, flags.length);
       // A value changes the flags of its own hour, of the runs it joins or breaks (at most a run's
       // length either side) and of its neighbours' spikes: only those hours are judged again. A new
       // newest hour has nothing after it and breaks no run: it can change only its own flags, the
@@ -221,22 +222,12 @@ public final class RecentHours {
         from = Math.max(from, Math.min(hour - 1, startOfRunsEndingAt(hour, from)));
         to = hour;
       }
-      assess(from, to);
+      firstChanged = hour;
+      lastChanged = hour;
+      reassess(from, to, hour);
       if (usableChanged(hour)) {
         changes[slot]++;
       }
-      firstChanged = hour;
-      lastChanged = hour;
-      for (long h = from; h <= to; h++) {
-        if (h != hour && holds(h) && flagsChanged(slot(h))) {
-          firstChanged = Math.min(firstChanged, h);
-          lastChanged = Math.max(lastChanged, h);
-          if (flagsChangedUsable(slot(h))) {
-            changes[slot(h)]++;
-          }
-        }
-      }
-      countNewFlags(from, to);
     }
     return !held ? Put.NEW : changed ? Put.CHANGED : Put.UNCHANGED;
   }
@@ -253,7 +244,7 @@ public final class RecentHours {
         continue;
       }
       long h = hour;
-      while (h - 1 >= limit && holds(h - 1) && values[slot(h - 1) * POLLUTANTS + p] == value) {
+      while (h - 1 >= limit && rawValue(h - 1, p) == value) {
         h--;
       }
       start = Math.min(start, h);
@@ -264,18 +255,6 @@ public final class RecentHours {
   private boolean usableChanged(long hour) {
     for (int p = 0; p < POLLUTANTS; p++) {
       if (Double.compare(usableBefore[p], value(hour, ALL[p])) != 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether a neighbour's new flags took a value out of its usable values or gave one back. */
-  private boolean flagsChangedUsable(int slot) {
-    for (int i = slot * POLLUTANTS; i < (slot + 1) * POLLUTANTS; i++) {
-      boolean wasUsable = previousFlags[i] == HourlyQuality.NONE;
-      boolean isUsable = flags[i] == HourlyQuality.NONE;
-      if (wasUsable != isUsable && !Double.isNaN(values[i])) {
         return true;
       }
     }
@@ -317,7 +296,7 @@ public final class RecentHours {
 
   /** How many values of the pollutant the last put flagged for the reason. */
   public int newFlags(QualityFlag flag, Pollutant pollutant) {
-    return newFlags[flag.ordinal() * POLLUTANTS + pollutant.ordinal()];
+    return anyNewFlags ? newFlags[flag.ordinal() * POLLUTANTS + pollutant.ordinal()] : 0;
   }
 
   /** The quality flag of the hour's value of the pollutant, or null when it has none. */
@@ -333,70 +312,113 @@ public final class RecentHours {
   }
 
   /**
-   * Flags the held values of the hours {@code from … to} from the raw values, each pollutant as one
-   * series of consecutive hours (the whole ring: the context of runs and spikes).
+   * Flags the held values of the hours {@code from … to} from the raw values, each judged with the
+   * whole ring as the context of its runs and spikes; clears the flags in the slots of those not
+   * held.
    */
   private void assess(long from, long to) {
     if (newest == NO_HOUR) {
       return;
     }
-    long oldest = newest - CAPACITY + 1;
-    int first = (int) (Math.max(from, oldest) - oldest);
-    int last = (int) (Math.min(to, newest) - oldest);
-    if (first > last) {
-      return;
-    }
-    // A run reaching further than a run's length beyond the judged hours is a stuck run whatever
-    // lies past that, and a spike looks one hour either side: so only this much context is read,
-    // behind a NaN barrier that stops the run scans.
-    int context = rules.stuckHours() + 1;
-    int lo = Math.max(0, first - context);
-    int hi = Math.min(CAPACITY - 1, last + context);
-    int oldestSlot = slot(oldest);
-    for (int i = lo; i <= hi; i++) {
-      int slot = oldestSlot + i < CAPACITY ? oldestSlot + i : oldestSlot + i - CAPACITY;
-      seriesSlots[i] = hours[slot] == oldest + i ? slot : -1;
-    }
-    for (Pollutant pollutant : ALL) {
-      int p = pollutant.ordinal();
-      for (int i = lo; i <= hi; i++) {
-        int slot = seriesSlots[i];
-        series[i] = slot >= 0 ? values[slot * POLLUTANTS + p] : Double.NaN;
-      }
-      if (lo > 0) {
-        series[lo - 1] = Double.NaN;
-      }
-      if (hi < CAPACITY - 1) {
-        series[hi + 1] = Double.NaN;
-      }
-      HourlyQuality.assess(series, first, last, pollutant, rules, seriesFlags, seriesUsable);
-      for (int i = first; i <= last; i++) {
-        int slot = oldestSlot + i < CAPACITY ? oldestSlot + i : oldestSlot + i - CAPACITY;
-        flags[slot * POLLUTANTS + p] = seriesFlags[i];
+    long first = Math.max(from, newest - CAPACITY + 1);
+    long last = Math.min(to, newest);
+    for (long h = first; h <= last; h++) {
+      int slot = slot(h);
+      for (int i = slot * POLLUTANTS, p = 0; p < POLLUTANTS; i++, p++) {
+        flags[i] = hours[slot] == h ? judge(h, slot, p) : HourlyQuality.NONE;
       }
     }
   }
 
-  private boolean flagsChanged(int slot) {
-    for (int i = slot * POLLUTANTS; i < (slot + 1) * POLLUTANTS; i++) {
-      if (flags[i] != previousFlags[i]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void countNewFlags(long from, long to) {
-    for (long h = from; h <= to; h++) {
-      if (!holds(h)) {
+  /**
+   * As {@link #assess}, and records what the new flags changed: the held hours other than the
+   * {@code put} one whose flags changed widen {@link #firstChanged} … {@link #lastChanged}, and
+   * count a {@link #changes change} if a value became usable or stopped being; each value flagged
+   * anew counts in {@link #newFlags}.
+   *
+   * <p>Judged in place, each flag compared as it is written: a put judges a few hours, and copying
+   * the series around them and every flag before (thousands of stations' rings, mostly out of the
+   * CPU caches) cost more than the judging.
+   */
+  private void reassess(long from, long to, long put) {
+    long first = Math.max(from, newest - CAPACITY + 1);
+    long last = Math.min(to, newest);
+    for (long h = first; h <= last; h++) {
+      int slot = slot(h);
+      if (hours[slot] != h) {
+        Arrays.fill(flags, slot * POLLUTANTS, (slot + 1) * POLLUTANTS, HourlyQuality.NONE);
         continue;
       }
-      for (int i = slot(h) * POLLUTANTS; i < (slot(h) + 1) * POLLUTANTS; i++) {
-        if (flags[i] != HourlyQuality.NONE && previousFlags[i] != flags[i]) {
-          newFlags[(flags[i] - 1) * POLLUTANTS + i % POLLUTANTS]++;
+      boolean flagsChanged = false;
+      boolean usableChanged = false;
+      for (int i = slot * POLLUTANTS, p = 0; p < POLLUTANTS; i++, p++) {
+        byte before = flags[i];
+        byte after = judge(h, slot, p);
+        if (after == before) {
+          continue;
+        }
+        flags[i] = after;
+        flagsChanged = true;
+        if ((before == HourlyQuality.NONE || after == HourlyQuality.NONE)
+            && !Double.isNaN(values[i])) {
+          usableChanged = true;
+        }
+        if (after != HourlyQuality.NONE) {
+          newFlags[(after - 1) * POLLUTANTS + p]++;
+          anyNewFlags = true;
+        }
+      }
+      if (h != put && flagsChanged) {
+        firstChanged = Math.min(firstChanged, h);
+        lastChanged = Math.max(lastChanged, h);
+        if (usableChanged) {
+          changes[slot]++;
         }
       }
     }
+  }
+
+  /** The flag code of the held hour's value of the pollutant, judged with the hours around it. */
+  private byte judge(long hour, int slot, int p) {
+    Pollutant pollutant = ALL[p];
+    double value = values[slot * POLLUTANTS + p];
+    QualityFlag flag = HourlyQuality.standalone(value, pollutant, rules);
+    if (flag == null && !Double.isNaN(value)) {
+      if (runReaches(hour, p, value, HourlyQuality.stuckRunLength(value, pollutant, rules))) {
+        flag = QualityFlag.STUCK;
+      } else if (HourlyQuality.isSpike(
+          rawValue(hour - 1, p), value, rawValue(hour + 1, p), pollutant, rules)) {
+        flag = QualityFlag.SPIKE;
+      }
+    }
+    return HourlyQuality.code(flag);
+  }
+
+  /**
+   * Whether the held hours around the hour hold at least {@code length} consecutive equal values of
+   * the pollutant, the hour's among them; counted only that far.
+   */
+  private boolean runReaches(long hour, int p, double value, int length) {
+    if (length > CAPACITY) {
+      return false; // no run of this value is stuck: not worth counting
+    }
+    int run = 1;
+    for (long h = hour - 1; run < length && rawValue(h, p) == value; h--) {
+      run++;
+    }
+    for (long h = hour + 1; run < length && rawValue(h, p) == value; h++) {
+      run++;
+    }
+    return run >= length;
+  }
+
+  /**
+   * The pollutant's value of the hour as received, NaN when it has none or is not held: so a run
+   * ends, and a spike has no neighbour, at a gap and at either end of the ring.
+   */
+  private double rawValue(long hour, int p) {
+    int slot = slot(hour);
+    return heldIn(hour, slot) ? values[slot * POLLUTANTS + p] : Double.NaN;
   }
 
   /** Whether the ring holds the hour. */
