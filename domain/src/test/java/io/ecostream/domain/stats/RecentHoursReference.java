@@ -20,9 +20,6 @@ final class RecentHoursReference {
   /** Marks a slot that holds no hour. */
   public static final long NO_HOUR = Long.MIN_VALUE;
 
-  /** The longest moving window (PM 24-hour means). */
-  private static final int LONGEST_WINDOW = 24;
-
   private static final Pollutant[] ALL = Pollutant.values();
   private static final QualityFlag[] FLAGS = QualityFlag.values();
 
@@ -151,14 +148,6 @@ final class RecentHoursReference {
   }
 
   /**
-   * The latest a reading may arrive behind the station's newest hour and still be judged with its
-   * full context: its own 24-hour window, and the stuck runs reaching into that window from before.
-   */
-  public static int maxGraceHours(int stuckHours) {
-    return CAPACITY - LONGEST_WINDOW - 2 * stuckHours;
-  }
-
-  /**
    * Stores one hour's values. A NaN keeps what the hour held (a reading without that pollutant does
    * not erase an earlier value); a value replaces the earlier one. After a {@link Put#NEW} or
    * {@link Put#CHANGED}, {@link #firstChanged()} … {@link #lastChanged()} are the hours whose
@@ -279,19 +268,6 @@ final class RecentHoursReference {
     return holds(hour) ? changes[slot(hour)] : 0;
   }
 
-  /**
-   * For each of {@code into.length} consecutive hours from {@code first}: 0 when the ring does not
-   * hold it, else 1 + its {@link #changes}. So an hour's entry moves whenever its usable values do,
-   * or it enters or leaves the ring; one pass, without a division per hour.
-   */
-  public int[] heldChanges(long first, int[] into) {
-    int slot = slot(first);
-    for (int i = 0; i < into.length; i++, slot = slot + 1 == CAPACITY ? 0 : slot + 1) {
-      into[i] = heldIn(first + i, slot) ? changes[slot] + 1 : 0;
-    }
-    return into;
-  }
-
   /** The first hour whose usable values the last put changed, or {@link #NO_HOUR}. */
   public long firstChanged() {
     return firstChanged;
@@ -305,18 +281,6 @@ final class RecentHoursReference {
   /** How many values of the pollutant the last put flagged for the reason. */
   public int newFlags(QualityFlag flag, Pollutant pollutant) {
     return newFlags[flag.ordinal() * POLLUTANTS + pollutant.ordinal()];
-  }
-
-  /** The quality flag of the hour's value of the pollutant, or null when it has none. */
-  public QualityFlag flag(long hour, Pollutant pollutant) {
-    return holds(hour)
-        ? HourlyQuality.flag(flags[slot(hour) * POLLUTANTS + pollutant.ordinal()])
-        : null;
-  }
-
-  /** The value as received, flagged or not; NaN when it has none or is not held. */
-  public double rawValue(long hour, Pollutant pollutant) {
-    return holds(hour) ? values[slot(hour) * POLLUTANTS + pollutant.ordinal()] : Double.NaN;
   }
 
   /**
@@ -422,66 +386,6 @@ final class RecentHoursReference {
     return into;
   }
 
-  /** How often the held hour's figure was published ({@link #nextRevision}); 0 when not held. */
-  public long revision(long hour) {
-    return holds(hour) ? revisions[slot(hour)] : 0;
-  }
-
-  /**
-   * Counts one more publication of the hour's figure and returns its revision: 1 the first time.
-   *
-   * @throws IllegalStateException if the hour is not held
-   */
-  public long nextRevision(long hour) {
-    if (!holds(hour)) {
-      throw new IllegalStateException("Hour " + hour + " is not held");
-    }
-    return ++revisions[slot(hour)];
-  }
-
-  /**
-   * The moving mean of the pollutant over the {@code windowHours} hours ending with {@code hour}
-   * (that hour and the ones before it), or NaN when fewer than {@code minValues} of them have a
-   * value (GB 3095 Table 4: 20 of 24 hours, 6 of 8 hours).
-   *
-   * @throws IllegalArgumentException if the window is longer than 24 hours
-   */
-  public double movingMean(Pollutant pollutant, long hour, int windowHours, int minValues) {
-    requireWindow(windowHours);
-    double sum = 0;
-    int count = 0;
-    long first = hour - windowHours + 1;
-    // The slots walked in step with the hours: no division per hour. Summed in hour order.
-    int slot = slot(first);
-    for (long h = first; h <= hour; h++, slot = slot + 1 == CAPACITY ? 0 : slot + 1) {
-      if (heldIn(h, slot)) {
-        double value = usable(slot, pollutant.ordinal());
-        if (!Double.isNaN(value)) {
-          sum += value;
-          count++;
-        }
-      }
-    }
-    return count >= minValues && count > 0 ? sum / count : Double.NaN;
-  }
-
-  /**
-   * How many of the {@code windowHours} hours ending with {@code hour} have a value of the
-   * pollutant.
-   */
-  public int count(Pollutant pollutant, long hour, int windowHours) {
-    requireWindow(windowHours);
-    int count = 0;
-    long first = hour - windowHours + 1;
-    int slot = slot(first);
-    for (long h = first; h <= hour; h++, slot = slot + 1 == CAPACITY ? 0 : slot + 1) {
-      if (heldIn(h, slot) && !Double.isNaN(usable(slot, pollutant.ordinal()))) {
-        count++;
-      }
-    }
-    return count;
-  }
-
   public long[] hours() {
     return hours;
   }
@@ -501,13 +405,6 @@ final class RecentHoursReference {
   /** The quality flags, {@link HourlyQuality} codes in the order of {@link #values()}. */
   public byte[] flags() {
     return flags;
-  }
-
-  private static void requireWindow(int windowHours) {
-    if (windowHours < 1 || windowHours > LONGEST_WINDOW) {
-      throw new IllegalArgumentException(
-          "A window is 1-" + LONGEST_WINDOW + " hours, got " + windowHours);
-    }
   }
 
   private static int slot(long hour) {
