@@ -3,9 +3,12 @@ package io.ecostream.domain.quality;
 import io.ecostream.domain.air.Pollutant;
 
 /**
- * The quality control of one pollutant's consecutive hourly values. A flag depends only on the
- * values, never on the order they arrived in: a value is judged with its neighbours, so a late hour
- * can flag (or clear) the hours around it, and the caller republishes those.
+ * The rules of the quality control of one pollutant's consecutive hourly values: what a value earns
+ * on its own, how long a run of equal values makes it stuck, when it is a spike between its
+ * neighbours. {@link io.ecostream.domain.stats.RecentHours} applies them to a station's hours. A
+ * flag depends only on the values, never on the order they arrived in: a value is judged with its
+ * neighbours, so a late hour can flag (or clear) the hours around it, and the caller republishes
+ * those.
  *
  * <p>Flags are codes in a byte array, {@link #NONE} or {@link QualityFlag#ordinal()} + 1, so that
  * the real-time processor keeps them per hour without boxing.
@@ -25,45 +28,6 @@ public final class HourlyQuality {
 
   public static byte code(QualityFlag flag) {
     return flag == null ? NONE : (byte) (flag.ordinal() + 1);
-  }
-
-  /**
-   * Flags {@code series[from … to]} of consecutive hours (NaN = no value) into {@code flags} at the
-   * same indices. Standalone flags (sentinel, negative, range) come first; a stuck run is counted
-   * on the values that passed them; a spike is judged against neighbours that passed them. Values
-   * outside {@code from … to} serve as context only.
-   */
-  public static void assess(
-      double[] series, int from, int to, Pollutant pollutant, QualityRules rules, byte[] flags) {
-    // The run of equal values around i, carried from one i to the next: each value is scanned
-    // once, however long the runs.
-    int runStart = -1;
-    int runEnd = -1;
-    for (int i = from; i <= to; i++) {
-      if (i > runEnd) {
-        double value = series[i];
-        runStart = i;
-        while (runStart > 0 && series[runStart - 1] == value) {
-          runStart--;
-        }
-        runEnd = i;
-        while (runEnd < series.length - 1 && series[runEnd + 1] == value) {
-          runEnd++;
-        }
-      }
-      double value = series[i];
-      QualityFlag flag = standalone(value, pollutant, rules);
-      if (flag == null && !Double.isNaN(value)) {
-        if (runEnd - runStart + 1 >= stuckRunLength(value, pollutant, rules)) {
-          flag = QualityFlag.STUCK;
-        } else if (i > 0
-            && i < series.length - 1
-            && isSpike(series[i - 1], value, series[i + 1], pollutant, rules)) {
-          flag = QualityFlag.SPIKE;
-        }
-      }
-      flags[i] = code(flag);
-    }
   }
 
   /**

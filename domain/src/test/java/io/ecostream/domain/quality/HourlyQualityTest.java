@@ -3,6 +3,7 @@ package io.ecostream.domain.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecostream.domain.air.Pollutant;
+import io.ecostream.domain.stats.RecentHours;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -11,12 +12,21 @@ class HourlyQualityTest {
   private static final double NONE = Double.NaN;
   private final QualityRules rules = QualityRules.defaults();
 
+  /**
+   * The flags of consecutive hours of one pollutant (NaN: no value) once a station's ring, where
+   * the rules are applied, has taken them all in time order.
+   */
   private QualityFlag[] flags(Pollutant pollutant, double... series) {
-    byte[] codes = new byte[series.length];
-    HourlyQuality.assess(series, 0, series.length - 1, pollutant, rules, codes);
+    RecentHours ring = RecentHours.empty(rules);
+    double[] reading = new double[Pollutant.values().length];
+    for (int hour = 0; hour < series.length; hour++) {
+      Arrays.fill(reading, Double.NaN);
+      reading[pollutant.ordinal()] = series[hour];
+      ring.put(hour, reading);
+    }
     QualityFlag[] flags = new QualityFlag[series.length];
-    for (int i = 0; i < series.length; i++) {
-      flags[i] = HourlyQuality.flag(codes[i]);
+    for (int hour = 0; hour < series.length; hour++) {
+      flags[hour] = ring.flag(hour, pollutant);
     }
     return flags;
   }
