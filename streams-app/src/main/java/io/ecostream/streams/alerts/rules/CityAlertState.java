@@ -12,28 +12,96 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the heavy-pollution alerts remember of one city.
+ * What the heavy-pollution alerts remember of one city: {@code closedThrough} (every day up to it
+ * is closed; null while none is), the retained days by date, and what was last emitted for each
+ * retained episode, by first day. Immutable, and equal to any state of the same content.
  *
- * @param closedThrough every day up to this one is closed; null while none is
- * @param days the retained days by date
- * @param episodes what was last emitted for each retained episode, by first day
+ * <p>A city's newest day takes a figure about once per hour of data, and such a figure changes that
+ * one day only ({@link HeavyPollutionTracker}'s open-day path). So the state keeps the day of the
+ * last such figure apart from the map of the others ({@link #withOpenDay}): the next figure of the
+ * same day replaces it without copying the map, and reading it needs no walk down the map. The map
+ * and that day are merged when the state is read whole ({@link #days}), which is at a commit or
+ * when a day closes, not at every figure.
  */
-public record CityAlertState(
-    String cityId,
-    LocalDate closedThrough,
-    SortedMap<LocalDate, Day> days,
-    SortedMap<LocalDate, Episode> episodes) {
+public final class CityAlertState {
 
-  public CityAlertState {
-    Objects.requireNonNull(cityId, "cityId");
-    days = Sealed.copyUnlessSealed(days);
-    episodes = Sealed.copyUnlessSealed(episodes);
+  private final String cityId;
+  private final LocalDate closedThrough;
+
+  /** The retained days, but that {@link #openDay}, when there is one, replaces its date's entry. */
+  private final SortedMap<LocalDate, Day> otherDays;
+
+  private final Day openDay;
+  private final SortedMap<LocalDate, Episode> episodes;
+
+  /** {@link #otherDays} with {@link #openDay}, made when first asked. */
+  private SortedMap<LocalDate, Day> days;
+
+  /**
+   * @param closedThrough every day up to this one is closed; null while none is
+   * @param days the retained days by date
+   * @param episodes what was last emitted for each retained episode, by first day
+   */
+  public CityAlertState(
+      String cityId,
+      LocalDate closedThrough,
+      SortedMap<LocalDate, Day> days,
+      SortedMap<LocalDate, Episode> episodes) {
+    this(cityId, closedThrough, Sealed.copyUnlessSealed(days), null, episodes);
+  }
+
+  private CityAlertState(
+      String cityId,
+      LocalDate closedThrough,
+      SortedMap<LocalDate, Day> otherDays,
+      Day openDay,
+      SortedMap<LocalDate, Episode> episodes) {
+    this.cityId = Objects.requireNonNull(cityId, "cityId");
+    this.closedThrough = closedThrough;
+    this.otherDays = otherDays;
+    this.openDay = openDay;
+    this.episodes = Sealed.copyUnlessSealed(episodes);
+    this.days = openDay == null ? otherDays : null;
+  }
+
+  public String cityId() {
+    return cityId;
+  }
+
+  public LocalDate closedThrough() {
+    return closedThrough;
+  }
+
+  /** The retained days by date. */
+  public SortedMap<LocalDate, Day> days() {
+    if (days == null) {
+      TreeMap<LocalDate, Day> merged = new TreeMap<>(otherDays);
+      merged.put(openDay.latest().date(), openDay);
+      days = new Sealed<>(merged);
+    }
+    return days;
+  }
+
+  public SortedMap<LocalDate, Episode> episodes() {
+    return episodes;
+  }
+
+  /** The retained day of the date; null when there is none. */
+  public Day day(LocalDate date) {
+    return openDay != null && openDay.latest().date().equals(date) ? openDay : otherDays.get(date);
+  }
+
+  /** This state with the day set, everything else the same. */
+  CityAlertState withOpenDay(Day day) {
+    SortedMap<LocalDate, Day> others =
+        openDay == null || openDay.latest().date().equals(day.latest().date()) ? otherDays : days();
+    return new CityAlertState(cityId, closedThrough, others, day, episodes);
   }
 
   /**
-   * The map as a state keeps it, without a copy: the tracker builds a new map for each update and
-   * copying it again here was a large part of the cost of an update. The caller gives the map up
-   * and must not change it afterwards.
+   * The map as a state keeps it, without a copy: the tracker builds a new map for each update that
+   * closes or corrects days, and copying it again here would double the cost. The caller gives the
+   * map up and must not change it afterwards.
    */
   static <K, V> SortedMap<K, V> seal(TreeMap<K, V> owned) {
     return new Sealed<>(owned);
@@ -41,6 +109,33 @@ public record CityAlertState(
 
   public static CityAlertState empty(String cityId) {
     return new CityAlertState(cityId, null, new TreeMap<>(), new TreeMap<>());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CityAlertState state
+        && cityId.equals(state.cityId)
+        && Objects.equals(closedThrough, state.closedThrough)
+        && days().equals(state.days())
+        && episodes.equals(state.episodes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(cityId, closedThrough, days(), episodes);
+  }
+
+  @Override
+  public String toString() {
+    return "CityAlertState[cityId="
+        + cityId
+        + ", closedThrough="
+        + closedThrough
+        + ", days="
+        + days()
+        + ", episodes="
+        + episodes
+        + "]";
   }
 
   /**

@@ -85,7 +85,7 @@ public final class HeavyPollutionTracker {
       throw new IllegalArgumentException(
           "figure of " + update.cityId() + " given to the state of " + state.cityId());
     }
-    Day known = state.days().get(update.date());
+    Day known = state.day(update.date());
     if (ignored(state, update, known)) {
       return new Step(state, List.of());
     }
@@ -114,17 +114,12 @@ public final class HeavyPollutionTracker {
       changes = List.of(messages.day(day, status, update.eventTime()));
       day = day.withAlertStatus(status);
     }
-    TreeMap<LocalDate, Day> days = new TreeMap<>(state.days());
-    days.put(update.date(), day);
-    return new Step(
-        new CityAlertState(
-            state.cityId(), state.closedThrough(), CityAlertState.seal(days), state.episodes()),
-        changes);
+    return new Step(state.withOpenDay(day), changes);
   }
 
   /** Every day, episode and pruning decided again; kept whole as what the fast path must match. */
   Step nextInFull(CityAlertState state, CityDayUpdate update) {
-    Day known = state.days().get(update.date());
+    Day known = state.day(update.date());
     if (ignored(state, update, known)) {
       return new Step(state, List.of());
     }

@@ -70,4 +70,38 @@ class CityAlertStateTest {
                 "binzhou", tracked.closedThrough(), tracked.days(), tracked.episodes()))
         .isEqualTo(tracked);
   }
+
+  /**
+   * The figures of the newest day replace one another apart from the other days; the state still
+   * reads, compares and copies as one map of days.
+   */
+  @Test
+  void shouldHoldTheNewestDaysFiguresAsOneMapWithTheOthers() {
+    HeavyPollutionTracker tracker = new HeavyPollutionTracker(HeavyPollutionRules.defaults());
+    CityAlertState state = CityAlertState.empty("binzhou");
+    state = tracker.next(state, day(15).running(150).hours(1).withRevision(1)).state();
+    state = tracker.next(state, day(15).running(215).hours(8).withRevision(2)).state();
+    state = tracker.next(state, day(15).running(190).hours(9).withRevision(3)).state();
+    // The 16th's first hour closes nothing yet (the 15th closes after two hours of the 16th).
+    state = tracker.next(state, day(16).running(120).hours(1).withRevision(4)).state();
+    state = tracker.next(state, day(16).running(130).hours(1).withRevision(5)).state();
+
+    // The 15th's eight hours closed every day before it; the figures after it closed no day.
+    assertThat(state.closedThrough()).isEqualTo(january(14));
+    assertThat(state.days()).containsOnlyKeys(january(15), january(16));
+    assertThat(state.day(january(15)))
+        .isEqualTo(new Day(day(15).running(190).hours(9).withRevision(3), Status.PROVISIONAL))
+        .isEqualTo(state.days().get(january(15)));
+    assertThat(state.day(january(16)))
+        .isEqualTo(new Day(day(16).running(130).hours(1).withRevision(5), null))
+        .isEqualTo(state.days().get(january(16)));
+    assertThat(state.day(january(17))).isNull();
+    assertThat(state)
+        .isEqualTo(
+            new CityAlertState(
+                "binzhou",
+                january(14),
+                new TreeMap<>(state.days()),
+                new TreeMap<>(state.episodes())));
+  }
 }
