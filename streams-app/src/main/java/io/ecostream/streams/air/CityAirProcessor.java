@@ -91,6 +91,13 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private final double[] readingValues = new double[RecentHours.POLLUTANTS];
   private final boolean[] present = new boolean[RecentHours.POLLUTANTS];
   private final Map<String, CityState> cities = new HashMap<>();
+
+  /**
+   * The task's stations by id: a reading finds its station's ring, city and day buffers through one
+   * lookup, instead of one per map.
+   */
+  private final Map<String, CityStation> stations = new HashMap<>();
+
   private final SortedLongs judgedDays = new SortedLongs();
 
   /**
@@ -130,10 +137,15 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     this.silenceAlerts = new StationSilenceAlerts(zone, metrics);
   }
 
-  /** A station of a city, with its ring once the task has read it. */
+  /**
+   * A station of the task, with its ring once the task has read it and the city it last reported
+   * in.
+   */
   private static final class CityStation {
     final String id;
+    StationRings.Live live;
     RecentHours ring;
+    CityState city;
 
     /** Its two days last figured: the open day and the one before it. */
     private final StationDayBuffer[] days = {new StationDayBuffer(), new StationDayBuffer()};
@@ -188,16 +200,12 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       this.cityId = cityId;
     }
 
-    /** The station, added to the city if new. */
-    CityStation station(String id) {
-      CityStation station = stationsById.get(id);
-      if (station == null) {
-        station = new CityStation(id);
-        stationsById.put(id, station);
+    /** Adds the station to the city if it is not one of its stations yet. */
+    void add(CityStation station) {
+      if (stationsById.putIfAbsent(station.id, station) == null) {
         int at = Collections.binarySearch(stations, station, BY_ID);
         stations.add(-at - 1, station);
       }
-      return station;
     }
   }
 
@@ -217,6 +225,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     this.provinces = context.getStateStore(CITY_PROVINCE_STORE);
     heavyPollution.init(context.getStateStore(HEAVY_POLLUTION_STORE));
     cities.clear();
+    stations.clear();
     presences.load();
     // The cities' newest hours and days may have changed after their last publication before a
     // restart: publish them again at the first punctuation (the same values, harmlessly).
@@ -225,7 +234,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         .forEach(
             (station, presence) -> {
               CityState city = city(presence.cityId());
-              city.station(station);
+              city.add(station(station));
               long last = presence.silence().lastHour();
               if (last != RecentHours.NO_HOUR && last > city.newestHour) {
                 city.newestHour = last;
@@ -265,11 +274,11 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
           DeadLetters.of(context, record, bytes, rejection.get()));
       return;
     }
-    String station = reading.getStationId();
-    RecentHours ring = rings.get(station, () -> presences.lastHour(station));
+    CityStation station = station(reading.getStationId());
+    RecentHours ring = ring(station);
     long previousNewest = ring.newest();
     presences.report(
-        station, reading.getCityId(), hour, present(reading), silentHours(), alertsOf(record));
+        station.id, reading.getCityId(), hour, present(reading), silentHours(), alertsOf(record));
     if (arrival.accept(hour)) {
       presences.check(arrival.watermark(), silentHours(), alertsOf(record));
     }
@@ -278,7 +287,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       // Cannot happen with an accepted reading: the late grace keeps it well inside the ring
       // (RecentHours#maxGraceHours). Counted, should a future change break that.
       case TOO_OLD -> metrics.realTimeSkipped("outside-window");
-      case NEW, CHANGED -> changed(record, reading, ring, hour, previousNewest);
+      case NEW, CHANGED -> changed(record, reading, station, hour, previousNewest);
     }
   }
 
@@ -286,12 +295,17 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private void changed(
       Record<String, CityAirInput> record,
       AirReading reading,
-      RecentHours ring,
+      CityStation station,
       long hour,
       long previousNewest) {
+    RecentHours ring = station.ring;
     countFlags(ring);
-    CityState city = city(reading.getCityId());
-    city.station(reading.getStationId());
+    CityState city = station.city;
+    if (city == null || !city.cityId.equals(reading.getCityId())) {
+      city = city(reading.getCityId());
+      city.add(station);
+      station.city = city;
+    }
     long sentAt = SentAtHeader.millis(record.headers());
     long now = context.currentSystemTimeMs();
     long lastPublished = Math.min(ring.lastChanged() + LATEST_WINDOW_HOURS - 1, ring.newest());
@@ -320,7 +334,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         }
       }
     }
-    rings.write(reading.getStationId(), ring, ring.firstChanged(), lastPublished, previousNewest);
+    rings.write(station.live, ring.firstChanged(), lastPublished, previousNewest);
     long cityNewestBefore = city.newestHour;
     if (hour > city.newestHour) {
       city.newestHour = hour;
@@ -639,9 +653,19 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   private RecentHours ring(CityStation station) {
     if (station.ring == null) {
-      station.ring = rings.get(station.id, () -> presences.lastHour(station.id));
+      station.live = rings.get(station.id, () -> presences.lastHour(station.id));
+      station.ring = station.live.ring();
     }
     return station.ring;
+  }
+
+  private CityStation station(String id) {
+    CityStation station = stations.get(id);
+    if (station == null) {
+      station = new CityStation(id);
+      stations.put(id, station);
+    }
+    return station;
   }
 
   private CityState city(String cityId) {
@@ -735,5 +759,6 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     rings.clear();
     years.clear();
     cities.clear();
+    stations.clear();
   }
 }

@@ -33,10 +33,13 @@ final class StationRings {
 
   private final WriteAtCommitStore<byte[]> chunks;
   private final QualityRules rules;
-  private final Map<String, StationRing> rings = new HashMap<>();
+  private final Map<String, Live> rings = new HashMap<>();
 
-  /** A station's ring with the chunks to write and delete at the next commit. */
-  private static final class StationRing extends WriteAtCommitStore.LiveValue<byte[]> {
+  /**
+   * A station's ring with the chunks to write and delete at the next commit: what {@link #get}
+   * hands out, for {@link #write} to take back without a lookup.
+   */
+  static final class Live extends WriteAtCommitStore.LiveValue<byte[]> {
     private static final long NONE = Long.MIN_VALUE;
 
     final String station;
@@ -46,9 +49,13 @@ final class StationRings {
     long firstDeleted = NONE;
     long lastDeleted = NONE;
 
-    StationRing(String station, RecentHours ring) {
+    Live(String station, RecentHours ring) {
       this.station = station;
       this.ring = ring;
+    }
+
+    RecentHours ring() {
+      return ring;
     }
 
     void written(long firstChunk, long lastChunk) {
@@ -92,24 +99,21 @@ final class StationRings {
    * @param newestHour the newest hour the station reported (its presence), {@link
    *     RecentHours#NO_HOUR} when none
    */
-  RecentHours get(String station, LongSupplier newestHour) {
-    StationRing ring = rings.get(station);
+  Live get(String station, LongSupplier newestHour) {
+    Live ring = rings.get(station);
     if (ring == null) {
-      ring = new StationRing(station, read(chunks, station, newestHour.getAsLong(), rules));
+      ring = new Live(station, read(chunks, station, newestHour.getAsLong(), rules));
       rings.put(station, ring);
     }
-    return ring.ring;
+    return ring;
   }
 
   /**
    * Writes the chunks holding the hours {@code from … to} and deletes the chunks that the ring's
    * newest hour, moved on from {@code previousNewest}, left behind.
    */
-  void write(String station, RecentHours ring, long from, long to, long previousNewest) {
-    StationRing live = rings.get(station);
-    if (live == null || live.ring != ring) {
-      throw new IllegalArgumentException("not the ring this task holds for " + station);
-    }
+  void write(Live live, long from, long to, long previousNewest) {
+    RecentHours ring = live.ring;
     live.written(chunk(from), chunk(to));
     if (previousNewest != RecentHours.NO_HOUR && ring.newest() > previousNewest) {
       long firstLeft = Math.max(lastOutside(previousNewest) + 1, chunk(previousNewest) - CHUNKS);

@@ -46,11 +46,12 @@ class StationRingsTest {
   }
 
   /** Puts the hour and writes what it changed, as the city task does. */
-  private static void put(StationRings rings, RecentHours ring, long hour, double pm25) {
+  private static void put(StationRings rings, StationRings.Live live, long hour, double pm25) {
+    RecentHours ring = live.ring();
     long previousNewest = ring.newest();
     ring.put(hour, pm25(pm25));
     ring.nextRevision(hour);
-    rings.write("BZ-A01", ring, ring.firstChanged(), ring.lastChanged(), previousNewest);
+    rings.write(live, ring.firstChanged(), ring.lastChanged(), previousNewest);
   }
 
   /** The keys after a commit: the store holds what the last commit wrote. */
@@ -66,14 +67,15 @@ class StationRingsTest {
   @Test
   void shouldReadBackTheValuesFlagsRevisionsAndChangeCountsItWrote() {
     StationRings rings = new StationRings(store, rules);
-    RecentHours ring = rings.get("BZ-A01", () -> RecentHours.NO_HOUR);
+    StationRings.Live live = rings.get("BZ-A01", () -> RecentHours.NO_HOUR);
+    RecentHours ring = live.ring();
     for (int h = 0; h < 30; h++) {
-      put(rings, ring, H0 + h, h == 10 ? 9_999 : 40 + h % 3);
+      put(rings, live, H0 + h, h == 10 ? 9_999 : 40 + h % 3);
     }
-    put(rings, ring, H0 + 3, 55); // a correction: a second revision and change
+    put(rings, live, H0 + 3, 55); // a correction: a second revision and change
     store.flushCache(); // the commit writes the chunks
 
-    RecentHours read = new StationRings(store, rules).get("BZ-A01", () -> H0 + 29);
+    RecentHours read = new StationRings(store, rules).get("BZ-A01", () -> H0 + 29).ring();
 
     for (long h = H0; h < H0 + 30; h++) {
       assertThat(read.holds(h)).as("hour %d", h - H0).isTrue();
@@ -100,9 +102,10 @@ class StationRingsTest {
   @ValueSource(ints = {1, 5, 6, 1000})
   void shouldDeleteTheChunksTheRingHasLeft(int hoursPerCommit) {
     StationRings rings = new StationRings(store, rules);
-    RecentHours ring = rings.get("BZ-A01", () -> RecentHours.NO_HOUR);
+    StationRings.Live live = rings.get("BZ-A01", () -> RecentHours.NO_HOUR);
+    RecentHours ring = live.ring();
     for (int h = 0; h < 10 * 24; h++) {
-      put(rings, ring, H0 + h, 40 + h % 7);
+      put(rings, live, H0 + h, 40 + h % 7);
       if ((h + 1) % hoursPerCommit == 0) {
         store.flushCache();
       }
