@@ -1,12 +1,10 @@
 package io.ecostream.streams;
 
-import io.ecostream.avro.AirReading;
-import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.WaterSample;
 import io.ecostream.streams.air.AirPipeline;
 import io.ecostream.streams.config.PipelineSettings;
-import io.ecostream.streams.intake.AirReadingValidator;
+import io.ecostream.streams.intake.DeadLetters;
 import io.ecostream.streams.intake.DecodeAndValidate;
 import io.ecostream.streams.intake.Intake;
 import io.ecostream.streams.intake.StationValidator;
@@ -31,8 +29,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * The whole topology, as the list of its pipelines: the input topics are decoded and validated
  * (what cannot be read or is invalid goes to the dead letters, with the reason), then the air
  * pipeline ({@link AirPipeline}) and the water pipeline ({@link WaterPipeline}) take the valid
- * records. Every processor, store and repartition topic is named, since a renamed store silently
- * loses its state.
+ * records. The air readings, most of the input, are decoded by the air pipeline's own first step,
+ * which routes each one itself. Every processor, store and repartition topic is named, since a
+ * renamed store silently loses its state.
  */
 public final class EcostreamTopology {
 
@@ -43,23 +42,17 @@ public final class EcostreamTopology {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, Station> stations = validStations(builder, topics, metrics);
     AirPipeline.build(
-        builder, validAirReadings(builder, topics, metrics), stations, topics, settings, metrics);
-    WaterPipeline.build(
-        builder, validWaterSamples(builder, topics, metrics), stations, topics, settings, metrics);
-    return builder.build();
-  }
-
-  private static KStream<String, AirReading> validAirReadings(
-      StreamsBuilder builder, EcostreamTopics topics, PipelineMetrics metrics) {
-    return decodedAndValidated(
+        builder,
         builder.stream(
             topics.airReadings().name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("air-readings")),
-        topics.airReadings(),
-        new AirReadingValidator(),
+        stations,
         topics,
-        metrics,
-        "air-readings");
+        settings,
+        metrics);
+    WaterPipeline.build(
+        builder, validWaterSamples(builder, topics, metrics), stations, topics, settings, metrics);
+    return builder.build();
   }
 
   private static KStream<String, WaterSample> validWaterSamples(
@@ -122,7 +115,7 @@ public final class EcostreamTopology {
         .get(name + "-rejected")
         .map(
             (key, outcome) ->
-                KeyValue.pair(deadLetterKey(outcome.deadLetter()), outcome.deadLetter()),
+                KeyValue.pair(DeadLetters.key(outcome.deadLetter()), outcome.deadLetter()),
             Named.as(name + "-dead-letter"))
         .to(
             topics.deadLetters().name(),
@@ -130,9 +123,5 @@ public final class EcostreamTopology {
                 .withName(name + "-dead-letters"));
 
     return intake.get(name + "-accepted").mapValues(Intake::value, Named.as(name + "-valid"));
-  }
-
-  private static String deadLetterKey(DeadLetter letter) {
-    return letter.getSourceTopic() + "/" + letter.getPartition() + "/" + letter.getOffset();
   }
 }

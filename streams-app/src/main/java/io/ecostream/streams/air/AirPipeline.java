@@ -2,6 +2,7 @@ package io.ecostream.streams.air;
 
 import io.ecostream.avro.AirReading;
 import io.ecostream.avro.CityPeriod;
+import io.ecostream.avro.DeadLetter;
 import io.ecostream.avro.Station;
 import io.ecostream.avro.StationKind;
 import io.ecostream.avro.internal.CityDayEntry;
@@ -9,11 +10,11 @@ import io.ecostream.avro.internal.HeavyPollutionState;
 import io.ecostream.avro.internal.ProvinceRankingState;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.config.PipelineSettings;
+import io.ecostream.streams.intake.AirReadingValidator;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.RankingProcessor;
 import io.ecostream.streams.state.WriteAtCommitStore;
 import io.ecostream.topics.EcostreamTopics;
-import io.ecostream.topics.InputKeys;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,19 +48,19 @@ public final class AirPipeline {
   private AirPipeline() {}
 
   /**
-   * @param readings the decoded, valid air readings, keyed as they arrived
+   * @param readings the air readings topic's records, as bytes (decoded here, see {@link
+   *     AirReadingIntake})
    * @param stations the decoded, valid Station records, keyed by station id
    */
   public static void build(
       StreamsBuilder builder,
-      KStream<String, AirReading> readings,
+      KStream<String, byte[]> readings,
       KStream<String, Station> stations,
       EcostreamTopics topics,
       PipelineSettings settings,
       PipelineMetrics metrics) {
     KStream<String, AirOutput> outputs =
-        byCity(readings, topics)
-            .mapValues(CityAirInput::reading, Named.as("air-reading-input"))
+        byCity(intake(readings, topics, metrics), topics)
             .merge(provincesByCity(stations, topics), Named.as("air-city-inputs"))
             .process(new CitySupplier(settings, metrics, topics), Named.as(CITY_PROCESSOR));
 
@@ -87,30 +88,47 @@ public final class AirPipeline {
   }
 
   /**
+   * Decodes and validates each reading ({@link AirReadingIntake}); what cannot be used goes to the
+   * dead letters, with the reason.
+   */
+  private static KStream<String, Object> intake(
+      KStream<String, byte[]> readings, EcostreamTopics topics, PipelineMetrics metrics) {
+    KStream<String, Object> checked =
+        readings.process(
+            () ->
+                new AirReadingIntake(
+                    topics.airReadings().valueSerde().deserializer(),
+                    new AirReadingValidator(),
+                    metrics),
+            Named.as("air-readings-intake"));
+    checked
+        .mapValues(letter -> (DeadLetter) letter, Named.as(AirReadingIntake.TO_DEAD_LETTERS))
+        .to(
+            topics.deadLetters().name(),
+            Produced.with(topics.deadLetters().keySerde(), topics.deadLetters().valueSerde())
+                .withName("air-readings-dead-letters"));
+    return checked;
+  }
+
+  /**
    * This step re-keys only what arrived keyed otherwise: readings keyed by their city id (as
    * ecostream's producers send them) go on in the task they arrived in, with no repartition; any
    * other reading takes one hop through {@value #READINGS_BY_CITY}, as many partitions as the
-   * input, so that it lands in its city's task.
+   * input, so that it lands in its city's task. The intake has sorted them, and keyed the others by
+   * their city.
    */
-  private static KStream<String, AirReading> byCity(
-      KStream<String, AirReading> readings, EcostreamTopics topics) {
-    Map<String, KStream<String, AirReading>> keyed =
-        readings
-            .split(Named.as("air-readings-by-key-"))
-            .branch(
-                (key, reading) -> InputKeys.of(reading).equals(key), Branched.as("keyed-by-city"))
-            .defaultBranch(Branched.as("keyed-otherwise"));
-    KStream<String, AirReading> rekeyed =
-        keyed
-            .get("air-readings-by-key-keyed-otherwise")
-            .selectKey(
-                (key, reading) -> InputKeys.of(reading), Named.as("air-readings-key-by-city"))
+  private static KStream<String, CityAirInput> byCity(
+      KStream<String, Object> checked, EcostreamTopics topics) {
+    KStream<String, CityAirInput> rekeyed =
+        checked
+            .mapValues(reading -> (AirReading) reading, Named.as(AirReadingIntake.TO_REKEY))
             .repartition(
                 Repartitioned.with(Serdes.String(), topics.airReadings().valueSerde())
                     .withName(READINGS_BY_CITY)
-                    .withNumberOfPartitions(topics.airReadings().partitions()));
-    return keyed
-        .get("air-readings-by-key-keyed-by-city")
+                    .withNumberOfPartitions(topics.airReadings().partitions()))
+            .mapValues(CityAirInput::reading, Named.as("air-rekeyed-reading-input"));
+    return checked
+        .mapValues(input -> (CityAirInput) input, Named.as(AirReadingIntake.TO_CITY))
         .merge(rekeyed, Named.as("air-readings-of-cities"));
   }
 

@@ -52,6 +52,11 @@ public final class DeadLetters {
         .orElse("unknown");
   }
 
+  /** The key a dead letter is published under: {@code topic/partition/offset} of its record. */
+  public static String key(DeadLetter letter) {
+    return letter.getSourceTopic() + "/" + letter.getPartition() + "/" + letter.getOffset();
+  }
+
   /** The topic of the record being processed, empty outside one. */
   public static String sourceTopic(ProcessingContext context) {
     return context.recordMetadata().map(RecordMetadata::topic).orElse("");

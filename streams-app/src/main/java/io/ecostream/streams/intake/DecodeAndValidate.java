@@ -1,7 +1,9 @@
 package io.ecostream.streams.intake;
 
+import io.ecostream.avro.DeadLetter;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -49,21 +51,38 @@ public final class DecodeAndValidate<V> implements FixedKeyProcessor<String, byt
   }
 
   private Intake<V> intake(String topic, FixedKeyRecord<String, byte[]> record) {
-    if (record.value() == null) {
-      return reject(record, Rejection.undecodable("empty value (tombstone) on an input topic"));
+    return intake(
+        deserializer,
+        validator,
+        topic,
+        record.value(),
+        rejection -> DeadLetters.of(context, record, record.value(), rejection));
+  }
+
+  /**
+   * The decoded, valid value of an input record's bytes, or its dead letter: the intake's own step,
+   * for a processor that routes the outcome itself.
+   */
+  public static <V> Intake<V> intake(
+      Deserializer<V> deserializer,
+      Validator<V> validator,
+      String topic,
+      byte[] bytes,
+      Function<Rejection, DeadLetter> deadLetter) {
+    if (bytes == null) {
+      return Intake.rejected(
+          deadLetter.apply(Rejection.undecodable("empty value (tombstone) on an input topic")));
     }
     V value;
     try {
-      value = deserializer.deserialize(topic, record.value());
+      value = deserializer.deserialize(topic, bytes);
     } catch (SerializationException e) {
-      return reject(record, Rejection.undecodable(e.getMessage()));
+      return Intake.rejected(deadLetter.apply(Rejection.undecodable(e.getMessage())));
     }
     Optional<Rejection> rejection = validator.check(value);
-    return rejection.isPresent() ? reject(record, rejection.get()) : Intake.accepted(value);
-  }
-
-  private Intake<V> reject(FixedKeyRecord<String, byte[]> record, Rejection rejection) {
-    return Intake.rejected(DeadLetters.of(context, record, record.value(), rejection));
+    return rejection.isPresent()
+        ? Intake.rejected(deadLetter.apply(rejection.get()))
+        : Intake.accepted(value);
   }
 
   @Override
