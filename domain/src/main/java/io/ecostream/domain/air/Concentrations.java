@@ -21,14 +21,30 @@ final class Concentrations {
       return;
     }
     double c = concentration;
-    if (!(c >= 0) || c == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException(
-          "Concentration of "
-              + indicator
-              + " must be finite and non-negative, or null if missing, was "
-              + c);
+    if (Double.isNaN(c)) {
+      throw invalid(indicator, c);
+    }
+    setOrMissing(indicator, c);
+  }
+
+  /** Sets a concentration; NaN marks it missing. */
+  void setOrMissing(Indicator indicator, double c) {
+    if (Double.isNaN(c)) {
+      values[indicator.ordinal()] = Double.NaN;
+      return;
+    }
+    if (c < 0 || c == Double.POSITIVE_INFINITY) {
+      throw invalid(indicator, c);
     }
     values[indicator.ordinal()] = c;
+  }
+
+  private static IllegalArgumentException invalid(Indicator indicator, double c) {
+    return new IllegalArgumentException(
+        "Concentration of "
+            + indicator
+            + " must be finite and non-negative, or null if missing, was "
+            + c);
   }
 
   boolean has(Indicator indicator) {

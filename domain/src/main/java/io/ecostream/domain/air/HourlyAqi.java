@@ -158,6 +158,17 @@ public final class HourlyAqi {
       return this;
     }
 
+    /**
+     * The concentration of an indicator given as a primitive, NaN when it is missing: for callers
+     * that hold their values in arrays, without a boxed {@code Double} per value. The indicators
+     * are those of the named setters ({@code SO2_1H} for {@link #so2}, {@code PM2_5_24H} for {@link
+     * #pm25Moving24h}, …); negative and infinite values are rejected as there.
+     */
+    public Builder concentration(Indicator indicator, double concentration) {
+      concentrations.setOrMissing(indicator, concentration);
+      return this;
+    }
+
     /** The AQI of the concentrations given so far. */
     public AqiResult compute() {
       int[] iaqis = concentrations.iaqis(edition, indicatorsOf(edition));

@@ -233,4 +233,30 @@ class HourlyAqiTest {
   private static List<Integer> iaqis(AqiResult r, Indicator... indicators) {
     return Arrays.stream(indicators).map(r::iaqi).toList();
   }
+
+  @Test
+  void shouldTakePrimitiveConcentrationsWithNanForMissingAsTheNamedSettersDo() {
+    // The SO2 episode of so2Episode, given by indicator, the PM2.5 1h missing as NaN, the SO2 24h
+    // average 200 (IAQI 108) standing in for SO2 above 800 under 2012.
+    AqiResult r =
+        HourlyAqi.builder(HJ_633_2012)
+            .concentration(SO2_1H, 900)
+            .concentration(NO2_1H, 50)
+            .concentration(CO_1H, 0.5)
+            .concentration(O3_1H, 100)
+            .concentration(PM10_1H, 80)
+            .concentration(PM2_5_1H, Double.NaN)
+            .concentration(SO2_24H, 200)
+            .compute();
+
+    assertThat(iaqis(r, ONE_HOUR)).containsExactly(Iaqi.NONE, 25, 5, 32, 65, Iaqi.NONE);
+    assertThat(r.iaqi(SO2_24H)).isEqualTo(108);
+    assertThat(r.missingPollutants()).containsExactly(Pollutant.PM2_5);
+    assertThat(r.aqi()).isEqualTo(108);
+    assertThatThrownBy(() -> HourlyAqi.builder(HJ_633_2026).concentration(PM10_1H, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> HourlyAqi.builder(HJ_633_2026).concentration(PM10_1H, Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -91,16 +91,16 @@ final class RealTimeValues {
   /** The real-time AQI of the edition; the moving means enter it only under HJ 633-2012. */
   private static AqiResult aqi(AqiEdition edition, double[] values) {
     return HourlyAqi.builder(edition)
-        .so2(orNull(values[Pollutant.SO2.ordinal()]))
-        .no2(orNull(values[Pollutant.NO2.ordinal()]))
-        .pm10(orNull(values[Pollutant.PM10.ordinal()]))
-        .pm25(orNull(values[Pollutant.PM2_5.ordinal()]))
-        .co(orNull(values[Pollutant.CO.ordinal()]))
-        .o3(orNull(values[Pollutant.O3.ordinal()]))
-        .pm25Moving24h(orNull(values[PM25_24H]))
-        .pm10Moving24h(orNull(values[PM10_24H]))
-        .so2Moving24h(orNull(values[SO2_24H]))
-        .o3Moving8h(orNull(values[O3_8H]))
+        .concentration(Indicator.SO2_1H, values[Pollutant.SO2.ordinal()])
+        .concentration(Indicator.NO2_1H, values[Pollutant.NO2.ordinal()])
+        .concentration(Indicator.PM10_1H, values[Pollutant.PM10.ordinal()])
+        .concentration(Indicator.PM2_5_1H, values[Pollutant.PM2_5.ordinal()])
+        .concentration(Indicator.CO_1H, values[Pollutant.CO.ordinal()])
+        .concentration(Indicator.O3_1H, values[Pollutant.O3.ordinal()])
+        .concentration(Indicator.PM2_5_24H, values[PM25_24H])
+        .concentration(Indicator.PM10_24H, values[PM10_24H])
+        .concentration(Indicator.SO2_24H, values[SO2_24H])
+        .concentration(Indicator.O3_8H, values[O3_8H])
         .compute();
   }
 
