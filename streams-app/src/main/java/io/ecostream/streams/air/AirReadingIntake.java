@@ -13,7 +13,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The air readings' intake, routing each record itself: decoded and validated as every input is
@@ -51,18 +50,17 @@ final class AirReadingIntake implements Processor<String, byte[], String, Object
 
   @Override
   public void process(Record<String, byte[]> record) {
-    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
-    metrics.recordIn(topic);
     Intake<AirReading> intake =
         DecodeAndValidate.intake(
+            context,
+            metrics,
             deserializer,
             validator,
-            topic,
-            record.value(),
-            rejection -> DeadLetters.of(context, record, record.value(), rejection));
+            record.key(),
+            record.timestamp(),
+            record.value());
     if (!intake.isAccepted()) {
       DeadLetter letter = intake.deadLetter();
-      metrics.deadLetter(letter.getReason());
       context.forward(
           record
               .<String>withKey(DeadLetters.key(letter))

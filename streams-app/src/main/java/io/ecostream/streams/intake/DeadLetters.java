@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -68,12 +66,14 @@ public final class DeadLetters {
     return of(context.recordMetadata(), record.key(), record.timestamp(), valueBytes, rejection);
   }
 
+  /** The dead letter of the record being processed, given its key, timestamp and value bytes. */
   static DeadLetter of(
-      FixedKeyProcessorContext<?, ?> context,
-      FixedKeyRecord<String, ?> record,
+      ProcessingContext context,
+      String key,
+      long timestamp,
       byte[] valueBytes,
       Rejection rejection) {
-    return of(context.recordMetadata(), record.key(), record.timestamp(), valueBytes, rejection);
+    return of(context.recordMetadata(), key, timestamp, valueBytes, rejection);
   }
 
   private static DeadLetter of(

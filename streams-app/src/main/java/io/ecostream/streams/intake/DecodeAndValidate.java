@@ -1,15 +1,14 @@
 package io.ecostream.streams.intake;
 
-import io.ecostream.avro.DeadLetter;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
@@ -38,51 +37,55 @@ public final class DecodeAndValidate<V> implements FixedKeyProcessor<String, byt
 
   @Override
   public void process(FixedKeyRecord<String, byte[]> record) {
-    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
-    metrics.recordIn(topic);
-    Intake<V> intake = intake(topic, record);
+    Intake<V> intake =
+        intake(
+            context,
+            metrics,
+            deserializer,
+            validator,
+            record.key(),
+            record.timestamp(),
+            record.value());
     if (intake.isAccepted()) {
       context.forward(record.withValue(intake));
     } else {
-      metrics.deadLetter(intake.deadLetter().getReason());
       // The dead letter carries what it needs; the input's headers, of any size, stay behind.
       context.forward(record.withValue(intake).withHeaders(new RecordHeaders()));
     }
   }
 
-  private Intake<V> intake(String topic, FixedKeyRecord<String, byte[]> record) {
-    return intake(
-        deserializer,
-        validator,
-        topic,
-        record.value(),
-        rejection -> DeadLetters.of(context, record, record.value(), rejection));
-  }
-
   /**
-   * The decoded, valid value of an input record's bytes, or its dead letter: the intake's own step,
-   * for a processor that routes the outcome itself.
+   * The intake's step, for this processor and for one that routes the outcome itself: counts the
+   * record in, decodes and validates its bytes, and makes what cannot be used a dead letter
+   * (counted by its reason) that records where the record was read.
    */
   public static <V> Intake<V> intake(
+      ProcessingContext context,
+      PipelineMetrics metrics,
       Deserializer<V> deserializer,
       Validator<V> validator,
-      String topic,
-      byte[] bytes,
-      Function<Rejection, DeadLetter> deadLetter) {
+      String key,
+      long timestamp,
+      byte[] bytes) {
+    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
+    metrics.recordIn(topic);
+    Rejection rejection;
     if (bytes == null) {
-      return Intake.rejected(
-          deadLetter.apply(Rejection.undecodable("empty value (tombstone) on an input topic")));
+      rejection = Rejection.undecodable("empty value (tombstone) on an input topic");
+    } else {
+      try {
+        V value = deserializer.deserialize(topic, bytes);
+        Optional<Rejection> invalid = validator.check(value);
+        if (invalid.isEmpty()) {
+          return Intake.accepted(value);
+        }
+        rejection = invalid.get();
+      } catch (SerializationException e) {
+        rejection = Rejection.undecodable(e.getMessage());
+      }
     }
-    V value;
-    try {
-      value = deserializer.deserialize(topic, bytes);
-    } catch (SerializationException e) {
-      return Intake.rejected(deadLetter.apply(Rejection.undecodable(e.getMessage())));
-    }
-    Optional<Rejection> rejection = validator.check(value);
-    return rejection.isPresent()
-        ? Intake.rejected(deadLetter.apply(rejection.get()))
-        : Intake.accepted(value);
+    metrics.deadLetter(rejection.reason().code());
+    return Intake.rejected(DeadLetters.of(context, key, timestamp, bytes, rejection));
   }
 
   @Override
