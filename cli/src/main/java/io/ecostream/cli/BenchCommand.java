@@ -53,6 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
   public enum Phase {
     PRODUCER,
     PASSTHROUGH,
+    FLOOR,
     TOPOLOGY,
     LATENCY;
 
@@ -91,9 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--phases",
       paramLabel = "LIST",
-      defaultValue = "producer,passthrough,topology,latency",
+      defaultValue = "producer,passthrough,floor,topology,latency",
       description =
-          "Comma-separated phases to run: producer, passthrough, topology, latency (default: ${DEFAULT-VALUE}).")
+          "Comma-separated phases to run: producer, passthrough, floor, topology, latency (default: ${DEFAULT-VALUE}).")
   String phases;
 
   @Option(
@@ -269,7 +270,7 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine(),
             "--phases: unknown phase '"
                 + name.trim()
-                + "'; choose from producer, passthrough, topology, latency");
+                + "'; choose from producer, passthrough, floor, topology, latency");
       }
     }
     return phases;

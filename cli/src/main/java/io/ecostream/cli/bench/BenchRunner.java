@@ -144,6 +144,33 @@ public final class BenchRunner implements AutoCloseable {
   }
 
   /**
+   * {@link FloorTopology} on the readings with the production Streams settings, timed as the
+   * topology phase is: from start until the application has committed the end offsets of the
+   * readings topic.
+   */
+  public PhaseResult floor(
+      List<BenchData.Reading> readings, Guarantee guarantee, Double baselineRate) {
+    EcostreamTopics topics = EcostreamTopics.withPrefix(runId + ".floor." + guarantee.shortName());
+    TopicCreator.ensureExist(
+        admin,
+        List.of(topics.airReadings(), topics.stationHourly(), topics.cityHourly()),
+        Optional.empty());
+    load(readings, topics.airReadings().name());
+    String applicationId = runId + "-floor-" + guarantee.shortName();
+    Map<TopicPartition, Long> ends = endOffsets(List.of(topics.airReadings().name()));
+    try (PhaseMeter meter = PhaseMeter.start(applicationId);
+        StreamsLifecycle app =
+            start(FloorTopology.build(topics), streamsProperties(applicationId, guarantee))) {
+      long elapsed = awaitConsumed(app, applicationId, ends);
+      PhaseResult result =
+          PhaseResult.rate(
+              "floor", guarantee, readings.size(), elapsed, startupSeconds(app), meter.stop());
+      Double ratio = baselineRate == null ? null : result.recordsPerSecond() / baselineRate;
+      return result.withRatio(ratio);
+    }
+  }
+
+  /**
    * The production topology on the readings with the production Streams settings: from start until
    * the application has committed the end offsets of the readings topic. The stations' metadata is
    * sent before, untimed, so that the figures that need a city's province (the rankings) are

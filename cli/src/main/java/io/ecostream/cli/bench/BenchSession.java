@@ -76,6 +76,11 @@ public record BenchSession(
             results.add(result);
           }
         }
+        if (selected.contains(Phase.FLOOR)) {
+          for (Guarantee g : guarantees) {
+            results.add(report(err, runner.floor(throughputInput, g, baselines.get(g))));
+          }
+        }
         if (selected.contains(Phase.TOPOLOGY)) {
           for (Guarantee g : guarantees) {
             results.add(
@@ -120,6 +125,9 @@ public record BenchSession(
       for (Guarantee g : guarantees) {
         if (selected.contains(Phase.PASSTHROUGH)) {
           warmedUp(err, runner.passThrough(runner.baselineTopic(), input.size(), g));
+        }
+        if (selected.contains(Phase.FLOOR)) {
+          warmedUp(err, runner.floor(input, g, null));
         }
         if (selected.contains(Phase.TOPOLOGY) || selected.contains(Phase.LATENCY)) {
           warmedUp(err, runner.topology(data.stations(), input, g, null));

@@ -98,6 +98,10 @@ public final class BenchTable {
   }
 
   static String notes(PhaseResult r) {
+    if (r.ratio() != null && r.phase().equals("floor")) {
+      return String.format(
+          Locale.ROOT, "%.2f of pass-through (decoding and the outputs' sends only)", r.ratio());
+    }
     if (r.ratio() != null) {
       return String.format(
           Locale.ROOT, "%.2f of pass-through (target %.2f)", r.ratio(), TARGET_RATIO);

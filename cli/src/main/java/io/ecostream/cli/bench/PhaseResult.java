@@ -9,7 +9,8 @@ import java.util.Map;
  * @param seconds from the start of the phase's clock to the condition that ends it
  * @param startupSeconds of a streams phase: from {@code start()} to the first RUNNING state,
  *     included in seconds
- * @param ratio of a topology phase: its rate over the pass-through's with the same guarantee
+ * @param ratio of a topology or floor phase: its rate over the pass-through's with the same
+ *     guarantee
  * @param cpuSeconds CPU time of the whole process (broker, bench and app) while the clock ran
  * @param appCpuSeconds of a streams phase: CPU time of the app's own threads while the clock ran
  * @param heapAtStartBytes heap used after a GC just before the phase: the broker and the bench's
@@ -60,6 +61,10 @@ public record PhaseResult(
         null,
         null,
         null);
+  }
+
+  PhaseResult withRatio(Double ratio) {
+    return withTopologyFigures(ratio, stateBytes, outputs, memory);
   }
 
   PhaseResult withTopologyFigures(

@@ -1,0 +1,138 @@
+package io.ecostream.cli.bench;
+
+import io.ecostream.avro.AirReading;
+import io.ecostream.avro.AqiCategory;
+import io.ecostream.avro.AqiEdition;
+import io.ecostream.avro.CityHourlyAqi;
+import io.ecostream.avro.StationHourlyAqi;
+import io.ecostream.topics.EcostreamTopics;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The Kafka work of the production topology without its domain work: each reading decoded by the
+ * production serde (with its length check), and a station-hourly record of the production shape
+ * sent for it, plus a city-hourly record for one reading in five (a city of the bench's network has
+ * five stations on average), encoded by the production serdes. No state, no quality control, no
+ * AQI: the figures are the reading's values copied. Its rate over the pass-through's is the most a
+ * topology publishing these outputs can reach on the same machine and settings.
+ */
+final class FloorTopology {
+
+  private static final List<String> PRIMARY = List.of("PM2.5");
+
+  private FloorTopology() {}
+
+  static Topology build(EcostreamTopics topics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, AirReading> readings =
+        builder.stream(
+            topics.airReadings().name(),
+            Consumed.with(topics.airReadings().keySerde(), topics.airReadings().valueSerde()));
+    readings
+        .mapValues(FloorTopology::stationHour)
+        .to(
+            topics.stationHourly().name(),
+            Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde()));
+    readings
+        .filter((key, reading) -> Math.floorMod(reading.getStationId().hashCode(), 5) == 0)
+        .mapValues(FloorTopology::cityHour)
+        .to(
+            topics.cityHourly().name(),
+            Produced.with(topics.cityHourly().keySerde(), topics.cityHourly().valueSerde()));
+    return builder.build();
+  }
+
+  private static StationHourlyAqi stationHour(AirReading reading) {
+    int iaqi = iaqi(reading.getPm25());
+    return StationHourlyAqi.newBuilder()
+        .setStationId(reading.getStationId())
+        .setCityId(reading.getCityId())
+        .setHourStart(reading.getHourStart())
+        .setLocalDate(localDate(reading))
+        .setLocalHour(localHour(reading))
+        .setEdition(AqiEdition.HJ_633_2012)
+        .setPm25(reading.getPm25())
+        .setPm10(reading.getPm10())
+        .setSo2(reading.getSo2())
+        .setNo2(reading.getNo2())
+        .setCo(reading.getCo())
+        .setO3(reading.getO3())
+        .setIaqiPm25(iaqi)
+        .setIaqiPm10(iaqi)
+        .setIaqiSo2(iaqi)
+        .setIaqiNo2(iaqi)
+        .setIaqiCo(iaqi)
+        .setIaqiO3(iaqi)
+        .setPm25Moving24h(reading.getPm25())
+        .setPm10Moving24h(reading.getPm10())
+        .setSo2Moving24h(reading.getSo2())
+        .setO3Moving8h(reading.getO3())
+        .setIaqiPm25Moving24h(iaqi)
+        .setIaqiPm10Moving24h(iaqi)
+        .setIaqiSo2Moving24h(iaqi)
+        .setIaqiO3Moving8h(iaqi)
+        .setAqi(iaqi)
+        .setAqi1h(iaqi)
+        .setCategory(AqiCategory.GOOD)
+        .setPrimaryPollutants(PRIMARY)
+        .setRevision(1)
+        .setQualityFlags(List.of())
+        .build();
+  }
+
+  private static CityHourlyAqi cityHour(AirReading reading) {
+    int iaqi = iaqi(reading.getPm25());
+    return CityHourlyAqi.newBuilder()
+        .setCityId(reading.getCityId())
+        .setHourStart(reading.getHourStart())
+        .setLocalDate(localDate(reading))
+        .setLocalHour(localHour(reading))
+        .setEdition(AqiEdition.HJ_633_2012)
+        .setPm25(reading.getPm25())
+        .setPm10(reading.getPm10())
+        .setSo2(reading.getSo2())
+        .setNo2(reading.getNo2())
+        .setCo(reading.getCo())
+        .setO3(reading.getO3())
+        .setPm25Moving24h(reading.getPm25())
+        .setPm10Moving24h(reading.getPm10())
+        .setSo2Moving24h(reading.getSo2())
+        .setO3Moving8h(reading.getO3())
+        .setIaqiPm25(iaqi)
+        .setIaqiPm10(iaqi)
+        .setIaqiSo2(iaqi)
+        .setIaqiNo2(iaqi)
+        .setIaqiCo(iaqi)
+        .setIaqiO3(iaqi)
+        .setIaqiPm25Moving24h(iaqi)
+        .setIaqiPm10Moving24h(iaqi)
+        .setIaqiSo2Moving24h(iaqi)
+        .setIaqiO3Moving8h(iaqi)
+        .setAqi(iaqi)
+        .setAqi1h(iaqi)
+        .setCategory(AqiCategory.GOOD)
+        .setPrimaryPollutants(PRIMARY)
+        .setStationsReporting(5)
+        .setRevision(5)
+        .build();
+  }
+
+  /** A number of the size of an IAQI; not one (no AQI is computed here). */
+  private static int iaqi(Double pm25) {
+    return pm25 == null ? 0 : (int) Math.min(500, pm25);
+  }
+
+  private static LocalDate localDate(AirReading reading) {
+    return LocalDate.ofEpochDay(Math.floorDiv(reading.getHourStart().getEpochSecond(), 86_400));
+  }
+
+  private static int localHour(AirReading reading) {
+    return (int) Math.floorMod(reading.getHourStart().getEpochSecond() / 3600, 24);
+  }
+}
