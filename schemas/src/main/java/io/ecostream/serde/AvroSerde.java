@@ -1,17 +1,13 @@
 package io.ecostream.serde;
 
 import io.ecostream.serde.WriterCompiler.UnsupportedSchemaException;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -59,8 +55,8 @@ public final class AvroSerde<T extends SpecificRecord>
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
-  /** The schemas the decoder knows, by their single-object fingerprint. */
-  private final Map<Long, Schema> writerSchemas = new HashMap<>();
+  /** The length checks of the schemas the decoder knows, by their single-object fingerprint. */
+  private final Map<Long, LengthCheck> lengthChecks = new HashMap<>();
 
   /** Null when the schema has something the compiler does not cover: Avro writes every record. */
   private final SingleObjectWriter<T> compiledWriter;
@@ -72,10 +68,10 @@ public final class AvroSerde<T extends SpecificRecord>
     this.encoder = new BinaryMessageEncoder<>(model, current);
     this.compiledWriter = compileWriter(model, current);
     this.decoder = new BinaryMessageDecoder<>(model, current);
-    writerSchemas.put(SchemaNormalization.parsingFingerprint64(current), current);
+    lengthChecks.put(SchemaNormalization.parsingFingerprint64(current), LengthCheck.of(current));
     for (Schema older : history.olderVersionsOf(current)) {
       decoder.addSchema(older);
-      writerSchemas.put(SchemaNormalization.parsingFingerprint64(older), older);
+      lengthChecks.put(SchemaNormalization.parsingFingerprint64(older), LengthCheck.of(older));
     }
   }
 
@@ -161,20 +157,18 @@ public final class AvroSerde<T extends SpecificRecord>
     if (data.length < HEADER_LENGTH || data[0] != (byte) 0xC3 || data[1] != (byte) 0x01) {
       return;
     }
-    long fingerprint = ByteBuffer.wrap(data, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    Schema writer = writerSchemas.get(fingerprint);
-    if (writer == null) {
-      return;
+    LengthCheck check = lengthChecks.get(fingerprint(data));
+    if (check != null) {
+      check.check(data, HEADER_LENGTH);
     }
-    try {
-      GenericDatumReader.skip(
-          writer,
-          DecoderFactory.get()
-              .binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null));
-    } catch (EOFException e) {
-      throw new EOFException(
-          "a length in the record runs past the end of its " + data.length + " bytes");
+  }
+
+  private static long fingerprint(byte[] data) {
+    long fingerprint = 0;
+    for (int i = HEADER_LENGTH - 1; i >= 2; i--) {
+      fingerprint = (fingerprint << 8) | (data[i] & 0xFF);
     }
+    return fingerprint;
   }
 
   @Override

@@ -141,6 +141,21 @@ public final class PeriodAccumulator {
     return covers(date) ? days[index(date)] : null;
   }
 
+  /**
+   * The last day of [from, to] that has a record, or {@code from} when none has.
+   *
+   * @throws IllegalArgumentException if either date is outside the period
+   */
+  public LocalDate lastWithRecord(LocalDate from, LocalDate to) {
+    int start = index(from);
+    for (int i = index(to); i > start; i--) {
+      if (days[i] != null) {
+        return first.plusDays(i);
+      }
+    }
+    return from;
+  }
+
   /** The number of days with a record. */
   public int size() {
     return size;

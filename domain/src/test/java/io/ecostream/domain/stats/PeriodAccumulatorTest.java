@@ -78,6 +78,23 @@ class PeriodAccumulatorTest {
   }
 
   @Test
+  void shouldFindTheLastDayWithARecordInARange() {
+    PeriodAccumulator july = july();
+
+    // Records on 1–10 July only.
+    assertThat(july.lastWithRecord(JULY.atDay(1), JULY.atEndOfMonth())).isEqualTo(JULY.atDay(10));
+    assertThat(july.lastWithRecord(JULY.atDay(3), JULY.atDay(7))).isEqualTo(JULY.atDay(7));
+    assertThat(july.lastWithRecord(JULY.atDay(10), JULY.atDay(10))).isEqualTo(JULY.atDay(10));
+    // None in 11–31 July: the range's first day.
+    assertThat(july.lastWithRecord(JULY.atDay(11), JULY.atEndOfMonth())).isEqualTo(JULY.atDay(11));
+    july.remove(JULY.atDay(10));
+    july.remove(JULY.atDay(9));
+    assertThat(july.lastWithRecord(JULY.atDay(1), JULY.atEndOfMonth())).isEqualTo(JULY.atDay(8));
+    assertThatThrownBy(() -> july.lastWithRecord(JULY.atDay(1), JULY.atDay(1).minusDays(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shouldAverageTheValidDailyMeansOfEachPollutant() {
     PeriodStatistics stats = july().statistics(RULES, INCLUDED);
 

@@ -99,7 +99,7 @@ public final class CityPeriods {
       CityYearState year, PeriodAccumulator current, PeriodAccumulator last, LocalDate changedDay) {
     YearMonth month = YearMonth.from(changedDay);
     List<CityPeriod> figures = new ArrayList<>(2);
-    LocalDate lastOfMonth = lastDayWithData(current, month.atDay(1), month.atEndOfMonth());
+    LocalDate lastOfMonth = current.lastWithRecord(month.atDay(1), month.atEndOfMonth());
     figures.add(
         figure(
             year,
@@ -111,7 +111,7 @@ public final class CityPeriods {
             last));
     LocalDate yearStart = Year.of(year.getYear()).atDay(1);
     LocalDate lastOfYear =
-        lastDayWithData(current, yearStart, Year.of(year.getYear()).atMonth(12).atEndOfMonth());
+        current.lastWithRecord(yearStart, Year.of(year.getYear()).atMonth(12).atEndOfMonth());
     figures.add(
         figure(
             year,
@@ -211,17 +211,6 @@ public final class CityPeriods {
         day.getO3Mda8(),
         day.getAqi(),
         day.getDustAffected());
-  }
-
-  /** The last day of [first, last] that has a record, or {@code first} when none has. */
-  private static LocalDate lastDayWithData(
-      PeriodAccumulator days, LocalDate first, LocalDate last) {
-    for (LocalDate day = last; !day.isBefore(first); day = day.minusDays(1)) {
-      if (days.get(day) != null) {
-        return day;
-      }
-    }
-    return first;
   }
 
   /** 29 February compares with 28 February of a common year. */
