@@ -32,7 +32,7 @@ class BenchIT {
             "--warmup",
             "1000",
             "--phases",
-            "producer,passthrough,topology",
+            "producer,passthrough,floor,topology",
             "--guarantee",
             "at_least_once",
             "--work-dir",
@@ -42,8 +42,10 @@ class BenchIT {
     assertThat(run.err()).contains("warm-up topology at_least_once: 1000 records");
     assertThat(rate(run.out(), "producer\\s+-")).isPositive();
     assertThat(rate(run.out(), "passthrough\\s+at_least_once")).isPositive();
+    assertThat(rate(run.out(), "floor\\s+at_least_once")).isPositive();
     assertThat(rate(run.out(), "topology\\s+at_least_once")).isPositive();
     assertThat(run.out())
+        .contains("of pass-through (decoding and the outputs' sends only)")
         .contains("of pass-through (target 0.40)")
         .contains("records out of topology at_least_once: air.station-hourly " + RECORDS + ",")
         .contains("memory after topology at_least_once: heap after GC")

@@ -8,6 +8,7 @@ import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.topics.EcostreamTopics;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -34,13 +35,12 @@ final class FloorTopology {
         builder.stream(
             topics.airReadings().name(),
             Consumed.with(topics.airReadings().keySerde(), topics.airReadings().valueSerde()));
-    readings
-        .mapValues(FloorTopology::stationHour)
-        .to(
-            topics.stationHourly().name(),
-            Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde()));
-    readings
-        .filter((key, reading) -> Math.floorMod(reading.getStationId().hashCode(), 5) == 0)
+    KStream<String, StationHourlyAqi> hours = readings.mapValues(FloorTopology::stationHour);
+    hours.to(
+        topics.stationHourly().name(),
+        Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde()));
+    hours
+        .filter((key, hour) -> Math.floorMod(hour.getStationId().hashCode(), 5) == 0)
         .mapValues(FloorTopology::cityHour)
         .to(
             topics.cityHourly().name(),
@@ -86,42 +86,28 @@ final class FloorTopology {
         .build();
   }
 
-  private static CityHourlyAqi cityHour(AirReading reading) {
-    int iaqi = iaqi(reading.getPm25());
-    return CityHourlyAqi.newBuilder()
-        .setCityId(reading.getCityId())
-        .setHourStart(reading.getHourStart())
-        .setLocalDate(localDate(reading))
-        .setLocalHour(localHour(reading))
-        .setEdition(AqiEdition.HJ_633_2012)
-        .setPm25(reading.getPm25())
-        .setPm10(reading.getPm10())
-        .setSo2(reading.getSo2())
-        .setNo2(reading.getNo2())
-        .setCo(reading.getCo())
-        .setO3(reading.getO3())
-        .setPm25Moving24h(reading.getPm25())
-        .setPm10Moving24h(reading.getPm10())
-        .setSo2Moving24h(reading.getSo2())
-        .setO3Moving8h(reading.getO3())
-        .setIaqiPm25(iaqi)
-        .setIaqiPm10(iaqi)
-        .setIaqiSo2(iaqi)
-        .setIaqiNo2(iaqi)
-        .setIaqiCo(iaqi)
-        .setIaqiO3(iaqi)
-        .setIaqiPm25Moving24h(iaqi)
-        .setIaqiPm10Moving24h(iaqi)
-        .setIaqiSo2Moving24h(iaqi)
-        .setIaqiO3Moving8h(iaqi)
-        .setAqi(iaqi)
-        .setAqi1h(iaqi)
-        .setCategory(AqiCategory.GOOD)
-        .setPrimaryPollutants(PRIMARY)
-        .setStationsReporting(5)
-        .setRevision(5)
-        .build();
+  /** A city-hour of the reading's station-hour: the fields the two schemas share, copied. */
+  private static CityHourlyAqi cityHour(StationHourlyAqi hour) {
+    CityHourlyAqi city = new CityHourlyAqi();
+    for (int i = 0; i < SHARED_FIELDS.length; i++) {
+      if (SHARED_FIELDS[i] >= 0) {
+        city.put(i, hour.get(SHARED_FIELDS[i]));
+      }
+    }
+    city.setStationsReporting(5);
+    city.setRevision(5);
+    return city;
   }
+
+  /** Per field of CityHourlyAqi, the position of StationHourlyAqi's field of that name, or -1. */
+  private static final int[] SHARED_FIELDS =
+      CityHourlyAqi.getClassSchema().getFields().stream()
+          .mapToInt(
+              f -> {
+                Schema.Field station = StationHourlyAqi.getClassSchema().getField(f.name());
+                return station == null ? -1 : station.pos();
+              })
+          .toArray();
 
   /** A number of the size of an IAQI; not one (no AQI is computed here). */
   private static int iaqi(Double pm25) {
