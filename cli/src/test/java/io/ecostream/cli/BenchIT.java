@@ -89,6 +89,36 @@ class BenchIT {
     assertThat(topology.get("outputs").get("air.ranking").asLong()).isPositive();
   }
 
+  /**
+   * The latency phase's readings carry the header the app measures its own latency from, so every
+   * one of them is counted by the app's timer as well as by the probe.
+   */
+  @Test
+  void shouldMeasureTheLatencyToTheTaskAndToTheCommittedFigure() {
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "--stations",
+            "20",
+            "--warmup",
+            "0",
+            "--phases",
+            "latency",
+            "--latency-rate",
+            "200",
+            "--latency-duration",
+            "3s",
+            "--work-dir",
+            workDir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err())
+        .contains(
+            "latency exactly_once_v2: send to the city task's forward of the station-hour"
+                + " (the app's ecostream.latency, 600 readings): p50 ");
+    assertThat(run.out()).contains("latency ms p50 ");
+  }
+
   private static long rate(String table, String phaseAndGuarantee) {
     Matcher row =
         Pattern.compile("(?m)^" + phaseAndGuarantee + "\\s+(\\d+)\\s+([\\d.]+)\\s+(\\d+)\\s")

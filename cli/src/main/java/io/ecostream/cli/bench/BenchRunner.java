@@ -8,9 +8,15 @@ import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.topics.EcostreamTopics;
+import io.ecostream.topics.SentAtHeader;
 import io.ecostream.topics.TopicCreator;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +49,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -58,11 +63,6 @@ import org.apache.kafka.streams.kstream.Produced;
  * run id, so runs never share state and {@link #close()} can delete what this run created.
  */
 public final class BenchRunner implements AutoCloseable {
-
-  /**
-   * Header of the latency phase's input records: wall-clock send time, epoch milliseconds, 8 bytes.
-   */
-  public static final String SENT_AT_HEADER = "ecostream-bench-sent-ms";
 
   private static final int PARTITIONS = EcostreamTopics.DEFAULT_PARTITIONS;
   private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(10);
@@ -242,16 +242,67 @@ public final class BenchRunner implements AutoCloseable {
     TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
     load(stations, topics.stations().name());
     String applicationId = runId + "-latency-" + guarantee.shortName();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    registry
+        .config()
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public DistributionStatisticConfig configure(
+                  Meter.Id id, DistributionStatisticConfig config) {
+                return DistributionStatisticConfig.builder()
+                    .percentiles(0.5, 0.99)
+                    .build()
+                    .merge(config);
+              }
+            });
+    PipelineMetrics metrics = new PipelineMetrics(registry);
     try (StreamsLifecycle app =
-            start(productionTopology(topics), streamsProperties(applicationId, guarantee));
+            start(
+                EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics),
+                streamsProperties(applicationId, guarantee));
         LatencyProbe probe =
             new LatencyProbe(consumerProperties(), topics.stationHourly().name())) {
       app.awaitRunning(PHASE_TIMEOUT);
       probe.start();
+      PhaseResult result;
       try (PhaseMeter meter = PhaseMeter.start(applicationId)) {
-        return pace(topics, app, probe, meter, readings, ratePerSecond, guarantee);
+        result = pace(topics, app, probe, meter, readings, ratePerSecond, guarantee);
       }
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "latency %s: %s",
+              guarantee,
+              toTheTask(
+                  metrics
+                      .registry()
+                      .get("ecostream.latency")
+                      .tag("figure", "station-hourly")
+                      .timer())));
+      return result;
     }
+  }
+
+  /**
+   * The share of the latency spent before the city task forwards a reading's station-hour: the
+   * app's own {@code ecostream.latency} timer, from the reading's send time to that forward. The
+   * rest, up to what the probe measures, is the wait for the transaction's commit and the commit.
+   */
+  static String toTheTask(Timer timer) {
+    HistogramSnapshot snapshot = timer.takeSnapshot();
+    double[] percentiles = new double[2];
+    for (ValueAtPercentile value : snapshot.percentileValues()) {
+      percentiles[value.percentile() < 0.9 ? 0 : 1] = value.value(TimeUnit.MILLISECONDS);
+    }
+    return String.format(
+        Locale.ROOT,
+        "send to the city task's forward of the station-hour (the app's ecostream.latency, %d"
+            + " readings): p50 %.0f, p99 %.0f, max %.0f ms",
+        snapshot.count(),
+        percentiles[0],
+        percentiles[1],
+        snapshot.max(TimeUnit.MILLISECONDS));
   }
 
   private PhaseResult pace(
@@ -280,11 +331,7 @@ public final class BenchRunner implements AutoCloseable {
                 reading.timestamp(),
                 reading.key(),
                 reading.value());
-        record
-            .headers()
-            .add(
-                SENT_AT_HEADER,
-                ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
+        record.headers().add(SentAtHeader.NAME, SentAtHeader.value(System.currentTimeMillis()));
         producer.send(record);
       }
       producer.flush();
@@ -295,7 +342,7 @@ public final class BenchRunner implements AutoCloseable {
     long[] latencies = probe.stop();
     if (latencies.length == 0) {
       throw new IllegalStateException(
-          "no station-hourly record came back with the " + SENT_AT_HEADER + " header");
+          "no station-hourly record came back with the " + SentAtHeader.NAME + " header");
     }
     return PhaseResult.rate(
             "latency", guarantee, readings.size(), sendNanos, startupSeconds(app), usage)
@@ -532,12 +579,12 @@ public final class BenchRunner implements AutoCloseable {
       while (!stop.get()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           long now = System.currentTimeMillis();
-          Header sent = record.headers().lastHeader(SENT_AT_HEADER);
-          if (sent != null) {
+          long sent = SentAtHeader.millis(record.headers());
+          if (sent != SentAtHeader.ABSENT) {
             if (count == latencies.length) {
               latencies = Arrays.copyOf(latencies, count * 2);
             }
-            latencies[count++] = now - ByteBuffer.wrap(sent.value()).getLong();
+            latencies[count++] = now - sent;
             received.incrementAndGet();
           }
         }
