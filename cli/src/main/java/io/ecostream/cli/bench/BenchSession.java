@@ -108,7 +108,9 @@ public record BenchSession(
    * The selected phase kinds once each, on the first readings, untimed and unreported, so that the
    * timed phases all run on a JIT that has compiled the client, Streams and Avro paths and none of
    * them pays the warm-up for the others (the first phase of a cold JVM used to look slowest). The
-   * latency phase warms on the topology. Its topics are deleted at the end.
+   * latency phase warms on the topology. Its topics stay until the end of the session (deleted with
+   * the run's own on a real cluster, with the broker otherwise): deleted right away, the broker
+   * would be removing their logs while the timed phases run.
    */
   private void warmUp(
       PrintWriter err,
@@ -133,7 +135,6 @@ public record BenchSession(
           warmedUp(err, runner.topology(data.stations(), input, g, null));
         }
       }
-      runner.deleteTopics();
     }
   }
 
