@@ -242,21 +242,7 @@ public final class BenchRunner implements AutoCloseable {
     TopicCreator.ensureExist(admin, topics.all(), Optional.empty());
     load(stations, topics.stations().name());
     String applicationId = runId + "-latency-" + guarantee.shortName();
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    registry
-        .config()
-        .meterFilter(
-            new MeterFilter() {
-              @Override
-              public DistributionStatisticConfig configure(
-                  Meter.Id id, DistributionStatisticConfig config) {
-                return DistributionStatisticConfig.builder()
-                    .percentiles(0.5, 0.99)
-                    .build()
-                    .merge(config);
-              }
-            });
-    PipelineMetrics metrics = new PipelineMetrics(registry);
+    PipelineMetrics metrics = new PipelineMetrics(registryWithPercentiles());
     try (StreamsLifecycle app =
             start(
                 EcostreamTopology.build(topics, PipelineSettings.defaults(), metrics),
@@ -284,12 +270,31 @@ public final class BenchRunner implements AutoCloseable {
     }
   }
 
+  /** A registry whose timers keep their p50 and p99, which {@link #toTheTask} prints. */
+  private static SimpleMeterRegistry registryWithPercentiles() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    registry
+        .config()
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public DistributionStatisticConfig configure(
+                  Meter.Id id, DistributionStatisticConfig config) {
+                return DistributionStatisticConfig.builder()
+                    .percentiles(0.5, 0.99)
+                    .build()
+                    .merge(config);
+              }
+            });
+    return registry;
+  }
+
   /**
    * The share of the latency spent before the city task forwards a reading's station-hour: the
    * app's own {@code ecostream.latency} timer, from the reading's send time to that forward. The
    * rest, up to what the probe measures, is the wait for the transaction's commit and the commit.
    */
-  static String toTheTask(Timer timer) {
+  private static String toTheTask(Timer timer) {
     HistogramSnapshot snapshot = timer.takeSnapshot();
     double[] percentiles = new double[2];
     for (ValueAtPercentile value : snapshot.percentileValues()) {
