@@ -11,6 +11,7 @@ import io.ecostream.avro.internal.ProvinceRankingState;
 import io.ecostream.serde.AvroSerde;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.intake.AirReadingValidator;
+import io.ecostream.streams.intake.IntakeCheck;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.RankingProcessor;
 import io.ecostream.streams.state.WriteAtCommitStore;
@@ -97,9 +98,10 @@ public final class AirPipeline {
         readings.process(
             () ->
                 new AirReadingIntake(
-                    topics.airReadings().valueSerde().deserializer(),
-                    new AirReadingValidator(),
-                    metrics),
+                    new IntakeCheck<>(
+                        topics.airReadings().valueSerde().deserializer(),
+                        new AirReadingValidator(),
+                        metrics)),
             Named.as("air-readings-intake"));
     checked
         .mapValues(letter -> (DeadLetter) letter, Named.as(AirReadingIntake.TO_DEAD_LETTERS))
