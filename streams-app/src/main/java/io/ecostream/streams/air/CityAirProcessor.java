@@ -21,6 +21,7 @@ import io.ecostream.streams.intake.DeadLetters;
 import io.ecostream.streams.intake.Rejection;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.ByProvince;
+import io.ecostream.streams.state.QuietCommits;
 import io.ecostream.topics.SentAtHeader;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +100,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private final Map<String, CityStation> stations = new HashMap<>();
 
   private final SortedLongs judgedDays = new SortedLongs();
+  private final QuietCommits quietCommits = new QuietCommits();
 
   /**
    * Station days of the days of other than 24 whole hours, reused from one figure to the next:
@@ -247,12 +249,14 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         city.touched = true;
       }
     }
+    quietCommits.schedule(context);
     context.schedule(
         publishInterval(context), PunctuationType.WALL_CLOCK_TIME, this::publishNewest);
   }
 
   @Override
   public void process(Record<String, CityAirInput> record) {
+    quietCommits.processed();
     if (record.value() instanceof CityAirInput.Reading input) {
       reading(record, input.reading());
     } else if (record.value() instanceof CityAirInput.Province input) {

@@ -17,6 +17,7 @@ import io.ecostream.streams.intake.DeadLetters;
 import io.ecostream.streams.intake.Rejection;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.ranking.ByProvince;
+import io.ecostream.streams.state.QuietCommits;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -97,6 +98,7 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
   private final SectionMonthAggregation months;
   private final CityWaterPeriods periods;
   private final WaterAlerts alerts;
+  private final QuietCommits quietCommits = new QuietCommits();
 
   /**
    * The sections' newest months changed since their last publication, published in month order: a
@@ -158,6 +160,7 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
         }
       }
     }
+    quietCommits.schedule(context);
     context.schedule(
         publishInterval(context),
         PunctuationType.WALL_CLOCK_TIME,
@@ -169,6 +172,7 @@ final class CityWaterProcessor implements Processor<String, CityWaterInput, Stri
 
   @Override
   public void process(Record<String, CityWaterInput> record) {
+    quietCommits.processed();
     if (record.value() instanceof CityWaterInput.Sample input) {
       sample(record, input.sample());
     } else if (record.value() instanceof CityWaterInput.Section input) {
