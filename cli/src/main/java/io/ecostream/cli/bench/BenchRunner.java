@@ -165,8 +165,7 @@ public final class BenchRunner implements AutoCloseable {
       PhaseResult result =
           PhaseResult.rate(
               "floor", guarantee, readings.size(), elapsed, startupSeconds(app), meter.stop());
-      Double ratio = baselineRate == null ? null : result.recordsPerSecond() / baselineRate;
-      return result.withRatio(ratio);
+      return result.withRatio(result.ratioTo(baselineRate));
     }
   }
 
@@ -216,8 +215,7 @@ public final class BenchRunner implements AutoCloseable {
       countCommitted(outputs)
           .forEach(
               (name, count) -> counts.put(name.substring(topics.prefix().length() + 1), count));
-      Double ratio = baselineRate == null ? null : result.recordsPerSecond() / baselineRate;
-      return result.withTopologyFigures(ratio, stateBytes, counts, memory);
+      return result.withTopologyFigures(result.ratioTo(baselineRate), stateBytes, counts, memory);
     } catch (TimeoutException e) {
       throw new IllegalStateException(e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -289,9 +287,10 @@ public final class BenchRunner implements AutoCloseable {
   }
 
   /**
-   * The share of the latency spent before the city task forwards a reading's station-hour: the
-   * app's own {@code ecostream.latency} timer, from the reading's send time to that forward. The
-   * rest, up to what the probe measures, is the wait for the transaction's commit and the commit.
+   * The share of the latency spent before the city task forwards a reading's {@code figure}
+   * (station-hourly or city-hourly): the app's own {@code ecostream.latency} timer, from the
+   * reading's send time to that forward. The rest, up to what the probe measures, is the wait for
+   * the transaction's commit and the commit.
    */
   private static String toTheTask(String figure, Timer timer) {
     HistogramSnapshot snapshot = timer.takeSnapshot();

@@ -55,8 +55,8 @@ final class FloorTopology {
     hour.setStationId(reading.getStationId());
     hour.setCityId(reading.getCityId());
     hour.setHourStart(reading.getHourStart());
-    hour.setLocalDate(localDate(reading));
-    hour.setLocalHour(localHour(reading));
+    hour.setLocalDate(utcDate(reading));
+    hour.setLocalHour(utcHour(reading));
     hour.setEdition(AqiEdition.HJ_633_2012);
     hour.setPm25(reading.getPm25());
     hour.setPm10(reading.getPm10());
@@ -115,11 +115,12 @@ final class FloorTopology {
     return pm25 == null ? 0 : (int) Math.min(500, pm25);
   }
 
-  private static LocalDate localDate(AirReading reading) {
+  /** Filler of the production size: the floor needs no time zone, so the UTC date stands in. */
+  private static LocalDate utcDate(AirReading reading) {
     return LocalDate.ofEpochDay(Math.floorDiv(reading.getHourStart().getEpochSecond(), 86_400));
   }
 
-  private static int localHour(AirReading reading) {
+  private static int utcHour(AirReading reading) {
     return (int) Math.floorMod(reading.getHourStart().getEpochSecond() / 3600, 24);
   }
 }

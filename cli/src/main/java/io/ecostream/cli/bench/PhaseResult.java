@@ -63,6 +63,11 @@ public record PhaseResult(
         null);
   }
 
+  /** This phase's rate over {@code baselineRate}, or null without a baseline. */
+  Double ratioTo(Double baselineRate) {
+    return baselineRate == null ? null : recordsPerSecond() / baselineRate;
+  }
+
   PhaseResult withRatio(Double ratio) {
     return withTopologyFigures(ratio, stateBytes, outputs, memory);
   }
