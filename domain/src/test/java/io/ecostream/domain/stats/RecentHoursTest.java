@@ -115,6 +115,73 @@ class RecentHoursTest {
   }
 
   @Test
+  void shouldGiveTheRealTimeMeansOfEachPollutantInOneWalk() {
+    for (int h = 0; h < 24; h++) {
+      double[] values = new double[RecentHours.POLLUTANTS];
+      Arrays.fill(values, Double.NaN);
+      values[Pollutant.PM2_5.ordinal()] = h + 1; // 1 .. 24: mean 12.5
+      values[Pollutant.PM10.ordinal()] = 2 * (h + 1); // 2 .. 48: mean 25
+      values[Pollutant.SO2.ordinal()] = h < 19 ? 5 + h : Double.NaN; // 19 values: fewer than 20
+      values[Pollutant.O3.ordinal()] = 100 + h; // 100 … 123
+      ring.put(H0 + h, values);
+    }
+    double[] into = {-1, -1, -1, -1, -1, -1};
+
+    ring.realTimeMeans(H0 + 23, 20, 6, into, 1);
+
+    // O3 over hours 16 … 23 only: (116 + … + 123) / 8 = 119.5
+    assertThat(into).containsExactly(-1, 12.5, 25.0, Double.NaN, 119.5, -1);
+  }
+
+  @Test
+  void shouldGiveTheSameMeansInOneWalkAsOneWindowAtATime() {
+    java.util.Random random = new java.util.Random(7);
+    int[] means = new int[4];
+    // In Pollutant order (SO2, NO2, PM10, PM2.5, CO, O3).
+    double[] level = {10, 30, 80, 40, 1, 60};
+    for (int h = 0; h < 200; h++) {
+      double[] values = new double[RecentHours.POLLUTANTS];
+      for (int p = 0; p < values.length; p++) {
+        // Gaps, repeats (stuck runs), sentinels and smooth values with many digits after the point.
+        int draw = random.nextInt(40);
+        values[p] =
+            draw == 0
+                ? Double.NaN
+                : draw == 1
+                    ? -999
+                    : draw == 2
+                        ? 42
+                        : level[p] * (1.5 + Math.sin(h / 5.0) + random.nextDouble() / 10);
+      }
+      // An hour missing now and then; now and then a correction of one of the two hours before.
+      if (random.nextInt(30) > 0) {
+        ring.put(H0 + h, values);
+      }
+      if (random.nextInt(5) == 0) {
+        values[random.nextInt(values.length)] *= 1.01;
+        ring.put(H0 + h - 1 - random.nextInt(2), values);
+      }
+      long hour = H0 + h - random.nextInt(30);
+      double[] into = new double[4];
+
+      ring.realTimeMeans(hour, 20, 6, into, 0);
+
+      assertThat(into)
+          .containsExactly(
+              ring.movingMean(Pollutant.PM2_5, hour, 24, 20),
+              ring.movingMean(Pollutant.PM10, hour, 24, 20),
+              ring.movingMean(Pollutant.SO2, hour, 24, 20),
+              ring.movingMean(Pollutant.O3, hour, 8, 6));
+      for (int i = 0; i < into.length; i++) {
+        means[i] += Double.isNaN(into[i]) ? 0 : 1;
+      }
+    }
+    assertThat(Arrays.stream(means).min().getAsInt())
+        .as("windows with enough values " + Arrays.toString(means))
+        .isGreaterThan(50);
+  }
+
+  @Test
   void shouldCountRevisionsPerHourFromOne() {
     ring.put(H0, pm25(80));
 

@@ -100,6 +100,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private final Map<String, CityStation> stations = new HashMap<>();
 
   private final SortedLongs judgedDays = new SortedLongs();
+  private final LocalDays localDays;
   private final QuietCommits quietCommits = new QuietCommits();
 
   /**
@@ -128,6 +129,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     this.zone = settings.zone();
     this.mapper = new StationHourlyAqiMapper(zone, settings.validity());
     this.cityHour = new CityHourFigure(zone);
+    this.localDays = new LocalDays(zone);
     this.cityDay =
         new CityDayFigure(
             settings.validity(),
@@ -140,14 +142,15 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   }
 
   /**
-   * A station of the task, with its ring once the task has read it and the city it last reported
-   * in.
+   * A station of the task, with its ring once the task has read it, the city it last reported in
+   * and its presence (when it last reported, its silences).
    */
   private static final class CityStation {
     final String id;
     StationRings.Live live;
     RecentHours ring;
     CityState city;
+    StationPresences.Presence presence;
 
     /** Its two days last figured: the open day and the one before it. */
     private final StationDayBuffer[] days = {new StationDayBuffer(), new StationDayBuffer()};
@@ -281,8 +284,15 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     CityStation station = station(reading.getStationId());
     RecentHours ring = ring(station);
     long previousNewest = ring.newest();
-    presences.report(
-        station.id, reading.getCityId(), hour, present(reading), silentHours(), alertsOf(record));
+    station.presence =
+        presences.report(
+            station.presence,
+            station.id,
+            reading.getCityId(),
+            hour,
+            present(reading),
+            silentHours(),
+            alertsOf(record));
     if (arrival.accept(hour)) {
       presences.check(arrival.watermark(), silentHours(), alertsOf(record));
     }
@@ -538,12 +548,12 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
 
   /** The day from the usable values of the city's stations, with its revision. */
   private DayOfCity dayFigure(CityState city, LocalDate day) {
-    long first = day.atStartOfDay(zone).toEpochSecond() / 3600;
-    long end = day.plusDays(1).atStartOfDay(zone).toEpochSecond() / 3600;
-    // A day of 24 whole hours (no daylight-saving shift, a zone offset of whole hours) maps hour
-    // to slot by subtraction, and its stations' days are kept between figures; any other day goes
-    // through the local time.
-    boolean wholeHours = end - first == 24 && day.atStartOfDay(zone).toEpochSecond() % 3600 == 0;
+    long epochDay = day.toEpochDay();
+    long first = localDays.firstHour(epochDay);
+    long end = localDays.endHour(epochDay);
+    // A day of 24 whole hours maps hour to slot by subtraction, and its stations' days are kept
+    // between figures; any other day goes through the local time.
+    boolean wholeHours = localDays.wholeHours(epochDay);
     List<StationDayTally> stationDays = new ArrayList<>(city.stations.size());
     long revision = 0;
     for (CityStation station : city.stations) {
@@ -689,7 +699,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   }
 
   private long epochDay(long hour) {
-    return LocalDate.ofInstant(StationHourlyAqiMapper.hourStart(hour), zone).toEpochDay();
+    return localDays.epochDay(hour);
   }
 
   private int silentHours() {

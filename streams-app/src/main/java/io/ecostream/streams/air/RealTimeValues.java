@@ -2,6 +2,7 @@ package io.ecostream.streams.air;
 
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.RollingScope;
+import io.ecostream.domain.air.AqiCategory;
 import io.ecostream.domain.air.AqiEdition;
 import io.ecostream.domain.air.AqiResult;
 import io.ecostream.domain.air.HourlyAqi;
@@ -25,6 +26,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 final class RealTimeValues {
 
   static final int SIZE = 10;
+
+  // The moving means side by side in this order: RecentHours#realTimeMeans writes them so.
   static final int PM25_24H = 6;
   static final int PM10_24H = 7;
   static final int SO2_24H = 8;
@@ -78,6 +81,19 @@ final class RealTimeValues {
         }
       };
 
+  /**
+   * The schemas' enums by the domain's ordinals: a lookup by name per figure showed in profiles.
+   */
+  private static final io.ecostream.avro.AqiEdition[] EDITIONS =
+      Arrays.stream(AqiEdition.values())
+          .map(edition -> io.ecostream.avro.AqiEdition.valueOf(edition.name()))
+          .toArray(io.ecostream.avro.AqiEdition[]::new);
+
+  private static final io.ecostream.avro.AqiCategory[] CATEGORIES =
+      Arrays.stream(AqiCategory.values())
+          .map(category -> io.ecostream.avro.AqiCategory.valueOf(category.name()))
+          .toArray(io.ecostream.avro.AqiCategory[]::new);
+
   private static void put(SpecificRecordBase record, int[] positions, Field field, Object value) {
     record.put(positions[field.ordinal()], value);
   }
@@ -117,7 +133,7 @@ final class RealTimeValues {
     put(record, positions, Field.hourStart, hourStart);
     put(record, positions, Field.localDate, local.toLocalDate());
     put(record, positions, Field.localHour, local.getHour());
-    put(record, positions, Field.edition, io.ecostream.avro.AqiEdition.valueOf(edition.name()));
+    put(record, positions, Field.edition, EDITIONS[edition.ordinal()]);
     put(record, positions, Field.pm25, orNull(values[Pollutant.PM2_5.ordinal()]));
     put(record, positions, Field.pm10, orNull(values[Pollutant.PM10.ordinal()]));
     put(record, positions, Field.so2, orNull(values[Pollutant.SO2.ordinal()]));
@@ -143,9 +159,7 @@ final class RealTimeValues {
         record,
         positions,
         Field.category,
-        result.available()
-            ? io.ecostream.avro.AqiCategory.valueOf(result.category().name())
-            : null);
+        result.available() ? CATEGORIES[result.category().ordinal()] : null);
     put(record, positions, Field.primaryPollutants, AqiLabels.primaryPollutants(result));
     AqiResult hourly = edition == AqiEdition.HJ_633_2012 ? HourlyAqi.oneHourOnly(result) : result;
     put(record, positions, Field.aqi1h, hourly.available() ? hourly.aqi() : null);

@@ -1,9 +1,6 @@
 package io.ecostream.streams.air;
 
-import static io.ecostream.streams.air.RealTimeValues.O3_8H;
-import static io.ecostream.streams.air.RealTimeValues.PM10_24H;
 import static io.ecostream.streams.air.RealTimeValues.PM25_24H;
-import static io.ecostream.streams.air.RealTimeValues.SO2_24H;
 
 import io.ecostream.avro.FlaggedValue;
 import io.ecostream.avro.Pm25Rolling;
@@ -29,7 +26,6 @@ public final class StationHourlyAqiMapper {
 
   private static final long MILLIS_PER_HOUR = 3_600_000L;
   private static final int DAY_WINDOW = 24;
-  private static final int O3_WINDOW = 8;
   private static final Pollutant[] POLLUTANTS = Pollutant.values();
 
   private final ZoneId zone;
@@ -73,10 +69,8 @@ public final class StationHourlyAqiMapper {
    */
   public double[] values(RecentHours ring, long hour) {
     double[] values = ring.values(hour, RealTimeValues.empty());
-    values[PM25_24H] = ring.movingMean(Pollutant.PM2_5, hour, DAY_WINDOW, rules.minHoursPerDay());
-    values[PM10_24H] = ring.movingMean(Pollutant.PM10, hour, DAY_WINDOW, rules.minHoursPerDay());
-    values[SO2_24H] = ring.movingMean(Pollutant.SO2, hour, DAY_WINDOW, rules.minHoursPerDay());
-    values[O3_8H] = ring.movingMean(Pollutant.O3, hour, O3_WINDOW, rules.minHoursPer8h());
+    // PM25_24H, PM10_24H, SO2_24H and O3_8H follow each other in the order the ring writes them.
+    ring.realTimeMeans(hour, rules.minHoursPerDay(), rules.minHoursPer8h(), values, PM25_24H);
     return values;
   }
 

@@ -94,10 +94,22 @@ final class StationPresences {
     return presence == null ? StationSilence.NONE : presence.silence().lastHour();
   }
 
-  /** A reading of the station for {@code hour}; {@code present} per pollutant. */
-  void report(
-      String station, String cityId, long hour, boolean[] present, int silentHours, Alerts alerts) {
-    Presence presence = byId.get(station);
+  /**
+   * A reading of the station for {@code hour}; {@code present} per pollutant.
+   *
+   * @param known the station's presence as this method last returned it, or null: spares a lookup
+   *     by id per reading
+   * @return the station's presence
+   */
+  Presence report(
+      Presence known,
+      String station,
+      String cityId,
+      long hour,
+      boolean[] present,
+      int silentHours,
+      Alerts alerts) {
+    Presence presence = known != null ? known : byId.get(station);
     if (presence == null || !presence.cityId().equals(cityId)) {
       presence =
           new Presence(
@@ -106,6 +118,7 @@ final class StationPresences {
     }
     presence.silence().report(hour, present, silentHours, alerts.of(station, cityId));
     store.changed(presence);
+    return presence;
   }
 
   /** Event time reached {@code watermark}: raises the silences it reveals. */
