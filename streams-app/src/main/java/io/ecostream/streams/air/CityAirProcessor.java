@@ -248,7 +248,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     for (CityState city : cities.values()) {
       if (city.newestHour != RecentHours.NO_HOUR) {
         city.changedHours.add(city.newestHour);
-        city.changedDays.add(epochDay(city.newestHour));
+        city.changedDays.add(localDays.epochDay(city.newestHour));
         city.touched = true;
       }
     }
@@ -344,7 +344,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         }
         city.changedHours.add(h);
         if (h <= ring.lastChanged()) {
-          city.changedDays.add(epochDay(h));
+          city.changedDays.add(localDays.epochDay(h));
         }
       }
     }
@@ -379,7 +379,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
           }
           return settled;
         });
-    long newestDay = epochDay(newest);
+    long newestDay = localDays.epochDay(newest);
     city.changedDays.removeIf(
         day -> {
           boolean settled = day < newestDay;
@@ -405,7 +405,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       long hour,
       boolean hourComplete,
       long newestBefore) {
-    long newestDay = epochDay(city.newestHour);
+    long newestDay = localDays.epochDay(city.newestHour);
     boolean afterIncomplete =
         newestBefore != RecentHours.NO_HOUR
             && city.newestHour > newestBefore
@@ -414,13 +414,13 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     SortedLongs days = judgedDays;
     days.clear();
     for (long h = ring.firstChanged(); h <= ring.lastChanged(); h++) {
-      long day = epochDay(h);
+      long day = localDays.epochDay(h);
       if (day < newestDay || settlesNewest) {
         days.add(day);
       }
     }
     if (afterIncomplete) {
-      days.add(epochDay(newestBefore));
+      days.add(localDays.epochDay(newestBefore));
     }
     Instant eventTime = Instant.ofEpochMilli(record.timestamp());
     days.forEach(
@@ -696,10 +696,6 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       keyHour = hour;
     }
     return keyLocalHour;
-  }
-
-  private long epochDay(long hour) {
-    return localDays.epochDay(hour);
   }
 
   private int silentHours() {

@@ -1,7 +1,5 @@
 package io.ecostream.streams.air;
 
-import io.ecostream.avro.AqiCategory;
-import io.ecostream.avro.AqiEdition;
 import io.ecostream.avro.CityDaily;
 import io.ecostream.domain.air.AqiResult;
 import io.ecostream.domain.air.Iaqi;
@@ -57,7 +55,7 @@ public final class CityDayFigure {
     return CityDaily.newBuilder()
         .setCityId(cityId)
         .setDate(date)
-        .setEdition(AqiEdition.valueOf(city.edition().name()))
+        .setEdition(AqiLabels.edition(city.edition()))
         .setSo2(present(city.values().so2()))
         .setNo2(present(city.values().no2()))
         .setPm10(present(city.values().pm10()))
@@ -73,7 +71,7 @@ public final class CityDayFigure {
         .setIaqiO38h(iaqi(aqi, Indicator.O3_8H))
         .setIaqiO31h(iaqi(aqi, Indicator.O3_1H))
         .setAqi(aqi.available() ? aqi.aqi() : null)
-        .setCategory(aqi.available() ? AqiCategory.valueOf(aqi.category().name()) : null)
+        .setCategory(AqiLabels.category(aqi))
         .setPrimaryPollutants(AqiLabels.primaryPollutants(aqi))
         .setRunningAqi(city.runningAqi() == Iaqi.NONE ? null : city.runningAqi())
         .setValid(aqi.available())

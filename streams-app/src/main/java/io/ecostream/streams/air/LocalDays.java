@@ -16,7 +16,10 @@ final class LocalDays {
 
   private final ZoneId zone;
 
-  /** The day last asked about; its hours are {@link #fromHour} (inclusive) to {@link #toHour}. */
+  /**
+   * The day last asked about; its hours are {@link #fromHour} (inclusive) to {@link #toHour}, none
+   * before the first question.
+   */
   private long day = Long.MIN_VALUE;
 
   private long fromHour;
@@ -34,7 +37,7 @@ final class LocalDays {
 
   /** The local date (as an epoch day) of the hour's start. */
   long epochDay(long hour) {
-    if (day == Long.MIN_VALUE || hour < fromHour || hour >= toHour) {
+    if (hour < fromHour || hour >= toHour) {
       remember(
           LocalDate.ofInstant(Instant.ofEpochSecond(hour * SECONDS_PER_HOUR), zone).toEpochDay());
     }

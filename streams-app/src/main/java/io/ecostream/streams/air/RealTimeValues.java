@@ -2,7 +2,6 @@ package io.ecostream.streams.air;
 
 import io.ecostream.avro.Pm25Rolling;
 import io.ecostream.avro.RollingScope;
-import io.ecostream.domain.air.AqiCategory;
 import io.ecostream.domain.air.AqiEdition;
 import io.ecostream.domain.air.AqiResult;
 import io.ecostream.domain.air.HourlyAqi;
@@ -81,19 +80,6 @@ final class RealTimeValues {
         }
       };
 
-  /**
-   * The schemas' enums by the domain's ordinals: a lookup by name per figure showed in profiles.
-   */
-  private static final io.ecostream.avro.AqiEdition[] EDITIONS =
-      Arrays.stream(AqiEdition.values())
-          .map(edition -> io.ecostream.avro.AqiEdition.valueOf(edition.name()))
-          .toArray(io.ecostream.avro.AqiEdition[]::new);
-
-  private static final io.ecostream.avro.AqiCategory[] CATEGORIES =
-      Arrays.stream(AqiCategory.values())
-          .map(category -> io.ecostream.avro.AqiCategory.valueOf(category.name()))
-          .toArray(io.ecostream.avro.AqiCategory[]::new);
-
   private static void put(SpecificRecordBase record, int[] positions, Field field, Object value) {
     record.put(positions[field.ordinal()], value);
   }
@@ -133,7 +119,7 @@ final class RealTimeValues {
     put(record, positions, Field.hourStart, hourStart);
     put(record, positions, Field.localDate, local.toLocalDate());
     put(record, positions, Field.localHour, local.getHour());
-    put(record, positions, Field.edition, EDITIONS[edition.ordinal()]);
+    put(record, positions, Field.edition, AqiLabels.edition(edition));
     put(record, positions, Field.pm25, orNull(values[Pollutant.PM2_5.ordinal()]));
     put(record, positions, Field.pm10, orNull(values[Pollutant.PM10.ordinal()]));
     put(record, positions, Field.so2, orNull(values[Pollutant.SO2.ordinal()]));
@@ -155,11 +141,7 @@ final class RealTimeValues {
     put(record, positions, Field.iaqiSo2Moving24h, iaqi(result, Indicator.SO2_24H));
     put(record, positions, Field.iaqiO3Moving8h, iaqi(result, Indicator.O3_8H));
     put(record, positions, Field.aqi, result.available() ? result.aqi() : null);
-    put(
-        record,
-        positions,
-        Field.category,
-        result.available() ? CATEGORIES[result.category().ordinal()] : null);
+    put(record, positions, Field.category, AqiLabels.category(result));
     put(record, positions, Field.primaryPollutants, AqiLabels.primaryPollutants(result));
     AqiResult hourly = edition == AqiEdition.HJ_633_2012 ? HourlyAqi.oneHourOnly(result) : result;
     put(record, positions, Field.aqi1h, hourly.available() ? hourly.aqi() : null);
