@@ -41,7 +41,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -228,11 +227,11 @@ public final class ReplayAndReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Properties client = replay.clientProperties();
     EcostreamTopics topics = replay.topics();
-    try (Admin admin = Admin.create(client)) {
+    try {
       err.println("ecostream replay: waiting for '" + applicationId + "' to process everything...");
       err.flush();
       PipelineDrain.await(
-          admin,
+          client,
           applicationId,
           List.of(topics.airReadings().name(), topics.waterReadings().name()),
           waitTimeout,

@@ -117,6 +117,9 @@ class BrokerFaultIT {
   private static int brokerStarts;
   private static Admin admin;
 
+  /** The settings of {@link #admin}, for the clients the drain check makes. */
+  private static Properties client;
+
   private final List<ChildProcess> apps = new ArrayList<>();
 
   /** The compared topics' last value per key, and the dead letters. */
@@ -161,6 +164,7 @@ class BrokerFaultIT {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     admin = Admin.create(config);
+    client = config;
   }
 
   @AfterAll
@@ -353,7 +357,7 @@ class BrokerFaultIT {
     long started = System.nanoTime();
     try {
       PipelineDrain.await(
-          admin,
+          client,
           run.applicationId(),
           run.topics().inputs().stream().map(Topic::name).toList(),
           DRAIN_TIMEOUT);

@@ -361,7 +361,7 @@ class FaultToleranceIT {
     }
     try {
       PipelineDrain.await(
-          kafka.admin(),
+          kafka.clientProperties(),
           run.applicationId(),
           run.topics().inputs().stream().map(Topic::name).toList(),
           DRAIN_TIMEOUT);

@@ -700,7 +700,7 @@ class PoisonFuzzIT {
   private static void drain(ChildProcess app, String applicationId, List<String> inputs)
       throws InterruptedException {
     try {
-      PipelineDrain.await(kafka.admin(), applicationId, inputs, DRAIN_TIMEOUT);
+      PipelineDrain.await(kafka.clientProperties(), applicationId, inputs, DRAIN_TIMEOUT);
     } catch (TimeoutException e) {
       fail(e.getMessage() + tail(readLog(app)));
     }

@@ -203,7 +203,7 @@ public final class BenchRunner implements AutoCloseable {
               guarantee,
               elapsed / 1e9));
       PipelineDrain.await(
-          admin, applicationId, List.of(topics.airReadings().name()), PHASE_TIMEOUT);
+          client, applicationId, List.of(topics.airReadings().name()), PHASE_TIMEOUT);
       // Before close: closing cleans the state directory up.
       long stateBytes = DirectorySize.bytes(stateDir.resolve(applicationId));
       MemoryFigures memory = MemoryFigures.measure();

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -55,11 +54,11 @@ public final class PipelineRun {
       throws TimeoutException, InterruptedException {
     EcostreamTopics topics = EcostreamTopics.withPrefix(runId);
     InProcessPipeline pipeline = InProcessPipeline.start(client, topics, runId, stateDir);
-    try (Admin admin = Admin.create(client)) {
+    try {
       long readings = simulate(scenario, tuning, topics, runId);
       progress.accept(readings + " readings sent; waiting for the pipeline");
       PipelineDrain.await(
-          admin,
+          client,
           runId,
           List.of(
               topics.stations().name(), topics.airReadings().name(), topics.waterReadings().name()),
