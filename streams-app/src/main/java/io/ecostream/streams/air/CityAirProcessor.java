@@ -148,6 +148,15 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private static final class CityStation {
     final String id;
     StationRings.Live live;
+
+    /**
+     * The hour of the station-hour figure published last, with its values: the city-hour figure
+     * needs them again, and they change only when the station-hour is published again. Most
+     * city-hours come out while their stations' last published hour is still theirs.
+     */
+    long publishedHour = RecentHours.NO_HOUR;
+
+    double[] publishedValues;
     RecentHours ring;
     CityState city;
     StationPresences.Presence presence;
@@ -184,12 +193,6 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     final List<CityStation> stations = new ArrayList<>();
 
     private final Map<String, CityStation> stationsById = new HashMap<>();
-
-    /**
-     * The values of the station-hours published since their city-hour was: its figure needs them
-     * again, and they change only when the station-hour is published again.
-     */
-    final Map<Long, Map<String, double[]>> hourValues = new HashMap<>();
 
     /** Hours (counted from the epoch) and days (epoch days) changed since their publication. */
     final SortedLongs changedHours = new SortedLongs();
@@ -329,9 +332,8 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         StationHourlyAqi figure =
             mapper.figure(
                 reading.getStationId(), reading.getCityId(), h, ring, ring.nextRevision(h), values);
-        city.hourValues
-            .computeIfAbsent(h, key -> new HashMap<>())
-            .put(reading.getStationId(), values);
+        station.publishedHour = h;
+        station.publishedValues = values;
         forward(
             record,
             AirOutput.Kind.STATION_HOURLY,
@@ -446,6 +448,11 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     }
   }
 
+  /** The station-hour's values: those published with it if it was the last, else the same anew. */
+  private double[] values(CityStation station, RecentHours ring, long hour) {
+    return station.publishedHour == hour ? station.publishedValues : mapper.values(ring, hour);
+  }
+
   private boolean complete(CityState city, long hour) {
     for (CityStation station : city.stations) {
       if (!ring(station).holds(hour)) {
@@ -461,13 +468,11 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
    */
   private void publishHour(CityState city, long hour, long now) {
     List<double[]> stations = new ArrayList<>(city.stations.size());
-    Map<String, double[]> published = city.hourValues.remove(hour);
     long revision = 0;
     for (CityStation station : city.stations) {
       RecentHours ring = ring(station);
       if (ring.holds(hour)) {
-        double[] values = published == null ? null : published.get(station.id);
-        stations.add(values != null ? values : mapper.values(ring, hour));
+        stations.add(values(station, ring, hour));
         revision += ring.revision(hour);
       }
     }
@@ -494,7 +499,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
           "station/" + station.id,
           mapper.rolling(station.id, city.cityId, ring, ring.newest()));
       if (ring.holds(city.newestHour)) {
-        stations.add(mapper.values(ring, city.newestHour));
+        stations.add(values(station, ring, city.newestHour));
         revision += ring.revision(city.newestHour);
       }
     }
