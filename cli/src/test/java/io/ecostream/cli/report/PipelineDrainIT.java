@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,9 +40,9 @@ class PipelineDrainIT {
       send(producer, topics.internal(), 3, true);
       send(producer, topics.internal(), 2, false);
     }
-    commitOffsets(topics, 3);
+    commitOffsets(topics, 2, 3);
 
-    PipelineDrain.await(kafka.clientProperties(), topics.group(), List.of(topics.input()), TIMEOUT);
+    drain(topics);
   }
 
   @Test
@@ -51,13 +52,9 @@ class PipelineDrainIT {
     try (KafkaProducer<String, String> producer = transactional("unread")) {
       send(producer, topics.internal(), 3, true);
     }
-    commitOffsets(topics, 2);
+    commitOffsets(topics, 2, 2);
 
-    assertThatThrownBy(
-            () ->
-                PipelineDrain.await(
-                    kafka.clientProperties(), topics.group(), List.of(topics.input()), TIMEOUT))
-        .isInstanceOf(TimeoutException.class)
+    assertDrainTimesOut(topics)
         .hasMessageContaining(topics.internal() + "-0 committed 2, stable 4, end 4");
   }
 
@@ -69,14 +66,10 @@ class PipelineDrainIT {
       producer.beginTransaction();
       producer.send(new ProducerRecord<>(topics.internal(), "open", "open")).get();
       producer.flush();
-      commitOffsets(topics, 4);
+      commitOffsets(topics, 2, 4);
 
       // Offsets 0-2 committed, 3 the marker, 4 in the open transaction: nothing readable yet.
-      assertThatThrownBy(
-              () ->
-                  PipelineDrain.await(
-                      kafka.clientProperties(), topics.group(), List.of(topics.input()), TIMEOUT))
-          .isInstanceOf(TimeoutException.class)
+      assertDrainTimesOut(topics)
           .hasMessageContaining(topics.internal() + "-0 committed 4, stable 4, end 5");
     }
   }
@@ -87,22 +80,20 @@ class PipelineDrainIT {
     try (KafkaProducer<String, String> producer = transactional("input")) {
       send(producer, topics.internal(), 1, true);
     }
-    kafka
-        .admin()
-        .alterConsumerGroupOffsets(
-            topics.group(),
-            Map.of(
-                new TopicPartition(topics.input(), 0), new OffsetAndMetadata(1),
-                new TopicPartition(topics.internal(), 0), new OffsetAndMetadata(2)))
-        .all()
-        .get(30, TimeUnit.SECONDS);
+    // The input's second record not read yet; the internal topic read through its marker.
+    commitOffsets(topics, 1, 2);
 
-    assertThatThrownBy(
-            () ->
-                PipelineDrain.await(
-                    kafka.clientProperties(), topics.group(), List.of(topics.input()), TIMEOUT))
-        .isInstanceOf(TimeoutException.class)
+    assertDrainTimesOut(topics)
         .hasMessageContaining(topics.input() + "-0 committed 1, stable 2, end 2");
+  }
+
+  private static void drain(Topics topics) throws TimeoutException, InterruptedException {
+    PipelineDrain.await(kafka.clientProperties(), topics.group(), List.of(topics.input()), TIMEOUT);
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertDrainTimesOut(
+      Topics topics) {
+    return assertThatThrownBy(() -> drain(topics)).isInstanceOf(TimeoutException.class);
   }
 
   /** An input topic holding two records, and an internal topic the test writes itself. */
@@ -148,14 +139,15 @@ class PipelineDrainIT {
     }
   }
 
-  /** The input read to its end, the internal topic to {@code internalOffset}. */
-  private static void commitOffsets(Topics topics, long internalOffset) throws Exception {
+  /** The group's offsets on the input (2 is its end) and on the internal topic. */
+  private static void commitOffsets(Topics topics, long inputOffset, long internalOffset)
+      throws Exception {
     kafka
         .admin()
         .alterConsumerGroupOffsets(
             topics.group(),
             Map.of(
-                new TopicPartition(topics.input(), 0), new OffsetAndMetadata(2),
+                new TopicPartition(topics.input(), 0), new OffsetAndMetadata(inputOffset),
                 new TopicPartition(topics.internal(), 0), new OffsetAndMetadata(internalOffset)))
         .all()
         .get(30, TimeUnit.SECONDS);
