@@ -30,6 +30,14 @@ public final class StationDayTally {
    */
   private final double[] values = StationDay.empty();
 
+  /**
+   * A bit per hour slot whose six entries in {@link #values} belong to this day; the others are
+   * read as NaN. So taking the buffer for a new day leaves its 1.2 KB of values alone, cold as they
+   * are by then (a day of data since they were last touched), and an hour's slot is reset when the
+   * day first writes it, a cache line it writes anyway.
+   */
+  private int writtenSlots;
+
   /** Per pollutant: a bit per slot with a value, how many, and their sum in slot order. */
   private final int[] presentSlots = new int[POLLUTANTS];
 
@@ -57,6 +65,7 @@ public final class StationDayTally {
           "A station day holds " + StationDay.SIZE + " values, got " + day.length);
     }
     StationDayTally tally = new StationDayTally();
+    tally.writtenSlots = (1 << HOURS) - 1;
     for (Pollutant pollutant : Pollutant.values()) {
       for (int slot = 0; slot < HOURS; slot++) {
         tally.values[index(slot, pollutant.ordinal())] = day[StationDay.index(pollutant, slot)];
@@ -68,7 +77,7 @@ public final class StationDayTally {
 
   /** Takes every value away. */
   public void clear() {
-    Arrays.fill(values, Double.NaN);
+    writtenSlots = 0;
     Arrays.fill(presentSlots, 0);
     Arrays.fill(counts, 0);
     Arrays.fill(sums, 0);
@@ -81,12 +90,15 @@ public final class StationDayTally {
   /** Sets the pollutant's value of the hour slot; NaN takes it away. */
   public void set(int slot, Pollutant pollutant, double value) {
     int p = pollutant.ordinal();
-    int i = index(slot, p);
-    double old = values[i];
+    double old = value(slot, p);
     if (Double.compare(old, value) == 0) {
       return;
     }
-    values[i] = value;
+    if ((writtenSlots & 1 << slot) == 0) {
+      Arrays.fill(values, index(slot, 0), index(slot + 1, 0), Double.NaN);
+      writtenSlots |= 1 << slot;
+    }
+    values[index(slot, p)] = value;
     boolean appended =
         Double.isNaN(old)
             && !Double.isNaN(value)
@@ -104,7 +116,7 @@ public final class StationDayTally {
     double[] day = StationDay.empty();
     for (Pollutant pollutant : Pollutant.values()) {
       for (int slot = 0; slot < HOURS; slot++) {
-        day[StationDay.index(pollutant, slot)] = values[index(slot, pollutant.ordinal())];
+        day[StationDay.index(pollutant, slot)] = value(slot, pollutant.ordinal());
       }
     }
     return day;
@@ -112,6 +124,11 @@ public final class StationDayTally {
 
   private static int index(int slot, int pollutant) {
     return slot * POLLUTANTS + pollutant;
+  }
+
+  /** The pollutant's value of the hour slot, NaN when the day has none. */
+  private double value(int slot, int pollutant) {
+    return (writtenSlots & 1 << slot) != 0 ? values[index(slot, pollutant)] : Double.NaN;
   }
 
   /** How many hourly values of the pollutant the day has. */
@@ -193,7 +210,7 @@ public final class StationDayTally {
         o3Max = Double.NaN;
       }
       for (int slot = 0; slot < HOURS; slot++) {
-        double value = values[index(slot, p)];
+        double value = value(slot, p);
         if (!Double.isNaN(value)) {
           add(p, slot, value);
         }

@@ -76,23 +76,33 @@ class StationDayTallyTest {
     Random random = new Random(20261206);
     for (int sequence = 0; sequence < 300; sequence++) {
       StationDayTally tally = new StationDayTally();
+      // What the day must hold: a cleared day holds nothing of the day before it.
+      double[] written = StationDay.empty();
       int next = 0;
       for (int write = 0; write < 60; write++) {
         int kind = random.nextInt(20);
         if (kind == 0) {
           tally.clear();
+          written = StationDay.empty();
           next = 0;
         } else if (kind < 4 && next > 0) {
           int slot = random.nextInt(next);
           for (Pollutant pollutant : Pollutant.values()) {
-            tally.set(slot, pollutant, random.nextBoolean() ? Double.NaN : value(random));
+            double value = random.nextBoolean() ? Double.NaN : value(random);
+            tally.set(slot, pollutant, value);
+            written[StationDay.index(pollutant, slot)] = value;
           }
         } else if (next < 24) {
           for (Pollutant pollutant : Pollutant.values()) {
-            tally.set(next, pollutant, random.nextInt(8) == 0 ? Double.NaN : value(random));
+            double value = random.nextInt(8) == 0 ? Double.NaN : value(random);
+            tally.set(next, pollutant, value);
+            written[StationDay.index(pollutant, next)] = value;
           }
           next++;
         }
+        assertThat(tally.values())
+            .as("sequence %d, write %d", sequence, write)
+            .containsExactly(written);
         assertSameAsAPassOver(tally, sequence, write);
       }
     }
