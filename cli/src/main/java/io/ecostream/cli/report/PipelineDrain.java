@@ -177,11 +177,7 @@ public final class PipelineDrain {
         topics.addAll(inputTopics);
         Map<TopicPartition, ListOffsetsResultInfo> ends =
             ends(topics, IsolationLevel.READ_UNCOMMITTED);
-        // Below the end while a transaction is open on the partition.
-        Map<TopicPartition, ListOffsetsResultInfo> stable =
-            ends(topics, IsolationLevel.READ_COMMITTED);
-        List<Gap> inputGaps = new ArrayList<>();
-        List<Gap> internalGaps = new ArrayList<>();
+        Map<TopicPartition, Long> below = new HashMap<>();
         long inputProcessed = 0;
         long inputTotal = 0;
         for (var end : ends.entrySet()) {
@@ -189,18 +185,34 @@ public final class PipelineDrain {
           OffsetAndMetadata position = committed.get(partition);
           long at = position == null ? 0 : position.offset();
           long endOffset = end.getValue().offset();
-          boolean input = inputTopics.contains(partition.topic());
-          if (input) {
+          if (inputTopics.contains(partition.topic())) {
             inputTotal += endOffset;
             inputProcessed += Math.min(at, endOffset);
           }
           if (at < endOffset) {
-            ListOffsetsResultInfo lastStable = stable.get(partition);
-            Gap gap =
-                new Gap(partition, at, lastStable == null ? -1 : lastStable.offset(), endOffset);
-            (input ? inputGaps : internalGaps).add(gap);
+            below.put(partition, at);
           }
         }
+        // Below the end while a transaction is open on the partition; asked only when needed.
+        Map<TopicPartition, ListOffsetsResultInfo> stable =
+            below.isEmpty()
+                ? Map.of()
+                : ends(
+                    below.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet()),
+                    IsolationLevel.READ_COMMITTED);
+        List<Gap> inputGaps = new ArrayList<>();
+        List<Gap> internalGaps = new ArrayList<>();
+        below.forEach(
+            (partition, at) -> {
+              ListOffsetsResultInfo lastStable = stable.get(partition);
+              Gap gap =
+                  new Gap(
+                      partition,
+                      at,
+                      lastStable == null ? -1 : lastStable.offset(),
+                      ends.get(partition).offset());
+              (inputTopics.contains(partition.topic()) ? inputGaps : internalGaps).add(gap);
+            });
         // The inputs are written by producers outside the application, not in its transactions:
         // a gap there is records to read. Only once they are read is it worth reading behind the
         // internal topics' committed offsets.
@@ -227,39 +239,38 @@ public final class PipelineDrain {
     }
 
     /**
-     * The gaps in which a reader of committed records finds a record, or may yet: those with a
-     * transaction still open, and those it has not read through within the call timeout.
+     * The gaps in which a reader of committed records finds a record, or may yet: all but those it
+     * reads through to the end without one, within the call timeout. A gap with a transaction still
+     * open is not read: its end is out of the reader's reach.
      */
     private List<Gap> withRecords(List<Gap> gaps) {
-      Map<TopicPartition, Gap> open = new HashMap<>();
+      Map<TopicPartition, Gap> reading = new HashMap<>();
       gaps.stream()
           .filter(gap -> gap.stable() == gap.end())
-          .forEach(gap -> open.put(gap.partition(), gap));
-      if (open.isEmpty()) {
+          .forEach(gap -> reading.put(gap.partition(), gap));
+      if (reading.isEmpty()) {
         return gaps;
       }
-      reader.assign(open.keySet());
-      open.values().forEach(gap -> reader.seek(gap.partition(), gap.committed()));
-      Set<TopicPartition> found = new HashSet<>();
+      reader.assign(reading.keySet());
+      reading.values().forEach(gap -> reader.seek(gap.partition(), gap.committed()));
+      Set<TopicPartition> readThrough = new HashSet<>();
       long deadline = System.nanoTime() + callTimeout.toNanos();
-      while (!open.isEmpty() && System.nanoTime() < deadline) {
+      while (!reading.isEmpty() && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
           TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          if (open.remove(partition) != null) {
-            found.add(partition);
+          if (reading.remove(partition) != null) {
             reader.pause(List.of(partition));
           }
         }
-        open.values().removeIf(gap -> reader.position(gap.partition(), callTimeout) >= gap.end());
+        reading
+            .values()
+            .removeIf(
+                gap ->
+                    reader.position(gap.partition(), callTimeout) >= gap.end()
+                        && readThrough.add(gap.partition()));
       }
       reader.unsubscribe();
-      return gaps.stream()
-          .filter(
-              gap ->
-                  gap.stable() != gap.end()
-                      || found.contains(gap.partition())
-                      || open.containsKey(gap.partition()))
-          .toList();
+      return gaps.stream().filter(gap -> !readThrough.contains(gap.partition())).toList();
     }
   }
 

@@ -148,6 +148,9 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private static final class CityStation {
     final String id;
     StationRings.Live live;
+    RecentHours ring;
+    CityState city;
+    StationPresences.Presence presence;
 
     /**
      * The hour of the station-hour figure published last, with its values: the city-hour figure
@@ -157,9 +160,6 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     long publishedHour = RecentHours.NO_HOUR;
 
     double[] publishedValues;
-    RecentHours ring;
-    CityState city;
-    StationPresences.Presence presence;
 
     /** Its two days last figured: the open day and the one before it. */
     private final StationDayBuffer[] days = {new StationDayBuffer(), new StationDayBuffer()};

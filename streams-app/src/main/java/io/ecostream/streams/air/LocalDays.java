@@ -78,8 +78,8 @@ final class LocalDays {
     // The hours whose start falls within the day: the same as LocalDate.ofInstant of their start.
     fromHour = -Math.floorDiv(-start, SECONDS_PER_HOUR);
     toHour = -Math.floorDiv(-next, SECONDS_PER_HOUR);
-    firstHour = start / SECONDS_PER_HOUR;
-    endHour = next / SECONDS_PER_HOUR;
-    wholeHours = endHour - firstHour == 24 && start % SECONDS_PER_HOUR == 0;
+    firstHour = Math.floorDiv(start, SECONDS_PER_HOUR);
+    endHour = Math.floorDiv(next, SECONDS_PER_HOUR);
+    wholeHours = endHour - firstHour == 24 && fromHour == firstHour;
   }
 }
