@@ -55,6 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     PASSTHROUGH,
     FLOOR,
     TOPOLOGY,
+    TASK,
     LATENCY;
 
     String label() {
@@ -92,9 +93,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--phases",
       paramLabel = "LIST",
-      defaultValue = "producer,passthrough,floor,topology,latency",
+      defaultValue = "producer,passthrough,floor,topology,task,latency",
       description =
-          "Comma-separated phases to run: producer, passthrough, floor, topology, latency (default: ${DEFAULT-VALUE}).")
+          "Comma-separated phases to run: producer, passthrough, floor, topology, task (the city task alone,"
+              + " no Kafka), latency (default: ${DEFAULT-VALUE}).")
   String phases;
 
   @Option(
@@ -270,7 +272,7 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine(),
             "--phases: unknown phase '"
                 + name.trim()
-                + "'; choose from producer, passthrough, floor, topology, latency");
+                + "'; choose from producer, passthrough, floor, topology, task, latency");
       }
     }
     return phases;

@@ -224,6 +224,12 @@ public final class BenchRunner implements AutoCloseable {
     }
   }
 
+  /** The city task alone, with no Kafka around it ({@link CityTaskAlone}). */
+  public PhaseResult task(List<BenchData.Reading> stations, List<BenchData.Reading> readings) {
+    return new CityTaskAlone(EcostreamTopics.withDefaultPrefix(), stateDir, runId + "-task")
+        .run(stations, readings);
+  }
+
   /**
    * Readings sent at a steady rate through the production topology, each with its send time in a
    * header; a read_committed consumer of the station-hourly topic reads the header back, since

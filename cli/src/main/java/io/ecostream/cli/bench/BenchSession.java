@@ -88,6 +88,9 @@ public record BenchSession(
                     err, runner.topology(data.stations(), throughputInput, g, baselines.get(g))));
           }
         }
+        if (selected.contains(Phase.TASK)) {
+          results.add(report(err, runner.task(data.stations(), throughputInput)));
+        }
         if (selected.contains(Phase.LATENCY)) {
           List<BenchData.Reading> paced = data.first((int) latencyRecords);
           for (Guarantee g : guarantees) {
@@ -123,6 +126,9 @@ public record BenchSession(
     try (runner) {
       if (selected.contains(Phase.PRODUCER) || selected.contains(Phase.PASSTHROUGH)) {
         warmedUp(err, runner.producer(input));
+      }
+      if (selected.contains(Phase.TASK)) {
+        warmedUp(err, runner.task(data.stations(), input));
       }
       for (Guarantee g : guarantees) {
         if (selected.contains(Phase.PASSTHROUGH)) {

@@ -59,8 +59,8 @@ public final class BenchTable {
         table.append(
             String.format(
                 Locale.ROOT,
-                "%nrecords out of topology %s: %s",
-                r.guarantee(),
+                "%nrecords out of %s: %s",
+                r.guarantee() == null ? r.phase() : r.phase() + " " + r.guarantee(),
                 r.outputs().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "))));
@@ -105,6 +105,12 @@ public final class BenchTable {
     if (r.ratio() != null) {
       return String.format(
           Locale.ROOT, "%.2f of pass-through (target %.2f)", r.ratio(), TARGET_RATIO);
+    }
+    if (r.phase().equals("task") && r.appCpuSeconds() != null) {
+      return String.format(
+          Locale.ROOT,
+          "%.1f µs of CPU a reading (the city task alone, no Kafka)",
+          r.appCpuSeconds() * 1e6 / r.records());
     }
     if (r.latencyMillis() != null) {
       BenchStats.Latency l = r.latencyMillis();

@@ -63,7 +63,7 @@ public final class AirPipeline {
     KStream<String, AirOutput> outputs =
         byCity(intake(readings, topics, metrics), topics)
             .merge(provincesByCity(stations, topics), Named.as("air-city-inputs"))
-            .process(new CitySupplier(settings, metrics, topics), Named.as(CITY_PROCESSOR));
+            .process(cityTask(settings, metrics, topics), Named.as(CITY_PROCESSOR));
 
     AirOutputTopics published = new AirOutputTopics(topics);
     Map<String, KStream<String, AirOutput>> byRoute =
@@ -86,6 +86,15 @@ public final class AirPipeline {
             .mapValues(output -> output.as(CityPeriod.class), Named.as("air-ranking-input-value")),
         topics,
         settings);
+  }
+
+  /**
+   * The city task with its stores, as the pipeline runs it: for running it outside a topology (the
+   * bench's {@code task} phase measures it alone, without Kafka).
+   */
+  public static ProcessorSupplier<String, CityAirInput, String, AirOutput> cityTask(
+      PipelineSettings settings, PipelineMetrics metrics, EcostreamTopics topics) {
+    return new CitySupplier(settings, metrics, topics);
   }
 
   /**
