@@ -168,7 +168,12 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       this.id = id;
     }
 
-    /** The buffer of the day beginning at {@code first}, else the older one. */
+    /**
+     * The buffer of the day beginning at {@code first}; a new one in place of the older for another
+     * day. The older was last written a day of data or more ago, long out of the caches: emptying
+     * it meant reading its tallies back from memory, at a few microseconds a station-day, where a
+     * new one is written hot.
+     */
     StationDayBuffer dayBuffer(long first) {
       if (days[0].first() == first) {
         return days[0];
@@ -176,7 +181,9 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       if (days[1].first() == first) {
         return days[1];
       }
-      return days[0].first() < days[1].first() ? days[0] : days[1];
+      int older = days[0].first() < days[1].first() ? 0 : 1;
+      days[older] = new StationDayBuffer();
+      return days[older];
     }
   }
 
