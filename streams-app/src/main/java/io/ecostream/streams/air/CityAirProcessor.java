@@ -12,6 +12,7 @@ import io.ecostream.domain.air.Pollutant;
 import io.ecostream.domain.quality.QualityFlag;
 import io.ecostream.domain.stats.CityDay;
 import io.ecostream.domain.stats.RecentHours;
+import io.ecostream.domain.stats.StationDay;
 import io.ecostream.domain.stats.StationDayTally;
 import io.ecostream.streams.alerts.HeavyPollutionAlerts;
 import io.ecostream.streams.alerts.StationSilenceAlerts;
@@ -100,6 +101,10 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
   private final Map<String, CityStation> stations = new HashMap<>();
 
   private final SortedLongs judgedDays = new SortedLongs();
+
+  /** Scratch of the stations' day buffers ({@link StationDayBuffer#fill}). */
+  private final int[] heldChanges = new int[StationDay.HOURS];
+
   private final LocalDays localDays;
   private final QuietCommits quietCommits = new QuietCommits();
 
@@ -572,7 +577,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       RecentHours ring = ring(station);
       if (wholeHours) {
         StationDayBuffer buffer = station.dayBuffer(first);
-        buffer.fill(ring, first);
+        buffer.fill(ring, first, heldChanges);
         if (buffer.holdsAny()) {
           stationDays.add(buffer.day());
           revision += buffer.revision();

@@ -20,17 +20,21 @@ final class StationDayBuffer {
 
   private final StationDayTally day = new StationDayTally();
 
-  /** Per slot, the ring's {@link RecentHours#heldChanges} when it was filled, and now. */
+  /** Per slot, the ring's {@link RecentHours#heldChanges} when it was filled. */
   private final int[] filled = new int[StationDay.HOURS];
 
-  private final int[] current = new int[StationDay.HOURS];
   private RecentHours ring;
   private long first = RecentHours.NO_HOUR;
   private long revision;
   private int heldHours;
 
-  /** The day whose first hour (counted from the epoch) is {@code first}, from the ring. */
-  void fill(RecentHours ring, long first) {
+  /**
+   * The day whose first hour (counted from the epoch) is {@code first}, from the ring.
+   *
+   * @param current scratch of {@link StationDay#HOURS} slots for the ring's changes now, the
+   *     caller's for all its buffers: one station's own would be out of the caches by its next hour
+   */
+  void fill(RecentHours ring, long first, int[] current) {
     boolean everySlot = ring != this.ring || first != this.first;
     if (everySlot) {
       day.clear();

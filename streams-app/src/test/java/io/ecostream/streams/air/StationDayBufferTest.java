@@ -39,9 +39,9 @@ class StationDayBufferTest {
       // Mostly the day of the newest hour, sometimes the day before or one the ring has left.
       int daysBack = random.nextInt(8) == 0 ? 1 + random.nextInt(5) : 0;
       long first = Math.floorDiv(hour, 24) * 24 - 24L * daysBack;
-      kept.fill(ring, first);
+      kept.fill(ring, first, new int[StationDay.HOURS]);
       StationDayBuffer fresh = new StationDayBuffer();
-      fresh.fill(ring, first);
+      fresh.fill(ring, first, new int[StationDay.HOURS]);
 
       assertThat(kept.day().values())
           .as("hour %d, day from %d", hour, first)
