@@ -38,16 +38,20 @@ public final class StationDayTally {
    */
   private int writtenSlots;
 
-  /** Per pollutant: a bit per slot with a value, how many, and their sum in slot order. */
-  private final int[] presentSlots = new int[POLLUTANTS];
+  /*
+   * The tallies in two arrays rather than five: a station's day is cold by its next hour, and each
+   * array is a cache line or more to fetch back. Per pollutant: a bit per slot with a value, how
+   * many, and their sum in slot order; per 8-hour O3 window (window w holds slots w … w + 7): how
+   * many values and their sum.
+   */
+  private static final int PRESENT_SLOTS = 0;
+  private static final int COUNTS = PRESENT_SLOTS + POLLUTANTS;
+  private static final int WINDOW_COUNTS = COUNTS + POLLUTANTS;
+  private static final int SUMS = 0;
+  private static final int WINDOW_SUMS = SUMS + POLLUTANTS;
 
-  private final int[] counts = new int[POLLUTANTS];
-  private final double[] sums = new double[POLLUTANTS];
-
-  /** Per 8-hour O3 window (window w holds slots w … w + 7): how many values, their sum. */
-  private final int[] windowCounts = new int[WINDOWS];
-
-  private final double[] windowSums = new double[WINDOWS];
+  private final int[] counts = new int[WINDOW_COUNTS + WINDOWS];
+  private final double[] sums = new double[WINDOW_SUMS + WINDOWS];
 
   /** The largest O3 value of the day, NaN when it has none. */
   private double o3Max = Double.NaN;
@@ -78,11 +82,8 @@ public final class StationDayTally {
   /** Takes every value away. */
   public void clear() {
     writtenSlots = 0;
-    Arrays.fill(presentSlots, 0);
     Arrays.fill(counts, 0);
     Arrays.fill(sums, 0);
-    Arrays.fill(windowCounts, 0);
-    Arrays.fill(windowSums, 0);
     o3Max = Double.NaN;
     stale = 0;
   }
@@ -103,7 +104,7 @@ public final class StationDayTally {
         Double.isNaN(old)
             && !Double.isNaN(value)
             && (stale & 1 << p) == 0
-            && presentSlots[p] >>> slot == 0;
+            && counts[PRESENT_SLOTS + p] >>> slot == 0;
     if (!appended) {
       stale |= 1 << p;
       return;
@@ -134,13 +135,13 @@ public final class StationDayTally {
   /** How many hourly values of the pollutant the day has. */
   int count(Pollutant pollutant) {
     refresh();
-    return counts[pollutant.ordinal()];
+    return counts[COUNTS + pollutant.ordinal()];
   }
 
   /** The sum of the pollutant's hourly values, added in slot order; 0 when it has none. */
   double sum(Pollutant pollutant) {
     refresh();
-    return sums[pollutant.ordinal()];
+    return sums[SUMS + pollutant.ordinal()];
   }
 
   /** A bit per hour slot with any pollutant's value. */
@@ -148,7 +149,7 @@ public final class StationDayTally {
     refresh();
     int bits = 0;
     for (int p = 0; p < POLLUTANTS; p++) {
-      bits |= presentSlots[p];
+      bits |= counts[PRESENT_SLOTS + p];
     }
     return bits;
   }
@@ -159,9 +160,9 @@ public final class StationDayTally {
     double max = Double.NaN;
     int validWindows = 0;
     for (int w = 0; w < WINDOWS; w++) {
-      int count = windowCounts[w];
+      int count = counts[WINDOW_COUNTS + w];
       if (count >= rules.minHoursPer8h()) {
-        double average = windowSums[w] / count;
+        double average = sums[WINDOW_SUMS + w] / count;
         validWindows++;
         if (Double.isNaN(max) || average > max) {
           max = average;
@@ -174,20 +175,20 @@ public final class StationDayTally {
   /** The O3 daily maximum 1-hour value under the rules, as {@link Ozone#dailyMax1h} gives it. */
   double o3Max1h(ValidityRules rules) {
     refresh();
-    return counts[O3] >= rules.minHoursForO3Max1h() ? o3Max : Double.NaN;
+    return counts[COUNTS + O3] >= rules.minHoursForO3Max1h() ? o3Max : Double.NaN;
   }
 
   private void add(int p, int slot, double value) {
-    presentSlots[p] |= 1 << slot;
-    counts[p]++;
-    sums[p] += value;
+    counts[PRESENT_SLOTS + p] |= 1 << slot;
+    counts[COUNTS + p]++;
+    sums[SUMS + p] += value;
     if (p == O3) {
       if (Double.isNaN(o3Max) || value > o3Max) {
         o3Max = value;
       }
       for (int w = Math.max(0, slot - WINDOW_HOURS + 1); w <= Math.min(WINDOWS - 1, slot); w++) {
-        windowCounts[w]++;
-        windowSums[w] += value;
+        counts[WINDOW_COUNTS + w]++;
+        sums[WINDOW_SUMS + w] += value;
       }
     }
   }
@@ -201,12 +202,12 @@ public final class StationDayTally {
       if ((stale & 1 << p) == 0) {
         continue;
       }
-      presentSlots[p] = 0;
-      counts[p] = 0;
-      sums[p] = 0;
+      counts[PRESENT_SLOTS + p] = 0;
+      counts[COUNTS + p] = 0;
+      sums[SUMS + p] = 0;
       if (p == O3) {
-        Arrays.fill(windowCounts, 0);
-        Arrays.fill(windowSums, 0);
+        Arrays.fill(counts, WINDOW_COUNTS, WINDOW_COUNTS + WINDOWS, 0);
+        Arrays.fill(sums, WINDOW_SUMS, WINDOW_SUMS + WINDOWS, 0);
         o3Max = Double.NaN;
       }
       for (int slot = 0; slot < HOURS; slot++) {
