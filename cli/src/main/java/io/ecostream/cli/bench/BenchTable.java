@@ -78,7 +78,9 @@ public final class BenchTable {
             "%n(cpu s: the whole process while the clock ran; app cpu s: the streams app's own threads."
                 + "%n heap MiB: live heap after a GC before the phase -> highest heap used sampled during it;"
                 + " the broker, the bench's input and the app share this JVM; RocksDB memory is off-heap, in the RSS only."
-                + "%n state MiB: the topology's state directory once its input is processed)"));
+                + "%n state MiB: the topology's state directory once its input is processed."
+                + "%n records out: what each topic holds when read at the end; the log cleaner may already have"
+                + " compacted superseded records away)"));
     table.append(System.lineSeparator());
     return table.toString();
   }
