@@ -32,22 +32,27 @@ class BenchIT {
             "--warmup",
             "1000",
             "--phases",
-            "producer,passthrough,floor,topology",
+            "producer,passthrough,floor,topology,task",
             "--guarantee",
             "at_least_once",
             "--work-dir",
             workDir.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).contains("warm-up topology at_least_once: 1000 records");
+    assertThat(run.err())
+        .contains("warm-up topology at_least_once: 1000 records")
+        .contains("warm-up task: 1000 records");
     assertThat(rate(run.out(), "producer\\s+-")).isPositive();
     assertThat(rate(run.out(), "passthrough\\s+at_least_once")).isPositive();
     assertThat(rate(run.out(), "floor\\s+at_least_once")).isPositive();
     assertThat(rate(run.out(), "topology\\s+at_least_once")).isPositive();
+    assertThat(rate(run.out(), "task\\s+-")).isPositive();
     assertThat(run.out())
         .contains("of pass-through (decoding and the outputs' sends only)")
         .contains("of pass-through (target 0.40)")
         .contains("records out of topology at_least_once: air.station-hourly " + RECORDS + ",")
+        .contains("records out of task: station-hourly " + RECORDS + ",")
+        .contains("µs of CPU a reading (the city task alone, no Kafka)")
         .contains("memory after topology at_least_once: heap after GC")
         .contains(
             "input: 20 air stations in 4 cities of 1 province, after a warm-up of 1000 records per phase kind");
