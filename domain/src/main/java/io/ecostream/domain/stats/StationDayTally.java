@@ -30,14 +30,6 @@ public final class StationDayTally {
    */
   private final double[] values = StationDay.empty();
 
-  /**
-   * A bit per hour slot whose six entries in {@link #values} belong to this day; the others are
-   * read as NaN. So taking the buffer for a new day leaves its 1.2 KB of values alone, cold as they
-   * are by then (a day of data since they were last touched), and an hour's slot is reset when the
-   * day first writes it, a cache line it writes anyway.
-   */
-  private int writtenSlots;
-
   /*
    * The tallies in two arrays rather than five: a station's day is cold by its next hour, and each
    * array is a cache line or more to fetch back. Per pollutant: a bit per slot with a value, how
@@ -69,7 +61,6 @@ public final class StationDayTally {
           "A station day holds " + StationDay.SIZE + " values, got " + day.length);
     }
     StationDayTally tally = new StationDayTally();
-    tally.writtenSlots = (1 << HOURS) - 1;
     for (Pollutant pollutant : Pollutant.values()) {
       for (int slot = 0; slot < HOURS; slot++) {
         tally.values[index(slot, pollutant.ordinal())] = day[StationDay.index(pollutant, slot)];
@@ -81,7 +72,7 @@ public final class StationDayTally {
 
   /** Takes every value away. */
   public void clear() {
-    writtenSlots = 0;
+    Arrays.fill(values, Double.NaN);
     Arrays.fill(counts, 0);
     Arrays.fill(sums, 0);
     o3Max = Double.NaN;
@@ -91,15 +82,12 @@ public final class StationDayTally {
   /** Sets the pollutant's value of the hour slot; NaN takes it away. */
   public void set(int slot, Pollutant pollutant, double value) {
     int p = pollutant.ordinal();
-    double old = value(slot, p);
+    int i = index(slot, p);
+    double old = values[i];
     if (Double.compare(old, value) == 0) {
       return;
     }
-    if ((writtenSlots & 1 << slot) == 0) {
-      Arrays.fill(values, index(slot, 0), index(slot + 1, 0), Double.NaN);
-      writtenSlots |= 1 << slot;
-    }
-    values[index(slot, p)] = value;
+    values[i] = value;
     boolean appended =
         Double.isNaN(old)
             && !Double.isNaN(value)
@@ -117,7 +105,7 @@ public final class StationDayTally {
     double[] day = StationDay.empty();
     for (Pollutant pollutant : Pollutant.values()) {
       for (int slot = 0; slot < HOURS; slot++) {
-        day[StationDay.index(pollutant, slot)] = value(slot, pollutant.ordinal());
+        day[StationDay.index(pollutant, slot)] = values[index(slot, pollutant.ordinal())];
       }
     }
     return day;
@@ -125,11 +113,6 @@ public final class StationDayTally {
 
   private static int index(int slot, int pollutant) {
     return slot * POLLUTANTS + pollutant;
-  }
-
-  /** The pollutant's value of the hour slot, NaN when the day has none. */
-  private double value(int slot, int pollutant) {
-    return (writtenSlots & 1 << slot) != 0 ? values[index(slot, pollutant)] : Double.NaN;
   }
 
   /** How many hourly values of the pollutant the day has. */
@@ -211,7 +194,7 @@ public final class StationDayTally {
         o3Max = Double.NaN;
       }
       for (int slot = 0; slot < HOURS; slot++) {
-        double value = value(slot, p);
+        double value = values[index(slot, p)];
         if (!Double.isNaN(value)) {
           add(p, slot, value);
         }

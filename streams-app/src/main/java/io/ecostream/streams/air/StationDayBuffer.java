@@ -36,7 +36,8 @@ final class StationDayBuffer {
    */
   void fill(RecentHours ring, long first, int[] current) {
     boolean everySlot = ring != this.ring || first != this.first;
-    if (everySlot) {
+    // A buffer never filled is empty already: the processor takes a new one for each new day.
+    if (everySlot && this.ring != null) {
       day.clear();
     }
     this.ring = ring;
