@@ -73,17 +73,9 @@ final class CityTaskAlone {
   /** Runs the readings through the tasks in a thread of its own. */
   PhaseResult run(List<BenchData.Reading> stations, List<BenchData.Reading> readings) {
     AtomicReference<PhaseResult> result = new AtomicReference<>();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                result.set(measure(stations, readings));
-              } catch (RuntimeException e) {
-                failure.set(e);
-              }
-            },
-            applicationId);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread thread = new Thread(() -> result.set(measure(stations, readings)), applicationId);
+    thread.setUncaughtExceptionHandler((failed, e) -> failure.set(e));
     thread.start();
     try {
       thread.join();
@@ -91,8 +83,11 @@ final class CityTaskAlone {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+    if (failure.get() instanceof RuntimeException e) {
+      throw e;
+    }
     if (failure.get() != null) {
-      throw failure.get();
+      throw new IllegalStateException("the task phase failed", failure.get());
     }
     return result.get();
   }
