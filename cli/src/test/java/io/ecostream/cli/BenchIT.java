@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchIT {
 
   private static final int RECORDS = 5000;
+
+  /** Of the bench's log, shown when it fails. */
+  private static final int LOG_LINES_SHOWN = 200;
 
   @TempDir Path workDir;
 
@@ -38,7 +44,7 @@ class BenchIT {
             "--work-dir",
             workDir.toString());
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as(() -> failure(run)).isZero();
     assertThat(run.err())
         .contains("warm-up topology at_least_once: 1000 records")
         .contains("warm-up task: 1000 records");
@@ -76,7 +82,7 @@ class BenchIT {
             "--output-format",
             "json");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as(() -> failure(run)).isZero();
     assertThat(run.err()).doesNotContain("warm-up");
     JsonNode phases = new ObjectMapper().readTree(run.out());
     assertThat(phases).hasSize(1);
@@ -116,7 +122,7 @@ class BenchIT {
             "--work-dir",
             workDir.toString());
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as(() -> failure(run)).isZero();
     assertThat(run.err())
         .contains(
             "latency exactly_once_v2: send to the city task's forward of the station-hourly"
@@ -124,6 +130,26 @@ class BenchIT {
             "latency exactly_once_v2: send to the city task's forward of the city-hourly"
                 + " figure (the app's ecostream.latency, ");
     assertThat(run.out()).contains("latency ms p50 ");
+  }
+
+  /**
+   * The bench's stderr and the end of its log (the embedded broker's and the clients' lines), which
+   * the temporary work directory takes with it: enough to tell a broker that stopped answering from
+   * a phase that failed.
+   */
+  private String failure(CliRun run) {
+    Path log = workDir.resolve("logs/bench.log");
+    try {
+      List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+      return run.err()
+          + "\n--- the last lines of "
+          + log
+          + ":\n"
+          + String.join(
+              "\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()));
+    } catch (IOException e) {
+      return run.err() + "\n(" + log + " unreadable: " + e + ")";
+    }
   }
 
   private static long rate(String table, String phaseAndGuarantee) {
