@@ -54,6 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     PRODUCER,
     PASSTHROUGH,
     FLOOR,
+    KERNEL,
     TOPOLOGY,
     TASK,
     LATENCY;
@@ -95,8 +96,9 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "LIST",
       defaultValue = "producer,passthrough,floor,topology,task,latency",
       description =
-          "Comma-separated phases to run: producer, passthrough, floor, topology, task (the city task alone,"
-              + " no Kafka), latency (default: ${DEFAULT-VALUE}).")
+          "Comma-separated phases to run: producer, passthrough, floor, kernel (the floor plus the"
+              + " essential hourly work, done leanly; not by default), topology, task (the city task"
+              + " alone, no Kafka), latency (default: ${DEFAULT-VALUE}).")
   String phases;
 
   @Option(
@@ -272,7 +274,7 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine(),
             "--phases: unknown phase '"
                 + name.trim()
-                + "'; choose from producer, passthrough, floor, topology, task, latency");
+                + "'; choose from producer, passthrough, floor, kernel, topology, task, latency");
       }
     }
     return phases;

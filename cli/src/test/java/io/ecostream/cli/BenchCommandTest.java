@@ -21,7 +21,7 @@ class BenchCommandTest {
         "--latency-seconds|-1|--latency-seconds must be positive, got -1",
         "--latency-duration|500ms|--latency-duration must be at least 1s, got 500ms",
         "--output-format|csv|--output-format must be table or json, got 'csv'",
-        "--phases|producer,warmup|--phases: unknown phase 'warmup'; choose from producer, passthrough, floor, topology, task, latency",
+        "--phases|producer,warmup|--phases: unknown phase 'warmup'; choose from producer, passthrough, floor, kernel, topology, task, latency",
         "--phases|''|--phases: unknown phase ''",
         "--guarantee|exactly_once|--guarantee must be at_least_once, exactly_once_v2 or both, got 'exactly_once'"
       })

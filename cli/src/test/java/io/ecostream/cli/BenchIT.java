@@ -38,7 +38,7 @@ class BenchIT {
             "--warmup",
             "1000",
             "--phases",
-            "producer,passthrough,floor,topology,task",
+            "producer,passthrough,floor,kernel,topology,task",
             "--guarantee",
             "at_least_once",
             "--work-dir",
@@ -47,14 +47,17 @@ class BenchIT {
     assertThat(run.exitCode()).as(() -> failure(run)).isZero();
     assertThat(run.err())
         .contains("warm-up topology at_least_once: 1000 records")
-        .contains("warm-up task: 1000 records");
+        .contains("warm-up task: 1000 records")
+        .containsPattern("topology at_least_once: input processed in [0-9.]+ s, committed at");
     assertThat(rate(run.out(), "producer\\s+-")).isPositive();
     assertThat(rate(run.out(), "passthrough\\s+at_least_once")).isPositive();
     assertThat(rate(run.out(), "floor\\s+at_least_once")).isPositive();
+    assertThat(rate(run.out(), "kernel\\s+at_least_once")).isPositive();
     assertThat(rate(run.out(), "topology\\s+at_least_once")).isPositive();
     assertThat(rate(run.out(), "task\\s+-")).isPositive();
     assertThat(run.out())
         .contains("of pass-through (decoding and the outputs' sends only)")
+        .contains("of pass-through (the floor and the essential hourly work, leanly)")
         .contains("of pass-through (target 0.40)")
         .contains("records out of topology at_least_once: air.station-hourly " + RECORDS + ",")
         .contains("records out of task: station-hourly " + RECORDS + ",")

@@ -81,6 +81,11 @@ public record BenchSession(
             results.add(report(err, runner.floor(throughputInput, g, baselines.get(g))));
           }
         }
+        if (selected.contains(Phase.KERNEL)) {
+          for (Guarantee g : guarantees) {
+            results.add(report(err, runner.kernel(throughputInput, g, baselines.get(g))));
+          }
+        }
         if (selected.contains(Phase.TOPOLOGY)) {
           for (Guarantee g : guarantees) {
             results.add(
@@ -136,6 +141,9 @@ public record BenchSession(
         }
         if (selected.contains(Phase.FLOOR)) {
           warmedUp(err, runner.floor(input, g, null));
+        }
+        if (selected.contains(Phase.KERNEL)) {
+          warmedUp(err, runner.kernel(input, g, null));
         }
         if (selected.contains(Phase.TOPOLOGY) || selected.contains(Phase.LATENCY)) {
           warmedUp(err, runner.topology(data.stations(), input, g, null));

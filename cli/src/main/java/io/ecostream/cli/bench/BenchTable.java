@@ -104,6 +104,12 @@ public final class BenchTable {
       return String.format(
           Locale.ROOT, "%.2f of pass-through (decoding and the outputs' sends only)", r.ratio());
     }
+    if (r.ratio() != null && r.phase().equals("kernel")) {
+      return String.format(
+          Locale.ROOT,
+          "%.2f of pass-through (the floor and the essential hourly work, leanly)",
+          r.ratio());
+    }
     if (r.ratio() != null) {
       return String.format(
           Locale.ROOT, "%.2f of pass-through (target %.2f)", r.ratio(), TARGET_RATIO);

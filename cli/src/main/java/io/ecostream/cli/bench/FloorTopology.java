@@ -87,16 +87,21 @@ final class FloorTopology {
     return hour;
   }
 
-  /** A city-hour of the reading's station-hour: the fields the two schemas share, copied. */
   private static CityHourlyAqi cityHour(StationHourlyAqi hour) {
+    CityHourlyAqi city = cityHourOf(hour);
+    city.setStationsReporting(5);
+    city.setRevision(5);
+    return city;
+  }
+
+  /** A city-hour of the station-hour's shape: the fields the two schemas share, copied. */
+  static CityHourlyAqi cityHourOf(StationHourlyAqi hour) {
     CityHourlyAqi city = new CityHourlyAqi();
     for (int i = 0; i < SHARED_FIELDS.length; i++) {
       if (SHARED_FIELDS[i] >= 0) {
         city.put(i, hour.get(SHARED_FIELDS[i]));
       }
     }
-    city.setStationsReporting(5);
-    city.setRevision(5);
     return city;
   }
 
