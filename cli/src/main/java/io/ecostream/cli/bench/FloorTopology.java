@@ -32,21 +32,34 @@ final class FloorTopology {
 
   static Topology build(EcostreamTopics topics) {
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, AirReading> readings =
-        builder.stream(
-            topics.airReadings().name(),
-            Consumed.with(topics.airReadings().keySerde(), topics.airReadings().valueSerde()));
-    KStream<String, StationHourlyAqi> hours = readings.mapValues(FloorTopology::stationHour);
+    KStream<String, StationHourlyAqi> hours =
+        readings(builder, topics).mapValues(FloorTopology::stationHour);
+    publishStationHours(hours, topics);
+    publishCityHours(
+        hours
+            .filter((key, hour) -> Math.floorMod(hour.getStationId().hashCode(), 5) == 0)
+            .mapValues(FloorTopology::cityHour),
+        topics);
+    return builder.build();
+  }
+
+  /** The readings, decoded by the production serde. */
+  static KStream<String, AirReading> readings(StreamsBuilder builder, EcostreamTopics topics) {
+    return builder.stream(
+        topics.airReadings().name(),
+        Consumed.with(topics.airReadings().keySerde(), topics.airReadings().valueSerde()));
+  }
+
+  static void publishStationHours(KStream<String, StationHourlyAqi> hours, EcostreamTopics topics) {
     hours.to(
         topics.stationHourly().name(),
         Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde()));
-    hours
-        .filter((key, hour) -> Math.floorMod(hour.getStationId().hashCode(), 5) == 0)
-        .mapValues(FloorTopology::cityHour)
-        .to(
-            topics.cityHourly().name(),
-            Produced.with(topics.cityHourly().keySerde(), topics.cityHourly().valueSerde()));
-    return builder.build();
+  }
+
+  static void publishCityHours(KStream<String, CityHourlyAqi> hours, EcostreamTopics topics) {
+    hours.to(
+        topics.cityHourly().name(),
+        Produced.with(topics.cityHourly().keySerde(), topics.cityHourly().valueSerde()));
   }
 
   private static StationHourlyAqi stationHour(AirReading reading) {

@@ -17,9 +17,7 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -44,22 +42,17 @@ final class KernelTopology {
   static Topology build(EcostreamTopics topics) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, SpecificRecord> figures =
-        builder.stream(
-                topics.airReadings().name(),
-                Consumed.with(topics.airReadings().keySerde(), topics.airReadings().valueSerde()))
-            .process(HourlyKernel::new);
-    figures
-        .filter((key, figure) -> figure instanceof StationHourlyAqi)
-        .mapValues(figure -> (StationHourlyAqi) figure)
-        .to(
-            topics.stationHourly().name(),
-            Produced.with(topics.stationHourly().keySerde(), topics.stationHourly().valueSerde()));
-    figures
-        .filter((key, figure) -> figure instanceof CityHourlyAqi)
-        .mapValues(figure -> (CityHourlyAqi) figure)
-        .to(
-            topics.cityHourly().name(),
-            Produced.with(topics.cityHourly().keySerde(), topics.cityHourly().valueSerde()));
+        FloorTopology.readings(builder, topics).process(HourlyKernel::new);
+    FloorTopology.publishStationHours(
+        figures
+            .filter((key, figure) -> figure instanceof StationHourlyAqi)
+            .mapValues(figure -> (StationHourlyAqi) figure),
+        topics);
+    FloorTopology.publishCityHours(
+        figures
+            .filter((key, figure) -> figure instanceof CityHourlyAqi)
+            .mapValues(figure -> (CityHourlyAqi) figure),
+        topics);
     return builder.build();
   }
 
