@@ -11,6 +11,7 @@ import io.ecostream.localkafka.LocalKafkaBroker;
 import io.ecostream.options.DurationConverter;
 import io.ecostream.options.ExitCodes;
 import io.ecostream.topics.ClusterCheck;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -152,7 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--work-dir",
       paramLabel = "DIR",
       description =
-          "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end).")
+          "Broker data, state stores and logs; emptied at start and kept (default: a temporary directory, deleted at the end; a failed run keeps its logs and says where).")
   Path workDir;
 
   @Option(
@@ -180,6 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path dir = temporary ? Files.createTempDirectory("ecostream-bench-") : workDir;
     EmbeddedBroker.prepareWorkDir(dir);
     LocalKafkaBroker broker = null;
+    boolean measured = false;
     try {
       Properties client = external;
       if (client == null) {
@@ -212,16 +215,29 @@ public final class BenchCommand implements Callable<Integer> {
         out.print(BenchTable.format(results, input));
       }
       out.flush();
+      measured = true;
       return 0;
     } finally {
       if (broker != null) {
         broker.close();
       }
-      if (temporary) {
+      if (temporary && measured) {
         EmbeddedBroker.deleteQuietly(dir);
+      } else if (temporary) {
+        // A failed run's broker and client logs are what tells why: the data goes, they stay.
+        deleteAllBut(dir, dir.resolve("logs"));
+        say(err, "the run failed; its logs are kept in %s", dir.resolve("logs"));
       } else {
         say(err, "logs in %s", dir.resolve("logs"));
       }
+    }
+  }
+
+  private static void deleteAllBut(Path dir, Path kept) {
+    try (Stream<Path> children = Files.list(dir)) {
+      children.filter(child -> !child.equals(kept)).forEach(EmbeddedBroker::deleteQuietly);
+    } catch (IOException e) {
+      // the logs are kept either way
     }
   }
 

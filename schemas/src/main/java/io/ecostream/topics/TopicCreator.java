@@ -2,20 +2,27 @@ package io.ecostream.topics;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics that do not exist yet; existing topics are left as they are. */
 public final class TopicCreator {
 
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  private static final long LEADER_POLL_MILLIS = 20;
 
   private TopicCreator() {}
 
@@ -58,6 +65,7 @@ public final class TopicCreator {
           }
         }
       }
+      awaitLeaders(admin, missing, timeout);
       return missing.stream().map(NewTopic::name).toList();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -70,6 +78,42 @@ public final class TopicCreator {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       throw new IllegalStateException("cannot create topics: " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * Waits until the leader of every partition of the new topics serves it. A broker learns that it
+   * leads a new partition from the metadata log before it has created the partition's log, and a
+   * producer that sends in between gets NOT_LEADER_OR_FOLLOWER for its first batch while its next
+   * batches, sent once the log exists, are appended: the idempotent producer then retries the first
+   * one out of sequence until its delivery timeout (seen on the embedded broker: two minutes, then
+   * "Expiring … record(s)"). Listing a partition's end offset is answered by its leader only once
+   * the log exists, and the admin client retries it until then.
+   */
+  public static void awaitLeaders(Admin admin, Collection<NewTopic> topics, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    for (NewTopic topic : topics) {
+      for (int p = 0; p < topic.numPartitions(); p++) {
+        partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+      }
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!partitions.isEmpty()) {
+      long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        admin
+            .listOffsets(partitions, new ListOffsetsOptions().timeoutMs((int) remainingMs))
+            .all()
+            .get(remainingMs, TimeUnit.MILLISECONDS);
+        return;
+      } catch (ExecutionException e) {
+        // Until the admin client's metadata holds the topic it fails at once instead of retrying.
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(LEADER_POLL_MILLIS);
+      }
     }
   }
 }

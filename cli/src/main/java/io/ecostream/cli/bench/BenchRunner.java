@@ -458,17 +458,16 @@ public final class BenchRunner implements AutoCloseable {
   }
 
   private void createTopics(Collection<String> names) {
+    List<NewTopic> topics =
+        names.stream()
+            .map(
+                name ->
+                    new NewTopic(name, Optional.of(PARTITIONS), Optional.empty())
+                        .configs(NO_TIME_RETENTION))
+            .toList();
     try {
-      admin
-          .createTopics(
-              names.stream()
-                  .map(
-                      name ->
-                          new NewTopic(name, Optional.of(PARTITIONS), Optional.empty())
-                              .configs(NO_TIME_RETENTION))
-                  .toList())
-          .all()
-          .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      admin.createTopics(topics).all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      TopicCreator.awaitLeaders(admin, topics, Duration.ofSeconds(CALL_TIMEOUT_SECONDS));
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create " + names + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -501,7 +500,6 @@ public final class BenchRunner implements AutoCloseable {
     }
   }
 
-  /** Nanoseconds from the app's start until its group has committed {@code ends}. */
   /**
    * The time from the app's start until it has processed {@code records} input records: the clock
    * of a throughput phase. It stops there and not at the commit that follows, because commits come
@@ -544,6 +542,7 @@ public final class BenchRunner implements AutoCloseable {
             committed / 1e9));
   }
 
+  /** Nanoseconds from the app's start until its group has committed {@code ends}. */
   private long awaitConsumed(StreamsLifecycle app, String groupId, Map<TopicPartition, Long> ends) {
     long deadline = app.startedNanos() + PHASE_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
