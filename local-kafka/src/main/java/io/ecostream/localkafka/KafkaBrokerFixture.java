@@ -1,5 +1,6 @@
 package io.ecostream.localkafka;
 
+import io.ecostream.topics.TopicCreator;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -137,30 +137,14 @@ public final class KafkaBrokerFixture implements BeforeAllCallback, AfterAllCall
   }
 
   /**
-   * Creates the topics and waits until the broker describes them: the controller answers the
-   * creation before the broker's metadata has the topics, and a test that describes or uses them at
-   * once would otherwise meet "unknown topic" on a busy machine.
+   * Creates the topics and waits until the leader of each partition serves it ({@link
+   * TopicCreator#awaitLeaders}): a test that produces at once would otherwise meet "unknown topic",
+   * or an idempotent producer's first batch refused while the next ones are appended.
    */
   private void create(List<NewTopic> topics) {
     try {
       admin().createTopics(topics).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      List<String> names = topics.stream().map(NewTopic::name).toList();
-      long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-      while (true) {
-        try {
-          admin()
-              .describeTopics(names)
-              .allTopicNames()
-              .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-          return;
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
-              || System.nanoTime() > deadline) {
-            throw e;
-          }
-          Thread.sleep(50);
-        }
-      }
+      TopicCreator.awaitLeaders(admin(), topics, ADMIN_TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics " + topics, e);

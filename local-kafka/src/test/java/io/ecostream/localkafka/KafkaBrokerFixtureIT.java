@@ -1,12 +1,19 @@
 package io.ecostream.localkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ecostream.topics.TopicCreator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,6 +68,40 @@ class KafkaBrokerFixtureIT {
     }
 
     assertThat(consume(topic, 2)).containsExactly("pm25=35", "pm25=80");
+  }
+
+  @Test
+  void shouldWaitForTheLeadersOfATopicCreatedWhileItWaits() throws Exception {
+    NewTopic later = new NewTopic(KafkaBrokerFixture.uniqueName("later"), 3, (short) 1);
+    CompletableFuture<Void> waited =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                TopicCreator.awaitLeaders(kafka.admin(), List.of(later), Duration.ofSeconds(30));
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+
+    Thread.sleep(500);
+    assertThat(waited).as("no topic yet: still waiting").isNotDone();
+    kafka.admin().createTopics(List.of(later)).all().get(30, TimeUnit.SECONDS);
+
+    waited.get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldGiveUpWaitingForTheLeadersOfATopicThatNeverComes() {
+    NewTopic missing = new NewTopic(KafkaBrokerFixture.uniqueName("never-created"), 1, (short) 1);
+    long started = System.nanoTime();
+
+    assertThatThrownBy(
+            () -> TopicCreator.awaitLeaders(kafka.admin(), List.of(missing), Duration.ofSeconds(1)))
+        .as("the last try either answered 'unknown topic' or ran out of time")
+        .isInstanceOfAny(ExecutionException.class, TimeoutException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("it retried until its timeout instead of failing at the first answer")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

@@ -98,8 +98,11 @@ public final class TopicCreator {
         partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
       }
     }
+    if (partitions.isEmpty()) {
+      return;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!partitions.isEmpty()) {
+    while (true) {
       long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
       try {
         admin

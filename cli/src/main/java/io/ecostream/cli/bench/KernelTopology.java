@@ -59,7 +59,7 @@ final class KernelTopology {
   /** The work of {@link KernelTopology}, one reading at a time; its state in memory only. */
   static final class HourlyKernel implements Processor<String, AirReading, String, SpecificRecord> {
 
-    static final int POLLUTANTS = 6;
+    private static final int POLLUTANTS = 6;
     private static final int PM25 = 0;
     private static final int PM10 = 1;
     private static final int SO2 = 2;
