@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * One record never stops the pipeline, on a real broker with exactly-once: the tester's record (a
  * 1,048,450-byte value, just under the broker's default {@code message.max.bytes} of 1,048,588)
  * becomes a dead letter cut to size, and an output too large to send is skipped and counted; the
- * readings behind either on the same partition are processed, and the application stays RUNNING.
+ * readings behind either on the same partition are processed, and the application never fails.
  */
 class PoisonRecordIT {
 
@@ -120,7 +120,7 @@ class PoisonRecordIT {
     assertThat(letter.getValueSha256()).isEqualTo(sha256(poison));
     assertThat(letter.getValue().remaining()).isEqualTo(16_384);
     assertThat(metrics.deadLetterCount("undecodable")).isEqualTo(1.0);
-    assertRunningThroughout();
+    assertNeverFailed();
   }
 
   /**
@@ -159,12 +159,18 @@ class PoisonRecordIT {
         .containsKey("BZ-A01@2024-01-15T22")
         .doesNotContainKey("BZ-A01@2024-01-15T03");
     assertThat(metrics.recordsSkippedCount(RecordSkips.TOO_LARGE)).isPositive();
-    assertRunningThroughout();
+    assertNeverFailed();
   }
 
-  private void assertRunningThroughout() {
-    assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+  /**
+   * The application never failed: a record that failed its transaction would have sent it to ERROR,
+   * the readings behind it unprocessed. Its state now may be REBALANCING, which is no failure: a
+   * new application joins its group again once the repartition topics it created show in its
+   * metadata, and that may come after it was first RUNNING.
+   */
+  private void assertNeverFailed() {
     assertThat(states).doesNotContain("ERROR", "PENDING_ERROR", "PENDING_SHUTDOWN", "NOT_RUNNING");
+    assertThat(streams.state().isRunningOrRebalancing()).as("state " + streams.state()).isTrue();
   }
 
   /** Hourly PM2.5 of the station for the hours {@code from} (inclusive) to {@code to}. */
