@@ -127,7 +127,23 @@ final class ApiTestCluster {
     }
   }
 
+  /**
+   * The answer, asked again while it is a 503, as a client told to try again shortly does: an
+   * application that has just started may rebalance once more after its first RUNNING (it joins its
+   * group again when the repartition topics it created show in its metadata).
+   */
   Response get(int port, String path) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    Response response = getOnce(port, path);
+    while (response.status() == 503 && System.nanoTime() < deadline) {
+      pause();
+      response = getOnce(port, path);
+    }
+    return response;
+  }
+
+  /** The first answer, whatever its status. */
+  Response getOnce(int port, String path) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
@@ -140,13 +156,13 @@ final class ApiTestCluster {
   /** The answer once it is 200 and passes {@code done}. */
   JsonNode awaitAnswer(int port, String path, Predicate<JsonNode> done) throws Exception {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
-    Response response = get(port, path);
+    Response response = getOnce(port, path);
     while (response.status() != 200 || !done.test(response.body())) {
       assertThat(System.nanoTime())
           .as("%s served in time; last answer %s", path, response)
           .isLessThan(deadline);
       pause();
-      response = get(port, path);
+      response = getOnce(port, path);
     }
     return response.body();
   }

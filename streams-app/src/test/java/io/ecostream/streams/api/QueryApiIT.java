@@ -377,23 +377,23 @@ class QueryApiIT {
               settings.zone()));
 
       assertError(
-          cluster.get(server.port(), "/api/cities"),
+          cluster.getOnce(server.port(), "/api/cities"),
           503,
           "the application is CREATED, try again shortly");
       assertError(
-          cluster.get(server.port(), "/api/cities/c1/daily"),
+          cluster.getOnce(server.port(), "/api/cities/c1/daily"),
           503,
           "the application is CREATED, try again shortly");
       assertError(
-          cluster.get(server.port(), "/api/cities/c1/now"),
+          cluster.getOnce(server.port(), "/api/cities/c1/now"),
           503,
           "the application is CREATED, try again shortly");
       assertError(
-          cluster.get(server.port(), "/api/stations/C1-A01/hourly"),
+          cluster.getOnce(server.port(), "/api/stations/C1-A01/hourly"),
           503,
           "the application is CREATED, try again shortly");
       assertError(
-          cluster.get(server.port(), "/api/alerts"),
+          cluster.getOnce(server.port(), "/api/alerts"),
           503,
           "the alert feed is still reading the alerts topic, try again shortly");
     }
@@ -481,7 +481,6 @@ class QueryApiIT {
     return "C" + city + "-A0" + number;
   }
 
-  /** Waits until every city's two whole days are served. */
   /**
    * Waits until every reading sent is served: a city's last reading is its second station's third
    * hour of the 17th (the days of the 15th and 16th are served before the 17th's hours are in).
