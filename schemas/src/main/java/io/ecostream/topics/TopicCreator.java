@@ -89,11 +89,18 @@ public final class TopicCreator {
    * one out of sequence until its delivery timeout (seen on the embedded broker: two minutes, then
    * "Expiring … record(s)"). Listing a partition's end offset is answered by its leader only once
    * the log exists, and the admin client retries it until then.
+   *
+   * @param topics created with their partition count
    */
   public static void awaitLeaders(Admin admin, Collection<NewTopic> topics, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
     for (NewTopic topic : topics) {
+      if (topic.numPartitions() < 1) {
+        // Without a count the broker's default applies, which the caller does not know here.
+        throw new IllegalArgumentException(
+            "awaitLeaders needs each topic's partition count; " + topic.name() + " has none");
+      }
       for (int p = 0; p < topic.numPartitions(); p++) {
         partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
       }

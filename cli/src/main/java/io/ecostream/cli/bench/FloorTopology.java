@@ -64,19 +64,7 @@ final class FloorTopology {
 
   private static StationHourlyAqi stationHour(AirReading reading) {
     int iaqi = iaqi(reading.getPm25());
-    StationHourlyAqi hour = new StationHourlyAqi();
-    hour.setStationId(reading.getStationId());
-    hour.setCityId(reading.getCityId());
-    hour.setHourStart(reading.getHourStart());
-    hour.setLocalDate(utcDate(reading));
-    hour.setLocalHour(utcHour(reading));
-    hour.setEdition(AqiEdition.HJ_633_2012);
-    hour.setPm25(reading.getPm25());
-    hour.setPm10(reading.getPm10());
-    hour.setSo2(reading.getSo2());
-    hour.setNo2(reading.getNo2());
-    hour.setCo(reading.getCo());
-    hour.setO3(reading.getO3());
+    StationHourlyAqi hour = stationHourOf(reading);
     hour.setIaqiPm25(iaqi);
     hour.setIaqiPm10(iaqi);
     hour.setIaqiSo2(iaqi);
@@ -93,6 +81,29 @@ final class FloorTopology {
     hour.setIaqiO3Moving8h(iaqi);
     hour.setAqi(iaqi);
     hour.setAqi1h(iaqi);
+    return hour;
+  }
+
+  /**
+   * A station-hour record of the production shape with the reading's station, hour and values, and
+   * fillers of the production size for what the bench's phases do not work out (the category, the
+   * primary pollutant, the revision, no flags); the caller sets the IAQIs, means and AQI. A bench
+   * phase needs no time zone: the UTC date and hour stand in for the local ones.
+   */
+  static StationHourlyAqi stationHourOf(AirReading reading) {
+    StationHourlyAqi hour = new StationHourlyAqi();
+    hour.setStationId(reading.getStationId());
+    hour.setCityId(reading.getCityId());
+    hour.setHourStart(reading.getHourStart());
+    hour.setLocalDate(utcDate(reading));
+    hour.setLocalHour(utcHour(reading));
+    hour.setEdition(AqiEdition.HJ_633_2012);
+    hour.setPm25(reading.getPm25());
+    hour.setPm10(reading.getPm10());
+    hour.setSo2(reading.getSo2());
+    hour.setNo2(reading.getNo2());
+    hour.setCo(reading.getCo());
+    hour.setO3(reading.getO3());
     hour.setCategory(AqiCategory.GOOD);
     hour.setPrimaryPollutants(PRIMARY);
     hour.setRevision(1);
@@ -133,7 +144,6 @@ final class FloorTopology {
     return pm25 == null ? 0 : (int) Math.min(500, pm25);
   }
 
-  /** Filler of the production size: the floor needs no time zone, so the UTC date stands in. */
   private static LocalDate utcDate(AirReading reading) {
     return LocalDate.ofEpochDay(Math.floorDiv(reading.getHourStart().getEpochSecond(), 86_400));
   }

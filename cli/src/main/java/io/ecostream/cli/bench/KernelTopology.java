@@ -1,14 +1,12 @@
 package io.ecostream.cli.bench;
 
 import io.ecostream.avro.AirReading;
-import io.ecostream.avro.AqiCategory;
 import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.StationHourlyAqi;
 import io.ecostream.domain.air.AqiEdition;
 import io.ecostream.domain.air.Iaqi;
 import io.ecostream.domain.air.Indicator;
 import io.ecostream.topics.EcostreamTopics;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,7 +31,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * AQI go out as a record of the production shape, and the city's day so far is judged (the mean of
  * its stations' daily means, their daily IAQI, heavy or not). Nothing else: no quality control, no
  * late or corrected readings, no revisions, no state stores or changelogs, no periods, alerts or
- * rankings, and the figures are not held to the standards' validity rules. A bench phase only.
+ * rankings, the figures are not held to the standards' validity rules, and its days are UTC days. A
+ * bench phase only.
  */
 final class KernelTopology {
 
@@ -69,7 +68,6 @@ final class KernelTopology {
     private static final int MIN_HOURS_PER_8H = 6;
     private static final long HOUR_MILLIS = 3_600_000L;
     private static final AqiEdition EDITION = AqiEdition.HJ_633_2012;
-    private static final List<String> PRIMARY = List.of("PM2.5");
 
     /** Per pollutant, in the order of {@link #values}: PM2.5, PM10, SO2, NO2, CO, O3. */
     private static final Indicator[] HOURLY = {
@@ -209,19 +207,7 @@ final class KernelTopology {
         iaqis[p] = iaqi(HOURLY[p], values[p]);
         aqi = Math.max(aqi, iaqis[p]);
       }
-      StationHourlyAqi figure = new StationHourlyAqi();
-      figure.setStationId(reading.getStationId());
-      figure.setCityId(reading.getCityId());
-      figure.setHourStart(reading.getHourStart());
-      figure.setLocalDate(LocalDate.ofEpochDay(Math.floorDiv(hour, HOURS)));
-      figure.setLocalHour((int) Math.floorMod(hour, HOURS));
-      figure.setEdition(io.ecostream.avro.AqiEdition.HJ_633_2012);
-      figure.setPm25(reading.getPm25());
-      figure.setPm10(reading.getPm10());
-      figure.setSo2(reading.getSo2());
-      figure.setNo2(reading.getNo2());
-      figure.setCo(reading.getCo());
-      figure.setO3(reading.getO3());
+      StationHourlyAqi figure = FloorTopology.stationHourOf(reading);
       figure.setIaqiPm25(iaqis[0]);
       figure.setIaqiPm10(iaqis[1]);
       figure.setIaqiSo2(iaqis[2]);
@@ -238,10 +224,6 @@ final class KernelTopology {
       figure.setIaqiO3Moving8h(iaqi(Indicator.O3_8H, o3Mean));
       figure.setAqi(aqi);
       figure.setAqi1h(aqi);
-      figure.setCategory(AqiCategory.GOOD);
-      figure.setPrimaryPollutants(PRIMARY);
-      figure.setRevision(1);
-      figure.setQualityFlags(List.of());
       return figure;
     }
 

@@ -6,6 +6,7 @@ import io.ecostream.avro.AirReading;
 import io.ecostream.avro.CityHourlyAqi;
 import io.ecostream.avro.StationHourlyAqi;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -45,6 +46,8 @@ class KernelTopologyTest {
     assertThat(cityHours).hasSize(25);
     StationHourlyAqi last = stationHours.get(47);
     assertThat(last.getStationId()).isEqualTo("S2");
+    assertThat(last.getLocalDate()).as("the UTC day").isEqualTo(LocalDate.of(2025, 1, 1));
+    assertThat(last.getLocalHour()).isEqualTo(23);
     assertThat(
             List.of(
                 last.getIaqiPm25(),
