@@ -94,6 +94,15 @@ public final class BenchCommand implements Callable<Integer> {
   Integer warmup;
 
   @Option(
+      names = "--warmup-rounds",
+      paramLabel = "N",
+      defaultValue = "3",
+      description =
+          "At most N warm-up runs of each phase kind (default: ${DEFAULT-VALUE}): another runs while the JIT"
+              + " compiled for more than a tenth of the last one's time.")
+  int warmupRounds;
+
+  @Option(
       names = "--phases",
       paramLabel = "LIST",
       defaultValue = "producer,passthrough,floor,topology,task,latency",
@@ -198,7 +207,14 @@ public final class BenchCommand implements Callable<Integer> {
       }
       StationNetwork network = StationNetwork.of(stations, seed);
       List<PhaseResult> results =
-          new BenchSession(records, warmup, latencyRate, latencyDuration, seed, external != null)
+          new BenchSession(
+                  records,
+                  warmup,
+                  warmupRounds,
+                  latencyRate,
+                  latencyDuration,
+                  seed,
+                  external != null)
               .run(err, client, dir, network, selected, guarantees);
       PrintWriter out = spec.commandLine().getOut();
       if (json || outputFormat.equals("json")) {
@@ -211,7 +227,11 @@ public final class BenchCommand implements Callable<Integer> {
             network
                 + (warmup == 0
                     ? ", no warm-up"
-                    : ", after a warm-up of " + warmup + " records per phase kind");
+                    : ", after a warm-up of "
+                        + warmup
+                        + " records per phase kind, run until the JIT settled (at most "
+                        + warmupRounds
+                        + " rounds)");
         out.print(BenchTable.format(results, input));
       }
       out.flush();
@@ -250,6 +270,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--warmup must not be negative, got " + warmup);
     }
+    positive("--warmup-rounds", warmupRounds);
     positive("--latency-rate", latencyRate);
     if (latencySeconds != null) {
       positive("--latency-seconds", latencySeconds);

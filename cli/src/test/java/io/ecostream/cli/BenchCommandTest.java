@@ -17,6 +17,7 @@ class BenchCommandTest {
         "--stations|0|--stations must be positive, got 0",
         "--stations|-3|--stations must be positive, got -3",
         "--warmup|-1|--warmup must not be negative, got -1",
+        "--warmup-rounds|0|--warmup-rounds must be positive, got 0",
         "--latency-rate|0|--latency-rate must be positive, got 0",
         "--latency-seconds|-1|--latency-seconds must be positive, got -1",
         "--latency-duration|500ms|--latency-duration must be at least 1s, got 500ms",
@@ -39,7 +40,8 @@ class BenchCommandTest {
     "--latency-rate,1.5",
     "--stations,many",
     "--stations,1.5",
-    "--warmup,few"
+    "--warmup,few",
+    "--warmup-rounds,two"
   })
   void shouldRejectANonNumberInOneLine(String option, String value) {
     CliRun run = CliRun.of("bench", option, value);

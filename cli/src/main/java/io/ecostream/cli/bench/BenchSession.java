@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * One {@code bench} run on a cluster: the readings simulated once, an untimed warm-up of each phase
@@ -20,12 +21,14 @@ import java.util.UUID;
  *
  * @param records readings per throughput phase
  * @param warmup readings of the warm-up, 0 for none
+ * @param warmupRounds at most this many warm-up runs of each phase kind ({@link WarmUp})
  * @param latencyRate readings per second of the latency phase
  * @param externalCluster the cluster is not the bench's own: its topics are deleted at the end
  */
 public record BenchSession(
     int records,
     int warmup,
+    int warmupRounds,
     int latencyRate,
     Duration latencyDuration,
     long seed,
@@ -38,7 +41,7 @@ public record BenchSession(
       StationNetwork network,
       Set<Phase> selected,
       List<Guarantee> guarantees)
-      throws InterruptedException {
+      throws Exception {
     String runId = "ecostream-bench-" + UUID.randomUUID().toString().substring(0, 8);
     long latencyRecords = latencyRate * latencyDuration.toSeconds();
     int needed =
@@ -55,8 +58,12 @@ public record BenchSession(
         if (warmup > 0) {
           warmUp(
               err,
-              new BenchRunner(
-                  client, dir.resolve("state"), runId + "-warmup", line -> say(err, "%s", line)),
+              round ->
+                  new BenchRunner(
+                      client,
+                      dir.resolve("state"),
+                      runId + "-warmup" + round,
+                      line -> say(err, "%s", line)),
               data,
               selected,
               guarantees);
@@ -113,47 +120,55 @@ public record BenchSession(
   }
 
   /**
-   * The selected phase kinds once each, on the first readings, untimed and unreported, so that the
-   * timed phases all run on a JIT that has compiled the client, Streams and Avro paths and none of
-   * them pays the warm-up for the others (the first phase of a cold JVM used to look slowest). The
-   * latency phase warms on the topology. Its topics stay until the end of the session (deleted with
-   * the run's own on a real cluster, with the broker otherwise): deleted right away, the broker
-   * would be removing their logs while the timed phases run.
+   * The selected phase kinds, on the first readings, untimed and unreported, each until the JIT has
+   * settled on it ({@link WarmUp}), so that the timed phases all run on a JIT that has compiled the
+   * client, Streams and Avro paths and none of them pays the warm-up for the others (the first
+   * phase of a cold JVM used to look slowest). The latency phase warms on the topology. Each round
+   * has topics of its own, which stay until the end of the session (deleted with the run's own on a
+   * real cluster, with the broker otherwise): deleted right away, the broker would be removing
+   * their logs while the timed phases run.
    */
   private void warmUp(
       PrintWriter err,
-      BenchRunner runner,
+      IntFunction<BenchRunner> roundRunner,
       BenchData data,
       Set<Phase> selected,
-      List<Guarantee> guarantees) {
+      List<Guarantee> guarantees)
+      throws Exception {
     List<BenchData.Reading> input = data.first(warmup);
-    say(err, "warm-up: %d readings per phase kind, untimed", input.size());
-    try (runner) {
-      if (selected.contains(Phase.PRODUCER) || selected.contains(Phase.PASSTHROUGH)) {
-        warmedUp(err, runner.producer(input));
+    say(
+        err,
+        "warm-up: %d readings per phase kind, untimed, up to %d rounds until the JIT settles",
+        input.size(),
+        warmupRounds);
+    List<WarmUp.Step<BenchRunner>> steps = new ArrayList<>();
+    if (selected.contains(Phase.PRODUCER) || selected.contains(Phase.PASSTHROUGH)) {
+      steps.add(new WarmUp.Step<>(runner -> runner.producer(input)));
+    }
+    if (selected.contains(Phase.TASK)) {
+      steps.add(new WarmUp.Step<>(runner -> runner.task(data.stations(), input)));
+    }
+    for (Guarantee g : guarantees) {
+      if (selected.contains(Phase.PASSTHROUGH)) {
+        // Its input is the producer step's topic of the same round, or written here.
+        steps.add(
+            new WarmUp.Step<>(
+                runner -> {
+                  runner.ensureBaseline(input);
+                  return runner.passThrough(runner.baselineTopic(), input.size(), g);
+                }));
       }
-      if (selected.contains(Phase.TASK)) {
-        warmedUp(err, runner.task(data.stations(), input));
+      if (selected.contains(Phase.FLOOR)) {
+        steps.add(new WarmUp.Step<>(runner -> runner.floor(input, g, null)));
       }
-      for (Guarantee g : guarantees) {
-        if (selected.contains(Phase.PASSTHROUGH)) {
-          warmedUp(err, runner.passThrough(runner.baselineTopic(), input.size(), g));
-        }
-        if (selected.contains(Phase.FLOOR)) {
-          warmedUp(err, runner.floor(input, g, null));
-        }
-        if (selected.contains(Phase.KERNEL)) {
-          warmedUp(err, runner.kernel(input, g, null));
-        }
-        if (selected.contains(Phase.TOPOLOGY) || selected.contains(Phase.LATENCY)) {
-          warmedUp(err, runner.topology(data.stations(), input, g, null));
-        }
+      if (selected.contains(Phase.KERNEL)) {
+        steps.add(new WarmUp.Step<>(runner -> runner.kernel(input, g, null)));
+      }
+      if (selected.contains(Phase.TOPOLOGY) || selected.contains(Phase.LATENCY)) {
+        steps.add(new WarmUp.Step<>(runner -> runner.topology(data.stations(), input, g, null)));
       }
     }
-  }
-
-  private static void warmedUp(PrintWriter err, PhaseResult result) {
-    say(err, "warm-up %s", BenchTable.summary(result));
+    new WarmUp<>(warmupRounds, roundRunner, line -> say(err, "%s", line)).run(steps);
   }
 
   private static PhaseResult report(PrintWriter err, PhaseResult result) {

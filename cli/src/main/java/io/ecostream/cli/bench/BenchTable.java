@@ -10,7 +10,7 @@ public final class BenchTable {
   /** The figure the full topology should reach, as a fraction of the pass-through's rate. */
   public static final double TARGET_RATIO = 0.4;
 
-  private static final String ROW = "%-12s %-16s %9s %8s %10s %9s %7s %9s %15s %9s  %s%n";
+  private static final String ROW = "%-12s %-16s %9s %8s %10s %9s %7s %9s %6s %15s %9s  %s%n";
   private static final double MIB = 1024.0 * 1024.0;
 
   private BenchTable() {}
@@ -32,6 +32,7 @@ public final class BenchTable {
             "startup s",
             "cpu s",
             "app cpu s",
+            "jit s",
             "heap MiB",
             "state MiB",
             "notes"));
@@ -48,6 +49,7 @@ public final class BenchTable {
               seconds(r.startupSeconds()),
               seconds(r.cpuSeconds()),
               seconds(r.appCpuSeconds()),
+              seconds(r.jitSeconds()),
               heap(r),
               r.stateBytes() == null
                   ? "-"
@@ -75,7 +77,8 @@ public final class BenchTable {
     table.append(
         String.format(
             Locale.ROOT,
-            "%n(cpu s: the whole process while the clock ran; app cpu s: the streams app's own threads."
+            "%n(cpu s: the whole process while the clock ran; app cpu s: the streams app's own threads;"
+                + " jit s: the JIT compiling, the whole JVM."
                 + "%n heap MiB: live heap after a GC before the phase -> highest heap used sampled during it;"
                 + " the broker, the bench's input and the app share this JVM; RocksDB memory is off-heap, in the RSS only."
                 + "%n state MiB: the topology's state directory once its input is processed."

@@ -152,7 +152,11 @@ final class CityTaskAlone {
                 wallNanos,
                 null,
                 new PhaseMeter.Usage(
-                    null, cpuNanos / 1e9, heap.heapAtStartBytes(), heap.peakHeapBytes()))
+                    null,
+                    cpuNanos / 1e9,
+                    heap.jitSeconds(),
+                    heap.heapAtStartBytes(),
+                    heap.peakHeapBytes()))
             .withTopologyFigures(null, null, outputs, null);
       }
     } finally {

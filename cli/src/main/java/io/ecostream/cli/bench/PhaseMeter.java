@@ -1,5 +1,6 @@
 package io.ecostream.cli.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
@@ -24,10 +25,12 @@ final class PhaseMeter implements AutoCloseable {
 
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private final String threadNamePart;
   private final long heapAtStartBytes;
   private final long cpuAtStartNanos;
+  private final long jitAtStartMillis;
   private final Map<Long, Long> appThreadCpuAtStart;
   private final AtomicLong peakHeapBytes = new AtomicLong();
   private volatile boolean stopped;
@@ -43,6 +46,7 @@ final class PhaseMeter implements AutoCloseable {
     this.sampler.start();
     this.appThreadCpuAtStart = appThreadCpu();
     this.cpuAtStartNanos = processCpuNanos();
+    this.jitAtStartMillis = jitMillis();
   }
 
   /**
@@ -59,6 +63,8 @@ final class PhaseMeter implements AutoCloseable {
   Usage stop() {
     long cpuNow = processCpuNanos();
     Double cpu = cpuNow < 0 || cpuAtStartNanos < 0 ? null : (cpuNow - cpuAtStartNanos) / 1e9;
+    long jitNow = jitMillis();
+    Double jit = jitNow < 0 || jitAtStartMillis < 0 ? null : (jitNow - jitAtStartMillis) / 1e3;
     Double appCpu = null;
     if (threadNamePart != null) {
       // Threads that ran before the phase (the latency phase starts its app first) count from the
@@ -76,18 +82,24 @@ final class PhaseMeter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     peakHeapBytes.accumulateAndGet(heapUsed(), Math::max);
-    return new Usage(cpu, appCpu, heapAtStartBytes, peakHeapBytes.get());
+    return new Usage(cpu, appCpu, jit, heapAtStartBytes, peakHeapBytes.get());
   }
 
   /**
    * @param cpuSeconds CPU time of the whole process during the phase; null where the JVM cannot
    *     tell
    * @param appCpuSeconds CPU time of the app's threads during the phase, of those alive at its end
+   * @param jitSeconds time the JIT's compiler threads spent compiling during the phase (the whole
+   *     JVM's, whatever they compiled); null where the JVM cannot tell
    * @param heapAtStartBytes heap used right after a GC before the phase
    * @param peakHeapBytes highest heap used sampled during the phase
    */
   record Usage(
-      Double cpuSeconds, Double appCpuSeconds, long heapAtStartBytes, long peakHeapBytes) {}
+      Double cpuSeconds,
+      Double appCpuSeconds,
+      Double jitSeconds,
+      long heapAtStartBytes,
+      long peakHeapBytes) {}
 
   /** Stops the sampler of a phase that failed before {@link #stop()}. */
   @Override
@@ -118,6 +130,12 @@ final class PhaseMeter implements AutoCloseable {
 
   private static long heapUsed() {
     return MEMORY.getHeapMemoryUsage().getUsed();
+  }
+
+  private static long jitMillis() {
+    return JIT != null && JIT.isCompilationTimeMonitoringSupported()
+        ? JIT.getTotalCompilationTime()
+        : -1;
   }
 
   private static long processCpuNanos() {

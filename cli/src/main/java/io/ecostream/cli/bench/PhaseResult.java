@@ -13,6 +13,8 @@ import java.util.Map;
  *     guarantee
  * @param cpuSeconds CPU time of the whole process (broker, bench and app) while the clock ran
  * @param appCpuSeconds of a streams phase: CPU time of the app's own threads while the clock ran
+ * @param jitSeconds time the JIT spent compiling while the clock ran (the whole JVM's): near zero
+ *     once the warm-up has settled it
  * @param heapAtStartBytes heap used after a GC just before the phase: the broker and the bench's
  *     input
  * @param peakHeapBytes highest heap used sampled while the clock ran (the whole JVM)
@@ -31,6 +33,7 @@ public record PhaseResult(
     Double ratio,
     Double cpuSeconds,
     Double appCpuSeconds,
+    Double jitSeconds,
     Long heapAtStartBytes,
     Long peakHeapBytes,
     Long stateBytes,
@@ -55,6 +58,7 @@ public record PhaseResult(
         null,
         usage.cpuSeconds(),
         usage.appCpuSeconds(),
+        usage.jitSeconds(),
         usage.heapAtStartBytes(),
         usage.peakHeapBytes(),
         null,
@@ -66,6 +70,11 @@ public record PhaseResult(
   /** This phase's rate over {@code baselineRate}, or null without a baseline. */
   Double ratioTo(Double baselineRate) {
     return baselineRate == null ? null : recordsPerSecond() / baselineRate;
+  }
+
+  /** Whether the JIT compiled for at most {@code share} of the phase's time. */
+  boolean jitSettled(double share) {
+    return jitSeconds == null || jitSeconds <= share * seconds;
   }
 
   PhaseResult withRatio(Double ratio) {
@@ -84,6 +93,7 @@ public record PhaseResult(
         ratio,
         cpuSeconds,
         appCpuSeconds,
+        jitSeconds,
         heapAtStartBytes,
         peakHeapBytes,
         stateBytes,
@@ -103,6 +113,7 @@ public record PhaseResult(
         ratio,
         cpuSeconds,
         appCpuSeconds,
+        jitSeconds,
         heapAtStartBytes,
         peakHeapBytes,
         stateBytes,
