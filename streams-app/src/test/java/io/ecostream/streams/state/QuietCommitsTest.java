@@ -50,6 +50,70 @@ class QuietCommitsTest {
     assertThat(commits).isEqualTo(1);
   }
 
+  /**
+   * A replay at full speed: this task's partition went without records for a period while the
+   * thread processed another task's; the thread is busy, so the commit waits for the interval.
+   */
+  @Test
+  void aTaskThatPausedOnABusyThreadLeavesTheCommitToTheInterval() {
+    QuietCommits other = new QuietCommits();
+    process(QuietCommits.QUIET_RECORDS);
+    check();
+    for (int i = 0; i < QuietCommits.QUIET_RECORDS; i++) {
+      other.processed();
+    }
+    check();
+    assertThat(commits).isZero();
+  }
+
+  /** The records of tasks on other threads do not make this one's thread busy. */
+  @Test
+  void countsTheRecordsOfItsOwnThreadOnly() throws InterruptedException {
+    QuietCommits elsewhere = new QuietCommits();
+    process(10);
+    Thread other =
+        new Thread(
+            () -> {
+              for (int i = 0; i < QuietCommits.QUIET_RECORDS; i++) {
+                elsewhere.processed();
+              }
+            });
+    other.start();
+    other.join();
+    check();
+    assertThat(commits).isEqualTo(1);
+  }
+
+  /**
+   * The commit held the thread for part of the next period, which therefore counts few records
+   * however fast they came: that period asks for none, the one after it judges the input again.
+   */
+  @Test
+  void aPeriodThatHeldACommitIsNoSignOfAQuietInput() {
+    process(10);
+    check();
+    process(10);
+    check();
+    assertThat(commits).isEqualTo(1);
+    check();
+    assertThat(commits).isEqualTo(2);
+  }
+
+  /** Another task's commit is the thread's too. */
+  @Test
+  void aCommitAskedForByAnotherTaskOfTheThreadCountsAsWell() {
+    QuietCommits other = new QuietCommits();
+    int[] otherCommits = {0};
+    other.processed();
+    process(10);
+    other.check(() -> otherCommits[0]++);
+    check();
+    assertThat(otherCommits[0]).isEqualTo(1);
+    assertThat(commits).isZero();
+    check();
+    assertThat(commits).isEqualTo(1);
+  }
+
   @Test
   void checksOnTheWallClockEveryPeriodAndCommitsThroughTheContext() {
     MockProcessorContext<String, String> context = new MockProcessorContext<>();
