@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -141,31 +142,30 @@ public record BenchSession(
         "warm-up: %d readings per phase kind, untimed, up to %d rounds until the JIT settles",
         input.size(),
         warmupRounds);
-    List<WarmUp.Step<BenchRunner>> steps = new ArrayList<>();
+    List<Function<BenchRunner, PhaseResult>> steps = new ArrayList<>();
     if (selected.contains(Phase.PRODUCER) || selected.contains(Phase.PASSTHROUGH)) {
-      steps.add(new WarmUp.Step<>(runner -> runner.producer(input)));
+      steps.add((runner -> runner.producer(input)));
     }
     if (selected.contains(Phase.TASK)) {
-      steps.add(new WarmUp.Step<>(runner -> runner.task(data.stations(), input)));
+      steps.add((runner -> runner.task(data.stations(), input)));
     }
     for (Guarantee g : guarantees) {
       if (selected.contains(Phase.PASSTHROUGH)) {
         // Its input is the producer step's topic of the same round, or written here.
         steps.add(
-            new WarmUp.Step<>(
-                runner -> {
-                  runner.ensureBaseline(input);
-                  return runner.passThrough(runner.baselineTopic(), input.size(), g);
-                }));
+            (runner -> {
+              runner.ensureBaseline(input);
+              return runner.passThrough(runner.baselineTopic(), input.size(), g);
+            }));
       }
       if (selected.contains(Phase.FLOOR)) {
-        steps.add(new WarmUp.Step<>(runner -> runner.floor(input, g, null)));
+        steps.add((runner -> runner.floor(input, g, null)));
       }
       if (selected.contains(Phase.KERNEL)) {
-        steps.add(new WarmUp.Step<>(runner -> runner.kernel(input, g, null)));
+        steps.add((runner -> runner.kernel(input, g, null)));
       }
       if (selected.contains(Phase.TOPOLOGY) || selected.contains(Phase.LATENCY)) {
-        steps.add(new WarmUp.Step<>(runner -> runner.topology(data.stations(), input, g, null)));
+        steps.add((runner -> runner.topology(data.stations(), input, g, null)));
       }
     }
     new WarmUp<>(warmupRounds, roundRunner, line -> say(err, "%s", line)).run(steps);

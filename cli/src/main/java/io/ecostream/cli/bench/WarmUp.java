@@ -1,7 +1,6 @@
 package io.ecostream.cli.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -23,9 +22,6 @@ final class WarmUp<R extends AutoCloseable> {
   /** The share of a run's time the JIT may spend compiling for the run to count as warm. */
   static final double SETTLED_JIT_SHARE = 0.1;
 
-  /** One phase kind's warm-up run. */
-  record Step<R>(Function<R, PhaseResult> run) {}
-
   private final int maxRounds;
   private final IntFunction<R> roundRunner;
   private final Consumer<String> progress;
@@ -42,23 +38,16 @@ final class WarmUp<R extends AutoCloseable> {
   }
 
   /**
-   * Runs the steps round after round, each round only those whose last run the JIT was still
-   * compiling through.
-   *
-   * @return the rounds each step ran, in the steps' order
+   * Runs each phase kind's warm-up run round after round, each round only those whose last run the
+   * JIT was still compiling through.
    */
-  List<Integer> run(List<Step<R>> steps) throws Exception {
-    int[] rounds = new int[steps.size()];
-    List<Integer> pending = new ArrayList<>();
-    for (int i = 0; i < steps.size(); i++) {
-      pending.add(i);
-    }
+  void run(List<Function<R, PhaseResult>> steps) throws Exception {
+    List<Function<R, PhaseResult>> pending = steps;
     for (int round = 1; round <= maxRounds && !pending.isEmpty(); round++) {
       try (R runner = roundRunner.apply(round)) {
-        List<Integer> unsettled = new ArrayList<>();
-        for (int step : pending) {
-          PhaseResult result = steps.get(step).run().apply(runner);
-          rounds[step] = round;
+        List<Function<R, PhaseResult>> unsettled = new ArrayList<>();
+        for (Function<R, PhaseResult> step : pending) {
+          PhaseResult result = step.apply(runner);
           boolean settled = result.jitSettled(SETTLED_JIT_SHARE);
           boolean again = !settled && round < maxRounds;
           progress.accept(line(result, round, settled, again));
@@ -69,7 +58,6 @@ final class WarmUp<R extends AutoCloseable> {
         pending = unsettled;
       }
     }
-    return Arrays.stream(rounds).boxed().toList();
   }
 
   private static String line(PhaseResult result, int round, boolean settled, boolean again) {
