@@ -208,8 +208,9 @@ public final class AirPipeline {
     /**
      * The stores written for every reading (a station's hours, its presence) and for every settled
      * hour (the alert state) are written at the commit ({@link WriteAtCommitStore}): one encoding
-     * and one changelog record per key and commit instead of one per reading. The city days are
-     * written once per day published, through Kafka Streams' cache.
+     * and one changelog record per key and commit instead of one per reading. The city days and the
+     * partition's watermark (which moves with each new hour of the input) go through Kafka Streams'
+     * cache: one write per key and commit.
      */
     @Override
     public Set<StoreBuilder<?>> stores() {
@@ -217,9 +218,10 @@ public final class AirPipeline {
           WriteAtCommitStore.builder(CityAirProcessor.STATION_CHUNKS_STORE, Serdes.ByteArray()),
           WriteAtCommitStore.builder(CityAirProcessor.STATION_PRESENCE_STORE, Serdes.ByteArray()),
           Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(CityAirProcessor.WATERMARK_STORE),
-              Serdes.String(),
-              Serdes.Long()),
+                  Stores.persistentKeyValueStore(CityAirProcessor.WATERMARK_STORE),
+                  Serdes.String(),
+                  Serdes.Long())
+              .withCachingEnabled(),
           Stores.keyValueStoreBuilder(
                   Stores.persistentKeyValueStore(CityAirProcessor.CITY_DAYS_STORE),
                   Serdes.String(),

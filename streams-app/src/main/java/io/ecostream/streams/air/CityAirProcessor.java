@@ -298,7 +298,6 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
     }
     CityStation station = station(reading.getStationId());
     RecentHours ring = ring(station);
-    long previousNewest = ring.newest();
     station.presence =
         presences.report(
             station.presence,
@@ -316,17 +315,13 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
       // Cannot happen with an accepted reading: the late grace keeps it well inside the ring
       // (RecentHours#maxGraceHours). Counted, should a future change break that.
       case TOO_OLD -> metrics.realTimeSkipped("outside-window");
-      case NEW, CHANGED -> changed(record, reading, station, hour, previousNewest);
+      case NEW, CHANGED -> changed(record, reading, station, hour);
     }
   }
 
   /** The reading changed its station's hours: publish them, then what of its city settled. */
   private void changed(
-      Record<String, CityAirInput> record,
-      AirReading reading,
-      CityStation station,
-      long hour,
-      long previousNewest) {
+      Record<String, CityAirInput> record, AirReading reading, CityStation station, long hour) {
     RecentHours ring = station.ring;
     countFlags(ring);
     CityState city = station.city;
@@ -362,7 +357,7 @@ final class CityAirProcessor implements Processor<String, CityAirInput, String, 
         }
       }
     }
-    rings.write(station.live, ring.firstChanged(), lastPublished, previousNewest);
+    rings.write(station.live, ring.firstChanged(), lastPublished);
     long cityNewestBefore = city.newestHour;
     if (hour > city.newestHour) {
       city.newestHour = hour;

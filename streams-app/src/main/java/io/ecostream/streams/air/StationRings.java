@@ -16,8 +16,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * changed (about 400 bytes) rather than the whole 96-hour ring, and never decodes anything while
  * its station's ring is in memory. Six hours: a commit writes each chunk a live station changed, so
  * smaller chunks mean shorter commits (lower latency); much smaller ones cost throughput in records
- * (measured with 2, 6 and 24 hours, docs/performance.md). Keys are {@code stationId@<hour / 6>} of
- * the ring's epoch hours; a chunk that leaves the ring is deleted.
+ * (measured with 2, 6 and 24 hours, docs/performance.md).
+ *
+ * <p>Keys are {@code stationId@<slot>}, the chunk's number ({@code hour / 6} of the ring's epoch
+ * hours) modulo the {@value #SLOTS} chunks a ring can span, and each value begins with the chunk's
+ * number: a new chunk overwrites the one the ring left in its slot, and a read skips a slot whose
+ * chunk is not the one it asks for. So a station holds at most {@value #SLOTS} keys and a moving
+ * ring never deletes: a delete cost Kafka Streams' store a read, a tombstone and a changelog record
+ * (twice a put's time in the stream thread's profile, docs/performance.md).
  *
  * <p>The memory is a cache of the store, never ahead of it: every change is written before the
  * record that made it is done, so whatever Kafka Streams commits, crashes or restores, the store
@@ -29,15 +35,17 @@ final class StationRings {
   private static final int POLLUTANTS = RecentHours.POLLUTANTS;
   private static final int SLOT_BYTES =
       Long.BYTES + Integer.BYTES + POLLUTANTS * (Double.BYTES + 1);
-  private static final int CHUNKS = RecentHours.CAPACITY / CHUNK_HOURS + 1;
+
+  /** The most chunks a ring's hours fall in: its 96 hours when the newest does not end a chunk. */
+  static final int SLOTS = RecentHours.CAPACITY / CHUNK_HOURS + 1;
 
   private final WriteAtCommitStore<byte[]> chunks;
   private final QualityRules rules;
   private final Map<String, Live> rings = new HashMap<>();
 
   /**
-   * A station's ring with the chunks to write and delete at the next commit: what {@link #get}
-   * hands out, for {@link #write} to take back without a lookup.
+   * A station's ring with the chunks to write at the next commit: what {@link #get} hands out, for
+   * {@link #write} to take back without a lookup.
    */
   static final class Live extends WriteAtCommitStore.LiveValue<byte[]> {
     private static final long NONE = Long.MIN_VALUE;
@@ -46,8 +54,6 @@ final class StationRings {
     final RecentHours ring;
     long firstWritten = NONE;
     long lastWritten = NONE;
-    long firstDeleted = NONE;
-    long lastDeleted = NONE;
 
     Live(String station, RecentHours ring) {
       this.station = station;
@@ -63,28 +69,19 @@ final class StationRings {
       lastWritten = lastWritten == NONE ? lastChunk : Math.max(lastWritten, lastChunk);
     }
 
-    void deleted(long firstChunk, long lastChunk) {
-      firstDeleted = firstDeleted == NONE ? firstChunk : Math.min(firstDeleted, firstChunk);
-      lastDeleted = lastDeleted == NONE ? lastChunk : Math.max(lastDeleted, lastChunk);
-    }
-
     /**
-     * The chunks changed since the last commit, as the ring is now; a chunk left behind is deleted.
+     * The chunks changed since the last commit that the ring still reaches, as the ring is now; a
+     * chunk it moved past stays in its slot until a newer one takes it.
      */
     @Override
     protected void write(WriteAtCommitStore.Writes<byte[]> writes) {
-      long outside = ring.newest() == RecentHours.NO_HOUR ? NONE : lastOutside(ring.newest());
       if (firstWritten != NONE) {
+        long outside = lastOutside(ring.newest());
         for (long chunk = Math.max(firstWritten, outside + 1); chunk <= lastWritten; chunk++) {
           writes.put(key(station, chunk), encode(ring, chunk));
         }
       }
-      if (firstDeleted != NONE) {
-        for (long chunk = firstDeleted; chunk <= lastDeleted; chunk++) {
-          writes.delete(key(station, chunk));
-        }
-      }
-      firstWritten = lastWritten = firstDeleted = lastDeleted = NONE;
+      firstWritten = lastWritten = NONE;
     }
   }
 
@@ -108,19 +105,9 @@ final class StationRings {
     return ring;
   }
 
-  /**
-   * Writes the chunks holding the hours {@code from … to} and deletes the chunks that the ring's
-   * newest hour, moved on from {@code previousNewest}, left behind.
-   */
-  void write(Live live, long from, long to, long previousNewest) {
-    RecentHours ring = live.ring;
+  /** Writes the chunks holding the hours {@code from … to} at the next commit. */
+  void write(Live live, long from, long to) {
     live.written(chunk(from), chunk(to));
-    if (previousNewest != RecentHours.NO_HOUR && ring.newest() > previousNewest) {
-      long firstLeft = Math.max(lastOutside(previousNewest) + 1, chunk(previousNewest) - CHUNKS);
-      if (firstLeft <= lastOutside(ring.newest())) {
-        live.deleted(firstLeft, lastOutside(ring.newest()));
-      }
-    }
     chunks.changed(live);
   }
 
@@ -153,15 +140,22 @@ final class StationRings {
       long oldest = newestHour - RecentHours.CAPACITY + 1;
       for (long chunk = chunk(oldest); chunk <= chunk(newestHour); chunk++) {
         byte[] bytes = chunks.get(key(station, chunk));
-        if (bytes != null) {
-          decode(ByteBuffer.wrap(bytes), chunk, oldest, hours, revisions, changes, values, flags);
+        if (bytes == null) {
+          continue;
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (in.getLong() == chunk) {
+          decode(in, chunk, oldest, hours, revisions, changes, values, flags);
         }
       }
     }
     return RecentHours.of(hours, revisions, changes, values, flags, rules);
   }
 
-  /** A presence mask of the chunk's hours, then per held hour: revision, changes, values, flags. */
+  /**
+   * The chunk's number, a presence mask of its hours, then per held hour: revision, changes,
+   * values, flags.
+   */
   private static byte[] encode(RecentHours ring, long chunk) {
     int mask = 0;
     int held = 0;
@@ -171,8 +165,8 @@ final class StationRings {
         held++;
       }
     }
-    ByteBuffer out = ByteBuffer.allocate(Integer.BYTES + held * SLOT_BYTES);
-    out.putInt(mask);
+    ByteBuffer out = ByteBuffer.allocate(Long.BYTES + Integer.BYTES + held * SLOT_BYTES);
+    out.putLong(chunk).putInt(mask);
     double[] values = ring.values();
     byte[] flags = ring.flags();
     for (int i = 0; i < CHUNK_HOURS; i++) {
@@ -230,7 +224,8 @@ final class StationRings {
     return (int) Math.floorMod(hour, (long) RecentHours.CAPACITY);
   }
 
-  private static String key(String station, long chunk) {
-    return station + "@" + chunk;
+  /** The key of the chunk's slot. */
+  static String key(String station, long chunk) {
+    return station + "@" + Math.floorMod(chunk, (long) SLOTS);
   }
 }

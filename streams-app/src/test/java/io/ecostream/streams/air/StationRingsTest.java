@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The stations' rings written through to a store in 24-hour chunks, and read back. */
+/** The stations' rings written through to a store in six-hour chunks, and read back. */
 class StationRingsTest {
 
   /** 2024-01-15 00:00 UTC in hours since the epoch: the first hour of a chunk. */
@@ -48,10 +48,15 @@ class StationRingsTest {
   /** Puts the hour and writes what it changed, as the city task does. */
   private static void put(StationRings rings, StationRings.Live live, long hour, double pm25) {
     RecentHours ring = live.ring();
-    long previousNewest = ring.newest();
     ring.put(hour, pm25(pm25));
     ring.nextRevision(hour);
-    rings.write(live, ring.firstChanged(), ring.lastChanged(), previousNewest);
+    rings.write(live, ring.firstChanged(), ring.lastChanged());
+  }
+
+  private static List<String> with(List<String> keys, String key) {
+    List<String> all = new ArrayList<>(keys);
+    all.add(key);
+    return all;
   }
 
   /** The keys after a commit: the store holds what the last commit wrote. */
@@ -87,23 +92,17 @@ class StationRingsTest {
     assertThat(read.rawValue(H0 + 3, Pollutant.PM2_5)).isEqualTo(55.0);
     assertThat(read.revision(H0 + 3)).isEqualTo(2);
     assertThat(read.changes(H0 + 3)).isEqualTo(2);
-    // 30 hours from the start of a chunk: five chunks of six hours
-    long first = H0 / StationRings.CHUNK_HOURS;
+    // 30 hours from the start of a chunk: five chunks of six hours; H0 / 6 = 78 892 = 4 640 × 17 +
+    // 12
     assertThat(keys())
-        .containsExactlyInAnyOrder(
-            "BZ-A01@" + first,
-            "BZ-A01@" + (first + 1),
-            "BZ-A01@" + (first + 2),
-            "BZ-A01@" + (first + 3),
-            "BZ-A01@" + (first + 4));
+        .containsExactlyInAnyOrder("BZ-A01@12", "BZ-A01@13", "BZ-A01@14", "BZ-A01@15", "BZ-A01@16");
   }
 
   @ParameterizedTest(name = "a commit every {0} hours")
   @ValueSource(ints = {1, 5, 6, 1000})
-  void shouldDeleteTheChunksTheRingHasLeft(int hoursPerCommit) {
+  void shouldKeepSeventeenSlotsAndReadBackOnlyTheRingsHours(int hoursPerCommit) {
     StationRings rings = new StationRings(store, rules);
     StationRings.Live live = rings.get("BZ-A01", () -> RecentHours.NO_HOUR);
-    RecentHours ring = live.ring();
     for (int h = 0; h < 10 * 24; h++) {
       put(rings, live, H0 + h, 40 + h % 7);
       if ((h + 1) % hoursPerCommit == 0) {
@@ -111,12 +110,44 @@ class StationRingsTest {
       }
     }
 
-    // the newest hour is the last of day 9: the ring's 96 hours are the last 16 chunks of six hours
-    long last = (H0 + 10 * 24 - 1) / StationRings.CHUNK_HOURS;
-    List<String> held = new ArrayList<>();
-    for (long chunk = last - 96 / StationRings.CHUNK_HOURS + 1; chunk <= last; chunk++) {
-      held.add("BZ-A01@" + chunk);
+    // 40 chunks went through 17 slots. The ring's 16 chunks, 78 916 … 78 931, hold every slot but
+    // that of the chunk before them, 78 915 = 4 642 × 17 + 1; slot 1 holds an older chunk, or none
+    // when no commit came while the ring still reached one.
+    List<String> ringSlots = new ArrayList<>();
+    for (int slot = 0; slot < 17; slot++) {
+      if (slot != 1) {
+        ringSlots.add("BZ-A01@" + slot);
+      }
     }
-    assertThat(keys()).containsExactlyInAnyOrderElementsOf(held);
+    assertThat(keys()).containsAll(ringSlots).isSubsetOf(with(ringSlots, "BZ-A01@1"));
+    // the newest hour is H0 + 239: the ring's 96 hours are H0 + 144 … H0 + 239
+    RecentHours read = new StationRings(store, rules).get("BZ-A01", () -> H0 + 239).ring();
+    for (long h = H0 + 144; h <= H0 + 239; h++) {
+      assertThat(read.rawValue(h, Pollutant.PM2_5))
+          .as("hour %d", h - H0)
+          .isEqualTo(40 + (h - H0) % 7);
+    }
+    assertThat(read.holds(H0 + 143)).isFalse();
+  }
+
+  @Test
+  void shouldNotReadTheHoursOfAChunkThatANewerOneHasNotYetReplaced() {
+    StationRings rings = new StationRings(store, rules);
+    StationRings.Live live = rings.get("BZ-A01", () -> RecentHours.NO_HOUR);
+    for (int h = 0; h < 30; h++) {
+      put(rings, live, H0 + h, 50);
+    }
+    store.flushCache();
+    // 170 hours later the ring holds that one hour; the slots of the first five chunks are stale
+    put(rings, live, H0 + 200, 80);
+    store.flushCache();
+
+    RecentHours read = new StationRings(store, rules).get("BZ-A01", () -> H0 + 200).ring();
+
+    assertThat(read.holds(H0 + 200)).isTrue();
+    assertThat(read.rawValue(H0 + 200, Pollutant.PM2_5)).isEqualTo(80.0);
+    for (long h = H0 + 105; h < H0 + 200; h++) {
+      assertThat(read.holds(h)).as("hour %d", h - H0).isFalse();
+    }
   }
 }
