@@ -26,8 +26,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>Records are written by a {@link SingleObjectWriter} compiled from the schema, which writes the
  * bytes Avro's {@code BinaryMessageEncoder} writes at a fraction of the cost; Avro's encoder stays
  * for a schema the compiler does not cover and for a record the compiled writer was not built for
- * (which Avro then writes or rejects). Reading is Avro's, after a pass that checks every length in
- * the bytes against the bytes themselves.
+ * (which Avro then writes or rejects). A record written with the current schema is read by a {@link
+ * CompiledReader} where its schema allows; one written with an older schema, or of a type the
+ * compiled readers do not cover, is read by Avro, after a pass that checks every length in the
+ * bytes against the bytes themselves.
  */
 public final class AvroSerde<T extends SpecificRecord>
     implements RecordSerde<T>, Serializer<T>, Deserializer<T> {
@@ -61,6 +63,12 @@ public final class AvroSerde<T extends SpecificRecord>
   /** Null when the schema has something the compiler does not cover: Avro writes every record. */
   private final SingleObjectWriter<T> compiledWriter;
 
+  /** The current schema's single-object fingerprint, the records {@link #compiledReader} reads. */
+  private final long currentFingerprint;
+
+  /** Null when the schema has something the compiler does not cover: Avro reads every record. */
+  private final CompiledReader<T> compiledReader;
+
   private AvroSerde(Class<T> type, SchemaHistory history) {
     this.type = type;
     SpecificData model = SpecificData.getForClass(type);
@@ -68,7 +76,9 @@ public final class AvroSerde<T extends SpecificRecord>
     this.encoder = new BinaryMessageEncoder<>(model, current);
     this.compiledWriter = compileWriter(model, current);
     this.decoder = new BinaryMessageDecoder<>(model, current);
-    lengthChecks.put(SchemaNormalization.parsingFingerprint64(current), LengthCheck.of(current));
+    this.currentFingerprint = SchemaNormalization.parsingFingerprint64(current);
+    this.compiledReader = compileReader(model, current);
+    lengthChecks.put(currentFingerprint, LengthCheck.of(current));
     for (Schema older : history.olderVersionsOf(current)) {
       decoder.addSchema(older);
       lengthChecks.put(SchemaNormalization.parsingFingerprint64(older), LengthCheck.of(older));
@@ -92,9 +102,23 @@ public final class AvroSerde<T extends SpecificRecord>
     }
   }
 
+  private static <T extends SpecificRecord> CompiledReader<T> compileReader(
+      SpecificData model, Schema schema) {
+    try {
+      return CompiledReader.compile(model, schema);
+    } catch (UnsupportedSchemaException e) {
+      return null;
+    }
+  }
+
   @Override
   public Class<T> type() {
     return type;
+  }
+
+  /** Whether a compiled reader reads the records of the current schema (else Avro does). */
+  boolean readsCompiled() {
+    return compiledReader != null;
   }
 
   /** The compiled writer of this type's records; empty when Avro's encoder writes them all. */
@@ -137,6 +161,9 @@ public final class AvroSerde<T extends SpecificRecord>
       return null;
     }
     try {
+      if (compiledReader != null && hasHeader(data) && fingerprint(data) == currentFingerprint) {
+        return compiledReader.read(data, HEADER_LENGTH);
+      }
       checkLengths(data);
       return decoder.decode(data);
     } catch (IOException | RuntimeException e) {
@@ -154,13 +181,17 @@ public final class AvroSerde<T extends SpecificRecord>
    * left to it, for its message.
    */
   private void checkLengths(byte[] data) throws IOException {
-    if (data.length < HEADER_LENGTH || data[0] != (byte) 0xC3 || data[1] != (byte) 0x01) {
+    if (!hasHeader(data)) {
       return;
     }
     LengthCheck check = lengthChecks.get(fingerprint(data));
     if (check != null) {
       check.check(data, HEADER_LENGTH);
     }
+  }
+
+  private static boolean hasHeader(byte[] data) {
+    return data.length >= HEADER_LENGTH && data[0] == (byte) 0xC3 && data[1] == (byte) 0x01;
   }
 
   private static long fingerprint(byte[] data) {
