@@ -175,7 +175,7 @@ final class CompiledReader<T> {
     }
 
     Step record(Schema schema, String where) throws UnsupportedSchemaException {
-      Class<?> type = generatedClass(schema, where);
+      Class<?> type = WriterCompiler.generatedClass(model, schema, where);
       if (!SpecificRecordBase.class.isAssignableFrom(type)
           || !schema.equals(model.getSchema(type))) {
         throw new UnsupportedSchemaException(
@@ -284,18 +284,7 @@ final class CompiledReader<T> {
     }
 
     private Step enumeration(Schema schema, String where) throws UnsupportedSchemaException {
-      Class<?> type = generatedClass(schema, where);
-      Object[] constants = type.getEnumConstants();
-      List<String> symbols = schema.getEnumSymbols();
-      if (constants == null || constants.length != symbols.size()) {
-        throw new UnsupportedSchemaException(where, type.getName() + " does not match " + symbols);
-      }
-      for (Object constant : constants) {
-        if (!((Enum<?>) constant).name().equals(symbols.get(((Enum<?>) constant).ordinal()))) {
-          throw new UnsupportedSchemaException(
-              where, type.getName() + " does not match " + symbols);
-        }
-      }
+      Object[] constants = WriterCompiler.enumClass(model, schema, where).getEnumConstants();
       return in -> constants[in.readIndex(constants.length, "enum symbol")];
     }
 
@@ -305,20 +294,6 @@ final class CompiledReader<T> {
         branches[i] = value(types.get(i), where + "<" + types.get(i).getName() + ">");
       }
       return in -> branches[in.readIndex(branches.length, "union branch")].read(in);
-    }
-
-    private Class<?> generatedClass(Schema schema, String where) throws UnsupportedSchemaException {
-      Class<?> type;
-      try {
-        type = model.getClass(schema);
-      } catch (RuntimeException e) {
-        throw new UnsupportedSchemaException(
-            where, "no class for " + schema.getFullName() + ": " + e);
-      }
-      if (type == null) {
-        throw new UnsupportedSchemaException(where, "no class for " + schema.getFullName());
-      }
-      return type;
     }
   }
 }

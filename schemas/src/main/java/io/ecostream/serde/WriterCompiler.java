@@ -153,7 +153,16 @@ final class WriterCompiler {
   }
 
   private ValueWriter compileEnum(Schema schema, String where) throws UnsupportedSchemaException {
-    Class<?> type = generatedClass(schema, where);
+    return new EnumWriter(enumClass(model, schema, where));
+  }
+
+  /**
+   * The generated enum class of the schema, whose constants' ordinals are the schema's symbol
+   * indexes, as the compiled writers and readers take them.
+   */
+  static Class<?> enumClass(SpecificData model, Schema schema, String where)
+      throws UnsupportedSchemaException {
+    Class<?> type = generatedClass(model, schema, where);
     if (!type.isEnum()) {
       throw new UnsupportedSchemaException(where, type.getName() + " is not an enum");
     }
@@ -177,7 +186,7 @@ final class WriterCompiler {
                 + symbols.get(symbol.ordinal()));
       }
     }
-    return new EnumWriter(type);
+    return type;
   }
 
   private ValueWriter compileRecordFields(Schema schema, String where)
@@ -186,7 +195,7 @@ final class WriterCompiler {
     if (known != null) {
       return known;
     }
-    Class<?> type = generatedClass(schema, where);
+    Class<?> type = generatedClass(model, schema, where);
     if (!SpecificRecordBase.class.isAssignableFrom(type)) {
       throw new UnsupportedSchemaException(where, type.getName() + " is not a generated record");
     }
@@ -208,7 +217,9 @@ final class WriterCompiler {
     return writer;
   }
 
-  private Class<?> generatedClass(Schema schema, String where) throws UnsupportedSchemaException {
+  /** The class the model generated for the named schema. */
+  static Class<?> generatedClass(SpecificData model, Schema schema, String where)
+      throws UnsupportedSchemaException {
     Class<?> type;
     try {
       type = model.getClass(schema);
