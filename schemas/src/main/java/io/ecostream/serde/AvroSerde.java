@@ -57,7 +57,10 @@ public final class AvroSerde<T extends SpecificRecord>
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
-  /** The length checks of the schemas the decoder knows, by their single-object fingerprint. */
+  /**
+   * The length checks of the schemas Avro's decoder reads, by their single-object fingerprint: the
+   * older ones, and the current one when no compiled reader reads it.
+   */
   private final Map<Long, LengthCheck> lengthChecks = new HashMap<>();
 
   /** Null when the schema has something the compiler does not cover: Avro writes every record. */
@@ -78,7 +81,9 @@ public final class AvroSerde<T extends SpecificRecord>
     this.decoder = new BinaryMessageDecoder<>(model, current);
     this.currentFingerprint = SchemaNormalization.parsingFingerprint64(current);
     this.compiledReader = compileReader(model, current);
-    lengthChecks.put(currentFingerprint, LengthCheck.of(current));
+    if (compiledReader == null) {
+      lengthChecks.put(currentFingerprint, LengthCheck.of(current));
+    }
     for (Schema older : history.olderVersionsOf(current)) {
       decoder.addSchema(older);
       lengthChecks.put(SchemaNormalization.parsingFingerprint64(older), LengthCheck.of(older));

@@ -144,28 +144,28 @@ public record BenchSession(
         warmupRounds);
     List<Function<BenchRunner, PhaseResult>> steps = new ArrayList<>();
     if (selected.contains(Phase.PRODUCER) || selected.contains(Phase.PASSTHROUGH)) {
-      steps.add((runner -> runner.producer(input)));
+      steps.add(runner -> runner.producer(input));
     }
     if (selected.contains(Phase.TASK)) {
-      steps.add((runner -> runner.task(data.stations(), input)));
+      steps.add(runner -> runner.task(data.stations(), input));
     }
     for (Guarantee g : guarantees) {
       if (selected.contains(Phase.PASSTHROUGH)) {
         // Its input is the producer step's topic of the same round, or written here.
         steps.add(
-            (runner -> {
+            runner -> {
               runner.ensureBaseline(input);
               return runner.passThrough(runner.baselineTopic(), input.size(), g);
-            }));
+            });
       }
       if (selected.contains(Phase.FLOOR)) {
-        steps.add((runner -> runner.floor(input, g, null)));
+        steps.add(runner -> runner.floor(input, g, null));
       }
       if (selected.contains(Phase.KERNEL)) {
-        steps.add((runner -> runner.kernel(input, g, null)));
+        steps.add(runner -> runner.kernel(input, g, null));
       }
       if (selected.contains(Phase.TOPOLOGY) || selected.contains(Phase.LATENCY)) {
-        steps.add((runner -> runner.topology(data.stations(), input, g, null)));
+        steps.add(runner -> runner.topology(data.stations(), input, g, null));
       }
     }
     new WarmUp<>(warmupRounds, roundRunner, line -> say(err, "%s", line)).run(steps);

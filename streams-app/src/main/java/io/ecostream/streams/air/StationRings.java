@@ -37,7 +37,7 @@ final class StationRings {
       Long.BYTES + Integer.BYTES + POLLUTANTS * (Double.BYTES + 1);
 
   /** The most chunks a ring's hours fall in: its 96 hours when the newest does not end a chunk. */
-  static final int SLOTS = RecentHours.CAPACITY / CHUNK_HOURS + 1;
+  private static final int SLOTS = RecentHours.CAPACITY / CHUNK_HOURS + 1;
 
   private final WriteAtCommitStore<byte[]> chunks;
   private final QualityRules rules;
@@ -225,7 +225,7 @@ final class StationRings {
   }
 
   /** The key of the chunk's slot. */
-  static String key(String station, long chunk) {
+  private static String key(String station, long chunk) {
     return station + "@" + Math.floorMod(chunk, (long) SLOTS);
   }
 }

@@ -60,7 +60,7 @@ public final class QuietCommits {
   /** The thread the task last ran on, and its counts: tasks move between threads on a rebalance. */
   private Thread thread;
 
-  private long[] threadCounts = new long[2];
+  private long[] threadCounts;
   private long recordsAtCheck;
   private long requestsAtCheck;
   private boolean processedSinceRequest;

@@ -49,8 +49,6 @@ public final class WriteAtCommitStore<V>
   /** What a live object writes at the commit. */
   public interface Writes<V> {
     void put(String key, V value);
-
-    void delete(String key);
   }
 
   /**
@@ -78,11 +76,6 @@ public final class WriteAtCommitStore<V>
         @Override
         public void put(String key, V value) {
           stored.put(key, value);
-        }
-
-        @Override
-        public void delete(String key) {
-          stored.delete(key);
         }
       };
 

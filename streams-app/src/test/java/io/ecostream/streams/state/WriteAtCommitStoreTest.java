@@ -37,11 +37,10 @@ class WriteAtCommitStoreTest {
   private TestInputTopic<String, String> input;
   private TestOutputTopic<String, Long> changelog;
 
-  /** A live counter: the value it has when the store commits it, or a delete. */
+  /** A live counter: the value it has when the store commits it. */
   private static final class Counter extends WriteAtCommitStore.LiveValue<Long> {
     private final String key;
     private long value;
-    private boolean deleted;
 
     Counter(String key, long value) {
       this.key = key;
@@ -50,15 +49,11 @@ class WriteAtCommitStoreTest {
 
     @Override
     protected void write(WriteAtCommitStore.Writes<Long> writes) {
-      if (deleted) {
-        writes.delete(key);
-      } else {
-        writes.put(key, value);
-      }
+      writes.put(key, value);
     }
   }
 
-  /** Value n adds one to the key's counter n times; "-" deletes it. */
+  /** Value n adds one to the key's counter n times. */
   private static final class Counters implements Processor<String, String, Void, Void> {
     private final Map<String, Counter> live = new HashMap<>();
     private WriteAtCommitStore<Long> store;
@@ -71,14 +66,6 @@ class WriteAtCommitStoreTest {
     @Override
     public void process(Record<String, String> record) {
       String key = record.key();
-      if (record.value().equals("-")) {
-        Counter counter = live.remove(key);
-        if (counter != null) {
-          counter.deleted = true;
-          store.changed(counter);
-        }
-        return;
-      }
       Counter counter =
           live.computeIfAbsent(
               key,
@@ -126,16 +113,6 @@ class WriteAtCommitStoreTest {
 
     assertThat(changelog.readKeyValuesToList())
         .containsExactly(KeyValue.pair("a", 5L), KeyValue.pair("b", 2L), KeyValue.pair("a", 8L));
-  }
-
-  @Test
-  void shouldLogADeleteAsATombstoneAndForgetTheKey() {
-    input.pipeInput("a", "4");
-    input.pipeInput("a", "-");
-    input.pipeInput("a", "1");
-
-    assertThat(changelog.readKeyValuesToList())
-        .containsExactly(KeyValue.pair("a", 4L), KeyValue.pair("a", null), KeyValue.pair("a", 1L));
   }
 
   @Test
