@@ -13,6 +13,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Kafka Streams application from start to close, as {@code run}, the in-process pipeline of
@@ -24,6 +26,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  * {@code run} passes its own handler, which replaces a thread that failed on a transient error.
  */
 public final class StreamsLifecycle implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsLifecycle.class);
 
   private final KafkaStreams streams;
   private final AtomicLong startedNanos = new AtomicLong();
@@ -171,7 +175,7 @@ public final class StreamsLifecycle implements AutoCloseable {
 
   private boolean closed(boolean inTime) {
     if (wipeOnClose) {
-      streams.cleanUp();
+      wipeLocalState();
     }
     return inTime;
   }
@@ -181,8 +185,20 @@ public final class StreamsLifecycle implements AutoCloseable {
     close(Duration.ofSeconds(30));
   }
 
-  /** After {@link #close}: deletes the application's local state. */
+  /**
+   * After {@link #close}: deletes the application's local state. A close that ran out of time
+   * leaves threads that may still use it: the state then stays, with a warning, rather than an
+   * exception that would hide why the close took so long.
+   */
   public void wipeLocalState() {
+    KafkaStreams.State state = streams.state();
+    // The states in which KafkaStreams#cleanUp does not refuse.
+    if (state != KafkaStreams.State.NOT_RUNNING
+        && state != KafkaStreams.State.ERROR
+        && state != KafkaStreams.State.CREATED) {
+      LOG.warn("the streams application has not stopped ({}): its local state is left", state);
+      return;
+    }
     streams.cleanUp();
   }
 }
