@@ -45,8 +45,8 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.security.scram.internals.ScramFormatter;
 import org.apache.kafka.common.security.scram.internals.ScramMechanism;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.internals.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -381,7 +381,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
       try (OutputStream out = Files.newOutputStream(configFile)) {
         props.store(out, null);
       }
-      // Transactions v1: with v2 (the 4.3 default) an exactly-once Streams producer's first
+      // Transactions v1: with v2 (the default since 4.3) an exactly-once Streams producer's first
       // batches of a transaction raced the previous commit marker here (CONCURRENT_TRANSACTIONS,
       // then OUT_OF_ORDER_SEQUENCE_NUMBER retries, logged as broker errors); with v1 none were
       // seen.

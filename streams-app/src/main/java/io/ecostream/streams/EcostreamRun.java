@@ -10,6 +10,7 @@ import io.ecostream.streams.metrics.MetricsHttpServer;
 import io.ecostream.streams.metrics.PipelineMetrics;
 import io.ecostream.streams.metrics.ProcessMetrics;
 import io.ecostream.streams.metrics.ReadinessProbe;
+import io.ecostream.streams.state.StateRestores;
 import io.ecostream.streams.water.WaterQueries;
 import io.ecostream.topics.ClusterCheck;
 import io.ecostream.topics.EcostreamTopics;
@@ -53,7 +54,7 @@ final class EcostreamRun {
 
   /**
    * Ctrl-C: the JVM exits within 5 s. A close cut short is a crash to exactly-once processing:
-   * nothing is lost, the next start restores the unfinished tasks' state from their changelogs.
+   * nothing is lost, the next start restores what the stores had not written to disk yet.
    */
   private static final Duration STOP_CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
@@ -142,13 +143,23 @@ final class EcostreamRun {
     StreamThreadFailures failures =
         new StreamThreadFailures(
             Clock.systemUTC(), message -> err.println("ecostream run: " + message));
+    StateRestores restores = new StateRestores(registry);
     StreamsLifecycle app =
         StreamsLifecycle.of(topology, properties)
             .onStateChange(
-                (newState, oldState) ->
-                    err.println("ecostream run: streams " + oldState + " -> " + newState))
+                (newState, oldState) -> {
+                  err.println("ecostream run: streams " + oldState + " -> " + newState);
+                  // Tasks become RUNNING once restored: the round of restoration is over.
+                  if (newState == KafkaStreams.State.RUNNING) {
+                    String restored = restores.takeSummary();
+                    if (!restored.isEmpty()) {
+                      err.println("ecostream run: " + restored);
+                    }
+                  }
+                })
             .onThreadFailure(failures);
     KafkaStreams streams = app.streams();
+    streams.setGlobalStateRestoreListener(restores);
     if (resetDone != null) {
       ResetGeneration.write(properties, generation);
       app.wipeLocalState();

@@ -4,6 +4,7 @@ import io.ecostream.options.DurationConverter;
 import io.ecostream.options.ExitCodes;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
+import io.ecostream.streams.state.SmallMemtables;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,6 +136,11 @@ public final class RunCommand implements Callable<Integer> {
     PipelineSettings settings = quality.applyTo(dust.applyTo(PipelineSettings.defaults()));
     Properties properties =
         cluster.clientProperties(StreamsAppConfig.defaults(), System.getenv(), flags());
+    try {
+      SmallMemtables.writeBufferBytes(properties.get(SmallMemtables.WRITE_BUFFER_BYTES_CONFIG));
+    } catch (ConfigException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     if (createTopics) {
       cluster.requireCluster(properties, List.of());
     } else {

@@ -202,6 +202,11 @@ public final class WriteAtCommitStore<V>
   }
 
   @Override
+  public long approximateNumUncommittedBytes() {
+    return stored.approximateNumUncommittedBytes();
+  }
+
+  @Override
   public void close() {
     discardPending();
     stored.close();
