@@ -192,6 +192,23 @@ class EcostreamCliTest {
                 + " /nonexistent/client.properties (see 'ecostream tail --help')");
   }
 
+  @Test
+  void shouldRejectAMemtableSizeRocksDbWouldChangeInOneLineBeforeConnecting(@TempDir Path dir)
+      throws IOException {
+    Path config =
+        Files.writeString(
+            dir.resolve("client.properties"), "ecostream.rocksdb.write.buffer.bytes=1000\n");
+
+    CliRun run = CliRun.of("run", "--command-config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "ecostream run: Invalid value 1000 for configuration"
+                + " ecostream.rocksdb.write.buffer.bytes: a number of bytes of at least 65536"
+                + " (see 'ecostream run --help')");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"run", "demo"})
   void shouldRejectAMissingDustDaysFileInOneLineBeforeStarting(String command) {

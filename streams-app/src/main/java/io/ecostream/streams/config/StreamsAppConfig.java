@@ -28,9 +28,9 @@ public final class StreamsAppConfig {
     // first time, is never taken for late, and no alert is decided twice.
     defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     // Transactional stores (KIP-892) keep a commit's writes apart until its transaction committed
-    // and hold their changelog offsets themselves: a crash then costs the writes since the last
-    // commit, not every store of every task it had, which exactly-once otherwise wipes and
-    // rebuilds from the changelogs.
+    // and hold their changelog offsets themselves: a crash then costs what the stores had not yet
+    // written to disk (SmallMemtables bounds it), not every store of every task it had, which
+    // exactly-once otherwise wipes and rebuilds from the whole changelogs.
     defaults.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, "true");
     defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SmallMemtables.class.getName());
     // Output latency and the cost of commits (a transaction and a state-store flush each under
