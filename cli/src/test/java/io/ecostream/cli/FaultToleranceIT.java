@@ -74,9 +74,9 @@ class FaultToleranceIT {
   /**
    * A SIGKILL'd member stays in its group until its session times out (45 s by default), and the
    * next rebalance waits for it: a short session keeps restarts and take-overs quick. Memtables of
-   * 64 KiB make the stores flush to disk within this small input, as 1 MiB ones do within a long
-   * run, so that a restart after a crash has stored offsets to resume from. The same settings for
-   * every run, the baseline included.
+   * 64 KiB make the stores flush to disk within this small input, as Kafka's 16 MiB do within a
+   * long run, so that a restart after a crash has stored offsets to resume from. The same settings
+   * for every run, the baseline included.
    */
   static final String CLIENT_CONFIG =
       """

@@ -4,7 +4,7 @@ import io.ecostream.options.DurationConverter;
 import io.ecostream.options.ExitCodes;
 import io.ecostream.streams.config.PipelineSettings;
 import io.ecostream.streams.config.StreamsAppConfig;
-import io.ecostream.streams.state.SmallMemtables;
+import io.ecostream.streams.state.MemtableSize;
 import io.ecostream.topics.ClusterOptions;
 import io.ecostream.topics.EcostreamTopics;
 import java.io.PrintWriter;
@@ -137,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
     Properties properties =
         cluster.clientProperties(StreamsAppConfig.defaults(), System.getenv(), flags());
     try {
-      SmallMemtables.writeBufferBytes(properties.get(SmallMemtables.WRITE_BUFFER_BYTES_CONFIG));
+      MemtableSize.writeBufferBytes(properties.get(MemtableSize.WRITE_BUFFER_BYTES_CONFIG));
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -4,7 +4,7 @@ import io.ecostream.streams.errors.SizeCheckedClientSupplier;
 import io.ecostream.streams.errors.SkipRecordDeserializationHandler;
 import io.ecostream.streams.errors.SkipRecordProcessingHandler;
 import io.ecostream.streams.errors.SkipRecordProductionHandler;
-import io.ecostream.streams.state.SmallMemtables;
+import io.ecostream.streams.state.MemtableSize;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -29,10 +29,11 @@ public final class StreamsAppConfig {
     defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     // Transactional stores (KIP-892) keep a commit's writes apart until its transaction committed
     // and hold their changelog offsets themselves: a crash then costs what the stores had not yet
-    // written to disk (SmallMemtables bounds it), not every store of every task it had, which
+    // written to disk (bounded by the memtable size, MemtableSize), not every store of every task
+    // it had, which
     // exactly-once otherwise wipes and rebuilds from the whole changelogs.
     defaults.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, "true");
-    defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SmallMemtables.class.getName());
+    defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, MemtableSize.class.getName());
     // Output latency and the cost of commits (a transaction and a state-store flush each under
     // exactly-once): at the 100 ms exactly-once default a replay of 0.28 M readings ran at ~360
     // readings/s, at 1 s it took ~20 s. Hourly data need no sub-second latency.

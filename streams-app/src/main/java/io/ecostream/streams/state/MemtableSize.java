@@ -6,21 +6,22 @@ import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.Options;
 
 /**
- * RocksDB settings of every state store: memtables of 1 MiB instead of Kafka Streams' 16 MiB, or
- * the bytes of {@value #WRITE_BUFFER_BYTES_CONFIG} in the Streams configuration.
+ * The memtable size of every state store: Kafka Streams' 16 MiB, or the bytes of {@value
+ * #WRITE_BUFFER_BYTES_CONFIG} in the Streams configuration.
  *
  * <p>Kafka Streams writes RocksDB without its write-ahead log: what a store holds on disk after a
  * crash is what its last memtable flush wrote, and with transactional state stores that includes
  * the changelog offset it was written at, so a restart restores only the changelog after it. The
- * pipeline's state is small (a few MB for the national network) and written once per commit, so a
- * 16 MiB memtable would hardly ever fill: a crash would cost the changelogs since the application
- * started. Small memtables bound it to about a megabyte of writes per store.
+ * memtable size bounds that restoration per store partition. Smaller memtables bound it tighter but
+ * flush more often, and a commit that meets a flush waits: with 1 MiB the bench's latency p99 went
+ * from about 0.5 s to 1.3 s, so the default stays Kafka's.
  */
-public final class SmallMemtables implements RocksDBConfigSetter {
+public final class MemtableSize implements RocksDBConfigSetter {
 
   public static final String WRITE_BUFFER_BYTES_CONFIG = "ecostream.rocksdb.write.buffer.bytes";
 
-  static final long DEFAULT_WRITE_BUFFER_BYTES = 1024 * 1024;
+  /** Kafka Streams' own ({@code RocksDBStore}). */
+  static final long DEFAULT_WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 
   /** RocksDB's own floor: it raises a smaller write buffer to this. */
   static final long MIN_WRITE_BUFFER_BYTES = 64 * 1024;

@@ -8,25 +8,25 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.Options;
 
-class SmallMemtablesTest {
+class MemtableSizeTest {
 
   @Test
-  void shouldGiveEveryStoreMemtablesOfOneMebibyteByDefault() {
+  void shouldGiveEveryStoreKafkaStreamsOwnMemtablesOf16MebibytesByDefault() {
     try (Options options = new Options()) {
-      new SmallMemtables().setConfig("air-station-hours-store", options, Map.of());
+      new MemtableSize().setConfig("air-station-hours-store", options, Map.of());
 
-      assertThat(options.writeBufferSize()).isEqualTo(1_048_576L);
+      assertThat(options.writeBufferSize()).isEqualTo(16_777_216L);
     }
   }
 
   @Test
   void shouldTakeTheWriteBufferOfTheStreamsConfiguration() {
     try (Options options = new Options()) {
-      new SmallMemtables()
+      new MemtableSize()
           .setConfig(
               "air-station-hours-store",
               options,
-              Map.of(SmallMemtables.WRITE_BUFFER_BYTES_CONFIG, " 65536 "));
+              Map.of(MemtableSize.WRITE_BUFFER_BYTES_CONFIG, " 65536 "));
 
       assertThat(options.writeBufferSize()).isEqualTo(65_536L);
     }
@@ -34,11 +34,11 @@ class SmallMemtablesTest {
 
   @Test
   void shouldRefuseAWriteBufferRocksDbWouldNotTakeAsItIs() {
-    assertThatThrownBy(() -> SmallMemtables.writeBufferBytes("65535"))
+    assertThatThrownBy(() -> MemtableSize.writeBufferBytes("65535"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining(SmallMemtables.WRITE_BUFFER_BYTES_CONFIG)
+        .hasMessageContaining(MemtableSize.WRITE_BUFFER_BYTES_CONFIG)
         .hasMessageContaining("at least 65536");
-    assertThatThrownBy(() -> SmallMemtables.writeBufferBytes("1MB"))
+    assertThatThrownBy(() -> MemtableSize.writeBufferBytes("1MB"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("1MB");
   }
