@@ -137,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
     Properties properties =
         cluster.clientProperties(StreamsAppConfig.defaults(), System.getenv(), flags());
     try {
-      MemtableSize.writeBufferBytes(properties.get(MemtableSize.WRITE_BUFFER_BYTES_CONFIG));
+      MemtableSize.check(properties.get(MemtableSize.WRITE_BUFFER_BYTES_CONFIG));
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

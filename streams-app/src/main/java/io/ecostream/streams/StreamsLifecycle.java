@@ -191,14 +191,11 @@ public final class StreamsLifecycle implements AutoCloseable {
    * exception that would hide why the close took so long.
    */
   public void wipeLocalState() {
-    KafkaStreams.State state = streams.state();
-    // The states in which KafkaStreams#cleanUp does not refuse.
-    if (state != KafkaStreams.State.NOT_RUNNING
-        && state != KafkaStreams.State.ERROR
-        && state != KafkaStreams.State.CREATED) {
-      LOG.warn("the streams application has not stopped ({}): its local state is left", state);
-      return;
+    try {
+      streams.cleanUp();
+    } catch (IllegalStateException stillRunning) {
+      LOG.warn(
+          "the streams application has not stopped ({}): its local state is left", streams.state());
     }
-    streams.cleanUp();
   }
 }

@@ -6,8 +6,8 @@ import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.Options;
 
 /**
- * The memtable size of every state store: Kafka Streams' 16 MiB, or the bytes of {@value
- * #WRITE_BUFFER_BYTES_CONFIG} in the Streams configuration.
+ * The memtable size of every state store when {@value #WRITE_BUFFER_BYTES_CONFIG} is in the Streams
+ * configuration; Kafka Streams' own (16 MiB) otherwise.
  *
  * <p>Kafka Streams writes RocksDB without its write-ahead log: what a store holds on disk after a
  * crash is what its last memtable flush wrote, and with transactional state stores that includes
@@ -20,26 +20,29 @@ public final class MemtableSize implements RocksDBConfigSetter {
 
   public static final String WRITE_BUFFER_BYTES_CONFIG = "ecostream.rocksdb.write.buffer.bytes";
 
-  /** Kafka Streams' own ({@code RocksDBStore}). */
-  static final long DEFAULT_WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
-
   /** RocksDB's own floor: it raises a smaller write buffer to this. */
   static final long MIN_WRITE_BUFFER_BYTES = 64 * 1024;
 
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-    options.setWriteBufferSize(writeBufferBytes(configs.get(WRITE_BUFFER_BYTES_CONFIG)));
+    Object configured = configs.get(WRITE_BUFFER_BYTES_CONFIG);
+    if (configured != null) {
+      options.setWriteBufferSize(writeBufferBytes(configured));
+    }
   }
 
   /**
-   * The write buffer for a configured value (null: the default).
+   * Checks a configured value, if there is one: what {@code run} asks before it connects.
    *
    * @throws ConfigException when it is not a number of bytes RocksDB would take as it is
    */
-  public static long writeBufferBytes(Object configured) {
-    if (configured == null) {
-      return DEFAULT_WRITE_BUFFER_BYTES;
+  public static void check(Object configured) {
+    if (configured != null) {
+      writeBufferBytes(configured);
     }
+  }
+
+  private static long writeBufferBytes(Object configured) {
     try {
       long bytes = Long.parseLong(configured.toString().trim());
       if (bytes >= MIN_WRITE_BUFFER_BYTES) {

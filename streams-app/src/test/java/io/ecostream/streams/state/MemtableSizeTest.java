@@ -11,8 +11,11 @@ import org.rocksdb.Options;
 class MemtableSizeTest {
 
   @Test
-  void shouldGiveEveryStoreKafkaStreamsOwnMemtablesOf16MebibytesByDefault() {
+  void shouldLeaveKafkaStreamsOwnMemtablesWhenNotConfigured() {
     try (Options options = new Options()) {
+      // What Kafka Streams' RocksDBStore sets before it calls the setter.
+      options.setWriteBufferSize(16_777_216L);
+
       new MemtableSize().setConfig("air-station-hours-store", options, Map.of());
 
       assertThat(options.writeBufferSize()).isEqualTo(16_777_216L);
@@ -34,11 +37,11 @@ class MemtableSizeTest {
 
   @Test
   void shouldRefuseAWriteBufferRocksDbWouldNotTakeAsItIs() {
-    assertThatThrownBy(() -> MemtableSize.writeBufferBytes("65535"))
+    assertThatThrownBy(() -> MemtableSize.check("65535"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(MemtableSize.WRITE_BUFFER_BYTES_CONFIG)
         .hasMessageContaining("at least 65536");
-    assertThatThrownBy(() -> MemtableSize.writeBufferBytes("1MB"))
+    assertThatThrownBy(() -> MemtableSize.check("1MB"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("1MB");
   }
